@@ -1,0 +1,55 @@
+/**
+ * The report as the rules see it: no storage ids beyond what the rules need, no text.
+ * Times are ISO-8601 UTC strings, passed in by the caller (the domain never reads a clock).
+ */
+export const reportStatuses = [
+  'new',
+  'acknowledged',
+  'triaged',
+  'accepted',
+  'rejected',
+  'duplicate',
+  'fixing',
+  'fixed',
+  'disclosed',
+  'closed',
+] as const
+export type ReportStatus = (typeof reportStatuses)[number]
+
+/** Statuses after which nothing more is expected of the team. */
+export const finalStatuses: readonly ReportStatus[] = ['rejected', 'duplicate', 'closed']
+export const isOpen = (status: ReportStatus): boolean => !finalStatuses.includes(status)
+
+export interface Report {
+  id: string
+  ref: string
+  status: ReportStatus
+  statusReason: string | null
+  duplicateOf: string | null
+  assigneeId: string | null
+  /** Reporter's e-mail is known: messages to the reporter can be sent, not only shown. */
+  reporterReachable: boolean
+}
+
+/** Who acts. Responders act through their user id; reporters through their capability. */
+export type Actor = { kind: 'user'; id: string } | { kind: 'reporter' } | { kind: 'system' }
+
+export interface ReportEvent {
+  type: string
+  actor: Actor
+  at: string
+  /** Small facts for the timeline and audit; never report text. */
+  data: Record<string, string | number | boolean | null>
+}
+
+/** A message the outbox will deliver after the transaction commits. */
+export interface OutgoingMessage {
+  kind: 'reporter.acknowledgment' | 'reporter.reply' | 'reporter.status-changed'
+  reportId: string
+}
+
+export interface Transition {
+  report: Report
+  events: ReportEvent[]
+  messages: OutgoingMessage[]
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import pg from 'pg'
+import { migrations } from './migrations/index.js'
+import type { DB } from './schema.js'
+
+export type Dialect = 'sqlite' | 'postgres'
+export type Db = Kysely<DB>
+/** A connection inside a transaction; repositories take `Db | Tx` so use cases decide the boundary. */
+export type Tx = Transaction<DB>
+export type Executor = Db | Tx
+
+export interface Database {
+  db: Db
+  dialect: Dialect
+  close(): Promise<void>
+}
+
+export class DurabilityError extends Error {}
+
+const TIMESTAMPTZ_OID = 1184
+
+/**
+ * Opens the configured database and checks that it is durable: an acknowledged report must
+ * survive a crash or power loss, so Embargo refuses to start on a database that could lose it.
+ */
+export async function openDatabase(url: string): Promise<Database> {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length))
+  return openPostgres(url)
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new SQLite(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const journal = sqlite.pragma('journal_mode', { simple: true })
+  const synchronous = sqlite.pragma('synchronous', { simple: true })
+  if (file !== ':memory:' && journal !== 'wal') throw new DurabilityError(`SQLite journal_mode is ${journal}, expected wal`)
+  if (Number(synchronous) < 2) throw new DurabilityError(`SQLite synchronous is ${synchronous}, expected FULL (2) or EXTRA (3)`)
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    // Times come back as ISO strings, as they do from SQLite, so code never sees two shapes.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === TIMESTAMPTZ_OID
+          ? (value: string) => new Date(value).toISOString()
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes']) {
+      const { rows } = await pool.query(`show ${setting}`)
+      const value = String(rows[0]?.[setting] ?? '')
+      if (value !== 'on') throw new DurabilityError(`PostgreSQL ${setting} is ${value}, expected on`)
+    }
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  return { db, dialect: 'postgres', close: () => db.destroy() }
+}
+
+/** Brings the schema up to date. Safe to run at every start and from `embargo migrate`. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as foundation from './2026-11-22T0700-foundation.js'
+
+/**
+ * Every migration, by name. Listed statically (not read from disk) so the same list works from
+ * `src/` under tsx and vitest and from the built `dist/`. Names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0700-foundation': foundation,
+}
