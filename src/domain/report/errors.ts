@@ -9,5 +9,6 @@ export type ReportError =
   | { code: 'REPORT_REASON_REQUIRED' }
   | { code: 'REPORT_DUPLICATE_OF_ITSELF' }
   | { code: 'REPORT_MESSAGE_EMPTY' }
+  | { code: 'REPORT_NOT_FOR_REPORTER' }
 
 export type ReportErrorCode = ReportError['code']

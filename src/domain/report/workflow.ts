@@ -1,7 +1,9 @@
 /**
  * The report workflow as a pure state machine:
  *
- *   new → acknowledged → triaged → accepted | rejected(reason) | duplicate → fixing → fixed → disclosed → closed
+ *   new → acknowledged → triaged → accepted → fixing → fixed → disclosed → closed
+ *   new | acknowledged | triaged → rejected(reason) | duplicate(of an earlier report)
+ *   rejected | duplicate → triaged (reopened after a mistaken decision)
  *
  * Every function takes the report and the facts of the action (who, when) and returns the new
  * report with the events to record and the messages to send, or a typed error. Nothing here
@@ -68,6 +70,7 @@ export function changeStatus(report: Report, change: StatusChange): Result<Trans
   if (!allowedTransitions[report.status].includes(to)) {
     return fail({ code: 'REPORT_TRANSITION_NOT_ALLOWED', from: report.status, to })
   }
+  if (actor.kind === 'reporter') return fail({ code: 'REPORT_NOT_FOR_REPORTER' })
   const held = heldByOther(report, actor)
   if (held) return fail(held)
 
@@ -105,9 +108,13 @@ export function claim(report: Report, by: string, at: string): Result<Transition
   })
 }
 
-/** Hands a report to a named responder (or to nobody). A deliberate handover, so it may replace a holder. */
+/**
+ * Hands a report to a named responder (or to nobody). A deliberate handover, so it may replace a
+ * holder, and it works on final reports too: a rejected report whose holder has left can still
+ * be taken over and reopened.
+ */
 export function assign(report: Report, to: string | null, actor: Actor, at: string): Result<Transition, ReportError> {
-  if (!isOpen(report.status)) return fail({ code: 'REPORT_CLOSED', status: report.status })
+  if (actor.kind === 'reporter') return fail({ code: 'REPORT_NOT_FOR_REPORTER' })
   if (report.assigneeId === to) return ok({ report, events: [], messages: [] })
   return ok({
     report: { ...report, assigneeId: to },

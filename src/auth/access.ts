@@ -1,0 +1,34 @@
+import type { Role } from '../storage/schema.js'
+
+/**
+ * Who may use each route, readable on one screen (ASVS v5.0.0-8.1.1). Every route names one of
+ * these in `config.access`; the server refuses to start if a route names none.
+ *
+ * - `public`: anyone, signed in or not.
+ * - `reporter`: holder of a report's follow-up capability (cookie set from the secret link).
+ * - `signed-in`: any signed-in team member.
+ * - `setup`: only while the instance has no user yet, with the one-time setup token.
+ * - member rules: signed in AND a member of the organization named by `:org` with one of the roles.
+ *   A non-member gets 404, as if the organization's private pages did not exist.
+ */
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'reporter' }
+  | { kind: 'signed-in' }
+  | { kind: 'setup' }
+  | { kind: 'member'; roles: readonly Role[] }
+
+const member = (...roles: Role[]): AccessRule => ({ kind: 'member', roles })
+
+export const access = {
+  public: { kind: 'public' },
+  reporter: { kind: 'reporter' },
+  'signed-in': { kind: 'signed-in' },
+  setup: { kind: 'setup' },
+  'report.read': member('admin', 'responder', 'viewer'),
+  'report.work': member('admin', 'responder'),
+  'org.admin': member('admin'),
+} as const satisfies Record<string, AccessRule>
+
+export type AccessName = keyof typeof access
+export const accessNames = Object.keys(access) as AccessName[]

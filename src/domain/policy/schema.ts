@@ -1,0 +1,54 @@
+/**
+ * The policy file's schema: one TypeBox value that validates a policy, types the code that runs
+ * it and documents it (docs/policy.md follows it field by field). Every object refuses unknown keys.
+ */
+import { type Static, Type } from '@sinclair/typebox'
+import { strictObject, Text } from './schema/kit.js'
+import { Channels, Contact, Organization } from './schema/organization.js'
+import { ReporterIdentity, Recognition, ResearcherRules, SafeHarbor, SecurityTxt } from './schema/people.js'
+import { Confidentiality, Disclosure, Label, ProcessStep } from './schema/process.js'
+import { Program, Scope } from './schema/programs.js'
+import { Calendar, Clocks, Escalation, Responses, Team } from './schema/timing.js'
+
+export { programKinds } from './schema/programs.js'
+export { audiences } from './schema/process.js'
+export { responseContents, severities, weekdays } from './schema/timing.js'
+
+export const policyFormatVersion = 1
+
+export const Policy = strictObject({
+  version: Type.Literal(policyFormatVersion, { description: 'Policy file format version' }),
+  organization: Organization,
+  contacts: Type.Optional(Type.Array(Contact)),
+  team: Type.Optional(Team),
+  channels: Channels,
+  programs: Type.Optional(Type.Array(Program)),
+  scope: Type.Optional(Scope),
+  calendar: Calendar,
+  clocks: Clocks,
+  responses: Type.Optional(Responses),
+  escalation: Type.Optional(Escalation),
+  process: Type.Optional(Type.Array(ProcessStep)),
+  confidentiality: Type.Optional(Confidentiality),
+  disclosure: Type.Optional(Disclosure),
+  recognition: Type.Optional(Recognition),
+  researcherRules: Type.Optional(ResearcherRules),
+  safeHarbor: Type.Optional(SafeHarbor),
+  reporter: Type.Optional(ReporterIdentity),
+  labels: Type.Optional(Type.Array(Label)),
+  securityTxt: Type.Optional(SecurityTxt),
+  comments: Type.Optional(Text('Where to send comments about the policy itself')),
+})
+export type Policy = Static<typeof Policy>
+
+export type Program = Static<typeof Program>
+export type Contact = Static<typeof Contact>
+export type ProcessStep = Static<typeof ProcessStep>
+export type PolicyCalendar = Static<typeof Calendar>
+export type PolicyClocks = Static<typeof Clocks>
+export type EscalationStep = Static<typeof Escalation>['chain'][number]
+export type Severity = Static<typeof Clocks>['bySeverity'] extends (infer O)[] | undefined
+  ? O extends { severity: (infer S)[] }
+    ? S
+    : never
+  : never

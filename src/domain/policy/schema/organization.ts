@@ -1,0 +1,59 @@
+/** Who the organization is, whom to reach, and through which channels reports arrive. */
+import { Type } from '@sinclair/typebox'
+import { Email, LanguageTag, oneOf, Slug, strictObject, Text, Url } from './kit.js'
+
+export const Organization = strictObject({
+  name: Text('Name shown to reporters, e.g. "Kumi Systems"'),
+  slug: Slug('Short id used in report references and URLs, e.g. "kumi-systems"'),
+  website: Type.Optional(Url('Home page')),
+  languages: Type.Optional(Type.Array(LanguageTag(), { minItems: 1, description: 'Languages reports may be written in, preferred first' })),
+})
+
+export const OpenPgpKey = strictObject(
+  {
+    fingerprint: Type.Optional(Type.String({ pattern: '^[0-9A-Fa-f ]{32,}$', description: 'Key fingerprint (hex)' })),
+    url: Type.Optional(Url('Where the public key can be downloaded')),
+    publicKey: Type.Optional(Text('The ASCII-armored public key itself')),
+  },
+  'An OpenPGP public key: give at least one of fingerprint, url or publicKey',
+)
+
+/** A person, team or list that receives reports or escalations; the escalation chain names it by id. */
+export const Contact = strictObject({
+  id: Slug('Id used by the escalation chain and the team, e.g. "ceo"'),
+  kind: oneOf(['person', 'team', 'mailing-list'] as const),
+  name: Text(),
+  role: Type.Optional(Text('e.g. "CEO"')),
+  email: Type.Optional(Email()),
+  openpgp: Type.Optional(OpenPgpKey),
+  purpose: Type.Optional(Text('What to contact them about, e.g. "anything else than security"')),
+})
+
+export const EmailChannel = strictObject({
+  address: Email(),
+  encryption: Type.Optional(oneOf(['none', 'optional', 'preferred', 'required'] as const, 'Whether reports should be OpenPGP-encrypted')),
+  openpgp: Type.Optional(OpenPgpKey),
+  private: Type.Optional(Type.Boolean({ description: 'A private list or inbox (not archived publicly)' })),
+  note: Type.Optional(Text()),
+})
+
+export const TrackerChannel = strictObject({
+  name: Text('e.g. "KumiGit"'),
+  url: Url(),
+  confidentialIssues: Type.Optional(Type.Boolean({ description: 'Reporters can (and should) mark issues confidential' })),
+  programs: Type.Optional(Type.Array(Slug(), { description: 'Programs this tracker takes; all when absent' })),
+})
+
+export const PublicTracker = strictObject({
+  url: Url(),
+  use: oneOf(['never-for-security', 'non-security-bugs'] as const),
+  guidance: Type.Optional(Text('Why, in the policy\'s words')),
+})
+
+export const Channels = strictObject({
+  webForm: Type.Optional(strictObject({ enabled: Type.Boolean(), note: Type.Optional(Text()) })),
+  email: Type.Optional(Type.Array(EmailChannel, { description: 'Addresses, preferred first' })),
+  trackers: Type.Optional(Type.Array(TrackerChannel, { description: 'External trackers that accept confidential reports' })),
+  publicTracker: Type.Optional(PublicTracker),
+  fallback: Type.Optional(Text('What to do when nothing else works')),
+})

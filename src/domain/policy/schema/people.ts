@@ -1,0 +1,49 @@
+/** What reporters get (recognition, safe harbor, privacy) and what is asked of them (rules, identity). */
+import { Type } from '@sinclair/typebox'
+import { DateTime, LanguageTag, oneOf, strictObject, Text, TextList, Url } from './kit.js'
+
+export const rewardConditions = ['first-reporter', 'non-trivial', 'own-products-only', 'by-severity'] as const
+
+export const Reward = strictObject({
+  kind: oneOf(['recognition', 't-shirt', 'services', 'money', 'swag', 'other'] as const),
+  description: Text(),
+  conditions: Type.Optional(Type.Array(oneOf(rewardConditions))),
+  onRequest: Type.Optional(Type.Boolean()),
+})
+
+export const Recognition = strictObject({
+  hallOfFame: Type.Optional(strictObject({ enabled: Type.Boolean(), url: Type.Optional(Url()), onRequest: Type.Optional(Type.Boolean()) })),
+  creditInAdvisory: Type.Optional(oneOf(['unless-declined', 'on-request', 'never'] as const)),
+  bounty: Type.Optional(Type.Boolean()),
+  rewards: Type.Optional(Type.Array(Reward)),
+})
+
+export const ResearcherRules = strictObject({
+  do: Type.Optional(TextList()),
+  dont: Type.Optional(TextList()),
+  whenToReport: Type.Optional(TextList()),
+  whenNotToReport: Type.Optional(TextList()),
+})
+
+export const SafeHarbor = strictObject({
+  statement: Text(),
+  conditions: Type.Optional(TextList()),
+  exclusions: Type.Optional(TextList()),
+})
+
+export const ReporterIdentity = strictObject({
+  asked: Type.Optional(TextList('e.g. "name", "affiliation or company"')),
+  anonymousAllowed: Type.Optional(Type.Boolean()),
+  pseudonymAllowed: Type.Optional(Type.Boolean()),
+  requestedContent: Type.Optional(TextList('What every report should contain, in the policy\'s words')),
+})
+
+export const SecurityTxt = strictObject({
+  expires: Type.Optional(DateTime('Default: one year after rendering, minus a day')),
+  canonical: Type.Optional(Type.Array(Url())),
+  policy: Type.Optional(Url()),
+  hiring: Type.Optional(Url()),
+  acknowledgments: Type.Optional(Url()),
+  encryption: Type.Optional(Url()),
+  preferredLanguages: Type.Optional(Type.Array(LanguageTag(), { minItems: 1 })),
+})

@@ -1,0 +1,49 @@
+/** The ordered steps a report goes through, who sees them, what stays confidential and how it is disclosed. */
+import { Type } from '@sinclair/typebox'
+import { DurationText, oneOf, Slug, strictObject, Text, TextList, Url } from './kit.js'
+
+export const audiences = ['admins', 'team', 'assignee', 'reporter', 'partners', 'public'] as const
+
+export const ProcessStep = strictObject({
+  id: Slug(),
+  title: Text(),
+  description: Type.Optional(Text()),
+  before: Type.Optional(Type.Array(Slug(), { description: 'Steps that may only start once this one is done' })),
+  visibleTo: Type.Optional(Type.Array(oneOf(audiences), { description: 'Who may see this step; default the team' })),
+  optional: Type.Optional(Type.Boolean({ description: '"If appropriate": may be skipped with a reason' })),
+  external: Type.Optional(Text('Outside system where the work happens, e.g. "private GitHub fork"')),
+})
+
+export const Confidentiality = strictObject({
+  markConfidentialWhen: Type.Optional(Type.Array(oneOf(['personal-data', 'sensitive-information', 'always'] as const))),
+  sharedWith: Type.Optional(oneOf(['assigned-team', 'security-team', 'project'] as const, 'Who inside may see report details')),
+  needToKnow: Type.Optional(Type.Boolean({ description: 'Shared only as needed to fix' })),
+  reporterDetails: Type.Optional(oneOf(['never-without-permission', 'internal'] as const)),
+  statement: Type.Optional(Text()),
+})
+
+export const Announcement = strictObject({
+  kind: oneOf(['blog', 'social', 'chat', 'mailing-list', 'website', 'advisory'] as const),
+  name: Text(),
+  url: Type.Optional(Url()),
+})
+
+export const Disclosure = strictObject({
+  reporterMayDisclose: Type.Optional(oneOf(['after-fix', 'after-deadline', 'coordinated'] as const)),
+  advisory: Type.Optional(oneOf(['always', 'optional', 'never'] as const)),
+  cve: Type.Optional(oneOf(['always', 'if-appropriate', 'never'] as const)),
+  fixIn: Type.Optional(Text('e.g. "the next patch or minor release"')),
+  earlyDisclosure: Type.Optional(
+    strictObject({
+      audience: oneOf(['organizations'] as const, 'Close partners only, never individuals'),
+      channel: Text(),
+      leadTime: Type.Optional(DurationText()),
+      note: Type.Optional(Text()),
+    }),
+  ),
+  announcements: Type.Optional(Type.Array(Announcement)),
+  includeMitigations: Type.Optional(Type.Boolean({ description: 'Announcements say what to do before upgrading' })),
+  steps: Type.Optional(TextList('What happens on disclosure day, in order')),
+})
+
+export const Label = strictObject({ name: Slug(), description: Text() })

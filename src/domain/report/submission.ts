@@ -1,0 +1,130 @@
+/**
+ * What a reporter sends, checked field by field. Text is kept exactly as typed (no trimming, no
+ * normalization) so the team reads what the reporter wrote; only what cannot be stored or shown
+ * faithfully is refused, each with a message naming the field.
+ */
+import { fail, ok, type Result } from '../result.js'
+
+export const creditPreferences = ['name', 'pseudonym', 'anonymous'] as const
+export type CreditPreference = (typeof creditPreferences)[number]
+
+export const submissionLimits = {
+  title: 200,
+  description: 50_000,
+  steps: 50_000,
+  impact: 20_000,
+  affectedVersion: 200,
+  reporterName: 200,
+  reporterEmail: 254,
+} as const
+
+export interface SubmissionInput {
+  title?: unknown
+  programId?: unknown
+  description?: unknown
+  steps?: unknown
+  impact?: unknown
+  affectedVersion?: unknown
+  reporterName?: unknown
+  reporterEmail?: unknown
+  creditPreference?: unknown
+}
+
+export interface Submission {
+  title: string
+  programId: string | null
+  description: string
+  steps: string
+  impact: string
+  affectedVersion: string
+  reporterName: string | null
+  reporterEmail: string | null
+  creditPreference: CreditPreference
+}
+
+export type SubmissionField = keyof Submission
+/** Error codes per field; the message catalogue turns them into sentences. */
+export type FieldProblem = 'required' | 'too-long' | 'not-text' | 'control-characters' | 'malformed-unicode' | 'invalid-email' | 'unknown-program' | 'invalid-choice' | 'name-required-for-credit'
+export type FieldErrors = Partial<Record<SubmissionField, FieldProblem>>
+
+// Single-line fields refuse all C0 controls but tab; multi-line text refuses only NUL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const singleLineControls = /[\u0000-\u0008\u000a-\u001f\u007f]/
+const nul = '\u0000'
+// Linear-time shape check; the address is also length-capped, so no pathological backtracking.
+const emailShape = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:".]+(\.[^\s@<>()[\],;:".]+)+$/
+
+function text(
+  value: unknown,
+  field: SubmissionField,
+  max: number,
+  errors: FieldErrors,
+  opts: { required: boolean; singleLine: boolean },
+): string {
+  if (value === undefined || value === null) value = ''
+  if (typeof value !== 'string') {
+    errors[field] = 'not-text'
+    return ''
+  }
+  if (opts.required && value.trim() === '') errors[field] = 'required'
+  else if (value.length > max) errors[field] = 'too-long'
+  else if (!value.isWellFormed()) errors[field] = 'malformed-unicode'
+  else if (opts.singleLine ? singleLineControls.test(value) : value.includes(nul)) errors[field] = 'control-characters'
+  return value
+}
+
+/**
+ * Checks a submission against the organization's programs. `programIds` empty means the
+ * organization has no programs and the field is not asked.
+ */
+export function validateSubmission(input: SubmissionInput, programIds: readonly string[]): Result<Submission, FieldErrors> {
+  const errors: FieldErrors = {}
+  const title = text(input.title, 'title', submissionLimits.title, errors, { required: true, singleLine: true })
+  const description = text(input.description, 'description', submissionLimits.description, errors, { required: true, singleLine: false })
+  const steps = text(input.steps, 'steps', submissionLimits.steps, errors, { required: false, singleLine: false })
+  const impact = text(input.impact, 'impact', submissionLimits.impact, errors, { required: false, singleLine: false })
+  const affectedVersion = text(input.affectedVersion, 'affectedVersion', submissionLimits.affectedVersion, errors, {
+    required: false,
+    singleLine: true,
+  })
+  const reporterName = text(input.reporterName, 'reporterName', submissionLimits.reporterName, errors, { required: false, singleLine: true })
+  const reporterEmail = text(input.reporterEmail, 'reporterEmail', submissionLimits.reporterEmail, errors, {
+    required: false,
+    singleLine: true,
+  })
+  if (!errors.reporterEmail && reporterEmail !== '' && !emailShape.test(reporterEmail)) errors.reporterEmail = 'invalid-email'
+
+  let programId: string | null = null
+  if (programIds.length > 0) {
+    if (input.programId === undefined || input.programId === '' || input.programId === null) errors.programId = 'required'
+    else if (typeof input.programId !== 'string' || !programIds.includes(input.programId)) errors.programId = 'unknown-program'
+    else programId = input.programId
+  }
+
+  const credit = input.creditPreference ?? 'anonymous'
+  let creditPreference: CreditPreference = 'anonymous'
+  if (typeof credit !== 'string' || !(creditPreferences as readonly string[]).includes(credit)) errors.creditPreference = 'invalid-choice'
+  else creditPreference = credit as CreditPreference
+  if (!errors.creditPreference && creditPreference !== 'anonymous' && reporterName.trim() === '' && !errors.reporterName) {
+    errors.reporterName = 'name-required-for-credit'
+  }
+
+  if (Object.keys(errors).length > 0) return fail(errors)
+  return ok({
+    title,
+    programId,
+    description,
+    steps,
+    impact,
+    affectedVersion,
+    reporterName: reporterName.trim() === '' ? null : reporterName,
+    reporterEmail: reporterEmail === '' ? null : reporterEmail,
+    creditPreference,
+  })
+}
+
+/** `ACME-2026-0042`: prefix, year of receipt, number within the year (at least four digits). */
+export const formatReference = (prefix: string, year: number, n: number): string => `${prefix}-${year}-${String(n).padStart(4, '0')}`
+
+/** A reference prefix from an organization's slug: letters and digits, upper case, at most 10. */
+export const referencePrefix = (slug: string): string => slug.replace(/[^a-z0-9]/gi, '').toUpperCase().slice(0, 10) || 'REPORT'

@@ -1,0 +1,84 @@
+import { cipherFor, type Deps } from '../deps.js'
+import type { FieldErrors, SubmissionInput } from '../domain/report/submission.js'
+import { formatReference, validateSubmission } from '../domain/report/submission.js'
+import { receive } from '../domain/report/workflow.js'
+import { ok, type Result } from '../domain/result.js'
+import { reporterMail } from '../reports/record-transition.js'
+import { hashSecret, newId, newSecret } from '../storage/ids.js'
+import { appendEvents } from '../storage/repositories/event-repository.js'
+import { listPrograms } from '../storage/repositories/organization-repository.js'
+import { enqueueOutbox } from '../storage/repositories/outbox-repository.js'
+import { insertReport, nextReferenceNumber } from '../storage/repositories/report-repository.js'
+import { insertReportAccess, insertReporter } from '../storage/repositories/reporter-repository.js'
+import type { OrganizationRow } from '../storage/schema.js'
+
+export interface SubmittedReport {
+  ref: string
+  /** The secret follow-up token. Shown once; only its hash is stored. */
+  followUpToken: string
+  followUpUrl: string
+}
+
+/** Where the follow-up link points. The token travels in the path and is swapped for a cookie at once. */
+export const followUpUrl = (deps: Pick<Deps, 'config'>, token: string): string => new URL(`/f/${token}`, deps.config.publicUrl).href
+
+/**
+ * Receives a report from the web form, the API or (later) mail. Everything the submission
+ * causes — the report, the reporter, the follow-up capability, the receipt event and the
+ * acknowledgment mail — commits in one transaction; the caller answers only after it.
+ */
+export async function submitReport(
+  deps: Deps,
+  org: OrganizationRow,
+  input: SubmissionInput,
+  channel: 'web' | 'api' | 'email',
+): Promise<Result<SubmittedReport, FieldErrors>> {
+  const programs = await listPrograms(deps.db, org.id)
+  const checked = validateSubmission(
+    input,
+    programs.filter((p) => p.in_scope).map((p) => p.id),
+  )
+  if (!checked.ok) return checked
+  const s = checked.value
+  const cipher = cipherFor(deps, org)
+  const now = deps.now()
+  const at = now.toISOString()
+  const token = newSecret()
+  const reportId = newId()
+  const reporterId = newId()
+
+  const ref = await deps.db.transaction().execute(async (tx) => {
+    const n = await nextReferenceNumber(tx, org.id, now.getUTCFullYear())
+    const ref = formatReference(org.ref_prefix, now.getUTCFullYear(), n)
+    await insertReporter(tx, cipher, org.id, { id: reporterId, name: s.reporterName, email: s.reporterEmail }, at)
+    const t = receive({ id: reportId, ref, reporterReachable: s.reporterEmail !== null }, channel, at)
+    await insertReport(tx, cipher, {
+      id: reportId,
+      orgId: org.id,
+      ref,
+      programId: s.programId,
+      reporterId,
+      status: t.report.status,
+      statusReason: null,
+      duplicateOf: null,
+      title: s.title,
+      fields: { description: s.description, steps: s.steps, impact: s.impact, affectedVersion: s.affectedVersion },
+      channel,
+      creditPreference: s.creditPreference,
+      assigneeId: null,
+      receivedAt: at,
+      updatedAt: at,
+    })
+    await insertReportAccess(tx, { tokenHash: hashSecret(token), orgId: org.id, reportId, createdAt: at })
+    await appendEvents(
+      tx,
+      org.id,
+      t.events.map((e) => ({ reportId, actorKind: 'reporter', actorId: null, type: e.type, data: e.data, at: e.at })),
+    )
+    const recipient = s.reporterEmail === null ? null : { email: s.reporterEmail, orgName: org.name }
+    await enqueueOutbox(tx, org.id, cipher, reporterMail(t.messages, ref, recipient, { followUpUrl: followUpUrl(deps, token) }), at)
+    return ref
+  })
+  deps.log.info({ orgId: org.id, reportId, channel, event: 'report.received' }, 'report received')
+  return ok({ ref, followUpToken: token, followUpUrl: followUpUrl(deps, token) })
+}

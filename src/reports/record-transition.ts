@@ -1,0 +1,62 @@
+import type { Actor, OutgoingMessage, Transition } from '../domain/report/report.js'
+import type { OrgCipher } from '../storage/cipher.js'
+import type { Tx } from '../storage/db.js'
+import { appendEvents, type NewEvent } from '../storage/repositories/event-repository.js'
+import { enqueueOutbox } from '../storage/repositories/outbox-repository.js'
+import { type StoredReport, updateReportState } from '../storage/repositories/report-repository.js'
+
+/** Someone changed the report between our read and our write; nothing was written. */
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('The report changed while this action was being made')
+  }
+}
+
+export interface Recipient {
+  email: string
+  orgName: string
+}
+
+const actorColumns = (actor: Actor): Pick<NewEvent, 'actorKind' | 'actorId'> =>
+  actor.kind === 'user' ? { actorKind: 'user', actorId: actor.id } : { actorKind: actor.kind, actorId: null }
+
+/** Outbox payloads for the reporter: generic text only, never report content (mail headers are never encrypted). */
+export const reporterMail = (messages: OutgoingMessage[], ref: string, recipient: Recipient | null, extra: Record<string, unknown> = {}) =>
+  recipient === null
+    ? []
+    : messages.map((m) => ({ kind: 'mail', payload: { template: m.kind, to: recipient.email, ref, orgName: recipient.orgName, ...extra } }))
+
+/**
+ * Writes a workflow transition in the caller's transaction: the new state (only if the report is
+ * still as it was read), its events and its outgoing messages, all or nothing.
+ */
+export async function recordTransition(
+  tx: Tx,
+  cipher: OrgCipher,
+  before: StoredReport,
+  t: Transition,
+  recipient: Recipient | null,
+  nowIso: string,
+): Promise<void> {
+  const changed =
+    t.report.status !== before.status ||
+    t.report.assigneeId !== before.assigneeId ||
+    t.report.statusReason !== before.statusReason ||
+    t.report.duplicateOf !== before.duplicateOf
+  if (changed) {
+    const ok = await updateReportState(tx, before.orgId, before.id, before.version, {
+      status: t.report.status,
+      statusReason: t.report.statusReason,
+      duplicateOf: t.report.duplicateOf,
+      assigneeId: t.report.assigneeId,
+      updatedAt: nowIso,
+    })
+    if (!ok) throw new ConcurrentChangeError()
+  }
+  await appendEvents(
+    tx,
+    before.orgId,
+    t.events.map((e) => ({ reportId: before.id, ...actorColumns(e.actor), type: e.type, data: e.data, at: e.at })),
+  )
+  await enqueueOutbox(tx, before.orgId, cipher, reporterMail(t.messages, before.ref, recipient), nowIso)
+}

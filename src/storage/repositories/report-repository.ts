@@ -1,0 +1,131 @@
+import type { OrgCipher } from '../cipher.js'
+import type { Executor, Tx } from '../db.js'
+import type { ReportRow } from '../schema.js'
+
+/** The structured text of a report. Everything here is sealed at rest. */
+export interface ReportFields {
+  description: string
+  steps: string
+  impact: string
+  affectedVersion: string
+}
+
+export interface StoredReport {
+  id: string
+  orgId: string
+  ref: string
+  programId: string | null
+  reporterId: string
+  status: string
+  statusReason: string | null
+  duplicateOf: string | null
+  title: string
+  fields: ReportFields
+  channel: ReportRow['channel']
+  creditPreference: ReportRow['credit_preference']
+  assigneeId: string | null
+  receivedAt: string
+  updatedAt: string
+  version: number
+}
+
+const titleContext = (id: string) => `report.title|${id}`
+const fieldsContext = (id: string) => `report.fields|${id}`
+
+export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredReport, 'version'>): Promise<void> {
+  await tx
+    .insertInto('report')
+    .values({
+      id: r.id,
+      org_id: r.orgId,
+      ref: r.ref,
+      program_id: r.programId,
+      reporter_id: r.reporterId,
+      status: r.status,
+      status_reason: r.statusReason,
+      duplicate_of: r.duplicateOf,
+      title_enc: cipher.encrypt(r.title, titleContext(r.id)),
+      fields_enc: cipher.encrypt(JSON.stringify(r.fields), fieldsContext(r.id)),
+      channel: r.channel,
+      credit_preference: r.creditPreference,
+      assignee_id: r.assigneeId,
+      received_at: r.receivedAt,
+      updated_at: r.updatedAt,
+    })
+    .execute()
+}
+
+function open(cipher: OrgCipher, row: ReportRow): StoredReport {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    ref: row.ref,
+    programId: row.program_id,
+    reporterId: row.reporter_id,
+    status: row.status,
+    statusReason: row.status_reason,
+    duplicateOf: row.duplicate_of,
+    title: cipher.decrypt(row.title_enc, titleContext(row.id)),
+    fields: JSON.parse(cipher.decrypt(row.fields_enc, fieldsContext(row.id))) as ReportFields,
+    channel: row.channel,
+    creditPreference: row.credit_preference,
+    assigneeId: row.assignee_id,
+    receivedAt: row.received_at,
+    updatedAt: row.updated_at,
+    version: Number(row.version),
+  }
+}
+
+export async function findReportByRef(db: Executor, cipher: OrgCipher, orgId: string, ref: string): Promise<StoredReport | undefined> {
+  const row = await db.selectFrom('report').selectAll().where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst()
+  return row && open(cipher, row)
+}
+
+export async function findReportById(db: Executor, cipher: OrgCipher, orgId: string, id: string): Promise<StoredReport | undefined> {
+  const row = await db.selectFrom('report').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+  return row && open(cipher, row)
+}
+
+export const findReportRef = (db: Executor, orgId: string, id: string) =>
+  db.selectFrom('report').select(['id', 'ref']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+
+export interface ReportStateChange {
+  status: string
+  statusReason: string | null
+  duplicateOf: string | null
+  assigneeId: string | null
+  updatedAt: string
+}
+
+/**
+ * Writes a new workflow state if nobody changed the report since it was read (optimistic lock on
+ * `version`). Returns false when someone else got there first; the caller re-reads and re-decides.
+ */
+export async function updateReportState(tx: Tx, orgId: string, id: string, expectedVersion: number, s: ReportStateChange): Promise<boolean> {
+  const result = await tx
+    .updateTable('report')
+    .set((eb) => ({
+      status: s.status,
+      status_reason: s.statusReason,
+      duplicate_of: s.duplicateOf,
+      assignee_id: s.assigneeId,
+      updated_at: s.updatedAt,
+      version: eb('version', '+', 1),
+    }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Allocates the next human reference number of the year (`ACME-2026-0042`), race-free on both dialects. */
+export async function nextReferenceNumber(tx: Tx, orgId: string, year: number): Promise<number> {
+  const row = await tx
+    .insertInto('reference_counter')
+    .values({ org_id: orgId, year, last: 1 })
+    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet((eb) => ({ last: eb('reference_counter.last', '+', 1) })))
+    .returning('last')
+    .executeTakeFirstOrThrow()
+  return Number(row.last)
+}

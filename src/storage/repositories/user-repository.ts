@@ -1,0 +1,67 @@
+import type { Executor } from '../db.js'
+import type { Role, UserRow } from '../schema.js'
+
+export interface NewUser {
+  id: string
+  email: string
+  name: string
+  passwordHash: string
+  createdAt: string
+}
+
+export async function insertUser(db: Executor, u: NewUser): Promise<void> {
+  await db
+    .insertInto('user')
+    .values({ id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, created_at: u.createdAt, disabled_at: null })
+    .execute()
+}
+
+export const findUserByEmail = (db: Executor, email: string): Promise<UserRow | undefined> =>
+  db.selectFrom('user').selectAll().where('email', '=', email).executeTakeFirst()
+
+export const findUserById = (db: Executor, id: string): Promise<UserRow | undefined> =>
+  db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst()
+
+export const countUsers = async (db: Executor): Promise<number> => {
+  const row = await db
+    .selectFrom('user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertMembership(db: Executor, m: { orgId: string; userId: string; role: Role; createdAt: string }): Promise<void> {
+  await db.insertInto('membership').values({ org_id: m.orgId, user_id: m.userId, role: m.role, created_at: m.createdAt }).execute()
+}
+
+export const findMembership = (db: Executor, orgId: string, userId: string): Promise<{ role: Role } | undefined> =>
+  db.selectFrom('membership').select('role').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst()
+
+export interface Member {
+  userId: string
+  name: string
+  email: string
+  role: Role
+  disabled: boolean
+}
+
+export async function listMembers(db: Executor, orgId: string): Promise<Member[]> {
+  const rows = await db
+    .selectFrom('membership')
+    .innerJoin('user', 'user.id', 'membership.user_id')
+    .select(['user.id', 'user.name', 'user.email', 'membership.role', 'user.disabled_at'])
+    .where('membership.org_id', '=', orgId)
+    .orderBy('user.name')
+    .execute()
+  return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: r.role, disabled: r.disabled_at !== null }))
+}
+
+/** Organizations a user belongs to, for the landing page after sign-in. */
+export const listMembershipsOfUser = (db: Executor, userId: string) =>
+  db
+    .selectFrom('membership')
+    .innerJoin('organization', 'organization.id', 'membership.org_id')
+    .select(['organization.slug', 'organization.name', 'membership.role'])
+    .where('membership.user_id', '=', userId)
+    .orderBy('organization.name')
+    .execute()
