@@ -18,6 +18,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** Seconds a human needs at least to fill the report form; faster posts are treated as bots. */
   formMinSeconds: number
+  /** Report submissions accepted per client address per minute (web form and API). */
+  intakeRateLimit: number
 }
 
 interface Setting {
@@ -49,7 +51,7 @@ export const settings: Setting[] = [
     name: 'EMBARGO_PUBLIC_URL',
     description:
       'The address people use to reach Embargo. Links in pages and mail are built from it, never from request headers. With `https:` cookies are `Secure` and `__Host-` prefixed.',
-    default: 'http://127.0.0.1:8080',
+    default: 'http://<host>:<port>',
   },
   { name: 'EMBARGO_HOST', description: 'Interface the HTTP server listens on.', default: '127.0.0.1' },
   { name: 'EMBARGO_PORT', description: 'Port the HTTP server listens on.', default: '8080' },
@@ -67,6 +69,11 @@ export const settings: Setting[] = [
     name: 'EMBARGO_FORM_MIN_SECONDS',
     description: 'A report form sent back faster than this is treated as automated (bot trap, no third-party CAPTCHA).',
     default: '3',
+  },
+  {
+    name: 'EMBARGO_INTAKE_RATE_LIMIT',
+    description: 'Report submissions accepted per client address per minute, on the form and the API.',
+    default: '20',
   },
 ]
 
@@ -93,9 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     if (masterKey.length !== 32) problems.push('EMBARGO_MASTER_KEY must be base64 of exactly 32 bytes')
   }
 
+  const host = env.EMBARGO_HOST ?? '127.0.0.1'
   let publicUrl = new URL('http://127.0.0.1:8080')
   try {
-    publicUrl = new URL(env.EMBARGO_PUBLIC_URL ?? publicUrl.href)
+    publicUrl = new URL(env.EMBARGO_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${env.EMBARGO_PORT ?? '8080'}`)
     if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') problems.push('EMBARGO_PUBLIC_URL must be http: or https:')
   } catch {
     problems.push('EMBARGO_PUBLIC_URL is not a URL')
@@ -113,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const formMinSeconds = Number(env.EMBARGO_FORM_MIN_SECONDS ?? '3')
   if (!Number.isFinite(formMinSeconds) || formMinSeconds < 0) problems.push('EMBARGO_FORM_MIN_SECONDS must be a number >= 0')
 
+  const intakeRateLimit = Number(env.EMBARGO_INTAKE_RATE_LIMIT ?? '20')
+  if (!Number.isInteger(intakeRateLimit) || intakeRateLimit < 1) problems.push('EMBARGO_INTAKE_RATE_LIMIT must be a whole number >= 1')
+
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     databaseUrl,
@@ -120,11 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     masterKey,
     masterKeyFile: path.resolve(env.EMBARGO_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     publicUrl,
-    host: env.EMBARGO_HOST ?? '127.0.0.1',
+    host,
     port,
     trustProxy: trustProxyRaw === 'true',
     logLevel,
     formMinSeconds,
+    intakeRateLimit,
     ...overrides,
   }
 }

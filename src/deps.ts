@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { Config } from './config.js'
-import type { OrgCipher, Keyring } from './storage/cipher.js'
+import type { Keyring, OrgCipher } from './storage/cipher.js'
 import type { Db, Dialect } from './storage/db.js'
 import type { OrganizationRow } from './storage/schema.js'
 

@@ -59,6 +59,9 @@ async function openPostgres(url: string): Promise<Database> {
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   })
+  // An idle connection that dies (server restart, admin termination) is dropped by the pool and
+  // replaced on next use; without a listener the error would take the whole process down.
+  pool.on('error', () => {})
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   try {
     for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes']) {

@@ -44,7 +44,16 @@ export interface Submission {
 
 export type SubmissionField = keyof Submission
 /** Error codes per field; the message catalogue turns them into sentences. */
-export type FieldProblem = 'required' | 'too-long' | 'not-text' | 'control-characters' | 'malformed-unicode' | 'invalid-email' | 'unknown-program' | 'invalid-choice' | 'name-required-for-credit'
+export type FieldProblem =
+  | 'required'
+  | 'too-long'
+  | 'not-text'
+  | 'control-characters'
+  | 'malformed-unicode'
+  | 'invalid-email'
+  | 'unknown-program'
+  | 'invalid-choice'
+  | 'name-required-for-credit'
 export type FieldErrors = Partial<Record<SubmissionField, FieldProblem>>
 
 // Single-line fields refuse all C0 controls but tab; multi-line text refuses only NUL.
@@ -87,7 +96,10 @@ export function validateSubmission(input: SubmissionInput, programIds: readonly 
     required: false,
     singleLine: true,
   })
-  const reporterName = text(input.reporterName, 'reporterName', submissionLimits.reporterName, errors, { required: false, singleLine: true })
+  const reporterName = text(input.reporterName, 'reporterName', submissionLimits.reporterName, errors, {
+    required: false,
+    singleLine: true,
+  })
   const reporterEmail = text(input.reporterEmail, 'reporterEmail', submissionLimits.reporterEmail, errors, {
     required: false,
     singleLine: true,
@@ -127,4 +139,8 @@ export function validateSubmission(input: SubmissionInput, programIds: readonly 
 export const formatReference = (prefix: string, year: number, n: number): string => `${prefix}-${year}-${String(n).padStart(4, '0')}`
 
 /** A reference prefix from an organization's slug: letters and digits, upper case, at most 10. */
-export const referencePrefix = (slug: string): string => slug.replace(/[^a-z0-9]/gi, '').toUpperCase().slice(0, 10) || 'REPORT'
+export const referencePrefix = (slug: string): string =>
+  slug
+    .replace(/[^a-z0-9]/gi, '')
+    .toUpperCase()
+    .slice(0, 10) || 'REPORT'

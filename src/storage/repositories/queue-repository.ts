@@ -40,7 +40,15 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
   let query = db
     .selectFrom('report')
     .leftJoin('user', 'user.id', 'report.assignee_id')
-    .select(['report.id', 'report.ref', 'report.title_enc', 'report.status', 'report.assignee_id', 'user.name as assignee_name', 'report.received_at'])
+    .select([
+      'report.id',
+      'report.ref',
+      'report.title_enc',
+      'report.status',
+      'report.assignee_id',
+      'user.name as assignee_name',
+      'report.received_at',
+    ])
     .where('report.org_id', '=', orgId)
   if (f.statuses.length > 0) query = query.where('report.status', 'in', [...f.statuses])
   if (f.assignee === 'none') query = query.where('report.assignee_id', 'is', null)

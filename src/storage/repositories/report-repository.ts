@@ -101,7 +101,13 @@ export interface ReportStateChange {
  * Writes a new workflow state if nobody changed the report since it was read (optimistic lock on
  * `version`). Returns false when someone else got there first; the caller re-reads and re-decides.
  */
-export async function updateReportState(tx: Tx, orgId: string, id: string, expectedVersion: number, s: ReportStateChange): Promise<boolean> {
+export async function updateReportState(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  expectedVersion: number,
+  s: ReportStateChange,
+): Promise<boolean> {
   const result = await tx
     .updateTable('report')
     .set((eb) => ({

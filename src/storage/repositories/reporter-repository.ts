@@ -31,7 +31,10 @@ export async function findReporter(db: Executor, cipher: OrgCipher, orgId: strin
   }
 }
 
-export async function insertReportAccess(tx: Tx, a: { tokenHash: string; orgId: string; reportId: string; createdAt: string }): Promise<void> {
+export async function insertReportAccess(
+  tx: Tx,
+  a: { tokenHash: string; orgId: string; reportId: string; createdAt: string },
+): Promise<void> {
   await tx
     .insertInto('report_access')
     .values({ token_hash: a.tokenHash, org_id: a.orgId, report_id: a.reportId, created_at: a.createdAt, revoked_at: null })

@@ -1,0 +1,44 @@
+import { pino } from 'pino'
+import type { Config } from './config.js'
+import type { Deps } from './deps.js'
+import { loggerOptions } from './http/logging.js'
+import { Keyring } from './storage/cipher.js'
+import { migrate, openDatabase } from './storage/db.js'
+import { loadMasterKey } from './storage/master-key.js'
+
+export interface App {
+  deps: Deps
+  close(): Promise<void>
+}
+
+/**
+ * Opens everything a process needs: the master key, the durable database (migrated), the logger.
+ * Prints a warning when it had to create the master key, since losing it loses every report.
+ */
+export async function openApp(config: Config, options: { now?: () => Date; logDestination?: NodeJS.WritableStream } = {}): Promise<App> {
+  const log = options.logDestination ? pino(loggerOptions(config), options.logDestination) : pino(loggerOptions(config))
+  const masterKey = loadMasterKey(config)
+  if (masterKey.generatedFile) {
+    log.warn(
+      { file: masterKey.generatedFile },
+      'generated a new master key: back this file up apart from the database; without it no report can be read',
+    )
+  }
+  const database = await openDatabase(config.databaseUrl)
+  try {
+    const applied = await migrate(database.db)
+    if (applied.length > 0) log.info({ migrations: applied }, 'database migrated')
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  const deps: Deps = {
+    db: database.db,
+    dialect: database.dialect,
+    keyring: new Keyring(masterKey.key),
+    config,
+    now: options.now ?? (() => new Date()),
+    log,
+  }
+  return { deps, close: () => database.close() }
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify'
+import type { Deps } from '../deps.js'
+import { cookieNames, cookieOptions } from '../http/cookies.js'
+import { safeNext } from '../http/errors.js'
+import { pageContext } from '../http/views/page-context.js'
+import { listOrganizations } from '../storage/repositories/organization-repository.js'
+import { listMembershipsOfUser } from '../storage/repositories/user-repository.js'
+import { endSession, sessionAbsoluteMs } from './sessions.js'
+import { signIn } from './sign-in.js'
+import { HomePage, LoginPage } from './views.js'
+
+type LoginBody = { email?: unknown; password?: unknown; next?: unknown }
+
+/** Start page, sign-in and sign-out. */
+export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const names = cookieNames(deps.config)
+
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+    const memberships = request.user ? await listMembershipsOfUser(deps.db, request.user.id) : []
+    const organizations = await listOrganizations(deps.db)
+    return reply.page(<HomePage ctx={pageContext(request, reply)} data={{ memberships, organizations }} />)
+  })
+
+  app.get<{ Querystring: { next?: string } }>('/login', { config: { access: 'public' } }, async (request, reply) => {
+    return reply.page(<LoginPage ctx={pageContext(request, reply)} email="" next={safeNext(request.query.next)} />)
+  })
+
+  app.post<{ Body: LoginBody }>(
+    '/login',
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const email = typeof request.body?.email === 'string' ? request.body.email : ''
+      const password = typeof request.body?.password === 'string' ? request.body.password : ''
+      const next = safeNext(request.body?.next)
+      const result = await signIn(deps, email, password)
+      if (!result.ok) {
+        return reply.page(<LoginPage ctx={pageContext(request, reply)} email={email} next={next} problem={result.reason} />, 401)
+      }
+      // A fresh session id at every sign-in (ASVS v5.0.0-7.2.4); any earlier one is ended.
+      if (request.user) await endSession(deps, request.user.sessionId)
+      reply.setCookie(names.session, result.token, cookieOptions(deps.config, sessionAbsoluteMs / 1000))
+      return reply.redirect(next === '/' ? '/' : next, 303)
+    },
+  )
+
+  app.post('/logout', { config: { access: 'signed-in' } }, async (request, reply) => {
+    if (request.user) await endSession(deps, request.user.sessionId)
+    reply.clearCookie(names.session, cookieOptions(deps.config))
+    reply.header('clear-site-data', '"cache", "cookies"')
+    return reply.redirect('/', 303)
+  })
+}

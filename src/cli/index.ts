@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+import { Command } from 'commander'
+import { addMember } from '../admin/add-member.js'
+import { createOrganization } from '../admin/create-organization.js'
+import { openApp } from '../app.js'
+import { ConfigError, loadConfig, settings } from '../config.js'
+import { buildServer } from '../http/server.js'
+import { issueSetupLink } from '../setup/setup-token.js'
+import { migrate, openDatabase } from '../storage/db.js'
+import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
+import type { Role } from '../storage/schema.js'
+
+/** `embargo`: run the server and administer an instance from the shell. */
+const program = new Command('embargo').description('Coordinated vulnerability disclosure, self-hosted').showHelpAfterError()
+
+function fail(message: string): never {
+  process.stderr.write(`embargo: ${message}\n`)
+  process.exit(1)
+}
+
+const errorsText = (errors: Record<string, string | undefined>) =>
+  Object.entries(errors)
+    .map(([field, code]) => `${field}: ${code}`)
+    .join(', ')
+
+program
+  .command('serve')
+  .description('Serve the web application (migrates the database first)')
+  .action(async () => {
+    const app = await openApp(loadConfig())
+    const { deps } = app
+    const server = await buildServer(deps)
+    const address = await server.listen({ host: deps.config.host, port: deps.config.port })
+    deps.log.info({ address, publicUrl: deps.config.publicUrl.href }, 'embargo is serving')
+    const setupLink = await issueSetupLink(deps)
+    if (setupLink) {
+      process.stdout.write(
+        `\nEmbargo has no users yet. Open this one-time link to create the first administrator and organization:\n\n  ${setupLink}\n\n`,
+      )
+    }
+    const shutdown = async () => {
+      await server.close()
+      await app.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', shutdown)
+    process.once('SIGTERM', shutdown)
+  })
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    const config = loadConfig()
+    const database = await openDatabase(config.databaseUrl)
+    const applied = await migrate(database.db)
+    await database.close()
+    process.stdout.write(applied.length === 0 ? 'The database is up to date.\n' : `Applied: ${applied.join(', ')}\n`)
+  })
+
+program
+  .command('config')
+  .description('List every setting with its description and default')
+  .action(() => {
+    for (const s of settings) process.stdout.write(`${s.name}${s.default ? ` (default: ${s.default})` : ''}\n    ${s.description}\n`)
+  })
+
+const org = program.command('org').description('Organizations')
+org
+  .command('create')
+  .description('Create an organization')
+  .requiredOption('--slug <slug>', 'short name used in addresses and report numbers, e.g. acme')
+  .requiredOption('--name <name>', 'display name, e.g. "ACME Corp"')
+  .action(async (opts: { slug: string; name: string }) => {
+    const app = await openApp(loadConfig())
+    const result = await createOrganization(app.deps, opts)
+    await app.close()
+    if (!result.ok) fail(`cannot create organization: ${errorsText(result.error)}`)
+    process.stdout.write(
+      `Created organization ${result.value.slug} (${result.value.name}); reports will be numbered ${result.value.ref_prefix}-YYYY-NNNN.\n`,
+    )
+  })
+
+const user = program.command('user').description('Team members')
+user
+  .command('add')
+  .description('Add a member to an organization (creating the account if the e-mail is new)')
+  .requiredOption('--org <slug>', 'organization')
+  .requiredOption('--email <email>', 'e-mail address used to sign in')
+  .option('--name <name>', 'display name (for a new account)', '')
+  .option('--role <role>', 'admin, responder or viewer', 'responder')
+  .option('--password-stdin', 'read the initial password from standard input instead of the EMBARGO_NEW_PASSWORD variable')
+  .action(async (opts: { org: string; email: string; name: string; role: string; passwordStdin?: boolean }) => {
+    // Never a command-line argument: it would be visible to every user in the process list and shell history.
+    let password = process.env.EMBARGO_NEW_PASSWORD ?? ''
+    if (opts.passwordStdin) {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      password = Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '')
+    }
+    const app = await openApp(loadConfig())
+    const target = await findOrganizationBySlug(app.deps.db, opts.org)
+    if (!target) {
+      await app.close()
+      fail(`no organization ${opts.org}`)
+    }
+    const result = await addMember(app.deps, target.id, { email: opts.email, name: opts.name, password, role: opts.role as Role }, null)
+    await app.close()
+    if (!result.ok) fail(`cannot add member: ${errorsText(result.error)}`)
+    process.stdout.write(`Added ${opts.email} to ${opts.org} as ${opts.role}.\n`)
+  })
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message)
+  throw error
+}

@@ -1,0 +1,26 @@
+import type { CookieSerializeOptions } from '@fastify/cookie'
+import type { Config } from '../config.js'
+
+/**
+ * Cookie names and options. Behind HTTPS every cookie is `Secure` and `__Host-` prefixed
+ * (ASVS v5.0.0-3.3.1/3.3.3): bound to this host and path `/`, never settable by a subdomain.
+ * All are HttpOnly; Lax lets a link from a mail client open a page while keeping cross-site posts out.
+ */
+export function cookieNames(config: Config) {
+  const prefix = config.publicUrl.protocol === 'https:' ? '__Host-' : ''
+  return {
+    session: `${prefix}embargo_session`,
+    followUp: `${prefix}embargo_followup`,
+    csrf: `${prefix}embargo_csrf`,
+  }
+}
+
+export function cookieOptions(config: Config, maxAgeSeconds?: number): CookieSerializeOptions {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.protocol === 'https:',
+    ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
+  }
+}

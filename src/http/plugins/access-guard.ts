@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { type AccessName, access } from '../../auth/access.js'
+import type { Deps } from '../../deps.js'
+import { findOrganizationBySlug } from '../../storage/repositories/organization-repository.js'
+import { findMembership } from '../../storage/repositories/user-repository.js'
+import { HttpProblem } from '../problems.js'
+
+/** Every route registered so far with its rule; the route-listing test reads this. */
+export interface RegisteredRoute {
+  method: string
+  url: string
+  access: AccessName
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[]
+  }
+}
+
+/**
+ * Deny by default (ASVS v5.0.0-8.1.1, 8.2.1-8.2.2, 8.4.1): a route without `config.access` stops
+ * the server from starting, and each request is checked against its route's rule before the
+ * handler runs. Members of other organizations get 404, so private pages do not even reveal
+ * that an organization exists.
+ */
+export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { deps }) => {
+  const routes: RegisteredRoute[] = []
+  app.decorate('registeredRoutes', routes)
+
+  app.addHook('onRoute', (route) => {
+    // The static file plugin registers its own routes: stylesheets and icons are public by nature.
+    if (route.url.startsWith('/static/') && !route.config?.access) route.config = { ...route.config, access: 'public' }
+    const name = route.config?.access
+    if (!name || !(name in access)) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access); refusing to start`)
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: name })
+    }
+  })
+
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const name = request.routeOptions.config.access
+    if (!name) throw new HttpProblem('NOT_FOUND') // unmatched routes (404 handler) have no rule
+    const rule = access[name]
+    switch (rule.kind) {
+      case 'public':
+      case 'setup':
+        return
+      case 'signed-in':
+        if (!request.user) throw new HttpProblem('UNAUTHENTICATED')
+        return
+      case 'reporter':
+        if (!request.reportAccess) throw new HttpProblem('NOT_FOUND', 'This follow-up link is not valid (any more).')
+        return
+      case 'member': {
+        if (!request.user) throw new HttpProblem('UNAUTHENTICATED')
+        const slug = (request.params as { org?: unknown }).org
+        if (typeof slug !== 'string') throw new Error(`member route ${request.routeOptions.url} has no :org parameter`)
+        const org = await findOrganizationBySlug(deps.db, slug)
+        const membership = org && (await findMembership(deps.db, org.id, request.user.id))
+        if (!org || !membership) throw new HttpProblem('NOT_FOUND')
+        if (!rule.roles.includes(membership.role)) throw new HttpProblem('FORBIDDEN')
+        request.org = org
+        request.role = membership.role
+        return
+      }
+    }
+  })
+})

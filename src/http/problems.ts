@@ -1,0 +1,64 @@
+import type { ReportErrorCode } from '../domain/report/errors.js'
+
+/**
+ * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
+ * the API, a page with the same title for browsers. Stable codes, so clients can branch on them.
+ */
+export interface Problem {
+  status: number
+  title: string
+}
+
+export type AppErrorCode =
+  | ReportErrorCode
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF_INVALID'
+  | 'VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'CONCURRENT_CHANGE'
+  | 'ASSIGNEE_NOT_A_RESPONDER'
+  | 'DUPLICATE_TARGET_UNKNOWN'
+  | 'INTERNAL'
+
+export const problems = {
+  REPORT_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The report cannot move to that status from where it stands' },
+  REPORT_ALREADY_CLAIMED: { status: 409, title: 'Another responder already claimed this report' },
+  REPORT_NOT_CLAIMED_BY_YOU: { status: 409, title: 'You do not hold this report' },
+  REPORT_CLOSED: { status: 409, title: 'This report is closed' },
+  REPORT_REASON_REQUIRED: { status: 422, title: 'A reason is required' },
+  REPORT_DUPLICATE_OF_ITSELF: { status: 422, title: 'A report cannot be a duplicate of itself' },
+  REPORT_MESSAGE_EMPTY: { status: 422, title: 'The message is empty' },
+  REPORT_NOT_FOR_REPORTER: { status: 403, title: 'Only the security team can do that' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  UNAUTHENTICATED: { status: 401, title: 'Sign in first' },
+  FORBIDDEN: { status: 403, title: 'Your role does not allow this' },
+  CSRF_INVALID: { status: 403, title: 'The form expired or came from another site; reload the page and try again' },
+  VALIDATION_FAILED: { status: 422, title: 'Some fields need attention' },
+  BAD_REQUEST: { status: 400, title: 'The request is malformed' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests; wait a moment and try again' },
+  CONCURRENT_CHANGE: { status: 409, title: 'Someone else changed this report at the same moment; reload and try again' },
+  ASSIGNEE_NOT_A_RESPONDER: { status: 422, title: 'Reports can only be handed to responders of this organization' },
+  DUPLICATE_TARGET_UNKNOWN: { status: 422, title: 'No report with that reference in this organization' },
+  INTERNAL: { status: 500, title: 'Something went wrong on our side' },
+} as const satisfies Record<AppErrorCode, Problem>
+
+/** Thrown by handlers for an expected refusal; the error handler renders it as page or problem+json. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(problems[code].title)
+  }
+  get status(): number {
+    return problems[this.code].status
+  }
+}

@@ -1,0 +1,29 @@
+import type { VNode } from 'preact'
+import type { AccessName } from '../auth/access.js'
+import type { OrganizationRow, Role } from '../storage/schema.js'
+
+export interface SignedInUser {
+  id: string
+  name: string
+  email: string
+  sessionId: string
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may use the route: a name from `auth/access.ts`. Required on every route. */
+    access?: AccessName
+  }
+  interface FastifyRequest {
+    user: SignedInUser | null
+    /** Set on member routes: the organization named by `:org`, and the caller's role in it. */
+    org: OrganizationRow | null
+    role: Role | null
+    /** Set on reporter routes: the report the follow-up capability opens. */
+    reportAccess: { orgId: string; reportId: string } | null
+  }
+  interface FastifyReply {
+    /** Sends a server-rendered page. */
+    page(vnode: VNode, status?: number): FastifyReply
+  }
+}

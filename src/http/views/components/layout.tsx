@@ -1,0 +1,115 @@
+import type { ComponentChildren, VNode } from 'preact'
+import { renderToString } from 'preact-render-to-string'
+import type { Translator } from '../../../i18n/messages.js'
+import { cx } from './class-names.js'
+import { HiddenInput } from './hidden-input.js'
+import { Icon } from './icons.js'
+
+export interface NavItem {
+  href: string
+  label: string
+  current?: boolean
+}
+
+export interface LayoutProps {
+  /** Page title; the document title becomes `{title} · Embargo`. */
+  title: string
+  t: Translator
+  user?: { name: string } | null
+  org?: { slug: string; name: string } | null
+  nav?: NavItem[]
+  /** CSRF token for the sign-out form (rendered only when `user` is given). */
+  csrfToken?: string
+  /** When there is no user and this is given, the header shows a sign-in link to it. */
+  signInHref?: string
+  /** Language of the page; `en` unless told. */
+  lang?: string
+  children?: ComponentChildren
+}
+
+/** The whole page: `<html>` with head, skip link, header bar, `<main id="main">` and footer. Render with `renderPage`. */
+export function Layout({ title, t, user, org, nav, csrfToken, signInHref, lang = 'en', children }: LayoutProps) {
+  const product = t('layout.productName')
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{`${title} · ${product}`}</title>
+        <link rel="stylesheet" href="/static/styles.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner container">
+            <div class="site-header__brand">
+              <a class="brand" href="/" aria-label={t('layout.homeLink')}>
+                <Icon name="shield" class="brand__mark" />
+                <span class="brand__name">{product}</span>
+              </a>
+              {org ? (
+                <span class="site-header__org">
+                  <span class="visually-hidden">{`${t('layout.organization')}: `}</span>
+                  {org.name}
+                </span>
+              ) : null}
+            </div>
+            {nav && nav.length > 0 ? (
+              <nav class="site-nav" aria-label={t('layout.mainNav')}>
+                <ul class="site-nav__list">
+                  {nav.map((item) => (
+                    <li key={item.href}>
+                      <a
+                        class={cx('site-nav__link', item.current && 'site-nav__link--current')}
+                        href={item.href}
+                        aria-current={item.current ? 'page' : undefined}
+                      >
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            {user ? (
+              <div class="site-header__user">
+                <span class="site-header__username">
+                  <span class="visually-hidden">{t('layout.signedInAs', { name: user.name })}</span>
+                  <span aria-hidden="true">{user.name}</span>
+                </span>
+                <form method="post" action="/logout" class="site-header__signout">
+                  <HiddenInput name="_csrf" value={csrfToken ?? ''} />
+                  <button type="submit" class="btn btn--ghost btn--small">
+                    {t('layout.signOut')}
+                  </button>
+                </form>
+              </div>
+            ) : signInHref ? (
+              <div class="site-header__user">
+                <a class="btn btn--secondary btn--small" href={signInHref}>
+                  {t('layout.signIn')}
+                </a>
+              </div>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" class="site-main container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">{t('layout.footer')}</div>
+        </footer>
+      </body>
+    </html>
+  )
+}
+
+/** Serializes a page tree (normally a `<Layout>`) to an HTML document string. */
+export function renderPage(vnode: VNode<any>): string {
+  return `<!doctype html>${renderToString(vnode)}`
+}

@@ -1,0 +1,16 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { type Translator, translator } from '../../i18n/messages.js'
+import { csrfToken } from '../plugins/csrf.js'
+
+/** What every page needs besides its own data: strings, the signed-in user and a CSRF token for its forms. */
+export interface PageContext {
+  t: Translator
+  user: { name: string } | null
+  csrfToken: string
+}
+
+export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => ({
+  t: translator('en'),
+  user: request.user ? { name: request.user.name } : null,
+  csrfToken: csrfToken(request, reply),
+})

@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Deps } from '../deps.js'
+import { HttpProblem } from '../http/problems.js'
+import { pageContext } from '../http/views/page-context.js'
+import { findOrganizationBySlug, listPrograms } from '../storage/repositories/organization-repository.js'
+import type { OrganizationRow } from '../storage/schema.js'
+import { secondsSinceServed, signFormTime } from './form-timing.js'
+import { OrgParams, SubmitReportBody } from './schemas.js'
+import { submitReport } from './submit-report.js'
+import { formValues, OrgPage, ReportFormPage, ReportSentPage } from './views.js'
+
+/** Submissions per client address per minute, on the form and the API alike. */
+const submissionLimit = (deps: Deps) => ({ rateLimit: { max: deps.config.intakeRateLimit, timeWindow: '1 minute' } })
+
+/** Public intake: the organization's page, the report form (no JavaScript needed) and the JSON API. */
+export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const timingKey = deps.keyring.derive('form-timing')
+
+  async function orgOr404(slug: string): Promise<OrganizationRow> {
+    const org = await findOrganizationBySlug(deps.db, slug)
+    if (!org) throw new HttpProblem('NOT_FOUND')
+    return org
+  }
+
+  app.get<{ Params: OrgParams }>('/o/:org', { config: { access: 'public' }, schema: { params: OrgParams } }, async (request, reply) => {
+    const org = await orgOr404(request.params.org)
+    const programs = await listPrograms(deps.db, org.id)
+    return reply.page(<OrgPage ctx={pageContext(request, reply)} org={org} programs={programs} />)
+  })
+
+  app.get<{ Params: OrgParams }>(
+    '/o/:org/report',
+    { config: { access: 'public' }, schema: { params: OrgParams } },
+    async (request, reply) => {
+      const org = await orgOr404(request.params.org)
+      const programs = await listPrograms(deps.db, org.id)
+      const servedAt = signFormTime(timingKey, deps.now())
+      return reply.page(
+        <ReportFormPage ctx={pageContext(request, reply)} org={org} programs={programs} values={{}} errors={{}} servedAt={servedAt} />,
+      )
+    },
+  )
+
+  app.post<{ Params: OrgParams; Body: Record<string, unknown> }>(
+    '/o/:org/report',
+    { config: { access: 'public', ...submissionLimit(deps) }, schema: { params: OrgParams } },
+    async (request, reply) => {
+      const org = await orgOr404(request.params.org)
+      const body = (request.body ?? {}) as Record<string, unknown>
+      const values = formValues(body)
+      const again = async (status: number, errors = {}, trapped = false) => {
+        const programs = await listPrograms(deps.db, org.id)
+        const servedAt = signFormTime(timingKey, deps.now())
+        const page = (
+          <ReportFormPage
+            ctx={pageContext(request, reply)}
+            org={org}
+            programs={programs}
+            values={values}
+            errors={errors}
+            servedAt={servedAt}
+            trapped={trapped}
+          />
+        )
+        return reply.page(page, status)
+      }
+      const elapsed = secondsSinceServed(timingKey, body._served, deps.now())
+      const trapFilled = typeof body.contact_website === 'string' && body.contact_website !== ''
+      if (trapFilled || elapsed === null || elapsed < deps.config.formMinSeconds) {
+        request.log.info({ event: 'intake.bot_trap', orgId: org.id }, 'report form held by the bot trap')
+        return again(400, {}, true)
+      }
+      const result = await submitReport(deps, org, body, 'web')
+      if (!result.ok) return again(422, result.error)
+      const { ref, followUpUrl } = result.value
+      return reply.page(<ReportSentPage ctx={pageContext(request, reply)} org={org} ref={ref} followUpUrl={followUpUrl} />, 201)
+    },
+  )
+
+  app.post<{ Params: OrgParams; Body: SubmitReportBody }>(
+    '/api/v1/orgs/:org/reports',
+    {
+      config: { access: 'public', ...submissionLimit(deps) },
+      schema: { params: OrgParams, body: SubmitReportBody },
+      preValidation: async (request: FastifyRequest) => {
+        if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE')
+      },
+    },
+    async (request, reply) => {
+      const org = await orgOr404(request.params.org)
+      const result = await submitReport(deps, org, request.body, 'api')
+      if (!result.ok) throw new HttpProblem('VALIDATION_FAILED', undefined, { errors: result.error })
+      const { ref, followUpUrl } = result.value
+      return reply.code(201).send({ ref, followUpUrl })
+    },
+  )
+}

@@ -1,0 +1,86 @@
+import {
+  Alert,
+  Button,
+  Card,
+  HiddenInput,
+  KeyValue,
+  Layout,
+  Markdown,
+  PageHeader,
+  StatusBadge,
+  TextArea,
+  ThreadMessage,
+} from '../http/views/components/index.js'
+import { renderMarkdown } from '../http/views/markdown.js'
+import type { PageContext } from '../http/views/page-context.js'
+import type { MessageKey } from '../i18n/messages.js'
+import type { FollowUpView } from './follow-up.js'
+
+const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
+
+export function FollowUpPage({ ctx, view, sent, error }: { ctx: PageContext; view: FollowUpView; sent?: boolean; error?: string }) {
+  const { t } = ctx
+  return (
+    <Layout title={t('portal.title', { ref: view.ref })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={view.org}>
+      <div class="container stack">
+        <PageHeader
+          title={view.title}
+          subtitle={t('portal.title', { ref: view.ref })}
+          actions={<StatusBadge status={view.status} label={t(`status.${view.status}` as MessageKey)} />}
+        />
+        {sent ? <Alert tone="success">{t('portal.sent')}</Alert> : null}
+        <Card title={t('portal.yourReport')}>
+          <KeyValue
+            items={[
+              { label: t('portal.status'), value: t(`status.${view.status}` as MessageKey) },
+              { label: t('portal.received'), value: <time datetime={view.receivedAt}>{when(view.receivedAt)}</time> },
+              { label: t('report.field.description'), value: <Markdown html={renderMarkdown(view.fields.description)} /> },
+              ...(view.fields.steps
+                ? [{ label: t('report.field.steps'), value: <Markdown html={renderMarkdown(view.fields.steps)} /> }]
+                : []),
+              ...(view.fields.impact
+                ? [{ label: t('report.field.impact'), value: <Markdown html={renderMarkdown(view.fields.impact)} /> }]
+                : []),
+              ...(view.fields.affectedVersion ? [{ label: t('report.field.affectedVersion'), value: view.fields.affectedVersion }] : []),
+            ]}
+          />
+        </Card>
+        <section class="stack" aria-labelledby="thread-heading">
+          <h2 id="thread-heading">{t('portal.thread')}</h2>
+          {view.thread.length === 0 ? <p class="text-muted">{t('portal.noMessages')}</p> : null}
+          {view.thread.map((m) => (
+            <ThreadMessage
+              key={m.id}
+              author={m.from === 'reporter' ? t('author.you') : view.org.name}
+              authorKind={m.from === 'reporter' ? 'reporter' : 'responder'}
+              visibility="reporter"
+              at={m.at}
+              atLabel={when(m.at)}
+              html={renderMarkdown(m.body)}
+              internalLabel=""
+            />
+          ))}
+        </section>
+        <Card title={t('portal.reply')}>
+          <form method="post" action="/follow-up/reply" class="stack">
+            <HiddenInput name="_csrf" value={ctx.csrfToken} />
+            <TextArea
+              name="body"
+              label={t('portal.reply')}
+              hint={t('portal.replyHint', { org: view.org.name })}
+              rows={5}
+              required
+              error={error}
+              maxLength={50_000}
+            />
+            <Button variant="primary">{t('portal.send')}</Button>
+          </form>
+        </Card>
+        <form method="post" action="/follow-up/forget">
+          <HiddenInput name="_csrf" value={ctx.csrfToken} />
+          <Button variant="ghost">{t('portal.forget')}</Button>
+        </form>
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,14 @@
+import type { NavItem } from '../http/views/components/index.js'
+import type { Translator } from '../i18n/messages.js'
+import type { Role } from '../storage/schema.js'
+
+/** The workspace's navigation; admin pages appear only for administrators. */
+export function workspaceNav(t: Translator, slug: string, role: Role, current: 'reports' | 'members' | 'programs' | null): NavItem[] {
+  const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
+  if (role === 'admin') {
+    items.push({ href: `/w/${slug}/admin/members`, label: t('nav.members'), current: current === 'members' })
+    items.push({ href: `/w/${slug}/admin/programs`, label: t('nav.programs'), current: current === 'programs' })
+  }
+  items.push({ href: `/o/${slug}`, label: t('nav.publicPage') })
+  return items
+}

@@ -1,0 +1,105 @@
+import { Button, Cell, EmptyState, Layout, PageHeader, Pagination, Select, StatusBadge, Table } from '../http/views/components/index.js'
+import type { PageContext } from '../http/views/page-context.js'
+import type { MessageKey } from '../i18n/messages.js'
+import type { QueuePage } from '../storage/repositories/queue-repository.js'
+import type { Role } from '../storage/schema.js'
+import { workspaceNav } from './nav.js'
+import type { QueueQuery } from './queue-query.js'
+
+const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+
+export function QueueView({
+  ctx,
+  org,
+  role,
+  query,
+  page,
+  nextHref,
+}: {
+  ctx: PageContext
+  org: { slug: string; name: string }
+  role: Role
+  query: QueueQuery
+  page: QueuePage
+  nextHref: string | undefined
+}) {
+  const { t } = ctx
+  return (
+    <Layout
+      title={t('queue.title')}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      org={org}
+      nav={workspaceNav(t, org.slug, role, 'reports')}
+    >
+      <div class="container stack">
+        <PageHeader title={t('queue.title')} />
+        <form method="get" action={`/w/${org.slug}/reports`} class="filter-bar" aria-label={t('queue.filter')}>
+          <Select
+            name="status"
+            label={t('queue.filter.status')}
+            value={query.status}
+            options={[
+              { value: 'open', label: t('queue.filter.open') },
+              { value: 'all', label: t('queue.filter.all') },
+              ...(
+                ['new', 'acknowledged', 'triaged', 'accepted', 'fixing', 'fixed', 'disclosed', 'rejected', 'duplicate', 'closed'] as const
+              ).map((s) => ({
+                value: s,
+                label: t(`status.${s}`),
+              })),
+            ]}
+          />
+          <Select
+            name="assignee"
+            label={t('queue.filter.assignee')}
+            value={query.assignee}
+            options={[
+              { value: 'anyone', label: t('queue.filter.anyone') },
+              { value: 'me', label: t('queue.filter.mine') },
+              { value: 'none', label: t('queue.filter.unassigned') },
+            ]}
+          />
+          <Select
+            name="sort"
+            label={t('queue.sort')}
+            value={query.sort}
+            options={[
+              { value: 'newest', label: t('queue.sort.newest') },
+              { value: 'oldest', label: t('queue.sort.oldest') },
+            ]}
+          />
+          <Button variant="secondary">{t('queue.apply')}</Button>
+        </form>
+        {page.rows.length === 0 ? (
+          <EmptyState title={t('queue.empty')} />
+        ) : (
+          <Table
+            caption={t('queue.title')}
+            head={[t('queue.col.ref'), t('queue.col.title'), t('queue.col.status'), t('queue.col.assignee'), t('queue.col.received')]}
+          >
+            {page.rows.map((r) => (
+              <tr key={r.id}>
+                <Cell kind="ref" rowHeader label={t('queue.col.ref')}>
+                  <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.ref}</a>
+                </Cell>
+                <Cell kind="title" label={t('queue.col.title')}>
+                  <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.title}</a>
+                </Cell>
+                <Cell label={t('queue.col.status')}>
+                  <StatusBadge status={r.status} label={t(`status.${r.status}` as MessageKey)} />
+                </Cell>
+                <Cell label={t('queue.col.assignee')}>{r.assigneeName ?? <span class="text-muted">{t('queue.unassigned')}</span>}</Cell>
+                <Cell kind="nowrap" label={t('queue.col.received')}>
+                  <time datetime={r.receivedAt}>{when(r.receivedAt)}</time>
+                </Cell>
+              </tr>
+            ))}
+          </Table>
+        )}
+        <Pagination t={t} nextHref={nextHref} />
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,225 @@
+import {
+  Alert,
+  Button,
+  Card,
+  HiddenInput,
+  KeyValue,
+  Layout,
+  Markdown,
+  PageHeader,
+  RadioGroup,
+  Select,
+  StatusBadge,
+  TextArea,
+  TextInput,
+  ThreadMessage,
+  Timeline,
+} from '../http/views/components/index.js'
+import { renderMarkdown } from '../http/views/markdown.js'
+import type { PageContext } from '../http/views/page-context.js'
+import type { MessageKey, Translator } from '../i18n/messages.js'
+import type { Role } from '../storage/schema.js'
+import type { TeamReportView } from './load-report.js'
+import { workspaceNav } from './nav.js'
+
+const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+
+export interface ReportPageProps {
+  ctx: PageContext
+  org: { slug: string; name: string }
+  role: Role
+  userId: string
+  view: TeamReportView
+  /** A refusal to show above the page (e.g. "another responder already claimed this report"). */
+  problem?: string | undefined
+  /** The reply being written, kept when sending it was refused. */
+  draft?: { body: string; visibility: string } | undefined
+}
+
+function eventText(t: Translator, e: TeamReportView['events'][number]): string {
+  const d = e.data
+  switch (e.type) {
+    case 'report.received':
+      return t('event.report.received', { channel: t(`channel.${d.channel}` as MessageKey) })
+    case 'report.status_changed':
+      return t('event.report.status_changed', { from: t(`status.${d.from}` as MessageKey), to: t(`status.${d.to}` as MessageKey) })
+    case 'report.claimed':
+    case 'report.assigned':
+    case 'report.released':
+    case 'reply.sent':
+    case 'note.added':
+    case 'reporter.replied':
+      return t(`event.${e.type}`)
+    default:
+      return t('event.other', { type: e.type })
+  }
+}
+
+export function ReportPage({ ctx, org, role, userId, view, problem, draft }: ReportPageProps) {
+  const { t } = ctx
+  const { report, reporter } = view
+  const names = new Map(view.members.map((m) => [m.userId, m.name]))
+  const who = (id: string | null) =>
+    id === null ? t('author.system') : id === userId ? t('author.you') : (names.get(id) ?? t('author.formerMember'))
+  const canWork = role !== 'viewer'
+  const base = `/w/${org.slug}/reports/${report.ref}`
+  const holder = report.assigneeId
+  const responders = view.members.filter((m) => m.role !== 'viewer' && !m.disabled)
+  const fields = [
+    { label: t('report.field.description'), value: <Markdown html={renderMarkdown(report.fields.description)} /> },
+    ...(report.fields.steps ? [{ label: t('report.field.steps'), value: <Markdown html={renderMarkdown(report.fields.steps)} /> }] : []),
+    ...(report.fields.impact ? [{ label: t('report.field.impact'), value: <Markdown html={renderMarkdown(report.fields.impact)} /> }] : []),
+    ...(report.fields.affectedVersion ? [{ label: t('report.field.affectedVersion'), value: report.fields.affectedVersion }] : []),
+  ]
+  return (
+    <Layout
+      title={`${report.ref} · ${report.title}`}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      org={org}
+      nav={workspaceNav(t, org.slug, role, 'reports')}
+    >
+      <div class="container stack">
+        <PageHeader
+          title={report.title}
+          subtitle={report.ref}
+          actions={<StatusBadge status={report.status} label={t(`status.${report.status}` as MessageKey)} />}
+        />
+        {problem ? <Alert tone="danger">{problem}</Alert> : null}
+        {report.statusReason ? <Alert tone="info">{t('reportPage.rejectedBecause', { reason: report.statusReason })}</Alert> : null}
+        {view.duplicateOfRef ? (
+          <Alert tone="info">
+            <a href={`/w/${org.slug}/reports/${view.duplicateOfRef}`}>{t('reportPage.duplicateOfRef', { ref: view.duplicateOfRef })}</a>
+          </Alert>
+        ) : null}
+        <div class="report-layout">
+          <div class="report-layout__main stack">
+            <Card title={t('reportPage.fields')}>
+              <KeyValue items={fields} />
+            </Card>
+            <section class="stack" aria-labelledby="thread-heading">
+              <h2 id="thread-heading">{t('reportPage.thread')}</h2>
+              {view.messages.length === 0 ? <p class="text-muted">{t('reportPage.noMessages')}</p> : null}
+              {view.messages.map((m) => (
+                <ThreadMessage
+                  key={m.id}
+                  author={m.authorKind === 'reporter' ? t('author.reporter') : who(m.authorUserId)}
+                  authorKind={m.authorKind}
+                  visibility={m.visibility}
+                  at={m.createdAt}
+                  atLabel={when(m.createdAt)}
+                  html={renderMarkdown(m.body)}
+                  internalLabel={t('reportPage.internalNote')}
+                />
+              ))}
+              {canWork ? (
+                <Card title={t('reportPage.reply')}>
+                  <form method="post" action={`${base}/messages`} class="stack">
+                    <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                    <TextArea name="body" label={t('reportPage.replyBody')} rows={6} value={draft?.body} required maxLength={50_000} />
+                    <RadioGroup
+                      name="visibility"
+                      legend={t('reportPage.visibility')}
+                      value={draft?.visibility ?? 'reporter'}
+                      options={[
+                        { value: 'reporter', label: t('reportPage.visibility.reporter') },
+                        { value: 'internal', label: t('reportPage.visibility.internal') },
+                      ]}
+                    />
+                    <Button variant="primary">{t('reportPage.send')}</Button>
+                  </form>
+                </Card>
+              ) : null}
+            </section>
+          </div>
+          <aside class="report-layout__side stack">
+            <Card title={t('reportPage.assignee')}>
+              <div class="stack">
+                <p>
+                  {holder === null
+                    ? t('reportPage.unassigned')
+                    : holder === userId
+                      ? t('reportPage.heldByYou')
+                      : t('reportPage.heldBy', { name: who(holder) })}
+                </p>
+                {canWork && holder === null ? (
+                  <form method="post" action={`${base}/claim`}>
+                    <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                    <Button variant="primary">{t('reportPage.claim')}</Button>
+                  </form>
+                ) : null}
+                {canWork && holder === userId ? (
+                  <form method="post" action={`${base}/release`}>
+                    <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                    <Button variant="secondary">{t('reportPage.release')}</Button>
+                  </form>
+                ) : null}
+                {canWork ? (
+                  <form method="post" action={`${base}/assign`} class="stack">
+                    <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                    <Select
+                      name="assignee"
+                      label={t('reportPage.assignTo')}
+                      value={holder ?? ''}
+                      options={[
+                        { value: '', label: t('reportPage.nobody') },
+                        ...responders.map((m) => ({ value: m.userId, label: m.name })),
+                      ]}
+                    />
+                    <Button variant="secondary">{t('reportPage.assign')}</Button>
+                  </form>
+                ) : null}
+              </div>
+            </Card>
+            <Card title={t('reportPage.status')}>
+              {canWork && view.nextStatuses.length > 0 ? (
+                <form method="post" action={`${base}/status`} class="stack">
+                  <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                  <Select
+                    name="to"
+                    label={t('reportPage.moveTo')}
+                    options={view.nextStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                  />
+                  {view.nextStatuses.includes('rejected') ? (
+                    <TextInput name="reason" label={t('reportPage.reason')} maxLength={2000} />
+                  ) : null}
+                  {view.nextStatuses.includes('duplicate') ? (
+                    <TextInput name="duplicateOf" label={t('reportPage.duplicateOf')} maxLength={40} />
+                  ) : null}
+                  <Button variant="secondary">{t('reportPage.changeStatus')}</Button>
+                </form>
+              ) : (
+                <p class="text-muted">
+                  {view.nextStatuses.length === 0 ? t('reportPage.noTransitions') : t(`status.${report.status}` as MessageKey)}
+                </p>
+              )}
+            </Card>
+            <Card title={t('reportPage.reporter')}>
+              <KeyValue
+                items={[
+                  { label: t('reportPage.reporter'), value: reporter.name ?? t('reportPage.anonymous') },
+                  { label: t('reportPage.reporterEmail'), value: reporter.email ?? t('reportPage.none') },
+                  { label: t('reportPage.credit'), value: t(`report.credit.${report.creditPreference}` as MessageKey) },
+                  { label: t('reportPage.program'), value: view.programName ?? t('reportPage.none') },
+                  { label: t('reportPage.channel'), value: t(`channel.${report.channel}` as MessageKey) },
+                  { label: t('reportPage.received'), value: <time datetime={report.receivedAt}>{when(report.receivedAt)}</time> },
+                ]}
+              />
+            </Card>
+            <Card title={t('reportPage.timeline')}>
+              <Timeline
+                items={view.events.map((e) => ({
+                  at: e.at,
+                  atLabel: when(e.at),
+                  actor: e.actor_kind === 'reporter' ? t('author.reporter') : who(e.actor_id),
+                  text: eventText(t, e),
+                }))}
+              />
+            </Card>
+          </aside>
+        </div>
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,134 @@
+import { type Static, Type } from '@sinclair/typebox'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Deps } from '../deps.js'
+import { cipherFor } from '../deps.js'
+import { type ReportStatus, reportStatuses } from '../domain/report/report.js'
+import type { Result } from '../domain/result.js'
+import { type AppErrorCode, problems } from '../http/problems.js'
+import { pageContext } from '../http/views/page-context.js'
+import { listQueue } from '../storage/repositories/queue-repository.js'
+import { loadReportForTeam } from './load-report.js'
+import { parseQueueQuery, queueHref, toFilter } from './queue-query.js'
+import { QueueView } from './queue-view.js'
+import { type ActionError, assignReport, changeReportStatus, claimReport, postMessage, releaseReport } from './report-actions.js'
+import { ReportPage } from './report-view.js'
+
+const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
+const ReportParams = Type.Object({ org: Type.String({ maxLength: 64 }), ref: Type.String({ maxLength: 40 }) })
+type ReportParams = Static<typeof ReportParams>
+type Form = Record<string, unknown>
+
+const str = (body: unknown, name: string): string => {
+  const value = (body as Form | undefined)?.[name]
+  return typeof value === 'string' ? value : ''
+}
+
+/** The security team's workspace: the queue and the report page with its actions. */
+export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const read = { access: 'report.read' } as const
+  const work = { access: 'report.work' } as const
+
+  app.get('/w/:org/reports', { config: read, schema: { params: OrgParams } }, async (request, reply) => {
+    const org = request.org!
+    const query = parseQueueQuery(request.query as Record<string, unknown>)
+    const page = await listQueue(deps.db, cipherFor(deps, org), org.id, toFilter(query, request.user!.id))
+    const nextHref = page.next ? queueHref(org.slug, { ...query, after: page.next }) : undefined
+    return reply.page(
+      <QueueView ctx={pageContext(request, reply)} org={org} role={request.role!} query={query} page={page} nextHref={nextHref} />,
+    )
+  })
+
+  const showReport = async (
+    request: FastifyRequest<{ Params: ReportParams }>,
+    reply: FastifyReply,
+    status = 200,
+    problem?: string,
+    draft?: { body: string; visibility: string },
+  ) => {
+    const org = request.org!
+    const view = await loadReportForTeam(deps, org, request.params.ref)
+    const page = (
+      <ReportPage
+        ctx={pageContext(request, reply)}
+        org={org}
+        role={request.role!}
+        userId={request.user!.id}
+        view={view}
+        problem={problem}
+        draft={draft}
+      />
+    )
+    return reply.page(page, status)
+  }
+
+  app.get<{ Params: ReportParams }>('/w/:org/reports/:ref', { config: read, schema: { params: ReportParams } }, (request, reply) =>
+    showReport(request, reply),
+  )
+
+  /** After an action: back to the report on success (POST-redirect-GET), or the page with the refusal explained. */
+  const answer = (
+    request: FastifyRequest<{ Params: ReportParams }>,
+    reply: FastifyReply,
+    result: Result<unknown, ActionError>,
+    draft?: { body: string; visibility: string },
+  ) => {
+    if (result.ok) return reply.redirect(`/w/${request.params.org}/reports/${request.params.ref}`, 303)
+    const problem = problems[result.error.code as AppErrorCode]
+    return showReport(request, reply, problem.status, problem.title, draft)
+  }
+
+  app.post<{ Params: ReportParams }>(
+    '/w/:org/reports/:ref/claim',
+    { config: work, schema: { params: ReportParams } },
+    async (request, reply) => answer(request, reply, await claimReport(deps, request.org!, request.params.ref, request.user!.id)),
+  )
+
+  app.post<{ Params: ReportParams }>(
+    '/w/:org/reports/:ref/release',
+    { config: work, schema: { params: ReportParams } },
+    async (request, reply) => answer(request, reply, await releaseReport(deps, request.org!, request.params.ref, request.user!.id)),
+  )
+
+  app.post<{ Params: ReportParams }>(
+    '/w/:org/reports/:ref/assign',
+    { config: work, schema: { params: ReportParams } },
+    async (request, reply) => {
+      const to = str(request.body, 'assignee')
+      const result = await assignReport(deps, request.org!, request.params.ref, to === '' ? null : to, {
+        kind: 'user',
+        id: request.user!.id,
+      })
+      return answer(request, reply, result)
+    },
+  )
+
+  app.post<{ Params: ReportParams }>(
+    '/w/:org/reports/:ref/status',
+    { config: work, schema: { params: ReportParams } },
+    async (request, reply) => {
+      const to = str(request.body, 'to')
+      if (!(reportStatuses as readonly string[]).includes(to))
+        return answer(request, reply, { ok: false, error: { code: 'REPORT_TRANSITION_NOT_ALLOWED', from: 'new', to: 'new' } })
+      const result = await changeReportStatus(deps, request.org!, request.params.ref, {
+        to: to as ReportStatus,
+        reason: str(request.body, 'reason'),
+        duplicateOfRef: str(request.body, 'duplicateOf') || undefined,
+        actor: { kind: 'user', id: request.user!.id },
+      })
+      return answer(request, reply, result)
+    },
+  )
+
+  app.post<{ Params: ReportParams }>(
+    '/w/:org/reports/:ref/messages',
+    { config: work, schema: { params: ReportParams } },
+    async (request, reply) => {
+      const body = str(request.body, 'body')
+      const visibility = str(request.body, 'visibility') === 'internal' ? 'internal' : 'reporter'
+      const draft = { body, visibility }
+      if (body.length > 50_000) return showReport(request, reply, 413, problems.PAYLOAD_TOO_LARGE.title, draft)
+      const result = await postMessage(deps, request.org!, request.params.ref, { userId: request.user!.id, body, visibility })
+      return answer(request, reply, result, draft)
+    },
+  )
+}
