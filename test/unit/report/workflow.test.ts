@@ -166,7 +166,7 @@ describe('changeStatus: who may move a report', () => {
     expect(t.events).toEqual([{ type: 'report.status_changed', actor: bob, at, data: { from: 'fixing', to: 'fixed' } }])
   })
 
-  it('refuses a status change by the reporter: the workflow is the team\'s', () => {
+  it("refuses a status change by the reporter: the workflow is the team's", () => {
     const result = changeStatus(reportIn('triaged'), { to: 'accepted', actor: reporter, at: AT })
     expect(expectFail(result)).toEqual({ code: 'REPORT_NOT_FOR_REPORTER' })
   })
