@@ -93,8 +93,8 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
             <a href={`/w/${org.slug}/reports/${view.duplicateOfRef}`}>{t('reportPage.duplicateOfRef', { ref: view.duplicateOfRef })}</a>
           </Alert>
         ) : null}
-        <div class="report-layout">
-          <div class="report-layout__main stack">
+        <div class="split">
+          <div class="stack">
             <Card title={t('reportPage.fields')}>
               <KeyValue items={fields} />
             </Card>
@@ -133,7 +133,7 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
               ) : null}
             </section>
           </div>
-          <aside class="report-layout__side stack">
+          <aside class="stack">
             <Card title={t('reportPage.assignee')}>
               <div class="stack">
                 <p>
