@@ -50,7 +50,6 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(cookie, { hook: 'onRequest' })
   await app.register(formbody, { bodyLimit })
   await app.register(rateLimit, { global: false })
-  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', index: false, dotfiles: 'deny' })
 
   app.decorateReply('page', function (this: import('fastify').FastifyReply, vnode: VNode, status = 200) {
     return this.code(status).type('text/html; charset=utf-8').send(renderPage(vnode))
@@ -58,6 +57,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(identity, { deps })
   await app.register(accessGuard, { deps })
+  // After the guard, so its onRoute hook sees (and marks public) the static file routes.
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', index: false, dotfiles: 'deny' })
   await app.register(csrf, { deps })
   installErrorHandling(app, deps)
 

@@ -20,11 +20,7 @@ eachDialect('access rules on every route', (ctx) => {
     const outsider = await t.given.member(other, 'admin')
     const viewer = await t.given.member(acme, 'viewer')
     const fill = (url: string) =>
-      url
-        .replace(':org', acme.slug)
-        .replace(':ref', report.ref)
-        .replace(':token', 'x'.repeat(43))
-        .replace('*', 'styles.css')
+      url.replace(':org', acme.slug).replace(':ref', report.ref).replace(':token', 'x'.repeat(43)).replace('*', 'styles.css')
     return { t, acme, report, outsider, viewer, fill }
   }
 
@@ -44,16 +40,28 @@ eachDialect('access rules on every route', (ctx) => {
     const routes = t.app.registeredRoutes
     expect(routes.length).toBeGreaterThan(20)
     const names = new Set(routes.map((r) => `${r.method} ${r.url}`))
-    for (const must of ['POST /o/:org/report', 'POST /api/v1/orgs/:org/reports', 'GET /w/:org/reports/:ref', 'POST /w/:org/reports/:ref/claim', 'GET /follow-up']) {
+    for (const must of [
+      'POST /o/:org/report',
+      'POST /api/v1/orgs/:org/reports',
+      'GET /w/:org/reports/:ref',
+      'POST /w/:org/reports/:ref/claim',
+      'GET /follow-up',
+    ]) {
       expect(names).toContain(must)
     }
-    expect(routes.filter((r) => r.url.startsWith('/w/')).every((r) => ['report.read', 'report.work', 'org.admin'].includes(r.access))).toBe(true)
+    expect(routes.filter((r) => r.url.startsWith('/w/')).every((r) => ['report.read', 'report.work', 'org.admin'].includes(r.access))).toBe(
+      true,
+    )
   })
 
   it('refuses a stranger wherever a rule says so, without revealing anything', async () => {
     const { t, fill, report } = await world()
     for (const route of t.app.registeredRoutes) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: fill(route.url), payload: route.method === 'POST' ? {} : undefined })
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url),
+        payload: route.method === 'POST' ? {} : undefined,
+      })
       const ok = expectedForStranger[route.access](res.statusCode, res.headers.location as string | undefined)
       expect(ok, `${route.method} ${route.url} (${route.access}) answered ${res.statusCode}`).toBe(true)
       if (route.access !== 'public') expect(res.body).not.toContain(report.ref)
@@ -67,7 +75,10 @@ eachDialect('access rules on every route', (ctx) => {
     const memberRoutes = t.app.registeredRoutes.filter((r) => ['report.read', 'report.work', 'org.admin'].includes(r.access))
     expect(memberRoutes.length).toBeGreaterThan(8)
     for (const route of memberRoutes) {
-      const res = route.method === 'GET' ? await browser.get(fill(route.url)) : await browser.post(fill(route.url), {}, { 'sec-fetch-site': 'same-origin' })
+      const res =
+        route.method === 'GET'
+          ? await browser.get(fill(route.url))
+          : await browser.post(fill(route.url), {}, { 'sec-fetch-site': 'same-origin' })
       // A POST without a CSRF token is refused before anything else would be (403), which also reveals nothing.
       expect([404, 403], `${route.method} ${route.url} answered ${res.statusCode}`).toContain(res.statusCode)
       if (route.method === 'GET') expect(res.statusCode).toBe(404)
@@ -82,6 +93,16 @@ eachDialect('access rules on every route', (ctx) => {
     const claim = await browser.submit(`/w/${acme.slug}/reports/${report.ref}`, `/w/${acme.slug}/reports/${report.ref}/claim`, {})
     expect(claim.statusCode).toBe(403)
     expect((await browser.get(`/w/${acme.slug}/admin/members`)).statusCode).toBe(403)
+  })
+
+  it('serves the stylesheet to anyone, and nothing outside the static folder', async () => {
+    const { t } = await world()
+    const css = await t.app.inject({ method: 'GET', url: '/static/styles.css' })
+    expect(css.statusCode).toBe(200)
+    expect(css.headers['content-type']).toContain('text/css')
+    for (const url of ['/static/../package.json', '/static/%2e%2e/package.json', '/static/..%2fsrc/config.ts', '/static/.git/config']) {
+      expect([403, 404], url).toContain((await t.app.inject({ method: 'GET', url })).statusCode)
+    }
   })
 
   it('sends the security headers on every page', async () => {

@@ -52,5 +52,19 @@ eachDialect('the core path: a reporter reports, a responder answers, the reporte
     expect(followUp.statusCode).toBe(200)
     expect(followUp.body).toContain('Thanks, we can reproduce it.')
     expect(followUp.body).not.toContain('legacy renderer')
+
+    // Logs carry ids, never content: no report text, no reporter address, no follow-up secret.
+    const logs = t.logs.join('\n')
+    expect(logs).toContain('report received')
+    for (const secret of [
+      'Stored XSS in profile',
+      'bio',
+      'Mallory',
+      'mallory@example.net',
+      path.slice(3),
+      'Thanks, we can reproduce it.',
+    ]) {
+      expect(logs.includes(secret), `log contains ${secret}`).toBe(false)
+    }
   })
 })

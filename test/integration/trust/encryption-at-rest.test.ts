@@ -1,0 +1,65 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { startTestApp } from '../../support/app.js'
+
+/**
+ * "A copy of the database without the key reveals no report text": submit a report full of
+ * recognizable canaries, reply to it, add a note, then read every byte of a copy of the SQLite
+ * file (and its WAL) and look for them.
+ */
+describe('encryption at rest', () => {
+  it('leaves no report text, message, reporter name or address in a copy of the database file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'embargo-rest-'))
+    const file = path.join(dir, 'embargo.db')
+    const t = await startTestApp(`sqlite:${file}`)
+    const canaries = {
+      title: 'CANARY-TITLE-7f3a',
+      description: 'CANARY-DESCRIPTION-91bd heap overflow in parser',
+      steps: 'CANARY-STEPS-22c0',
+      impact: 'CANARY-IMPACT-5e11',
+      affectedVersion: 'CANARY-VERSION-0a9f',
+      reporterName: 'CANARY-NAME-3d4e',
+      reporterEmail: 'canary-mail-8c2b@example.net',
+      creditPreference: 'name',
+    }
+    try {
+      const org = await t.given.org()
+      const alice = await t.given.member(org, 'responder')
+      const report = await t.given.report(org, canaries)
+      const team = t.browser()
+      await team.signIn(alice)
+      const page = `/w/${org.slug}/reports/${report.ref}`
+      await team.submit(page, `${page}/claim`, {})
+      await team.submit(page, `${page}/messages`, { body: 'CANARY-REPLY-6b1c', visibility: 'reporter' })
+      await team.submit(page, `${page}/messages`, { body: 'CANARY-NOTE-4f0d', visibility: 'internal' })
+      // The app can read it all back …
+      const shown = await team.get(page)
+      for (const value of [canaries.title, canaries.description, 'CANARY-REPLY-6b1c', 'CANARY-NOTE-4f0d', canaries.reporterEmail]) {
+        expect(shown.body).toContain(value)
+      }
+    } finally {
+      await t.close()
+    }
+    // … but a copy of the files, without the master key, reveals none of it.
+    const copy = path.join(dir, 'copy.db')
+    const source = new SQLite(file, { readonly: true })
+    await source.backup(copy)
+    source.close()
+    const bytes = Buffer.concat([file, `${file}-wal`, copy].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f))).toString(
+      'latin1',
+    )
+    for (const canary of [
+      ...Object.values(canaries).filter((v) => v !== 'name'),
+      'CANARY-REPLY-6b1c',
+      'CANARY-NOTE-4f0d',
+      'canary-mail-8c2b',
+    ]) {
+      expect(bytes.includes(canary), `${canary} found in the database file`).toBe(false)
+    }
+    expect(bytes.includes('CANARY'), 'some canary found in the database file').toBe(false)
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+})
