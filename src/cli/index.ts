@@ -61,7 +61,13 @@ program
 program
   .command('config')
   .description('List every setting with its description and default')
-  .action(() => {
+  .option('--markdown', 'as the Markdown table in the README')
+  .action((opts: { markdown?: boolean }) => {
+    if (opts.markdown) {
+      process.stdout.write('| setting | default | meaning |\n| --- | --- | --- |\n')
+      for (const s of settings) process.stdout.write(`| \`${s.name}\` | ${s.default ? `\`${s.default}\`` : '—'} | ${s.description.replaceAll('|', '\\|')} |\n`)
+      return
+    }
     for (const s of settings) process.stdout.write(`${s.name}${s.default ? ` (default: ${s.default})` : ''}\n    ${s.description}\n`)
   })
 

@@ -37,17 +37,20 @@ function isLanguageTag(text: string): boolean {
 /** Each format with its check and the complaint shown when a value fails it. */
 export const policyFormats = {
   'policy-email': { check: (v: string) => emailPattern.test(v), problem: (v: string) => `${JSON.stringify(v)} is not an e-mail address` },
-  'policy-url': { check: isUrl, problem: (v: string) => `${JSON.stringify(v)} is not a web address (write it in full, starting with https://)` },
-  'policy-date': { check: isCalendarDate, problem: (v: string) => `${JSON.stringify(v)} is not a date (write it as YYYY-MM-DD, e.g. "2026-12-24")` },
+  'policy-url': {
+    check: isUrl,
+    problem: (v: string) => `${JSON.stringify(v)} is not a web address (write it in full, starting with https://)`,
+  },
+  'policy-date': {
+    check: isCalendarDate,
+    problem: (v: string) => `${JSON.stringify(v)} is not a date (write it as YYYY-MM-DD, e.g. "2026-12-24")`,
+  },
   'policy-date-time': {
     check: (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(v) && !Number.isNaN(Date.parse(v)),
     problem: (v: string) => `${JSON.stringify(v)} is not a date and time (write it as "2027-06-30T00:00:00Z")`,
   },
   'policy-duration': { check: (v: string) => parseDuration(v) !== undefined, problem: describeBadDuration },
-  'policy-clock-target': {
-    check: (v: string) => parseClockTarget(v) !== undefined,
-    problem: (v: string) => `${describeBadDuration(v).replace(/\)$/, '')}, or "as soon as possible")`,
-  },
+  'policy-clock-target': { check: (v: string) => parseClockTarget(v) !== undefined, problem: describeBadDuration },
   'policy-language-tag': {
     check: isLanguageTag,
     problem: (v: string) => `${JSON.stringify(v)} is not a language tag (write e.g. "en", "de" or "nl")`,

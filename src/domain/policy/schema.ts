@@ -5,13 +5,13 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { strictObject, Text } from './schema/kit.js'
 import { Channels, Contact, Organization } from './schema/organization.js'
-import { ReporterIdentity, Recognition, ResearcherRules, SafeHarbor, SecurityTxt } from './schema/people.js'
+import { Recognition, ReporterIdentity, ResearcherRules, SafeHarbor, SecurityTxt } from './schema/people.js'
 import { Confidentiality, Disclosure, Label, ProcessStep } from './schema/process.js'
 import { Program, Scope } from './schema/programs.js'
 import { Calendar, Clocks, Escalation, Responses, Team } from './schema/timing.js'
 
-export { programKinds } from './schema/programs.js'
 export { audiences } from './schema/process.js'
+export { programKinds } from './schema/programs.js'
 export { responseContents, severities, weekdays } from './schema/timing.js'
 
 export const policyFormatVersion = 1
@@ -41,9 +41,9 @@ export const Policy = strictObject({
 })
 export type Policy = Static<typeof Policy>
 
-export type Program = Static<typeof Program>
-export type Contact = Static<typeof Contact>
-export type ProcessStep = Static<typeof ProcessStep>
+export type { Contact } from './schema/organization.js'
+export type { ProcessStep } from './schema/process.js'
+export type { Program } from './schema/programs.js'
 export type PolicyCalendar = Static<typeof Calendar>
 export type PolicyClocks = Static<typeof Clocks>
 export type EscalationStep = Static<typeof Escalation>['chain'][number]

@@ -10,9 +10,9 @@ export const strictObject = <T extends TProperties>(properties: T, description?:
   Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) })
 
 /** One of a fixed list of words; the parser lists them back when a value is not one. */
-export const oneOf = <const T extends readonly string[]>(values: T, description?: string): TUnion<{ [K in keyof T]: TLiteral<T[K]> }> =>
+export const oneOf = <const T extends readonly string[]>(values: T, description?: string): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(
-    values.map((v) => Type.Literal(v)) as { [K in keyof T]: TLiteral<T[K]> },
+    values.map((v: T[number]) => Type.Literal(v)),
     description ? { description } : {},
   )
 

@@ -1,5 +1,5 @@
 /** Who the organization is, whom to reach, and through which channels reports arrive. */
-import { Type } from '@sinclair/typebox'
+import { type Static, Type } from '@sinclair/typebox'
 import { Email, LanguageTag, oneOf, Slug, strictObject, Text, Url } from './kit.js'
 
 export const Organization = strictObject({
@@ -47,7 +47,7 @@ export const TrackerChannel = strictObject({
 export const PublicTracker = strictObject({
   url: Url(),
   use: oneOf(['never-for-security', 'non-security-bugs'] as const),
-  guidance: Type.Optional(Text('Why, in the policy\'s words')),
+  guidance: Type.Optional(Text("Why, in the policy's words")),
 })
 
 export const Channels = strictObject({
@@ -57,3 +57,4 @@ export const Channels = strictObject({
   publicTracker: Type.Optional(PublicTracker),
   fallback: Type.Optional(Text('What to do when nothing else works')),
 })
+export type Contact = Static<typeof Contact>

@@ -35,7 +35,7 @@ export const ReporterIdentity = strictObject({
   asked: Type.Optional(TextList('e.g. "name", "affiliation or company"')),
   anonymousAllowed: Type.Optional(Type.Boolean()),
   pseudonymAllowed: Type.Optional(Type.Boolean()),
-  requestedContent: Type.Optional(TextList('What every report should contain, in the policy\'s words')),
+  requestedContent: Type.Optional(TextList("What every report should contain, in the policy's words")),
 })
 
 export const SecurityTxt = strictObject({

@@ -1,5 +1,5 @@
 /** The ordered steps a report goes through, who sees them, what stays confidential and how it is disclosed. */
-import { Type } from '@sinclair/typebox'
+import { type Static, Type } from '@sinclair/typebox'
 import { DurationText, oneOf, Slug, strictObject, Text, TextList, Url } from './kit.js'
 
 export const audiences = ['admins', 'team', 'assignee', 'reporter', 'partners', 'public'] as const
@@ -44,6 +44,8 @@ export const Disclosure = strictObject({
   announcements: Type.Optional(Type.Array(Announcement)),
   includeMitigations: Type.Optional(Type.Boolean({ description: 'Announcements say what to do before upgrading' })),
   steps: Type.Optional(TextList('What happens on disclosure day, in order')),
+  statement: Type.Optional(Text('Anything else the policy says about disclosure, in its words')),
 })
 
 export const Label = strictObject({ name: Slug(), description: Text() })
+export type ProcessStep = Static<typeof ProcessStep>

@@ -1,5 +1,5 @@
 /** What the policy covers: programs with their scope and the facts a report about each must carry. */
-import { Type } from '@sinclair/typebox'
+import { type Static, Type } from '@sinclair/typebox'
 import { oneOf, Slug, strictObject, Text, TextList } from './kit.js'
 
 export const programKinds = ['open-source', 'web-app', 'other', 'third-party'] as const
@@ -21,7 +21,10 @@ export const Program = strictObject({
   handledLike: Type.Optional(Slug('Another program whose fields and process this one follows')),
   thirdParty: Type.Optional(
     strictObject({
-      handling: oneOf(['coordinate', 'refer-to-maintainers'] as const, 'We coordinate with the maintainers, or the reporter should go to them'),
+      handling: oneOf(
+        ['coordinate', 'refer-to-maintainers'] as const,
+        'We coordinate with the maintainers, or the reporter should go to them',
+      ),
       note: Type.Optional(Text()),
     }),
   ),
@@ -31,3 +34,4 @@ export const Scope = strictObject({
   inScope: Type.Optional(TextList('What the policy covers, in words')),
   outOfScope: Type.Optional(TextList()),
 })
+export type Program = Static<typeof Program>

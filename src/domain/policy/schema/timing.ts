@@ -57,11 +57,19 @@ export const Responses = strictObject({
 export const EscalationStep = strictObject({
   notify: oneOf(['assignee', 'team', 'contact'] as const),
   contact: Type.Optional(Slug('Contact id, when notify is "contact"')),
-  after: Type.Optional(DurationText('Wait after the previous step (the breach for the first); default: immediately for the first, 1 business day after')),
+  after: Type.Optional(
+    DurationText('Wait after the previous step (the breach for the first); default: immediately for the first, 1 business day after'),
+  ),
 })
 
 export const Escalation = strictObject({
-  remindAt: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, description: 'Remind the assignee at this fraction of a clock (default 0.75)' })),
+  remindAt: Type.Optional(
+    Type.Number({
+      exclusiveMinimum: 0,
+      exclusiveMaximum: 1,
+      description: 'Remind the assignee at this fraction of a clock (default 0.75)',
+    }),
+  ),
   reporterMayEscalate: Type.Optional(Type.Boolean({ description: 'The reporter may walk the chain once reporterMayEscalateAfter passes' })),
   chain: Type.Array(EscalationStep, { minItems: 1 }),
 })

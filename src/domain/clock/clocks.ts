@@ -1,0 +1,176 @@
+/**
+ * The clocks a policy starts for a report: when each falls due and where it stands at `now`.
+ * Pure: the caller passes the policy, the report's receipt time, severity and events, and `now`.
+ * The event rules are in clock-events.ts; the calendar rules in business-calendar.ts.
+ */
+import { type Duration, parseClockTarget } from '../policy/durations.js'
+import type { Policy, PolicyClocks, Severity } from '../policy/schema.js'
+import { type BusinessCalendar, businessCalendar } from './business-calendar.js'
+import { addDays, compareCivilDates } from './civil-date.js'
+import {
+  acknowledgedAt,
+  type ClockEvent,
+  detailedResponseAt,
+  disclosedAt,
+  endedAt,
+  firstReplyAt,
+  type Pause,
+  pauses,
+  replyTimes,
+  resolvedAt,
+  type TimedEvent,
+  timeline,
+} from './clock-events.js'
+import { civilDateAt } from './zoned-time.js'
+
+export type { ClockEvent } from './clock-events.js'
+
+export const clockNames = ['acknowledge', 'detailed-response', 'reporter-update', 'resolution', 'disclosure', 'escalation-allowed'] as const
+export type ClockName = (typeof clockNames)[number]
+export type ClockState = 'running' | 'paused' | 'met' | 'breached'
+
+export interface Clock {
+  name: ClockName
+  /** What the policy promised, e.g. { amount: 3, unit: 'business-days' }. */
+  target: Duration
+  startedAt: string
+  dueAt: string
+  state: ClockState
+  metAt?: string
+  /** Met, but after dueAt. */
+  late?: boolean
+  /** Business-day clocks that are running or paused: working days left after today (0 = due by the end of today). */
+  businessDaysLeft?: number
+}
+
+export interface ReportForClocks {
+  receivedAt: string
+  severity?: Severity | undefined
+  events: readonly ClockEvent[]
+}
+
+/** The policy key for each clock name. */
+const policyKey: Readonly<Record<ClockName, keyof Omit<PolicyClocks, 'bySeverity'>>> = {
+  acknowledge: 'acknowledge',
+  'detailed-response': 'detailedResponse',
+  'reporter-update': 'reporterUpdate',
+  resolution: 'resolution',
+  disclosure: 'disclosure',
+  'escalation-allowed': 'reporterMayEscalateAfter',
+}
+
+const pausable: ReadonlySet<ClockName> = new Set(['detailed-response', 'reporter-update', 'resolution'])
+
+/** The clock targets after the policy's per-severity overrides for this report (later entries win). */
+export function effectiveTargets(policy: Policy, severity: Severity | undefined): Partial<Record<ClockName, Duration>> {
+  const overrides = (policy.clocks.bySeverity ?? []).filter((o) => severity !== undefined && o.severity.includes(severity))
+  const targets: Partial<Record<ClockName, Duration>> = {}
+  for (const name of clockNames) {
+    const key = policyKey[name]
+    const text = overrides.reduce<string | undefined>((words, o) => o.clocks?.[key] ?? words, policy.clocks[key])
+    const target = text === undefined ? undefined : parseClockTarget(text)
+    if (target?.kind === 'duration') targets[name] = target.duration
+  }
+  return targets
+}
+
+/** The due instant once pauses are counted in: each pause that began before the (moving) due date pushes it on. */
+function dueWithPauses(calendar: BusinessCalendar, start: number, target: Duration, paused: readonly Pause[], now: number): number {
+  let due = calendar.addDuration(start, target)
+  for (const pause of paused) {
+    const from = Math.max(pause.from, start)
+    const to = Math.min(pause.to ?? now, now)
+    if (from >= due || to <= from) continue
+    due = target.unit === 'business-days' ? calendar.addBusinessDays(due, calendar.workingDayStartsBetween(from, to)) : due + (to - from)
+  }
+  return due
+}
+
+function businessDaysLeft(calendar: BusinessCalendar, now: number, due: number): number {
+  const last = civilDateAt(due, calendar.timeZone)
+  let date = addDays(civilDateAt(now, calendar.timeZone), 1)
+  let count = 0
+  while (compareCivilDates(date, last) <= 0) {
+    if (calendar.isWorkingDay(date)) count++
+    date = addDays(date, 1)
+  }
+  return count
+}
+
+interface ClockFacts {
+  start: number
+  metAt: number | undefined
+}
+
+/** When each clock started and when (if at all) it was met, from the timeline. */
+function factsFor(name: ClockName, received: number, events: readonly TimedEvent[], policy: Policy): ClockFacts | undefined {
+  const ended = endedAt(events)
+  const earliest = (...times: (number | undefined)[]) => {
+    const known = times.filter((t): t is number => t !== undefined)
+    return known.length ? Math.min(...known) : undefined
+  }
+  switch (name) {
+    case 'acknowledge':
+      return { start: received, metAt: earliest(acknowledgedAt(events), ended) }
+    case 'detailed-response':
+      return { start: received, metAt: earliest(detailedResponseAt(events, policy.responses?.detailed ?? []), ended) }
+    case 'reporter-update': {
+      const acknowledged = acknowledgedAt(events)
+      if (acknowledged === undefined) return undefined
+      const start = Math.max(acknowledged, ...replyTimes(events))
+      return { start, metAt: ended }
+    }
+    case 'resolution':
+      return { start: received, metAt: earliest(resolvedAt(events), ended) }
+    case 'disclosure':
+      return { start: received, metAt: earliest(disclosedAt(events), ended) }
+    case 'escalation-allowed':
+      return { start: received, metAt: earliest(firstReplyAt(events), ended) }
+  }
+}
+
+/**
+ * Every clock the policy promises for this report, at `now`. A clock the policy does not promise,
+ * or promises only "as soon as possible", is absent; so is reporter-update before acknowledgment.
+ */
+export function computeClocks(policy: Policy, report: ReportForClocks, now: string): Clock[] {
+  const calendar = businessCalendar(policy.calendar)
+  const nowMs = Date.parse(now)
+  const received = Date.parse(report.receivedAt)
+  const events = timeline(report.events, nowMs)
+  const paused = pauses(events)
+  const waiting = paused.some((p) => p.to === undefined)
+  const targets = effectiveTargets(policy, report.severity)
+  const clocks: Clock[] = []
+  for (const name of clockNames) {
+    const target = targets[name]
+    const facts = target && factsFor(name, received, events, policy)
+    if (!target || !facts) continue
+    const due = pausable.has(name)
+      ? dueWithPauses(calendar, facts.start, target, paused, facts.metAt ?? nowMs)
+      : calendar.addDuration(facts.start, target)
+    const clock: Clock = { name, target, startedAt: iso(facts.start), dueAt: iso(due), state: 'running' }
+    if (facts.metAt !== undefined) {
+      clock.state = 'met'
+      clock.metAt = iso(facts.metAt)
+      if (facts.metAt > due) clock.late = true
+    } else if (nowMs > due) {
+      clock.state = 'breached'
+    } else {
+      if (waiting && pausable.has(name)) clock.state = 'paused'
+      if (target.unit === 'business-days') clock.businessDaysLeft = businessDaysLeft(calendar, nowMs, due)
+    }
+    clocks.push(clock)
+  }
+  return clocks
+}
+
+/** The earliest dueAt among running clocks: what the scheduler stores as the report's next deadline. */
+export function nextDue(clocks: readonly Clock[]): string | undefined {
+  return clocks
+    .filter((c) => c.state === 'running')
+    .map((c) => c.dueAt)
+    .sort()[0]
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString()
