@@ -21,8 +21,9 @@ function seal(key: Buffer, plain: Buffer, aad: string): string {
 }
 
 function open(key: Buffer, sealed: string, aad: string): Buffer {
-  const [version, nonce, body, tag] = sealed.split('.')
-  if (version !== VERSION || nonce === undefined || body === undefined || tag === undefined) {
+  const parts = sealed.split('.')
+  const [version, nonce, body, tag] = parts
+  if (parts.length !== 4 || version !== VERSION || nonce === undefined || body === undefined || tag === undefined) {
     throw new CipherError('not a sealed value')
   }
   try {
@@ -59,10 +60,12 @@ export class Keyring {
   }
 
   forOrg(orgId: string, wrappedKey: string): OrgCipher {
-    let key = this.#orgKeys.get(orgId)
+    // Cached by the wrapped key too, so a rotated (re-wrapped or replaced) key is never shadowed.
+    const cacheKey = `${orgId}|${wrappedKey}`
+    let key = this.#orgKeys.get(cacheKey)
     if (!key) {
       key = open(this.#master, wrappedKey, `org-data-key|${orgId}`)
-      this.#orgKeys.set(orgId, key)
+      this.#orgKeys.set(cacheKey, key)
     }
     const dataKey = key
     return {

@@ -70,7 +70,8 @@ async function openPostgres(url: string): Promise<Database> {
       if (value !== 'on') throw new DurabilityError(`PostgreSQL ${setting} is ${value}, expected on`)
     }
   } catch (error) {
-    await db.destroy()
+    // Kysely's destroy() does nothing for a pool it never used; end the pool itself.
+    await pool.end()
     throw error
   }
   return { db, dialect: 'postgres', close: () => db.destroy() }
