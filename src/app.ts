@@ -5,6 +5,7 @@ import { loggerOptions } from './http/logging.js'
 import { Keyring } from './storage/cipher.js'
 import { migrate, openDatabase } from './storage/db.js'
 import { loadMasterKey } from './storage/master-key.js'
+import { WriteQueue } from './storage/write-queue.js'
 
 export interface App {
   deps: Deps
@@ -34,6 +35,7 @@ export async function openApp(config: Config, options: { now?: () => Date; logDe
   }
   const deps: Deps = {
     db: database.db,
+    writes: new WriteQueue(database),
     dialect: database.dialect,
     keyring: new Keyring(masterKey.key),
     config,
