@@ -20,6 +20,16 @@ export interface Config {
   formMinSeconds: number
   /** Report submissions accepted per client address per minute (web form and API). */
   intakeRateLimit: number
+  /** Organization whose policy `/.well-known/security.txt` serves on a multi-organization instance; null = the only one. */
+  defaultOrg: string | null
+  /** Built-in SMTP listener for inbound mail; null = off. */
+  smtpListen: { host: string; port: number } | null
+  /** Relay that outbound mail is handed to; null = off (mail stays queued). */
+  smtpRelay: { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } } | null
+  /** Sender address of outbound mail when an organization has no security address. */
+  mailFrom: string | null
+  /** Mailbox polled for inbound mail of one organization; null = off. */
+  imap: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string; org: string } | null
 }
 
 interface Setting {
@@ -75,6 +85,37 @@ export const settings: Setting[] = [
     description: 'Report submissions accepted per client address per minute, on the form and the API.',
     default: '20',
   },
+  {
+    name: 'EMBARGO_SMTP_LISTEN',
+    description:
+      "`host:port` for the built-in SMTP listener (e.g. `0.0.0.0:25`). It accepts mail only for the organizations' security addresses and their `+r-…` reply addresses, and answers 250 only after the raw mail is stored. Off when unset.",
+    default: undefined,
+  },
+  {
+    name: 'EMBARGO_SMTP_RELAY_URL',
+    description:
+      'Relay for outbound mail: `smtp://[user:pass@]host:port` (STARTTLS when offered) or `smtps://…` (implicit TLS). Unset: mail stays queued in the outbox and the admin mail page says so.',
+    default: undefined,
+  },
+  {
+    name: 'EMBARGO_MAIL_FROM',
+    description:
+      "Sender address of outbound mail for organizations without a security address; otherwise the organization's own address is used.",
+    default: undefined,
+  },
+  {
+    name: 'EMBARGO_IMAP_URL',
+    description:
+      'Mailbox to poll for one organization: `imaps://user@host:993/INBOX?org=<slug>` (or `imap://` with STARTTLS). Mail is flagged seen only after it is stored. Off when unset.',
+    default: undefined,
+  },
+  { name: 'EMBARGO_IMAP_PASSWORD', description: 'Password of the EMBARGO_IMAP_URL account (kept out of the URL).', default: undefined },
+  {
+    name: 'EMBARGO_DEFAULT_ORG',
+    description:
+      "Slug of the organization whose policy `/.well-known/security.txt` serves. Unset: served only while the instance has exactly one organization; every organization's own is at `/o/<slug>/.well-known/security.txt`.",
+    default: undefined,
+  },
 ]
 
 export class ConfigError extends Error {
@@ -124,6 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const intakeRateLimit = Number(env.EMBARGO_INTAKE_RATE_LIMIT ?? '20')
   if (!Number.isInteger(intakeRateLimit) || intakeRateLimit < 1) problems.push('EMBARGO_INTAKE_RATE_LIMIT must be a whole number >= 1')
 
+  const mail = loadMailConfig(env, problems)
+  const defaultOrg = env.EMBARGO_DEFAULT_ORG || null
+  if (defaultOrg !== null && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(defaultOrg))
+    problems.push('EMBARGO_DEFAULT_ORG must be an organization slug')
+
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     databaseUrl,
@@ -137,6 +183,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     formMinSeconds,
     intakeRateLimit,
+    defaultOrg,
+    ...mail,
     ...overrides,
   }
+}
+
+function loadMailConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<Config, 'smtpListen' | 'smtpRelay' | 'mailFrom' | 'imap'> {
+  let smtpListen: Config['smtpListen'] = null
+  if (env.EMBARGO_SMTP_LISTEN) {
+    const m = /^(.*):(\d+)$/.exec(env.EMBARGO_SMTP_LISTEN)
+    const port = Number(m?.[2])
+    if (!m?.[1] || port > 65535) problems.push('EMBARGO_SMTP_LISTEN must be host:port')
+    else smtpListen = { host: m[1].replace(/^\[|\]$/g, ''), port }
+  }
+  let smtpRelay: Config['smtpRelay'] = null
+  if (env.EMBARGO_SMTP_RELAY_URL) {
+    try {
+      const u = new URL(env.EMBARGO_SMTP_RELAY_URL)
+      if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error('protocol')
+      const secure = u.protocol === 'smtps:'
+      smtpRelay = { host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port || (secure ? 465 : 587)), secure }
+      if (u.username) smtpRelay.auth = { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) }
+    } catch {
+      problems.push('EMBARGO_SMTP_RELAY_URL must be smtp://host:port or smtps://host:port')
+    }
+  }
+  const mailFrom = env.EMBARGO_MAIL_FROM ?? null
+  if (mailFrom !== null && !/^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom)) problems.push('EMBARGO_MAIL_FROM must be a plain address')
+  let imap: Config['imap'] = null
+  if (env.EMBARGO_IMAP_URL) {
+    try {
+      const u = new URL(env.EMBARGO_IMAP_URL)
+      if (u.protocol !== 'imap:' && u.protocol !== 'imaps:') throw new Error('protocol')
+      const org = u.searchParams.get('org')
+      if (!org || !u.username) throw new Error('org')
+      const secure = u.protocol === 'imaps:'
+      imap = {
+        host: u.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(u.port || (secure ? 993 : 143)),
+        secure,
+        user: decodeURIComponent(u.username),
+        pass: env.EMBARGO_IMAP_PASSWORD ?? '',
+        mailbox: decodeURIComponent(u.pathname.slice(1)) || 'INBOX',
+        org,
+      }
+    } catch {
+      problems.push('EMBARGO_IMAP_URL must be imap[s]://user@host[:port]/<mailbox>?org=<slug>')
+    }
+  }
+  return { smtpListen, smtpRelay, mailFrom, imap }
 }

@@ -5,6 +5,11 @@ import { createOrganization } from '../admin/create-organization.js'
 import { openApp } from '../app.js'
 import { ConfigError, loadConfig, settings } from '../config.js'
 import { buildServer } from '../http/server.js'
+import { startClockScheduler } from '../jobs/clock-scheduler.js'
+import { createOutboxWorker } from '../jobs/outbox-worker.js'
+import { startInbound } from '../mail/inbound-service.js'
+import { generateOrgMailKey, setSecurityAddress } from '../mail/org-mail-settings.js'
+import { checkPolicyFile, importPolicyFile } from '../policy/policy-cli.js'
 import { issueSetupLink } from '../setup/setup-token.js'
 import { migrate, openDatabase } from '../storage/db.js'
 import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
@@ -32,6 +37,13 @@ program
     const server = await buildServer(deps)
     const address = await server.listen({ host: deps.config.host, port: deps.config.port })
     deps.log.info({ address, publicUrl: deps.config.publicUrl.href }, 'embargo is serving')
+    // Mail: stored-but-not-ingested mail is swept at start; the listener and poller only when configured.
+    const inbound = await startInbound(deps, { smtp: deps.config.smtpListen, imap: true })
+    const outbox = deps.config.smtpRelay ? createOutboxWorker(deps) : null
+    outbox?.start()
+    // Clocks: reminders, escalations and the reporter's notices as deadlines come.
+    const clocks = startClockScheduler(deps)
+    clocks.start()
     const setupLink = await issueSetupLink(deps)
     if (setupLink) {
       process.stdout.write(
@@ -39,6 +51,9 @@ program
       )
     }
     const shutdown = async () => {
+      await inbound.stop()
+      await outbox?.stop()
+      await clocks.stop()
       await server.close()
       await app.close()
       process.exit(0)
@@ -65,7 +80,8 @@ program
   .action((opts: { markdown?: boolean }) => {
     if (opts.markdown) {
       process.stdout.write('| setting | default | meaning |\n| --- | --- | --- |\n')
-      for (const s of settings) process.stdout.write(`| \`${s.name}\` | ${s.default ? `\`${s.default}\`` : '—'} | ${s.description.replaceAll('|', '\\|')} |\n`)
+      for (const s of settings)
+        process.stdout.write(`| \`${s.name}\` | ${s.default ? `\`${s.default}\`` : '—'} | ${s.description.replaceAll('|', '\\|')} |\n`)
       return
     }
     for (const s of settings) process.stdout.write(`${s.name}${s.default ? ` (default: ${s.default})` : ''}\n    ${s.description}\n`)
@@ -77,14 +93,60 @@ org
   .description('Create an organization')
   .requiredOption('--slug <slug>', 'short name used in addresses and report numbers, e.g. acme')
   .requiredOption('--name <name>', 'display name, e.g. "ACME Corp"')
-  .action(async (opts: { slug: string; name: string }) => {
+  .option('--preset <name>', 'start with a seed policy from presets/ (e.g. kumi-systems)')
+  .action(async (opts: { slug: string; name: string; preset?: string }) => {
+    if (opts.preset) checkPolicyFile(opts.preset, { presetOnly: true, quiet: true })
     const app = await openApp(loadConfig())
     const result = await createOrganization(app.deps, opts)
+    if (result.ok && opts.preset) await importPolicyFile(app.deps, result.value, opts.preset)
     await app.close()
     if (!result.ok) fail(`cannot create organization: ${errorsText(result.error)}`)
     process.stdout.write(
       `Created organization ${result.value.slug} (${result.value.name}); reports will be numbered ${result.value.ref_prefix}-YYYY-NNNN.\n`,
     )
+  })
+
+org
+  .command('import-policy')
+  .description("Import a policy file (or a preset name) as the organization's new policy version")
+  .argument('<org>', 'organization slug')
+  .argument('<file>', 'policy YAML file, or the name of a preset (kumi-systems, open-klant, …)')
+  .action(async (slug: string, file: string) => {
+    checkPolicyFile(file, { quiet: true })
+    const app = await openApp(loadConfig())
+    const target = await findOrganizationBySlug(app.deps.db, slug)
+    if (target) await importPolicyFile(app.deps, target, file)
+    await app.close()
+    if (!target) fail(`no organization ${slug}`)
+  })
+
+program
+  .command('policy')
+  .description('Policy files')
+  .command('check')
+  .description('Check a policy file; prints each problem with its line number (exit 1 when there are any)')
+  .argument('<file>', 'policy YAML file, or the name of a preset')
+  .action((file: string) => {
+    checkPolicyFile(file)
+  })
+
+org
+  .command('mail')
+  .description("Set an organization's security address (inbound mail, reply addresses) and optionally generate its OpenPGP key")
+  .requiredOption('--org <slug>', 'organization')
+  .requiredOption('--address <address>', 'e.g. security@acme.example')
+  .option('--encryption-required', 'send report text only encrypted; otherwise only a link')
+  .option('--generate-key', 'generate a new OpenPGP key for the organization')
+  .action(async (opts: { org: string; address: string; encryptionRequired?: boolean; generateKey?: boolean }) => {
+    const app = await openApp(loadConfig())
+    const target = await findOrganizationBySlug(app.deps.db, opts.org)
+    const set =
+      target && (await setSecurityAddress(app.deps, target, { address: opts.address, encryptionRequired: !!opts.encryptionRequired }))
+    const key = target && set?.ok && opts.generateKey ? await generateOrgMailKey(app.deps, target) : null
+    await app.close()
+    if (!target) fail(`no organization ${opts.org}`)
+    if (!set?.ok) fail(`cannot set the address: ${set ? set.error.problem : 'unknown'}`)
+    process.stdout.write(`Mail for ${opts.org} goes to ${opts.address}.${key?.ok ? ` OpenPGP key ${key.value.fingerprint}.` : ''}\n`)
   })
 
 const user = program.command('user').description('Team members')

@@ -10,6 +10,8 @@ import { adminRoutes } from '../admin/routes.js'
 import { authRoutes } from '../auth/routes.js'
 import type { Deps } from '../deps.js'
 import { intakeRoutes } from '../intake/routes.js'
+import { mailRoutes } from '../mail/routes.js'
+import { policyRoutes } from '../policy/routes.js'
 import { portalRoutes } from '../portal/routes.js'
 import { setupRoutes } from '../setup/routes.js'
 import { newId } from '../storage/ids.js'
@@ -68,6 +70,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(portalRoutes, { deps })
   await app.register(workspaceRoutes, { deps })
   await app.register(adminRoutes, { deps })
+  await app.register(policyRoutes, { deps })
+  await app.register(mailRoutes, { deps })
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }))
   return app
 }

@@ -1,13 +1,17 @@
 import { cipherFor, type Deps } from '../deps.js'
-import type { FieldErrors, SubmissionInput } from '../domain/report/submission.js'
+import type { FieldErrors, Submission, SubmissionInput } from '../domain/report/submission.js'
 import { formatReference, validateSubmission } from '../domain/report/submission.js'
 import { receive } from '../domain/report/workflow.js'
 import { ok, type Result } from '../domain/result.js'
+import { assignOnReceipt } from '../policy/assign-on-receipt.js'
+import { refreshReportClocks } from '../policy/report-clocks.js'
 import { reporterMail } from '../reports/record-transition.js'
+import type { Tx } from '../storage/db.js'
 import { hashSecret, newId, newSecret } from '../storage/ids.js'
 import { appendEvents } from '../storage/repositories/event-repository.js'
 import { listPrograms } from '../storage/repositories/organization-repository.js'
 import { enqueueOutbox } from '../storage/repositories/outbox-repository.js'
+import { stampReportPolicy } from '../storage/repositories/report-clock-repository.js'
 import { insertReport, nextReferenceNumber } from '../storage/repositories/report-repository.js'
 import { insertReportAccess, insertReporter } from '../storage/repositories/reporter-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
@@ -39,46 +43,69 @@ export async function submitReport(
     programs.filter((p) => p.in_scope).map((p) => p.id),
   )
   if (!checked.ok) return checked
-  const s = checked.value
+  const token = newSecret()
+  const { reportId, ref } = await deps.writes.transaction((tx) => receiveReport(tx, deps, org, checked.value, channel, token))
+  deps.log.info({ orgId: org.id, reportId, channel, event: 'report.received' }, 'report received')
+  return ok({ ref, followUpToken: token, followUpUrl: followUpUrl(deps, token) })
+}
+
+export interface ReceivedReport {
+  reportId: string
+  reporterId: string
+  ref: string
+}
+
+/**
+ * The rows one validated submission writes, inside the caller's transaction, so a channel can add
+ * its own rows (mail ingestion: the stored mail's state, attachments) and commit all at once.
+ * `acknowledge: false` writes no acknowledgment mail (RFC 3834: never answer a robot).
+ */
+export async function receiveReport(
+  tx: Tx,
+  deps: Deps,
+  org: OrganizationRow,
+  s: Submission,
+  channel: 'web' | 'api' | 'email',
+  followUpToken: string,
+  options: { acknowledge?: boolean } = {},
+): Promise<ReceivedReport> {
   const cipher = cipherFor(deps, org)
   const now = deps.now()
   const at = now.toISOString()
-  const token = newSecret()
   const reportId = newId()
   const reporterId = newId()
-
-  const ref = await deps.db.transaction().execute(async (tx) => {
-    const n = await nextReferenceNumber(tx, org.id, now.getUTCFullYear())
-    const ref = formatReference(org.ref_prefix, now.getUTCFullYear(), n)
-    await insertReporter(tx, cipher, org.id, { id: reporterId, name: s.reporterName, email: s.reporterEmail }, at)
-    const t = receive({ id: reportId, ref, reporterReachable: s.reporterEmail !== null }, channel, at)
-    await insertReport(tx, cipher, {
-      id: reportId,
-      orgId: org.id,
-      ref,
-      programId: s.programId,
-      reporterId,
-      status: t.report.status,
-      statusReason: null,
-      duplicateOf: null,
-      title: s.title,
-      fields: { description: s.description, steps: s.steps, impact: s.impact, affectedVersion: s.affectedVersion },
-      channel,
-      creditPreference: s.creditPreference,
-      assigneeId: null,
-      receivedAt: at,
-      updatedAt: at,
-    })
-    await insertReportAccess(tx, { tokenHash: hashSecret(token), orgId: org.id, reportId, createdAt: at })
-    await appendEvents(
-      tx,
-      org.id,
-      t.events.map((e) => ({ reportId, actorKind: 'reporter', actorId: null, type: e.type, data: e.data, at: e.at })),
-    )
-    const recipient = s.reporterEmail === null ? null : { email: s.reporterEmail, orgName: org.name }
-    await enqueueOutbox(tx, org.id, cipher, reporterMail(t.messages, ref, recipient, { followUpUrl: followUpUrl(deps, token) }), at)
-    return ref
+  const n = await nextReferenceNumber(tx, org.id, now.getUTCFullYear())
+  const ref = formatReference(org.ref_prefix, now.getUTCFullYear(), n)
+  await insertReporter(tx, cipher, org.id, { id: reporterId, name: s.reporterName, email: s.reporterEmail }, at)
+  const t = receive({ id: reportId, ref, reporterReachable: s.reporterEmail !== null }, channel, at)
+  await insertReport(tx, cipher, {
+    id: reportId,
+    orgId: org.id,
+    ref,
+    programId: s.programId,
+    reporterId,
+    status: t.report.status,
+    statusReason: null,
+    duplicateOf: null,
+    title: s.title,
+    fields: { description: s.description, steps: s.steps, impact: s.impact, affectedVersion: s.affectedVersion },
+    channel,
+    creditPreference: s.creditPreference,
+    assigneeId: null,
+    receivedAt: at,
+    updatedAt: at,
   })
-  deps.log.info({ orgId: org.id, reportId, channel, event: 'report.received' }, 'report received')
-  return ok({ ref, followUpToken: token, followUpUrl: followUpUrl(deps, token) })
+  await insertReportAccess(tx, { tokenHash: hashSecret(followUpToken), orgId: org.id, reportId, createdAt: at })
+  // Received under the organization's current policy; its clocks start now.
+  await stampReportPolicy(tx, org.id, reportId)
+  await appendEvents(
+    tx,
+    org.id,
+    t.events.map((e) => ({ reportId, actorKind: 'reporter', actorId: null, type: e.type, data: e.data, at: e.at })),
+  )
+  const recipient = s.reporterEmail === null || options.acknowledge === false ? null : { email: s.reporterEmail, orgName: org.name }
+  await enqueueOutbox(tx, org.id, cipher, reporterMail(t.messages, ref, recipient, { followUpUrl: followUpUrl(deps, followUpToken) }), at)
+  await assignOnReceipt(tx, org.id, reportId, at)
+  await refreshReportClocks(tx, org.id, reportId, at)
+  return { reportId, reporterId, ref }
 }

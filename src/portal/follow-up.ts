@@ -1,14 +1,17 @@
 import { cipherFor, type Deps } from '../deps.js'
 import type { ReportError } from '../domain/report/errors.js'
+import type { Transition } from '../domain/report/report.js'
 import { reply } from '../domain/report/workflow.js'
 import { fail, ok, type Result } from '../domain/result.js'
 import { HttpProblem } from '../http/problems.js'
 import { recordTransition } from '../reports/record-transition.js'
 import { toDomain } from '../reports/report-state.js'
+import type { OrgCipher } from '../storage/cipher.js'
+import type { Tx } from '../storage/db.js'
 import { newId } from '../storage/ids.js'
 import { insertMessage, listMessages } from '../storage/repositories/message-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
-import { findReportById } from '../storage/repositories/report-repository.js'
+import { findReportById, type StoredReport } from '../storage/repositories/report-repository.js'
 
 export interface ReporterAccess {
   orgId: string
@@ -51,21 +54,29 @@ export async function loadFollowUp(deps: Deps, access: ReporterAccess): Promise<
 
 /** The reporter answers on the thread; the team sees it at once, and it is recorded on the timeline. */
 export async function replyAsReporter(deps: Deps, access: ReporterAccess, body: string): Promise<Result<void, ReportError>> {
-  const { org, cipher, report } = await open(deps, access)
+  const { cipher, report } = await open(deps, access)
   const at = deps.now().toISOString()
   const t = reply(toDomain(report, false), { actor: { kind: 'reporter' }, at, body, visibility: 'reporter' })
   if (!t.ok) return fail(t.error)
-  await deps.db.transaction().execute(async (tx) => {
-    await insertMessage(tx, cipher, org.id, {
-      id: newId(),
-      reportId: report.id,
-      authorKind: 'reporter',
-      authorUserId: null,
-      visibility: 'reporter',
-      body,
-      createdAt: at,
-    })
-    await recordTransition(tx, cipher, report, t.value, null, at)
-  })
+  await deps.writes.transaction((tx) => writeReporterReply(tx, cipher, report, t.value, body, at))
   return ok(undefined)
+}
+
+/**
+ * The rows of a reporter's reply (message, timeline event) in the caller's transaction; also used
+ * by mail ingestion, which commits them with the stored mail's state. Returns the message id.
+ */
+export async function writeReporterReply(tx: Tx, cipher: OrgCipher, report: StoredReport, t: Transition, body: string, at: string) {
+  const id = newId()
+  await insertMessage(tx, cipher, report.orgId, {
+    id,
+    reportId: report.id,
+    authorKind: 'reporter',
+    authorUserId: null,
+    visibility: 'reporter',
+    body,
+    createdAt: at,
+  })
+  await recordTransition(tx, cipher, report, t, null, at)
+  return id
 }

@@ -66,7 +66,7 @@ export function FollowUpPage({ ctx, view, sent, error }: { ctx: PageContext; vie
             <HiddenInput name="_csrf" value={ctx.csrfToken} />
             <TextArea
               name="body"
-              label={t('portal.reply')}
+              label={t('portal.message')}
               hint={t('portal.replyHint', { org: view.org.name })}
               rows={5}
               required
@@ -76,6 +76,9 @@ export function FollowUpPage({ ctx, view, sent, error }: { ctx: PageContext; vie
             <Button variant="primary">{t('portal.send')}</Button>
           </form>
         </Card>
+        <p>
+          <a href="/follow-up/escalate">{t('escalate.link')}</a>
+        </p>
         <form method="post" action="/follow-up/forget">
           <HiddenInput name="_csrf" value={ctx.csrfToken} />
           <Button variant="ghost">{t('portal.forget')}</Button>

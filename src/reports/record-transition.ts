@@ -1,4 +1,5 @@
 import type { Actor, OutgoingMessage, Transition } from '../domain/report/report.js'
+import { refreshReportClocks } from '../policy/report-clocks.js'
 import type { OrgCipher } from '../storage/cipher.js'
 import type { Tx } from '../storage/db.js'
 import { appendEvents, type NewEvent } from '../storage/repositories/event-repository.js'
@@ -59,4 +60,6 @@ export async function recordTransition(
     t.events.map((e) => ({ reportId: before.id, ...actorColumns(e.actor), type: e.type, data: e.data, at: e.at })),
   )
   await enqueueOutbox(tx, before.orgId, cipher, reporterMail(t.messages, before.ref, recipient), nowIso)
+  // The events may have met, started or paused clocks: store the new due times with them.
+  if (t.events.length > 0 || changed) await refreshReportClocks(tx, before.orgId, before.id, nowIso)
 }

@@ -15,6 +15,8 @@ export interface OrganizationTable {
   event_seq: Generated<number>
   event_head: Generated<string>
   created_at: string
+  /** The policy version the organization runs now; null before its first policy. */
+  policy_version_id: Generated<string | null>
 }
 
 export interface ProgramTable {
@@ -81,6 +83,33 @@ export interface ReportTable {
   updated_at: string
   /** Bumped on every change; lets concurrent edits fail instead of overwriting each other. */
   version: Generated<number>
+  /** Routes mail to this report (`security+r-<token>@…`); set on first mail. Not a read capability. */
+  reply_token: Generated<string | null>
+  /** The policy version the report was received under (its clocks keep that version's promises). */
+  policy_version_id: Generated<string | null>
+  severity: Generated<'low' | 'medium' | 'high' | 'critical' | null>
+  /** JSON array of label names. */
+  labels: Generated<string>
+  /** Clock due times, recomputed in the transaction of every change that moves them. */
+  next_due_at: Generated<string | null>
+  acknowledge_due_at: Generated<string | null>
+  detailed_response_due_at: Generated<string | null>
+  reporter_update_due_at: Generated<string | null>
+  resolution_due_at: Generated<string | null>
+  disclosure_due_at: Generated<string | null>
+  /** When the clock scheduler must look at the report again; null when nothing is left to do. */
+  wake_at: Generated<string | null>
+}
+
+/** One version of an organization's policy file. Immutable (database triggers refuse UPDATE and DELETE). */
+export interface PolicyVersionTable {
+  id: string
+  org_id: string
+  version: number
+  source_yaml: string
+  parsed_json: string
+  created_by: string | null
+  created_at: string
 }
 
 export interface ReporterTable {
@@ -89,6 +118,10 @@ export interface ReporterTable {
   name_enc: string | null
   email_enc: string | null
   created_at: string
+  /** Armored OpenPGP public key, sealed. */
+  public_key_enc: Generated<string | null>
+  /** 'confirmed' (form, or a person confirmed it) or 'proposed' (arrived with a mail). */
+  public_key_status: Generated<'confirmed' | 'proposed' | null>
 }
 
 export interface ReportAccessTable {
@@ -137,12 +170,65 @@ export interface OutboxTable {
   done_at: string | null
   last_error: string | null
   created_at: string
+  /** Set when delivery failed for good (permanent error or attempts exhausted); an admin may retry. */
+  dead_at: Generated<string | null>
 }
 
 export interface ReferenceCounterTable {
   org_id: string
   year: number
   last: number
+}
+
+/** Mail settings and OpenPGP key of one organization. */
+export interface OrgMailTable {
+  org_id: string
+  security_address: string
+  encryption_required: Generated<number>
+  private_key_enc: string | null
+  passphrase_enc: string | null
+  public_key: string | null
+  fingerprint: string | null
+  updated_at: string
+}
+
+/** A raw mail as it arrived, stored (sealed) before it was answered 250 or flagged seen. */
+export interface InboundMailTable {
+  id: string
+  org_id: string
+  source: 'smtp' | 'imap'
+  received_at: string
+  message_id: string
+  raw_sha256: string
+  size: number
+  raw_enc: string
+  envelope: string
+  state: 'received' | 'ingested' | 'quarantined'
+  reason: string | null
+  attempts: Generated<number>
+  report_id: string | null
+  ingested_at: string | null
+}
+
+export interface AttachmentTable {
+  id: string
+  org_id: string
+  report_id: string
+  message_id: string | null
+  safe_name: string
+  content_type: string
+  size: number
+  sha256: string
+  content_enc: string
+  created_at: string
+}
+
+export interface MailThreadTable {
+  org_id: string
+  message_id: string
+  report_id: string
+  direction: 'in' | 'out'
+  created_at: string
 }
 
 export interface DB {
@@ -159,6 +245,11 @@ export interface DB {
   event: EventTable
   outbox: OutboxTable
   reference_counter: ReferenceCounterTable
+  org_mail: OrgMailTable
+  inbound_mail: InboundMailTable
+  attachment: AttachmentTable
+  mail_thread: MailThreadTable
+  policy_version: PolicyVersionTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

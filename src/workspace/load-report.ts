@@ -2,16 +2,17 @@ import { cipherFor, type Deps } from '../deps.js'
 import type { ReportStatus } from '../domain/report/report.js'
 import { allowedTransitions } from '../domain/report/workflow.js'
 import { HttpProblem } from '../http/problems.js'
+import { loadReportPolicy } from '../policy/report-policy.js'
 import { listReportEvents } from '../storage/repositories/event-repository.js'
 import { listMessages } from '../storage/repositories/message-repository.js'
 import { findProgram } from '../storage/repositories/organization-repository.js'
 import { findReportByRef, findReportRef } from '../storage/repositories/report-repository.js'
 import { findReporter } from '../storage/repositories/reporter-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
-import type { OrganizationRow } from '../storage/schema.js'
+import type { OrganizationRow, Role } from '../storage/schema.js'
 
 /** Everything the team's report page shows, for one report of one organization. */
-export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: string) {
+export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: string, viewer?: { userId: string; role: Role }) {
   const cipher = cipherFor(deps, org)
   const report = await findReportByRef(deps.db, cipher, org.id, ref)
   if (!report) throw new HttpProblem('NOT_FOUND')
@@ -23,8 +24,16 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
     report.programId ? findProgram(deps.db, org.id, report.programId) : undefined,
     report.duplicateOf ? findReportRef(deps.db, org.id, report.duplicateOf) : undefined,
   ])
+  const policy = viewer ? await loadReportPolicy(deps, org.id, report.id, viewer) : undefined
+  // Need to know (policy `confidentiality.sharedWith: assigned-team`): no report text for the rest of the team.
+  if (policy?.restricted) {
+    report.title = report.ref
+    report.fields = { description: '', steps: '', impact: '', affectedVersion: '' }
+    messages.length = 0
+  }
   return {
     report,
+    policy,
     reporter: reporter ?? { id: report.reporterId, name: null, email: null },
     messages,
     events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, string | number | null> })),

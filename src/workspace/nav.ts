@@ -3,11 +3,18 @@ import type { Translator } from '../i18n/messages.js'
 import type { Role } from '../storage/schema.js'
 
 /** The workspace's navigation; admin pages appear only for administrators. */
-export function workspaceNav(t: Translator, slug: string, role: Role, current: 'reports' | 'members' | 'programs' | null): NavItem[] {
+export function workspaceNav(
+  t: Translator,
+  slug: string,
+  role: Role,
+  current: 'reports' | 'members' | 'programs' | 'mail' | 'policy' | null,
+): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
   if (role === 'admin') {
     items.push({ href: `/w/${slug}/admin/members`, label: t('nav.members'), current: current === 'members' })
     items.push({ href: `/w/${slug}/admin/programs`, label: t('nav.programs'), current: current === 'programs' })
+    items.push({ href: `/w/${slug}/admin/mail`, label: t('mailAdmin.title'), current: current === 'mail' })
+    items.push({ href: `/w/${slug}/admin/policy`, label: t('nav.policy'), current: current === 'policy' })
   }
   items.push({ href: `/o/${slug}`, label: t('nav.publicPage') })
   return items

@@ -5,7 +5,7 @@ import type { QueueFilter } from '../storage/repositories/queue-repository.js'
 export interface QueueQuery {
   status: string
   assignee: 'anyone' | 'me' | 'none'
-  sort: 'newest' | 'oldest'
+  sort: 'newest' | 'oldest' | 'due'
   after?: string | undefined
 }
 
@@ -15,7 +15,7 @@ export function parseQueueQuery(q: Record<string, unknown>): QueueQuery {
   const status =
     typeof q.status === 'string' && (q.status === 'all' || (reportStatuses as readonly string[]).includes(q.status)) ? q.status : 'open'
   const assignee = q.assignee === 'me' || q.assignee === 'none' ? q.assignee : 'anyone'
-  const sort = q.sort === 'oldest' ? 'oldest' : 'newest'
+  const sort = q.sort === 'oldest' || q.sort === 'due' ? q.sort : 'newest'
   const after = typeof q.after === 'string' && q.after.length <= 200 ? q.after : undefined
   return { status, assignee, sort, after }
 }

@@ -68,6 +68,7 @@ export function QueueView({
             options={[
               { value: 'newest', label: t('queue.sort.newest') },
               { value: 'oldest', label: t('queue.sort.oldest') },
+              { value: 'due', label: t('queue.sort.due') },
             ]}
           />
           <Button variant="secondary">{t('queue.apply')}</Button>

@@ -44,7 +44,7 @@ async function act(
     if (!decision.transition.ok) return fail(decision.transition.error)
     const t = decision.transition.value
     try {
-      await deps.db.transaction().execute(async (tx) => {
+      await deps.writes.transaction(async (tx) => {
         await decision.write?.(tx, cipher, stored)
         await recordTransition(tx, cipher, stored, t, recipient, deps.now().toISOString())
       })
@@ -100,12 +100,25 @@ export const postMessage = (
   deps: Deps,
   org: OrganizationRow,
   ref: string,
-  m: { userId: string; body: string; visibility: 'reporter' | 'internal' },
+  m: { userId: string; body: string; visibility: 'reporter' | 'internal'; detail?: Record<string, string | boolean> },
 ) =>
   act(deps, org, ref, (r) => {
     const at = nowIso(deps)
+    const t = reply(r, { actor: { kind: 'user', id: m.userId }, at, body: m.body, visibility: m.visibility })
+    // A detailed response carries `data.detailed` and the content flags the policy asks for (clock rules).
+    const detail = m.detail
+    const transition: typeof t =
+      t.ok && detail
+        ? {
+            ok: true,
+            value: {
+              ...t.value,
+              events: t.value.events.map((e) => (e.type === 'reply.sent' ? { ...e, data: { ...e.data, ...detail } } : e)),
+            },
+          }
+        : t
     return {
-      transition: reply(r, { actor: { kind: 'user', id: m.userId }, at, body: m.body, visibility: m.visibility }),
+      transition,
       write: (tx, cipher, stored) =>
         insertMessage(tx, cipher, org.id, {
           id: newId(),

@@ -18,6 +18,7 @@ import {
 import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
+import { ClockPanel, DetailedResponseFields, policyEventText } from '../policy/views/clock-panel.js'
 import type { Role } from '../storage/schema.js'
 import type { TeamReportView } from './load-report.js'
 import { workspaceNav } from './nav.js'
@@ -51,7 +52,7 @@ function eventText(t: Translator, e: TeamReportView['events'][number]): string {
     case 'reporter.replied':
       return t(`event.${e.type}`)
     default:
-      return t('event.other', { type: e.type })
+      return policyEventText(t, e.type, d) ?? t('event.other', { type: e.type })
   }
 }
 
@@ -87,6 +88,7 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
           actions={<StatusBadge status={report.status} label={t(`status.${report.status}` as MessageKey)} />}
         />
         {problem ? <Alert tone="danger">{problem}</Alert> : null}
+        {view.policy?.restricted ? <Alert tone="info">{t('restricted.text')}</Alert> : null}
         {report.statusReason ? <Alert tone="info">{t('reportPage.rejectedBecause', { reason: report.statusReason })}</Alert> : null}
         {view.duplicateOfRef ? (
           <Alert tone="info">
@@ -127,6 +129,7 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
                         { value: 'internal', label: t('reportPage.visibility.internal') },
                       ]}
                     />
+                    {view.policy ? <DetailedResponseFields t={t} view={view.policy} /> : null}
                     <Button variant="primary">{t('reportPage.send')}</Button>
                   </form>
                 </Card>
@@ -134,6 +137,7 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
             </section>
           </div>
           <aside class="stack">
+            {view.policy ? <ClockPanel ctx={ctx} base={base} view={view.policy} canWork={canWork} /> : null}
             <Card title={t('reportPage.assignee')}>
               <div class="stack">
                 <p>

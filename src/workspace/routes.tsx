@@ -3,9 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { cipherFor } from '../deps.js'
 import { type ReportStatus, reportStatuses } from '../domain/report/report.js'
-import type { Result } from '../domain/result.js'
+import { ok, type Result } from '../domain/result.js'
 import { type AppErrorCode, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import type { MessageKey } from '../i18n/messages.js'
+import { readDetailedReply, stepsBeforePublishing } from '../policy/report-policy.js'
 import { listQueue } from '../storage/repositories/queue-repository.js'
 import { loadReportForTeam } from './load-report.js'
 import { parseQueueQuery, queueHref, toFilter } from './queue-query.js'
@@ -46,7 +48,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
     draft?: { body: string; visibility: string },
   ) => {
     const org = request.org!
-    const view = await loadReportForTeam(deps, org, request.params.ref)
+    const view = await loadReportForTeam(deps, org, request.params.ref, { userId: request.user!.id, role: request.role! })
     const page = (
       <ReportPage
         ctx={pageContext(request, reply)}
@@ -109,6 +111,10 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
       const to = str(request.body, 'to')
       if (!(reportStatuses as readonly string[]).includes(to))
         return answer(request, reply, { ok: false, error: { code: 'REPORT_TRANSITION_NOT_ALLOWED', from: 'new', to: 'new' } })
+      // The policy's process: nothing is published before the steps that come first (Open Klant's eight steps).
+      const unfinished = to === 'disclosed' ? await stepsBeforePublishing(deps, request.org!, request.params.ref) : []
+      if (unfinished.length > 0)
+        return showReport(request, reply, 409, pageContext(request, reply).t('publish.blocked', { missing: unfinished.join(', ') }))
       const result = await changeReportStatus(deps, request.org!, request.params.ref, {
         to: to as ReportStatus,
         reason: str(request.body, 'reason'),
@@ -127,7 +133,20 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
       const visibility = str(request.body, 'visibility') === 'internal' ? 'internal' : 'reporter'
       const draft = { body, visibility }
       if (body.length > 50_000) return showReport(request, reply, 413, problems.PAYLOAD_TOO_LARGE.title, draft)
-      const result = await postMessage(deps, request.org!, request.params.ref, { userId: request.user!.id, body, visibility })
+      // A detailed response must carry what the policy promises (e.g. an evaluation and an expected resolution date).
+      const detail =
+        visibility === 'reporter' ? await readDetailedReply(deps, request.org!, request.params.ref, request.body as Form) : ok(undefined)
+      if (!detail.ok) {
+        const t = pageContext(request, reply).t
+        const missing = detail.error.map((flag) => t(`reply.content.${flag}` as MessageKey)).join('; ')
+        return showReport(request, reply, 422, t('reply.detailedIncomplete', { missing }), draft)
+      }
+      const result = await postMessage(deps, request.org!, request.params.ref, {
+        userId: request.user!.id,
+        body,
+        visibility,
+        ...(detail.value ? { detail: detail.value } : {}),
+      })
       return answer(request, reply, result, draft)
     },
   )

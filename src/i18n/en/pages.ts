@@ -94,6 +94,7 @@ export const pages = {
   'portal.thread': 'Conversation with the security team',
   'portal.noMessages': 'No messages yet. The team will answer here.',
   'portal.reply': 'Add a reply',
+  'portal.message': 'Your message',
   'portal.replyHint': 'Only the security team of {org} can read it.',
   'portal.send': 'Send reply',
   'portal.sent': 'Your reply was sent.',

@@ -28,7 +28,7 @@ const chainHash = (prev: string, e: Omit<EventRow, 'hash' | 'prev_hash' | 'id'>)
 export async function appendEvents(tx: Tx, orgId: string, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return
   let query = tx.selectFrom('organization').select(['event_seq', 'event_head']).where('id', '=', orgId)
-  if (isPostgres(tx)) query = query.forUpdate()
+  if (isPostgres(tx)) query = query.forNoKeyUpdate()
   const head = await query.executeTakeFirstOrThrow()
   let seq = Number(head.event_seq)
   let prev = head.event_head

@@ -5,7 +5,8 @@ export interface QueueFilter {
   statuses: readonly string[]
   /** A user id, `'none'` for unclaimed reports, or undefined for everyone's. */
   assignee?: string | 'none' | undefined
-  sort: 'newest' | 'oldest'
+  /** `due`: what falls due next first (reports with a running clock only), keyset on (next_due_at, id). */
+  sort: 'newest' | 'oldest' | 'due'
   /** Opaque position from the previous page (keyset pagination: stable under inserts, no OFFSET scans). */
   after?: string | undefined
   limit: number
@@ -37,6 +38,7 @@ function decodeCursor(cursor: string): [string, string] | undefined {
 /** One page of an organization's queue, titles opened for display. */
 export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, f: QueueFilter): Promise<QueuePage> {
   const direction = f.sort === 'newest' ? 'desc' : 'asc'
+  const key = f.sort === 'due' ? 'report.next_due_at' : 'report.received_at'
   let query = db
     .selectFrom('report')
     .leftJoin('user', 'user.id', 'report.assignee_id')
@@ -48,19 +50,19 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
       'report.assignee_id',
       'user.name as assignee_name',
       'report.received_at',
+      'report.next_due_at',
     ])
     .where('report.org_id', '=', orgId)
+  if (f.sort === 'due') query = query.where('report.next_due_at', 'is not', null)
   if (f.statuses.length > 0) query = query.where('report.status', 'in', [...f.statuses])
   if (f.assignee === 'none') query = query.where('report.assignee_id', 'is', null)
   else if (f.assignee) query = query.where('report.assignee_id', '=', f.assignee)
   const cursor = f.after ? decodeCursor(f.after) : undefined
   if (cursor) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('report.received_at', 'report.id'), direction === 'desc' ? '<' : '>', eb.tuple(cursor[0], cursor[1])),
-    )
+    query = query.where((eb) => eb(eb.refTuple(key, 'report.id'), direction === 'desc' ? '<' : '>', eb.tuple(cursor[0], cursor[1])))
   }
   const rows = await query
-    .orderBy('report.received_at', direction)
+    .orderBy(key, direction)
     .orderBy('report.id', direction)
     .limit(f.limit + 1)
     .execute()
@@ -76,6 +78,7 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
       assigneeName: r.assignee_name,
       receivedAt: r.received_at,
     })),
-    next: rows.length > f.limit && last ? encodeCursor(last.received_at, last.id) : undefined,
+    next:
+      rows.length > f.limit && last ? encodeCursor((f.sort === 'due' ? last.next_due_at : null) ?? last.received_at, last.id) : undefined,
   }
 }

@@ -23,7 +23,12 @@ eachDialect('reporting a vulnerability', (ctx) => {
     const org = await t.given.org({ slug: slug() })
     const res = await t
       .browser()
-      .submit(`/o/${org.slug}/report`, `/o/${org.slug}/report`, { title: '', description: 'Kept <b>text</b>', reporterEmail: 'not-an-address', creditPreference: 'name' })
+      .submit(`/o/${org.slug}/report`, `/o/${org.slug}/report`, {
+        title: '',
+        description: 'Kept <b>text</b>',
+        reporterEmail: 'not-an-address',
+        creditPreference: 'name',
+      })
     expect(res.statusCode).toBe(422)
     expect(res.body).toContain('Some fields need attention')
     expect(res.body).toContain('This field is required.')
@@ -34,7 +39,7 @@ eachDialect('reporting a vulnerability', (ctx) => {
     expect(await t.deps.db.selectFrom('report').select('id').where('org_id', '=', org.id).execute()).toHaveLength(0)
   })
 
-  it('asks which program when the organization has programs, and refuses another organization\'s program', async () => {
+  it("asks which program when the organization has programs, and refuses another organization's program", async () => {
     const t = app()
     const org = await t.given.org({ slug: slug() })
     const other = await t.given.org({ slug: slug() })
@@ -55,7 +60,11 @@ eachDialect('reporting a vulnerability', (ctx) => {
     const t = app()
     const org = await t.given.org({ slug: slug() })
     const browser = t.browser()
-    const res = await browser.submit(`/o/${org.slug}/report`, `/o/${org.slug}/report`, { title: 'Bot', description: 'spam', contact_website: 'http://spam.example' })
+    const res = await browser.submit(`/o/${org.slug}/report`, `/o/${org.slug}/report`, {
+      title: 'Bot',
+      description: 'spam',
+      contact_website: 'http://spam.example',
+    })
     expect(res.statusCode).toBe(400)
     expect(res.body).toContain('This form looked automated')
     expect(res.body).toContain('value="Bot"')
@@ -70,26 +79,47 @@ eachDialect('reporting a vulnerability', (ctx) => {
     expect(noToken.statusCode).toBe(403)
     const page = await browser.get(`/o/${org.slug}/report`)
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? ''
-    const crossSite = await browser.post(`/o/${org.slug}/report`, { _csrf: token, title: 'x', description: 'y' }, { 'sec-fetch-site': 'cross-site' })
+    const crossSite = await browser.post(
+      `/o/${org.slug}/report`,
+      { _csrf: token, title: 'x', description: 'y' },
+      { 'sec-fetch-site': 'cross-site' },
+    )
     expect(crossSite.statusCode).toBe(403)
   })
 
   it('takes reports as JSON with problem+json errors', async () => {
     const t = app()
     const org = await t.given.org({ slug: slug() })
-    const ok = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/reports`, payload: { title: 'API report', description: 'd', reporterEmail: 'r@example.net' } })
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/reports`,
+      payload: { title: 'API report', description: 'd', reporterEmail: 'r@example.net' },
+    })
     expect(ok.statusCode).toBe(201)
     expect(ok.json()).toMatchObject({ ref: `${org.ref_prefix}-2026-0001` })
     expect(ok.json().followUpUrl).toMatch(/\/f\/[A-Za-z0-9_-]{43}$/)
 
-    const unknownField = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/reports`, payload: { title: 'x', description: 'y', status: 'closed' } })
+    const unknownField = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/reports`,
+      payload: { title: 'x', description: 'y', status: 'closed' },
+    })
     expect(unknownField.statusCode).toBe(400)
     expect(unknownField.headers['content-type']).toContain('application/problem+json')
 
-    const form = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/reports`, payload: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const form = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/reports`,
+      payload: 'title=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect(form.statusCode).toBe(415)
 
-    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/orgs/no-such-org/reports', payload: { title: 'x', description: 'y' } })
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/no-such-org/reports',
+      payload: { title: 'x', description: 'y' },
+    })
     expect(missing.statusCode).toBe(404)
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', status: 404 })
   })
@@ -110,7 +140,11 @@ eachDialect('reporting a vulnerability', (ctx) => {
     const org = await t.given.org({ slug: slug() })
     await t.deps.db.schema.alterTable('outbox').renameTo('outbox_away').execute()
     try {
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/reports`, payload: { title: 'x', description: 'y', reporterEmail: 'a@example.net' } })
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/orgs/${org.slug}/reports`,
+        payload: { title: 'x', description: 'y', reporterEmail: 'a@example.net' },
+      })
       expect(res.statusCode).toBe(500)
       expect(res.json()).toMatchObject({ code: 'INTERNAL' })
       expect(res.body).not.toMatch(/outbox|sqlite|relation|stack/i)
@@ -118,7 +152,9 @@ eachDialect('reporting a vulnerability', (ctx) => {
       await t.deps.db.schema.alterTable('outbox_away').renameTo('outbox').execute()
     }
     expect(await t.deps.db.selectFrom('report').select('id').where('org_id', '=', org.id).execute()).toHaveLength(0)
-    expect(await t.deps.db.selectFrom('event').select('id').where('org_id', '=', org.id).where('type', '=', 'report.received').execute()).toHaveLength(0)
+    expect(
+      await t.deps.db.selectFrom('event').select('id').where('org_id', '=', org.id).where('type', '=', 'report.received').execute(),
+    ).toHaveLength(0)
     const next = await t.given.report(org)
     expect(next.ref).toBe(`${org.ref_prefix}-2026-0001`) // the failed attempt did not even use up a number
   })
@@ -128,7 +164,8 @@ eachDialect('reporting a vulnerability', (ctx) => {
     const limited = await startTestApp(fresh.url, { intakeRateLimit: 3 })
     try {
       const org = await limited.given.org({ slug: slug() })
-      const send = () => limited.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/reports`, payload: { title: 'x', description: 'y' } })
+      const send = () =>
+        limited.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/reports`, payload: { title: 'x', description: 'y' } })
       for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(201)
       const refused = await send()
       expect(refused.statusCode).toBe(429)

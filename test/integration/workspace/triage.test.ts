@@ -43,7 +43,23 @@ eachDialect('triaging reports', (ctx) => {
     const results = await Promise.all([claimReport(t.deps, org, report.ref, alice.id), claimReport(t.deps, org, report.ref, bob.id)])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['REPORT_ALREADY_CLAIMED'])
-    const claims = await t.deps.db.selectFrom('event').select('type').where('report_id', '=', (await t.deps.db.selectFrom('report').select('id').where('ref', '=', report.ref).where('org_id', '=', org.id).executeTakeFirstOrThrow()).id).where('type', '=', 'report.claimed').execute()
+    const claims = await t.deps.db
+      .selectFrom('event')
+      .select('type')
+      .where(
+        'report_id',
+        '=',
+        (
+          await t.deps.db
+            .selectFrom('report')
+            .select('id')
+            .where('ref', '=', report.ref)
+            .where('org_id', '=', org.id)
+            .executeTakeFirstOrThrow()
+        ).id,
+      )
+      .where('type', '=', 'report.claimed')
+      .execute()
     expect(claims).toHaveLength(1)
   })
 
@@ -87,7 +103,7 @@ eachDialect('triaging reports', (ctx) => {
     expect((await a.get(page)).body).toContain('Bob Responder holds this report')
   })
 
-  it('keeps internal notes out of the reporter\'s view and marks them on the team\'s', async () => {
+  it("keeps internal notes out of the reporter's view and marks them on the team's", async () => {
     const { t, alice, as, page, report } = await team()
     const a = await as(alice)
     await a.submit(page, `${page}/claim`, {})

@@ -1,0 +1,170 @@
+/**
+ * The clock scheduler: wakes for reports whose `wake_at` has come (a range scan on the
+ * `report_wake` index), asks `planEscalation` what is due, and for each due action records an
+ * `escalation.sent` event carrying the action's key and writes the outbox mail — one transaction
+ * per report, with the report row locked, so an action is never sent twice (the plan skips keys
+ * already recorded, and a second sweeper waits for the lock, then finds them recorded).
+ */
+import { cipherFor, type Deps } from '../deps.js'
+import type { EscalationAction } from '../domain/clock/escalation.js'
+import type { Policy } from '../domain/policy/schema.js'
+import { recipientsFor } from '../policy/recipients.js'
+import { refreshReportClocks, reportClocks } from '../policy/report-clocks.js'
+import type { Tx } from '../storage/db.js'
+import { appendEvents, type NewEvent } from '../storage/repositories/event-repository.js'
+import { findOrganizationById } from '../storage/repositories/organization-repository.js'
+import { enqueueOutbox, type OutboxItem } from '../storage/repositories/outbox-repository.js'
+import { earliestWake, listReportsToWake } from '../storage/repositories/report-clock-repository.js'
+import { findReporter } from '../storage/repositories/reporter-repository.js'
+
+/** Mail templates of the clock actions. Generic text only: mail headers are never encrypted. */
+export const clockTemplates = {
+  remind: 'team.clock-reminder',
+  escalate: 'team.clock-escalation',
+  'alert-team': 'team.severity-alert',
+  'offer-escalation': 'reporter.may-escalate',
+  'final-update': 'reporter.final-update',
+  'reporter-may-disclose': 'reporter.may-disclose',
+} as const satisfies Record<EscalationAction['kind'], string>
+
+export interface SweepResult {
+  reports: number
+  actions: number
+}
+
+interface ReportContext {
+  deps: Deps
+  orgId: string
+  ref: string
+  orgSlug: string
+  orgName: string
+  policy: Policy
+  assigneeId: string | null
+  reporterEmail: () => Promise<string | null>
+}
+
+const teamLink = (c: ReportContext) => new URL(`/w/${c.orgSlug}/reports/${c.ref}`, c.deps.config.publicUrl).href
+
+/** The mails one action sends, and who they were for (recorded on the timeline, without addresses). */
+async function mailsFor(tx: Tx, c: ReportContext, action: EscalationAction): Promise<{ items: OutboxItem[]; to: string[] }> {
+  const base = { ref: c.ref, orgName: c.orgName, action: action.kind, key: action.key }
+  const clock = 'clock' in action ? { clock: action.clock, dueAt: action.dueAt } : {}
+  if (action.kind === 'offer-escalation' || action.kind === 'final-update' || action.kind === 'reporter-may-disclose') {
+    const email = await c.reporterEmail()
+    if (!email) return { items: [], to: [] }
+    return { items: [{ kind: 'mail', payload: { template: clockTemplates[action.kind], to: email, ...base, ...clock } }], to: ['reporter'] }
+  }
+  const target = action.kind === 'alert-team' ? ({ kind: 'team' } as const) : action.to
+  const recipients = await recipientsFor(tx, c.policy, c.orgId, c.assigneeId, target)
+  const step = action.kind === 'escalate' ? { step: action.step } : {}
+  return {
+    items: recipients.map((r) => ({
+      kind: 'mail',
+      payload: { template: clockTemplates[action.kind], to: r.to, as: r.as, link: teamLink(c), ...base, ...clock, ...step },
+    })),
+    to: [...new Set(recipients.map((r) => r.as))],
+  }
+}
+
+/** Handles one report: every due action, its event and its mail, in one transaction. Returns how many actions. */
+export async function runReportClocks(deps: Deps, orgId: string, reportId: string, now: string): Promise<number> {
+  const org = await findOrganizationById(deps.db, orgId)
+  if (!org) return 0
+  const cipher = cipherFor(deps, org)
+  return deps.db.transaction().execute(async (tx) => {
+    const found = await reportClocks(tx, orgId, reportId, now, true)
+    if (!found) {
+      await tx.updateTable('report').set({ wake_at: null }).where('org_id', '=', orgId).where('id', '=', reportId).execute()
+      return 0
+    }
+    const { policy, plan, report } = found
+    const context: ReportContext = {
+      deps,
+      orgId,
+      ref: report.ref,
+      orgSlug: org.slug,
+      orgName: org.name,
+      policy,
+      assigneeId: report.assignee_id,
+      reporterEmail: async () => (await findReporter(tx, cipher, orgId, report.reporter_id))?.email ?? null,
+    }
+    const events: NewEvent[] = []
+    const items: OutboxItem[] = []
+    for (const action of plan.due) {
+      const mail = await mailsFor(tx, context, action)
+      items.push(...mail.items)
+      const data: Record<string, string | number | boolean | null> = { key: action.key, action: action.kind, to: mail.to.join(',') }
+      if ('clock' in action) data.clock = action.clock
+      if (action.kind === 'escalate') data.step = action.step
+      if (action.kind === 'remind' || action.kind === 'escalate')
+        data.target = action.to.kind === 'contact' ? `contact:${action.to.contactId}` : action.to.kind
+      events.push({ reportId, actorKind: 'system', actorId: null, type: 'escalation.sent', data, at: now })
+    }
+    await appendEvents(tx, orgId, events)
+    await enqueueOutbox(tx, orgId, cipher, items, now)
+    await refreshReportClocks(tx, orgId, reportId, now)
+    return events.length
+  })
+}
+
+/**
+ * One sweep: every report whose wake time has come, in batches, each once. Tests call it with the
+ * controllable clock; `startClockScheduler` calls it on a timer.
+ */
+export async function runClockSweep(deps: Deps, now: Date = deps.now()): Promise<SweepResult> {
+  const at = now.toISOString()
+  const seen = new Set<string>()
+  const result: SweepResult = { reports: 0, actions: 0 }
+  for (;;) {
+    const batch = (await listReportsToWake(deps.db, at, 100)).filter((r) => !seen.has(r.id))
+    if (batch.length === 0) return result
+    for (const row of batch) {
+      seen.add(row.id)
+      try {
+        result.actions += await runReportClocks(deps, row.org_id, row.id, at)
+        result.reports += 1
+      } catch (error) {
+        deps.log.error({ err: error, reportId: row.id, orgId: row.org_id, event: 'clock.failed' }, 'clock sweep failed for a report')
+      }
+    }
+  }
+}
+
+export interface ClockScheduler {
+  start(): void
+  stop(): Promise<void>
+}
+
+/** Runs a sweep at most every `intervalMs` (default 60 s), sooner when the next wake time is nearer. */
+export function startClockScheduler(deps: Deps, options: { intervalMs?: number } = {}): ClockScheduler {
+  const interval = options.intervalMs ?? 60_000
+  let timer: NodeJS.Timeout | null = null
+  let running: Promise<void> | null = null
+  let stopped = false
+  const schedule = async () => {
+    if (stopped) return
+    const next = await earliestWake(deps.db).catch(() => undefined)
+    const wait = next ? Math.min(interval, Math.max(1000, Date.parse(next) - deps.now().getTime())) : interval
+    timer = setTimeout(tick, wait)
+    timer.unref()
+  }
+  const tick = () => {
+    running = runClockSweep(deps)
+      .then((r) => {
+        if (r.actions > 0) deps.log.info({ ...r, event: 'clock.swept' }, 'clock sweep')
+      })
+      .catch((error) => deps.log.error({ err: error, event: 'clock.failed' }, 'clock sweep failed'))
+      .then(schedule)
+  }
+  return {
+    start: () => {
+      stopped = false
+      tick()
+    },
+    stop: async () => {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await running
+    },
+  }
+}

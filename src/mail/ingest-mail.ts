@@ -1,0 +1,206 @@
+/**
+ * Ingestion of one stored inbound mail: parse → decrypt → verify → a new report (through intake)
+ * or a reporter's reply threaded to its report (through the portal's reply path) → attachments →
+ * acknowledgment via the outbox, never for mail a machine wrote.
+ *
+ * Exactly once: the stored mail's state moves from `received` to `ingested`/`quarantined` in the
+ * same transaction that writes the report or reply. A second ingestion of the same row (the
+ * startup sweep racing a live one) finds it taken and rolls back; a second copy of the same mail
+ * never got a row (unique Message-ID per organization, see inbound-service.ts).
+ */
+import { createHash } from 'node:crypto'
+import { cipherFor, type Deps } from '../deps.js'
+import { submissionLimits, validateSubmission } from '../domain/report/submission.js'
+import { reply } from '../domain/report/workflow.js'
+import { receiveReport } from '../intake/submit-report.js'
+import { writeReporterReply } from '../portal/follow-up.js'
+import { toDomain } from '../reports/report-state.js'
+import type { OrgCipher } from '../storage/cipher.js'
+import type { Tx } from '../storage/db.js'
+import { newSecret } from '../storage/ids.js'
+import {
+  countInboundFailure,
+  ensureReplyToken,
+  findInboundMail,
+  findOrgMail,
+  findReporterKey,
+  findReportIdByMessageId,
+  findReportIdByReplyToken,
+  insertAttachments,
+  linkMessageId,
+  markInbound,
+  type OrgMailSettings,
+  saveReporterKey,
+} from '../storage/repositories/mail-repository.js'
+import { findReportById } from '../storage/repositories/report-repository.js'
+import type { OrganizationRow } from '../storage/schema.js'
+import { orgKeyring } from './org-keyrings.js'
+import { type InboundMail, parseInbound } from './parse-inbound.js'
+import { findThread, newReplyToken } from './reply-address.js'
+import { normalizeAddress } from './sanitize.js'
+
+export type IngestOutcome =
+  | { kind: 'report'; reportId: string; ref: string }
+  | { kind: 'reply'; reportId: string; via: string }
+  | { kind: 'quarantined'; reason: string }
+  | { kind: 'skipped' }
+
+/** After this many failed attempts (a bug, not an outage) the mail is quarantined for a person to look at. */
+const maxAttempts = 5
+
+class AlreadyIngested extends Error {}
+
+/** Ingests one stored mail. Throws only for failures worth retrying (database down); counts them. */
+export async function ingestMail(deps: Deps, org: OrganizationRow, inboundId: string): Promise<IngestOutcome> {
+  const cipher = cipherFor(deps, org)
+  const stored = await findInboundMail(deps.db, cipher, org.id, inboundId)
+  if (stored?.state !== 'received') return { kind: 'skipped' }
+  try {
+    return await ingestStored(deps, org, cipher, stored.id, stored.raw, stored.envelope)
+  } catch (error) {
+    if (error instanceof AlreadyIngested) return { kind: 'skipped' }
+    const reason = `ingestion failed: ${error instanceof Error ? error.name : 'error'}`
+    await countInboundFailure(deps.db, org.id, inboundId, reason).catch(() => undefined)
+    if (stored.attempts + 1 >= maxAttempts) return quarantine(deps, org.id, inboundId, reason).catch(() => ({ kind: 'skipped' }) as const)
+    throw error
+  }
+}
+
+async function ingestStored(
+  deps: Deps,
+  org: OrganizationRow,
+  cipher: OrgCipher,
+  inboundId: string,
+  raw: Buffer,
+  envelope: { rcptTo: string[]; nullSender: boolean },
+): Promise<IngestOutcome> {
+  const settings = await findOrgMail(deps.db, org.id)
+  if (!settings) return quarantine(deps, org.id, inboundId, 'organization has no mail settings')
+  const orgKeys = await orgKeyring(deps.db, cipher, org.id, settings.fingerprint)
+  const parsed = await parseInbound(raw, { orgKeys })
+  if (parsed.status === 'rejected') return quarantine(deps, org.id, inboundId, `${parsed.reason}: ${parsed.detail}`.slice(0, 300))
+  const mail = parsed.mail
+  const from = normalizeAddress(mail.from.address ?? undefined)
+  if (from !== null && isOurs(from, settings)) return quarantine(deps, org.id, inboundId, 'loop: mail from our own address')
+  const bounce =
+    envelope.nullSender ||
+    /multipart\/report|mailer-daemon|postmaster|null return path|x-failed-recipients/i.test(mail.autoSubmittedReason ?? '')
+
+  const thread = await findThread(
+    { recipients: [...envelope.rcptTo, ...mail.to.map((t) => t.address)], inReplyTo: mail.inReplyTo, references: mail.references },
+    settings.securityAddress,
+    {
+      byToken: (token) => findReportIdByReplyToken(deps.db, org.id, token),
+      byMessageId: (id) => findReportIdByMessageId(deps.db, org.id, id),
+    },
+  )
+  const at = deps.now().toISOString()
+  if (thread) {
+    // A robot's answer to our mail (out-of-office, bounce) is not the reporter talking.
+    if (mail.autoSubmitted || bounce) return quarantine(deps, org.id, inboundId, `automatic reply: ${mail.autoSubmittedReason ?? 'bounce'}`)
+    const report = await findReportById(deps.db, cipher, org.id, thread.report)
+    if (!report) return quarantine(deps, org.id, inboundId, 'threaded report is gone')
+    const body = replyBody(mail)
+    const t = reply(toDomain(report, false), { actor: { kind: 'reporter' }, at, body, visibility: 'reporter' })
+    if (!t.ok) return quarantine(deps, org.id, inboundId, `reply refused: ${t.error.code}`)
+    await deps.db.transaction().execute(async (tx) => {
+      await claim(tx, org.id, inboundId, report.id, at)
+      const messageId = await writeReporterReply(tx, cipher, report, t.value, body, at)
+      await storeExtras(tx, cipher, org.id, report.id, report.reporterId, messageId, mail, at)
+    })
+    deps.log.info({ orgId: org.id, reportId: report.id, inboundId, via: thread.via, event: 'mail.reply' }, 'reporter reply by mail')
+    return { kind: 'reply', reportId: report.id, via: thread.via }
+  }
+
+  if (bounce) return quarantine(deps, org.id, inboundId, `bounce: ${mail.autoSubmittedReason ?? 'null sender'}`)
+  const checked = validateSubmission(submissionFrom(mail, from), [])
+  if (!checked.ok) return quarantine(deps, org.id, inboundId, `not a valid report: ${Object.keys(checked.error).join(', ')}`)
+  const created = await deps.db.transaction().execute(async (tx) => {
+    // The follow-up link travels only inside the acknowledgment (sealed in the outbox payload).
+    const r = await receiveReport(tx, deps, org, checked.value, 'email', newSecret(), { acknowledge: !mail.autoSubmitted })
+    await claim(tx, org.id, inboundId, r.reportId, at)
+    await ensureReplyToken(tx, org.id, r.reportId, newReplyToken())
+    await storeExtras(tx, cipher, org.id, r.reportId, r.reporterId, null, mail, at)
+    return r
+  })
+  deps.log.info({ orgId: org.id, reportId: created.reportId, inboundId, event: 'mail.report' }, 'report received by mail')
+  return { kind: 'report', reportId: created.reportId, ref: created.ref }
+}
+
+async function claim(tx: Tx, orgId: string, inboundId: string, reportId: string, at: string): Promise<void> {
+  if (!(await markInbound(tx, orgId, inboundId, { state: 'ingested', reason: null, reportId }, at))) throw new AlreadyIngested()
+}
+
+async function quarantine(deps: Deps, orgId: string, inboundId: string, reason: string): Promise<IngestOutcome> {
+  await deps.db.transaction().execute(async (tx) => {
+    if (!(await markInbound(tx, orgId, inboundId, { state: 'quarantined', reason, reportId: null }, deps.now().toISOString())))
+      throw new AlreadyIngested()
+  })
+  deps.log.warn({ orgId, inboundId, reason, event: 'mail.quarantined' }, 'inbound mail quarantined')
+  return { kind: 'quarantined', reason }
+}
+
+/** Attachments, the Message-ID for threading, and a key the sender attached (proposed, never replacing one). */
+async function storeExtras(
+  tx: Tx,
+  cipher: OrgCipher,
+  orgId: string,
+  reportId: string,
+  reporterId: string,
+  messageId: string | null,
+  mail: InboundMail,
+  at: string,
+): Promise<void> {
+  await insertAttachments(
+    tx,
+    cipher,
+    orgId,
+    mail.attachments.map((a) => ({
+      reportId,
+      messageId,
+      safeName: a.filename,
+      contentType: a.contentType.slice(0, 200),
+      content: a.content,
+      sha256: createHash('sha256').update(a.content).digest('hex'),
+    })),
+    at,
+  )
+  if (mail.messageId) await linkMessageId(tx, orgId, mail.messageId, reportId, 'in', at)
+  if (mail.senderPublicKey && !(await findReporterKey(tx, cipher, orgId, reporterId))) {
+    await saveReporterKey(tx, cipher, orgId, reporterId, mail.senderPublicKey, 'proposed')
+  }
+}
+
+function isOurs(address: string, settings: OrgMailSettings): boolean {
+  const base = settings.securityAddress
+  const at = base.lastIndexOf('@')
+  return address === base || (address.startsWith(`${base.slice(0, at)}+`) && address.endsWith(base.slice(at)))
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const controls = /[\u0000-\u0008\u000a-\u001f\u007f]/g
+
+function submissionFrom(mail: InboundMail, from: string | null) {
+  const title = mail.subject.replace(controls, ' ').trim().toWellFormed().slice(0, submissionLimits.title) || '(no subject)'
+  const name = mail.from.name.replace(controls, ' ').trim().toWellFormed().slice(0, submissionLimits.reporterName)
+  return {
+    title,
+    description: replyBody(mail).slice(0, submissionLimits.description),
+    reporterName: name,
+    reporterEmail:
+      from !== null &&
+      from.length <= submissionLimits.reporterEmail &&
+      /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:".]+(\.[^\s@<>()[\],;:".]+)+$/.test(from)
+        ? from
+        : '',
+    creditPreference: 'anonymous',
+  }
+}
+
+/** The text a person wrote, or a note saying why there is none (the raw mail stays stored). */
+function replyBody(mail: InboundMail): string {
+  const text = mail.text.replaceAll('\u0000', '').toWellFormed()
+  if (mail.decryptionFailed) return `(The encrypted mail could not be decrypted: ${mail.decryptionFailed})`
+  if (text.trim() !== '') return text
+  return mail.attachments.length > 0 ? `(No text; ${mail.attachments.length} attachment(s).)` : '(Empty message.)'
+}

@@ -1,0 +1,93 @@
+/**
+ * One outbox mail row → the message to send: generic Subject, body from the template of its kind,
+ * the report's reply address and threading headers, encrypted to the reporter's key when known,
+ * only a link when the organization requires encryption and there is no key.
+ */
+import { cipherFor, type Deps } from '../deps.js'
+import { type MessageKey, translator } from '../i18n/messages.js'
+import {
+  ensureReplyToken,
+  findOrgMail,
+  findReporterKey,
+  firstInboundMessageId,
+  linkMessageId,
+} from '../storage/repositories/mail-repository.js'
+import { listMessages } from '../storage/repositories/message-repository.js'
+import { findOrganizationById } from '../storage/repositories/organization-repository.js'
+import { findReportByRef } from '../storage/repositories/report-repository.js'
+import type { OutboxRow } from '../storage/schema.js'
+import { type ComposedMail, composeOutbound, type OutboundMessage } from './compose-outbound.js'
+import { newReplyToken, replyAddress } from './reply-address.js'
+
+/** What `reporterMail` (src/reports/record-transition.ts) writes. */
+export interface MailPayload {
+  template: string
+  to: string
+  ref: string
+  orgName: string
+  followUpUrl?: string
+}
+
+export class NotSendable extends Error {}
+
+/** Fixed per outbox row, so a retry after a lost 250 carries the same Message-ID. */
+export const outboundMessageId = (deps: Pick<Deps, 'config'>, rowId: string): string =>
+  `<${rowId}@${deps.config.publicUrl.hostname || 'localhost'}>`
+
+export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<ComposedMail> {
+  const t = translator('en')
+  const org = await findOrganizationById(deps.db, row.org_id)
+  if (!org) throw new NotSendable('organization is gone')
+  const cipher = cipherFor(deps, org)
+  const payload = JSON.parse(cipher.decrypt(row.payload_enc, `outbox.payload|${row.id}`)) as MailPayload
+  const settings = await findOrgMail(deps.db, org.id)
+  const fromAddress = settings?.securityAddress ?? deps.config.mailFrom
+  if (!fromAddress) throw new NotSendable('no sender address: set the security address on the admin mail page')
+  const report = await findReportByRef(deps.db, cipher, org.id, payload.ref)
+  const messageId = outboundMessageId(deps, row.id)
+  const at = deps.now().toISOString()
+
+  const msg: OutboundMessage = {
+    from: { address: fromAddress, name: payload.orgName },
+    to: { address: payload.to },
+    reference: payload.ref,
+    subject: t(subjectKey(payload.template)),
+    text: '',
+    messageId,
+    autoSubmitted: payload.template === 'reporter.acknowledgment' ? 'auto-replied' : 'auto-generated',
+    encryptionRequired: settings?.encryptionRequired ?? false,
+    readLink: payload.followUpUrl ?? deps.config.publicUrl.href,
+    withheldNotice: t('mail.withheld'),
+  }
+  let text = ''
+  if (report) {
+    if (settings) msg.replyTo = replyAddress(settings.securityAddress, await ensureReplyToken(deps.db, org.id, report.id, newReplyToken()))
+    const first = await firstInboundMessageId(deps.db, org.id, report.id)
+    if (first) {
+      msg.inReplyTo = `<${first}>`
+      msg.references = [`<${first}>`]
+    }
+    const key = await findReporterKey(deps.db, cipher, org.id, report.reporterId)
+    if (key) msg.recipientPublicKey = key.armored
+    if (payload.template === 'reporter.reply') {
+      const thread = await listMessages(deps.db, cipher, org.id, report.id, { visibility: 'reporter' })
+      text = thread.filter((m) => m.authorKind !== 'reporter' && m.createdAt <= row.created_at).at(-1)?.body ?? ''
+    }
+    await linkMessageId(deps.db, org.id, messageId.slice(1, -1), report.id, 'out', at)
+  }
+  const vars = {
+    org: payload.orgName,
+    ref: payload.ref,
+    link: payload.followUpUrl ?? deps.config.publicUrl.href,
+    status: report ? t(`status.${report.status}` as MessageKey) : '',
+    text,
+  }
+  msg.text = t(bodyKey(payload.template), vars)
+  return composeOutbound(msg, deps.now())
+}
+
+const templates = ['reporter.acknowledgment', 'reporter.reply', 'reporter.status-changed']
+const subjectKey = (template: string): MessageKey =>
+  templates.includes(template) ? (`mail.subject.${template}` as MessageKey) : 'mail.subject.default'
+const bodyKey = (template: string): MessageKey =>
+  templates.includes(template) ? (`mail.body.${template}` as MessageKey) : 'mail.body.default'

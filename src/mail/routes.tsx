@@ -1,0 +1,104 @@
+import { Type } from '@sinclair/typebox'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Deps } from '../deps.js'
+import { HttpProblem } from '../http/problems.js'
+import { pageContext } from '../http/views/page-context.js'
+import { translator } from '../i18n/messages.js'
+import { countQueuedMail, listDeadMail, retryDeadMail } from '../storage/repositories/mail-outbox-repository.js'
+import { findOrgMail, listQuarantined } from '../storage/repositories/mail-repository.js'
+import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
+import { generateOrgMailKey, importOrgMailKey, setSecurityAddress } from './org-mail-settings.js'
+import { MailAdminPage } from './views.js'
+
+const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
+const RetryParams = Type.Object({ org: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) })
+const field = (body: unknown, name: string): string => {
+  const v = (body as Record<string, unknown> | undefined)?.[name]
+  return typeof v === 'string' ? v : ''
+}
+
+/** The admin mail page (address, key, dead letters, quarantine) and the published public key. */
+export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const config = { access: 'org.admin' } as const
+
+  async function show(request: FastifyRequest, reply: FastifyReply, notice?: string, problem?: string, status = 200) {
+    const org = request.org!
+    const settings = await findOrgMail(deps.db, org.id)
+    const dead = await listDeadMail(deps.db, org.id)
+    const quarantined = await listQuarantined(deps.db, org.id)
+    const data = {
+      securityAddress: settings?.securityAddress ?? null,
+      encryptionRequired: settings?.encryptionRequired ?? false,
+      fingerprint: settings?.fingerprint ?? null,
+      publicKeyUrl: new URL(`/o/${org.slug}/openpgp.asc`, deps.config.publicUrl).href,
+      relayConfigured: deps.config.smtpRelay !== null,
+      queued: await countQueuedMail(deps.db, org.id),
+      dead: dead.map((d) => ({ id: d.id, attempts: Number(d.attempts), lastError: d.last_error, deadAt: d.dead_at })),
+      quarantined: quarantined.map((q) => ({ id: q.id, receivedAt: q.received_at, reason: q.reason })),
+    }
+    const page = (
+      <MailAdminPage ctx={pageContext(request, reply)} org={org} role={request.role!} data={data} notice={notice} problem={problem} />
+    )
+    return reply.page(page, status)
+  }
+
+  const t = translator('en')
+  const done = (slug: string, what: string) => `/w/${slug}/admin/mail?done=${what}`
+
+  app.get<{ Querystring: { done?: string } }>('/w/:org/admin/mail', { config, schema: { params: OrgParams } }, (request, reply) =>
+    show(request, reply, request.query.done === 'retried' ? t('mailAdmin.retried') : request.query.done ? t('mailAdmin.saved') : undefined),
+  )
+
+  app.post('/w/:org/admin/mail/settings', { config, schema: { params: OrgParams } }, async (request, reply) => {
+    const org = request.org!
+    const result = await setSecurityAddress(deps, org, {
+      address: field(request.body, 'address'),
+      encryptionRequired: field(request.body, 'encryptionRequired') === 'yes',
+    })
+    if (!result.ok)
+      return show(
+        request,
+        reply,
+        undefined,
+        result.error.problem === 'taken' ? t('mailAdmin.addressTaken') : t('fieldProblem.invalid-email'),
+        422,
+      )
+    return reply.redirect(done(org.slug, 'saved'), 303)
+  })
+
+  app.post('/w/:org/admin/mail/key/generate', { config, schema: { params: OrgParams } }, async (request, reply) => {
+    const org = request.org!
+    const result = await generateOrgMailKey(deps, org)
+    if (!result.ok) return show(request, reply, undefined, t('mailAdmin.needAddress'), 422)
+    return reply.redirect(done(org.slug, 'key'), 303)
+  })
+
+  app.post('/w/:org/admin/mail/key/import', { config, schema: { params: OrgParams } }, async (request, reply) => {
+    const org = request.org!
+    const result = await importOrgMailKey(deps, org, field(request.body, 'privateKey'), field(request.body, 'passphrase'))
+    if (!result.ok) return show(request, reply, undefined, t('mailAdmin.keyProblem', { problem: result.error.problem }), 422)
+    return reply.redirect(done(org.slug, 'key'), 303)
+  })
+
+  app.post<{ Params: { org: string; id: string } }>(
+    '/w/:org/admin/mail/outbox/:id/retry',
+    { config, schema: { params: RetryParams } },
+    async (request, reply) => {
+      const org = request.org!
+      if (!(await retryDeadMail(deps.db, org.id, request.params.id, deps.now().toISOString()))) throw new HttpProblem('NOT_FOUND')
+      deps.log.info({ orgId: org.id, outboxId: request.params.id, userId: request.user!.id, event: 'mail.retried' }, 'dead letter retried')
+      return reply.redirect(done(org.slug, 'retried'), 303)
+    },
+  )
+
+  app.get<{ Params: { org: string } }>(
+    '/o/:org/openpgp.asc',
+    { config: { access: 'public' }, schema: { params: OrgParams } },
+    async (request, reply) => {
+      const org = await findOrganizationBySlug(deps.db, request.params.org)
+      const settings = org && (await findOrgMail(deps.db, org.id))
+      if (!settings?.publicKey) throw new HttpProblem('NOT_FOUND')
+      return reply.type('application/pgp-keys; charset=utf-8').header('cache-control', 'public, max-age=3600').send(settings.publicKey)
+    },
+  )
+}

@@ -1,0 +1,60 @@
+/**
+ * Keeps a report's stored due times true to its events: after every change that appends events
+ * (receipt, transition, reply, escalation), the clocks are recomputed with the domain engine and
+ * written in the SAME transaction, so `next_due_at` and `wake_at` never lag behind the timeline.
+ */
+import { type Clock, type ClockName, computeClocks, nextDue } from '../domain/clock/clocks.js'
+import { planEscalation } from '../domain/clock/escalation.js'
+import type { Policy, Severity } from '../domain/policy/schema.js'
+import type { Executor, Tx } from '../storage/db.js'
+import { readClockEvents, readReportForClocks, writeReportDueTimes } from '../storage/repositories/report-clock-repository.js'
+
+/** A stored policy version, already validated when it was imported. */
+export const policyFromJson = (json: string): Policy => JSON.parse(json) as Policy
+
+export interface ReportClocks {
+  policy: Policy
+  clocks: Clock[]
+  plan: ReturnType<typeof planEscalation>
+  report: NonNullable<Awaited<ReturnType<typeof readReportForClocks>>>
+  events: Awaited<ReturnType<typeof readClockEvents>>
+}
+
+/** The report's clocks and escalation plan at `now`, or undefined when it runs under no policy. */
+export async function reportClocks(
+  db: Executor,
+  orgId: string,
+  reportId: string,
+  now: string,
+  lock = false,
+): Promise<ReportClocks | undefined> {
+  const report = await readReportForClocks(db, orgId, reportId, lock)
+  if (!report?.parsed_json) return undefined
+  const policy = policyFromJson(report.parsed_json)
+  const events = await readClockEvents(db, orgId, reportId)
+  const input = { receivedAt: report.received_at, severity: (report.severity ?? undefined) as Severity | undefined, events }
+  const clocks = computeClocks(policy, input, now)
+  return { policy, clocks, plan: planEscalation(policy, input, clocks, now), report, events }
+}
+
+const dueOf = (clocks: readonly Clock[], name: ClockName): string | null => {
+  const clock = clocks.find((c) => c.name === name)
+  return clock && clock.state !== 'met' ? clock.dueAt : null
+}
+
+/** Recomputes and stores the report's due times; call after appending its events, in the same transaction. */
+export async function refreshReportClocks(tx: Tx, orgId: string, reportId: string, now: string): Promise<void> {
+  const found = await reportClocks(tx, orgId, reportId, now)
+  if (!found) return
+  const { clocks, plan } = found
+  await writeReportDueTimes(tx, orgId, reportId, {
+    nextDueAt: nextDue(clocks) ?? null,
+    acknowledgeDueAt: dueOf(clocks, 'acknowledge'),
+    detailedResponseDueAt: dueOf(clocks, 'detailed-response'),
+    reporterUpdateDueAt: dueOf(clocks, 'reporter-update'),
+    resolutionDueAt: dueOf(clocks, 'resolution'),
+    disclosureDueAt: dueOf(clocks, 'disclosure'),
+    // Something already due wakes the scheduler at once; otherwise at the next planned action.
+    wakeAt: plan.due.length > 0 ? now : (plan.nextAt ?? null),
+  })
+}

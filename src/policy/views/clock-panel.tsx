@@ -1,0 +1,160 @@
+import { formatDuration } from '../../domain/policy/durations.js'
+import { severities } from '../../domain/policy/schema.js'
+import { Button, Card, HiddenInput, Select } from '../../http/views/components/index.js'
+import type { PageContext } from '../../http/views/page-context.js'
+import type { MessageKey, Translator } from '../../i18n/messages.js'
+import type { ReportPolicyView } from '../report-policy.js'
+
+const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
+
+/** The report's clocks under its policy version, with severity, labels, steps and "waiting on the reporter". */
+export function ClockPanel({ ctx, base, view, canWork }: { ctx: PageContext; base: string; view: ReportPolicyView; canWork: boolean }) {
+  const { t } = ctx
+  const csrf = <HiddenInput name="_csrf" value={ctx.csrfToken} />
+  return (
+    <Card title={t('clock.title')}>
+      <div class="stack">
+        <p class="text-muted">{t('clock.policyVersion', { version: view.version })}</p>
+        <table class="clock-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('clock.title')}</th>
+              <th scope="col">{t('clock.due')}</th>
+              <th scope="col">{t('clock.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.clocks.map((c) => (
+              <tr key={c.name} class={`clock clock--${c.state}`} data-clock={c.name} data-state={c.state}>
+                <th scope="row">
+                  {t(`clock.name.${c.name}` as MessageKey)} <span class="text-muted">({formatDuration(c.target)})</span>
+                </th>
+                <td>
+                  <time datetime={c.dueAt}>{when(c.dueAt)}</time>
+                </td>
+                <td>
+                  {t(`clock.state.${c.state === 'met' && c.late ? 'met-late' : c.state}` as MessageKey)}
+                  {c.businessDaysLeft !== undefined ? ` · ${t('clock.businessDaysLeft', { count: c.businessDaysLeft })}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {view.waiting ? <p>{t('clock.waiting')}</p> : null}
+        {canWork ? (
+          <>
+            <form method="post" action={`${base}/severity`} class="stack">
+              {csrf}
+              <Select
+                name="severity"
+                label={t('clock.severity')}
+                value={view.severity ?? ''}
+                options={[
+                  { value: '', label: t('clock.severity.none') },
+                  ...severities.map((s) => ({ value: s, label: t(`clock.severity.${s}` as MessageKey) })),
+                ]}
+              />
+              <Button variant="secondary">{t('clock.setSeverity')}</Button>
+            </form>
+            {(view.policy.labels ?? []).length > 0 ? (
+              <form method="post" action={`${base}/labels`} class="stack">
+                {csrf}
+                <fieldset>
+                  <legend>{t('clock.labels')}</legend>
+                  {(view.policy.labels ?? []).map((l) => (
+                    <label key={l.name} class="check">
+                      <input type="checkbox" name="labels" value={l.name} checked={view.labels.includes(l.name)} /> {l.name}
+                      {l.description ? <span class="text-muted"> — {l.description}</span> : null}
+                    </label>
+                  ))}
+                </fieldset>
+                <Button variant="secondary">{t('clock.setLabels')}</Button>
+              </form>
+            ) : null}
+            {!view.waiting ? (
+              <form method="post" action={`${base}/waiting`}>
+                {csrf}
+                <Button variant="ghost">{t('clock.markWaiting')}</Button>
+              </form>
+            ) : null}
+          </>
+        ) : view.labels.length > 0 ? (
+          <p>
+            {t('clock.labels')}: {view.labels.join(', ')}
+          </p>
+        ) : null}
+        {view.steps.length > 0 ? (
+          <section class="stack">
+            <h3>{t('clock.steps')}</h3>
+            <ol class="process-steps">
+              {view.steps.map((s) => (
+                <li key={s.step.id} data-step={s.step.id} data-state={s.state}>
+                  {s.step.title} {s.step.optional ? <span class="text-muted">({t('clock.step.optional')})</span> : null} —{' '}
+                  {t(`clock.step.${s.state}` as MessageKey)}
+                  {canWork && s.state === 'open' && s.waitingFor.length === 0 ? (
+                    <form method="post" action={`${base}/steps`} class="cluster">
+                      {csrf}
+                      <input type="hidden" name="step" value={s.step.id} />
+                      <Button variant="secondary">{t('clock.step.markDone')}</Button>
+                      {s.step.optional ? (
+                        <Button variant="ghost" name="skip" value="1">
+                          {t('clock.step.skip')}
+                        </Button>
+                      ) : null}
+                    </form>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+      </div>
+    </Card>
+  )
+}
+
+/** The reply form's "detailed response" part, when the policy promises one that is still owed. */
+export function DetailedResponseFields({ t, view }: { t: Translator; view: ReportPolicyView }) {
+  if (!view.detailedOwed) return null
+  return (
+    <fieldset class="stack">
+      <legend>{t('reply.detailed')}</legend>
+      <p class="text-muted">{t('reply.detailedHint')}</p>
+      <label class="check">
+        <input type="checkbox" name="detailed" value="on" /> {t('reply.detailed')}
+      </label>
+      {view.detailedContent
+        .filter((flag) => flag !== 'expected-resolution-date')
+        .map((flag) => (
+          <label key={flag} class="check">
+            <input type="checkbox" name={`content-${flag}`} value="on" /> {t(`reply.content.${flag}` as MessageKey)}
+          </label>
+        ))}
+      {view.detailedContent.includes('expected-resolution-date') ? (
+        <label class="field">
+          {t('reply.expectedResolution')} <input class="input" type="date" name="expectedResolution" />
+        </label>
+      ) : null}
+    </fieldset>
+  )
+}
+
+/** Timeline text of the policy's events; undefined for other events. */
+export function policyEventText(t: Translator, type: string, d: Record<string, unknown>): string | undefined {
+  switch (type) {
+    case 'escalation.sent':
+      return t('event.escalation.sent', { action: [d.action, d.clock, d.target].filter(Boolean).join(' · ') })
+    case 'reporter.escalated':
+      return t('event.reporter.escalated', { step: String(d.step ?? '') })
+    case 'report.severity_set':
+      return t('event.report.severity_set', { to: String(d.to ?? '—') })
+    case 'process.step_done':
+    case 'process.step_skipped':
+      return t(`event.${type}`, { step: String(d.step ?? '') })
+    case 'report.labels_set':
+    case 'report.waiting_on_reporter':
+      return t(`event.${type}`)
+    default:
+      return undefined
+  }
+}

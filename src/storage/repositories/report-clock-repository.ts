@@ -1,0 +1,116 @@
+import type { Executor, Tx } from '../db.js'
+import { isPostgres } from '../dialect.js'
+
+export interface ReportDueTimes {
+  nextDueAt: string | null
+  acknowledgeDueAt: string | null
+  detailedResponseDueAt: string | null
+  reporterUpdateDueAt: string | null
+  resolutionDueAt: string | null
+  disclosureDueAt: string | null
+  wakeAt: string | null
+}
+
+/** What the clock engine needs of a report, read inside the caller's transaction. */
+export async function readReportForClocks(tx: Executor, orgId: string, reportId: string, lock = false) {
+  let query = tx
+    .selectFrom('report')
+    .leftJoin('policy_version', 'policy_version.id', 'report.policy_version_id')
+    .select([
+      'report.id',
+      'report.org_id',
+      'report.ref',
+      'report.received_at',
+      'report.severity',
+      'report.assignee_id',
+      'report.reporter_id',
+      'report.status',
+      'policy_version.parsed_json',
+    ])
+    .where('report.org_id', '=', orgId)
+    .where('report.id', '=', reportId)
+  if (lock && isPostgres(tx)) query = query.forUpdate('report')
+  return query.executeTakeFirst()
+}
+
+export async function readClockEvents(tx: Executor, orgId: string, reportId: string) {
+  const rows = await tx
+    .selectFrom('event')
+    .select(['type', 'data', 'at'])
+    .where('org_id', '=', orgId)
+    .where('report_id', '=', reportId)
+    .orderBy('seq')
+    .execute()
+  return rows.map((r) => ({ type: r.type, at: r.at, data: JSON.parse(r.data) as Record<string, string | number | boolean | null> }))
+}
+
+/** Stores the due times the clock engine computed; no version bump (they follow from the events, not a decision). */
+export async function writeReportDueTimes(tx: Tx, orgId: string, reportId: string, d: ReportDueTimes): Promise<void> {
+  await tx
+    .updateTable('report')
+    .set({
+      next_due_at: d.nextDueAt,
+      acknowledge_due_at: d.acknowledgeDueAt,
+      detailed_response_due_at: d.detailedResponseDueAt,
+      reporter_update_due_at: d.reporterUpdateDueAt,
+      resolution_due_at: d.resolutionDueAt,
+      disclosure_due_at: d.disclosureDueAt,
+      wake_at: d.wakeAt,
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', reportId)
+    .execute()
+}
+
+/** Reports the scheduler must look at by `now`, oldest first: a range scan on `report_wake`. */
+export const listReportsToWake = (db: Executor, now: string, limit: number) =>
+  db
+    .selectFrom('report')
+    .select(['id', 'org_id', 'wake_at'])
+    .where('wake_at', 'is not', null)
+    .where('wake_at', '<=', now)
+    .orderBy('wake_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+
+/** The earliest wake time across the instance, so the scheduler can sleep until then. */
+export const earliestWake = async (db: Executor): Promise<string | undefined> => {
+  const row = await db
+    .selectFrom('report')
+    .select('wake_at')
+    .where('wake_at', 'is not', null)
+    .orderBy('wake_at')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.wake_at ?? undefined
+}
+
+export async function setReportSeverity(tx: Tx, orgId: string, reportId: string, severity: string | null): Promise<void> {
+  await tx
+    .updateTable('report')
+    .set({ severity: severity as 'low' | null })
+    .where('org_id', '=', orgId)
+    .where('id', '=', reportId)
+    .execute()
+}
+
+export async function setReportLabels(tx: Tx, orgId: string, reportId: string, labels: string[]): Promise<void> {
+  await tx
+    .updateTable('report')
+    .set({ labels: JSON.stringify(labels) })
+    .where('org_id', '=', orgId)
+    .where('id', '=', reportId)
+    .execute()
+}
+
+export async function stampReportPolicy(tx: Tx, orgId: string, reportId: string): Promise<void> {
+  const org = await tx.selectFrom('organization').select('policy_version_id').where('id', '=', orgId).executeTakeFirst()
+  if (!org?.policy_version_id) return
+  await tx
+    .updateTable('report')
+    .set({ policy_version_id: org.policy_version_id })
+    .where('org_id', '=', orgId)
+    .where('id', '=', reportId)
+    .execute()
+}

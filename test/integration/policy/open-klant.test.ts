@@ -1,0 +1,60 @@
+/**
+ * Open Klant: the eight steps, in order — validate, confirm, private issue, draft advisory,
+ * CVE (if appropriate), patch in a private fork, merge/publish/release, announce. A step out of
+ * order is refused, and nothing is published before the steps that come first.
+ */
+import { expect, it } from 'vitest'
+import { useTestApp } from '../../support/app.js'
+import { eachDialect } from '../../support/databases.js'
+import { eventsOf, orgWithPreset, reportRow, reportViaApi } from './policy-support.js'
+
+eachDialect('Open Klant policy', (ctx) => {
+  const app = useTestApp(ctx)
+
+  it('walks the eight steps in order and publishes only after the CVE decision and the patch', async () => {
+    const t = app()
+    const org = await orgWithPreset(t, 'open-klant')
+    const alice = await t.given.member(org, 'responder', 'Alice Klant')
+    const { ref, page } = await reportViaApi(t, org)
+    // "As soon as possible" has no deadline: shown, never breached.
+    expect((await reportRow(t, org, ref)).acknowledge_due_at).toBeNull()
+    const a = t.browser()
+    await a.signIn(alice)
+    await a.submit(page, `${page}/claim`, {})
+    const step = (id: string, skip = false) => a.submit(page, `${page}/steps`, { step: id, ...(skip ? { skip: '1' } : {}) })
+
+    const early = await step('patch')
+    expect(early.statusCode).toBe(409)
+    expect(early.body).toContain('first request-cve')
+    for (const s of ['validate', 'confirm', 'private-issue', 'draft-advisory']) expect((await step(s)).statusCode).toBe(303)
+    expect((await step('validate')).statusCode).toBe(409) // already done
+    for (const to of ['acknowledged', 'triaged', 'accepted', 'fixing', 'fixed']) {
+      expect((await a.submit(page, `${page}/status`, { to })).statusCode).toBe(303)
+    }
+    const tooSoon = await a.submit(page, `${page}/status`, { to: 'disclosed' })
+    expect(tooSoon.statusCode).toBe(409)
+    expect(tooSoon.body).toContain('request-cve, patch')
+    expect((await step('patch', true)).statusCode).toBe(409) // only "if appropriate" steps can be skipped
+    expect((await step('request-cve', true)).statusCode).toBe(303) // no CVE needed
+    expect((await step('patch')).statusCode).toBe(303)
+    expect((await a.submit(page, `${page}/status`, { to: 'disclosed' })).statusCode).toBe(303)
+    expect((await step('announce')).statusCode).toBe(409) // release comes first
+    expect((await step('release')).statusCode).toBe(303)
+    expect((await step('announce')).statusCode).toBe(303)
+    const done = (await eventsOf(t, org, ref))
+      .filter((e) => e.type.startsWith('process.step_'))
+      .map((e) => `${e.type.slice(13)}:${e.data.step}`)
+    expect(done).toEqual([
+      'done:validate',
+      'done:confirm',
+      'done:private-issue',
+      'done:draft-advisory',
+      'skipped:request-cve',
+      'done:patch',
+      'done:release',
+      'done:announce',
+    ])
+    const shown = await a.get(page)
+    expect(shown.body).toContain('data-step="announce" data-state="done"')
+  })
+})
