@@ -1,21 +1,11 @@
+import { finalStatuses, reportStatuses } from '../../../domain/report/report.js'
 import { modifier } from './class-names.js'
 
-/** Statuses with their own colour. Any other status string still renders, in the neutral tone. */
-export const badgeStatuses = [
-  'new',
-  'acknowledged',
-  'triaged',
-  'accepted',
-  'rejected',
-  'duplicate',
-  'fixing',
-  'fixed',
-  'disclosed',
-  'closed',
-] as const
+/** Statuses with their own colour: the workflow's. Any other status string still renders, in the neutral tone. */
+export const badgeStatuses = reportStatuses
 
 /** Statuses after which nothing more is expected: shown muted, with a hollow marker. */
-const terminal = new Set(['rejected', 'duplicate', 'closed'])
+const terminal = new Set<string>(finalStatuses)
 
 export interface StatusBadgeProps {
   /** Machine status (`fixing`); picks the colour. */
