@@ -21,6 +21,7 @@ import { accessGuard } from './plugins/access-guard.js'
 import { csrf } from './plugins/csrf.js'
 import { identity } from './plugins/identity.js'
 import { securityHeaders } from './plugins/security-headers.js'
+import { HttpProblem } from './problems.js'
 import './request-context.js'
 import { renderPage } from './views/components/index.js'
 
@@ -45,9 +46,11 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     keepAliveTimeout: 10_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    // `unicode: false`: string lengths in UTF-16 units, as browsers' maxlength and our domain checks count them.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, unicode: false } },
   })
 
+  refuseAmbiguousRequests(app)
   await app.register(securityHeaders, { config: deps.config })
   await app.register(cookie, { hook: 'onRequest' })
   await app.register(formbody, { bodyLimit })
@@ -74,4 +77,32 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(mailRoutes, { deps })
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }))
   return app
+}
+
+/**
+ * Requests whose meaning parsers could disagree on are refused outright (ASVS v5.0.0-1.5.3,
+ * 4.2.1): two Host headers (RFC 9112 §3.2 demands a 400), and JSON that is not valid UTF-8,
+ * which Node would otherwise decode with U+FFFD replacements and store as something the
+ * reporter never sent.
+ */
+function refuseAmbiguousRequests(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const raw = request.raw.rawHeaders
+    let hosts = 0
+    for (let i = 0; i < raw.length; i += 2) if (raw[i]?.toLowerCase() === 'host') hosts++
+    if (hosts > 1) throw new HttpProblem('BAD_REQUEST', 'The request has more than one Host header.')
+  })
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  const utf8 = new TextDecoder('utf-8', { fatal: true })
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
+    let text: string
+    try {
+      text = utf8.decode(body as Buffer)
+    } catch {
+      done(new HttpProblem('BAD_REQUEST', 'The body is not valid UTF-8.'), undefined)
+      return
+    }
+    parseJson(request, text, done)
+  })
 }

@@ -42,8 +42,31 @@ function openSqlite(file: string): Database {
   const synchronous = sqlite.pragma('synchronous', { simple: true })
   if (file !== ':memory:' && journal !== 'wal') throw new DurabilityError(`SQLite journal_mode is ${journal}, expected wal`)
   if (Number(synchronous) < 2) throw new DurabilityError(`SQLite synchronous is ${synchronous}, expected FULL (2) or EXTRA (3)`)
+  cachePreparedStatements(sqlite)
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs about as much as running
+ * the statement. Queries are built from a fixed set of shapes, so a bounded cache of prepared
+ * statements by SQL text pays for itself (better-sqlite3 statements are reusable once a call
+ * returns, and Kysely never keeps one open across calls except when streaming, which we do not).
+ */
+function cachePreparedStatements(sqlite: SQLite.Database, limit = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite)
+  const cache = new Map<string, SQLite.Statement>()
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source)
+    if (statement) {
+      cache.delete(source) // re-insert: the Map's order is the eviction order
+    } else {
+      statement = prepare(source)
+      if (cache.size >= limit) cache.delete(cache.keys().next().value as string)
+    }
+    cache.set(source, statement)
+    return statement
+  }) as typeof sqlite.prepare
 }
 
 async function openPostgres(url: string): Promise<Database> {

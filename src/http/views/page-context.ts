@@ -12,5 +12,14 @@ export interface PageContext {
 export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => ({
   t: translator('en'),
   user: request.user ? { name: request.user.name } : null,
-  csrfToken: csrfToken(request, reply),
+  csrfToken: tokenIfPossible(request, reply),
 })
+
+/** An error page for a request refused before cookies were read has no forms worth a token. */
+function tokenIfPossible(request: FastifyRequest, reply: FastifyReply): string {
+  try {
+    return csrfToken(request, reply)
+  } catch {
+    return ''
+  }
+}

@@ -36,7 +36,7 @@ export async function insertPolicyVersion(
   v: { id: string; orgId: string; sourceYaml: string; parsedJson: string; createdBy: string | null; createdAt: string },
 ): Promise<number> {
   let lock = tx.selectFrom('organization').select('id').where('id', '=', v.orgId)
-  if (isPostgres(tx)) lock = lock.forUpdate()
+  if (isPostgres(tx)) lock = lock.forNoKeyUpdate() // not FOR UPDATE: inserts referencing the organization take key-share locks on it
   await lock.executeTakeFirstOrThrow()
   const last = await tx
     .selectFrom('policy_version')

@@ -29,7 +29,7 @@ export async function readReportForClocks(tx: Executor, orgId: string, reportId:
     ])
     .where('report.org_id', '=', orgId)
     .where('report.id', '=', reportId)
-  if (lock && isPostgres(tx)) query = query.forUpdate('report')
+  if (lock && isPostgres(tx)) query = query.forNoKeyUpdate('report') // FOR UPDATE would deadlock with inserts referencing the report
   return query.executeTakeFirst()
 }
 

@@ -124,6 +124,19 @@ eachDialect('reporting a vulnerability', (ctx) => {
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', status: 404 })
   })
 
+  it('refuses JSON that is not valid UTF-8 instead of storing replacement characters', async () => {
+    const t = app()
+    const org = await t.given.org({ slug: slug() })
+    const body = Buffer.concat([Buffer.from('{"title":"bad '), Buffer.from([0xc3, 0x28]), Buffer.from('","description":"d"}')])
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/reports`, payload: body, headers: { 'content-type': 'application/json' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'BAD_REQUEST', detail: 'The body is not valid UTF-8.' })
+    const emoji = '😀'.repeat(101) // 202 UTF-16 units: over the title limit, counted the way browsers count maxlength
+    const long = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/reports`, payload: { title: emoji, description: 'd' } })
+    expect(long.statusCode).toBe(400)
+    expect(await t.deps.db.selectFrom('report').select('id').where('org_id', '=', org.id).execute()).toHaveLength(0)
+  })
+
   it('queues an acknowledgment in the same transaction only when the reporter gave an address', async () => {
     const t = app()
     const org = await t.given.org({ slug: slug() })
