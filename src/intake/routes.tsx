@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import { applyCreditDefault, orgCreditDefault } from '../policy/credit-default.js'
 import { findOrganizationBySlug, listPrograms } from '../storage/repositories/organization-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { secondsSinceServed, signFormTime } from './form-timing.js'
@@ -35,8 +36,17 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       const org = await orgOr404(request.params.org)
       const programs = await listPrograms(deps.db, org.id)
       const servedAt = signFormTime(timingKey, deps.now())
+      const creditDefault = await orgCreditDefault(deps.db, org.id)
       return reply.page(
-        <ReportFormPage ctx={pageContext(request, reply)} org={org} programs={programs} values={{}} errors={{}} servedAt={servedAt} />,
+        <ReportFormPage
+          ctx={pageContext(request, reply)}
+          org={org}
+          programs={programs}
+          values={{}}
+          errors={{}}
+          servedAt={servedAt}
+          creditDefault={creditDefault}
+        />,
       )
     },
   )
@@ -48,6 +58,7 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       const org = await orgOr404(request.params.org)
       const body = (request.body ?? {}) as Record<string, unknown>
       const values = formValues(body)
+      const creditDefault = await orgCreditDefault(deps.db, org.id)
       const again = async (status: number, errors = {}, trapped = false) => {
         const programs = await listPrograms(deps.db, org.id)
         const servedAt = signFormTime(timingKey, deps.now())
@@ -60,6 +71,7 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
             errors={errors}
             servedAt={servedAt}
             trapped={trapped}
+            creditDefault={creditDefault}
           />
         )
         return reply.page(page, status)
@@ -70,10 +82,14 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         request.log.info({ event: 'intake.bot_trap', orgId: org.id }, 'report form held by the bot trap')
         return again(400, {}, true)
       }
-      const result = await submitReport(deps, org, body, 'web')
+      const credit = applyCreditDefault(body, creditDefault)
+      const result = await submitReport(deps, org, credit.input, 'web')
       if (!result.ok) return again(422, result.error)
       const { ref, followUpUrl } = result.value
-      return reply.page(<ReportSentPage ctx={pageContext(request, reply)} org={org} ref={ref} followUpUrl={followUpUrl} />, 201)
+      return reply.page(
+        <ReportSentPage ctx={pageContext(request, reply)} org={org} ref={ref} followUpUrl={followUpUrl} notCredited={credit.notCredited} />,
+        201,
+      )
     },
   )
 
@@ -88,7 +104,8 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     },
     async (request, reply) => {
       const org = await orgOr404(request.params.org)
-      const result = await submitReport(deps, org, request.body, 'api')
+      const credit = applyCreditDefault(request.body, await orgCreditDefault(deps.db, org.id))
+      const result = await submitReport(deps, org, credit.input, 'api')
       if (!result.ok) throw new HttpProblem('VALIDATION_FAILED', undefined, { errors: result.error })
       const { ref, followUpUrl } = result.value
       return reply.code(201).send({ ref, followUpUrl })

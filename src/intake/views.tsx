@@ -68,10 +68,12 @@ export interface ReportFormProps {
   servedAt: string
   /** Set when the bot trap fired: the form is shown again with this explanation. */
   trapped?: boolean
+  /** The preselected credit choice: the policy's recognition default (src/policy/credit-default.ts). */
+  creditDefault?: 'name' | 'anonymous'
 }
 
 /** The report form. Plain HTML: it works with JavaScript disabled, and keeps every typed value on error. */
-export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, trapped }: ReportFormProps) {
+export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, trapped, creditDefault = 'anonymous' }: ReportFormProps) {
   const { t } = ctx
   const err = (f: SubmissionField) => (errors[f] ? t(`fieldProblem.${errors[f]}` as MessageKey) : undefined)
   const inScope = programs.filter((p) => p.in_scope)
@@ -161,7 +163,8 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
               <RadioGroup
                 name="creditPreference"
                 legend={t('report.field.credit')}
-                value={values.creditPreference ?? 'anonymous'}
+                value={values.creditPreference ?? creditDefault}
+                hint={creditDefault === 'name' ? t('report.credit.byNameDefault', { org: org.name }) : undefined}
                 error={err('creditPreference')}
                 options={[
                   { value: 'name', label: t('report.credit.name') },
@@ -182,12 +185,26 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
   )
 }
 
-export function ReportSentPage({ ctx, org, ref, followUpUrl }: { ctx: PageContext; org: PublicOrg; ref: string; followUpUrl: string }) {
+export function ReportSentPage({
+  ctx,
+  org,
+  ref,
+  followUpUrl,
+  notCredited = false,
+}: {
+  ctx: PageContext
+  org: PublicOrg
+  ref: string
+  followUpUrl: string
+  /** "Credited unless declined" with no name given: the report was received as anonymous. */
+  notCredited?: boolean
+}) {
   const { t } = ctx
   return (
     <Layout title={t('report.sent.title', { ref })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
       <div class="container container--narrow stack">
         <PageHeader title={t('report.sent.title', { ref })} subtitle={t('report.sent.lead', { org: org.name })} />
+        {notCredited ? <Alert tone="info">{t('report.sent.notCredited')}</Alert> : null}
         <SecretBox label={t('report.sent.linkLabel')} value={followUpUrl}>
           {t('report.sent.linkWarning')}
         </SecretBox>

@@ -41,6 +41,7 @@ interface ReportContext {
   policy: Policy
   assigneeId: string | null
   reporterEmail: () => Promise<string | null>
+  clockDue: (name: string) => string | undefined
 }
 
 const teamLink = (c: ReportContext) => new URL(`/w/${c.orgSlug}/reports/${c.ref}`, c.deps.config.publicUrl).href
@@ -48,7 +49,8 @@ const teamLink = (c: ReportContext) => new URL(`/w/${c.orgSlug}/reports/${c.ref}
 /** The mails one action sends, and who they were for (recorded on the timeline, without addresses). */
 async function mailsFor(tx: Tx, c: ReportContext, action: EscalationAction): Promise<{ items: OutboxItem[]; to: string[] }> {
   const base = { ref: c.ref, orgName: c.orgName, action: action.kind, key: action.key }
-  const clock = 'clock' in action ? { clock: action.clock, dueAt: action.dueAt } : {}
+  // `dueAt` is when the clock falls (fell) due, which the mail names; a reminder's own moment comes earlier.
+  const clock = 'clock' in action ? { clock: action.clock, dueAt: c.clockDue(action.clock) ?? action.dueAt } : { dueAt: action.dueAt }
   if (action.kind === 'offer-escalation' || action.kind === 'final-update' || action.kind === 'reporter-may-disclose') {
     const email = await c.reporterEmail()
     if (!email) return { items: [], to: [] }
@@ -77,7 +79,7 @@ export async function runReportClocks(deps: Deps, orgId: string, reportId: strin
       await tx.updateTable('report').set({ wake_at: null }).where('org_id', '=', orgId).where('id', '=', reportId).execute()
       return 0
     }
-    const { policy, plan, report } = found
+    const { policy, plan, report, clocks } = found
     const context: ReportContext = {
       deps,
       orgId,
@@ -87,6 +89,7 @@ export async function runReportClocks(deps: Deps, orgId: string, reportId: strin
       policy,
       assigneeId: report.assignee_id,
       reporterEmail: async () => (await findReporter(tx, cipher, orgId, report.reporter_id))?.email ?? null,
+      clockDue: (name) => clocks.find((c) => c.name === name)?.dueAt,
     }
     const events: NewEvent[] = []
     const items: OutboxItem[] = []

@@ -4,7 +4,10 @@
  * only a link when the organization requires encryption and there is no key.
  */
 import { cipherFor, type Deps } from '../deps.js'
+import { en } from '../i18n/en/index.js'
+import { formatTime } from '../i18n/format-time.js'
 import { type MessageKey, translator } from '../i18n/messages.js'
+import { orgTimeZone } from '../policy/time-zone.js'
 import {
   ensureReplyToken,
   findOrgMail,
@@ -19,13 +22,23 @@ import type { OutboxRow } from '../storage/schema.js'
 import { type ComposedMail, composeOutbound, type OutboundMessage } from './compose-outbound.js'
 import { newReplyToken, replyAddress } from './reply-address.js'
 
-/** What `reporterMail` (src/reports/record-transition.ts) writes. */
+/**
+ * What `reporterMail` (src/reports/record-transition.ts), the clock scheduler
+ * (src/jobs/clock-scheduler.ts) and the reporter's escalation (src/policy/reporter-escalation.ts) write.
+ */
 export interface MailPayload {
   template: string
   to: string
   ref: string
   orgName: string
   followUpUrl?: string
+  /** Team mail: the report in the workspace. */
+  link?: string
+  /** Clock actions: which clock and when it falls (fell) due. */
+  clock?: string
+  dueAt?: string
+  /** Escalation step (1-based). */
+  step?: number
 }
 
 export class NotSendable extends Error {}
@@ -46,6 +59,15 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
   const report = await findReportByRef(deps.db, cipher, org.id, payload.ref)
   const messageId = outboundMessageId(deps, row.id)
   const at = deps.now().toISOString()
+  // Team mail carries no report text and is not part of the reporter's thread: no reply address,
+  // no threading, never encrypted to the reporter's key.
+  const team = payload.template.startsWith('team.')
+  const link = team
+    ? typeof payload.link === 'string'
+      ? payload.link
+      : new URL(`/w/${org.slug}/reports/${payload.ref}`, deps.config.publicUrl).href
+    : (payload.followUpUrl ??
+      new URL(payload.template === 'reporter.may-escalate' ? '/follow-up/escalate' : '/follow-up', deps.config.publicUrl).href)
 
   const msg: OutboundMessage = {
     from: { address: fromAddress, name: payload.orgName },
@@ -55,12 +77,13 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
     text: '',
     messageId,
     autoSubmitted: payload.template === 'reporter.acknowledgment' ? 'auto-replied' : 'auto-generated',
-    encryptionRequired: settings?.encryptionRequired ?? false,
-    readLink: payload.followUpUrl ?? deps.config.publicUrl.href,
+    // Notices of the clocks are catalogue text only (reference, times, a link): nothing to withhold.
+    encryptionRequired: isTimed(payload.template) ? false : (settings?.encryptionRequired ?? false),
+    readLink: link,
     withheldNotice: t('mail.withheld'),
   }
   let text = ''
-  if (report) {
+  if (report && !team) {
     if (settings) msg.replyTo = replyAddress(settings.securityAddress, await ensureReplyToken(deps.db, org.id, report.id, newReplyToken()))
     const first = await firstInboundMessageId(deps.db, org.id, report.id)
     if (first) {
@@ -75,18 +98,42 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
     }
     await linkMessageId(deps.db, org.id, messageId.slice(1, -1), report.id, 'out', at)
   }
+  const zone = isTimed(payload.template) ? await orgTimeZone(deps.db, org.id, report?.id) : undefined
+  const clockKey = `mail.clock.${payload.clock}`
   const vars = {
     org: payload.orgName,
     ref: payload.ref,
-    link: payload.followUpUrl ?? deps.config.publicUrl.href,
+    link,
     status: report ? t(`status.${report.status}` as MessageKey) : '',
     text,
+    clock: t(clockKey in en ? (clockKey as MessageKey) : 'mail.clock.unknown'),
+    // When the clock fell due; for the reporter's own escalation, when they escalated.
+    due: formatTime(
+      payload.template === 'team.reporter-escalation' || typeof payload.dueAt !== 'string' ? row.created_at : payload.dueAt,
+      zone,
+    ),
+    step: typeof payload.step === 'number' ? payload.step : 1,
   }
   msg.text = t(bodyKey(payload.template), vars)
   return composeOutbound(msg, deps.now())
 }
 
-const templates = ['reporter.acknowledgment', 'reporter.reply', 'reporter.status-changed']
+const templates = [
+  'reporter.acknowledgment',
+  'reporter.reply',
+  'reporter.status-changed',
+  // The clock scheduler's (clockTemplates) and the reporter's escalation.
+  'team.clock-reminder',
+  'team.clock-escalation',
+  'team.severity-alert',
+  'team.reporter-escalation',
+  'reporter.may-escalate',
+  'reporter.final-update',
+  'reporter.may-disclose',
+]
+/** Templates whose text names a time. */
+const timed = new Set(templates.slice(3))
+const isTimed = (name: string) => timed.has(name)
 const subjectKey = (template: string): MessageKey =>
   templates.includes(template) ? (`mail.subject.${template}` as MessageKey) : 'mail.subject.default'
 const bodyKey = (template: string): MessageKey =>

@@ -3,6 +3,7 @@ import type { ReportStatus } from '../domain/report/report.js'
 import { allowedTransitions } from '../domain/report/workflow.js'
 import { HttpProblem } from '../http/problems.js'
 import { loadReportPolicy } from '../policy/report-policy.js'
+import { orgTimeZone } from '../policy/time-zone.js'
 import { listReportEvents } from '../storage/repositories/event-repository.js'
 import { listMessages } from '../storage/repositories/message-repository.js'
 import { findProgram } from '../storage/repositories/organization-repository.js'
@@ -25,6 +26,8 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
     report.duplicateOf ? findReportRef(deps.db, org.id, report.duplicateOf) : undefined,
   ])
   const policy = viewer ? await loadReportPolicy(deps, org.id, report.id, viewer) : undefined
+  // Times are shown in the policy calendar's zone (the report's policy, else the organization's), else UTC.
+  const timeZone = await orgTimeZone(deps.db, org.id, report.id)
   // Need to know (policy `confidentiality.sharedWith: assigned-team`): no report text for the rest of the team.
   if (policy?.restricted) {
     report.title = report.ref
@@ -34,6 +37,7 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
   return {
     report,
     policy,
+    timeZone,
     reporter: reporter ?? { id: report.reporterId, name: null, email: null },
     messages,
     events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, string | number | null> })),

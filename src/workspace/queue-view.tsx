@@ -1,12 +1,11 @@
 import { Button, Cell, EmptyState, Layout, PageHeader, Pagination, Select, StatusBadge, Table } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
+import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { QueuePage } from '../storage/repositories/queue-repository.js'
 import type { Role } from '../storage/schema.js'
 import { workspaceNav } from './nav.js'
 import type { QueueQuery } from './queue-query.js'
-
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 
 export function QueueView({
   ctx,
@@ -15,6 +14,7 @@ export function QueueView({
   query,
   page,
   nextHref,
+  timeZone,
 }: {
   ctx: PageContext
   org: { slug: string; name: string }
@@ -22,8 +22,12 @@ export function QueueView({
   query: QueueQuery
   page: QueuePage
   nextHref: string | undefined
+  /** The organization's zone (its current policy's calendar); undefined shows UTC. */
+  timeZone?: string | undefined
 }) {
   const { t } = ctx
+  const when = (iso: string) => formatTime(iso, timeZone)
+  const byDue = query.sort === 'due'
   return (
     <Layout
       title={t('queue.title')}
@@ -78,7 +82,14 @@ export function QueueView({
         ) : (
           <Table
             caption={t('queue.title')}
-            head={[t('queue.col.ref'), t('queue.col.title'), t('queue.col.status'), t('queue.col.assignee'), t('queue.col.received')]}
+            head={[
+              t('queue.col.ref'),
+              t('queue.col.title'),
+              t('queue.col.status'),
+              t('queue.col.assignee'),
+              t('queue.col.received'),
+              ...(byDue ? [t('queue.col.due')] : []),
+            ]}
           >
             {page.rows.map((r) => (
               <tr key={r.id}>
@@ -86,7 +97,11 @@ export function QueueView({
                   <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.ref}</a>
                 </Cell>
                 <Cell kind="title" label={t('queue.col.title')}>
-                  <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.title}</a>
+                  {r.title === null ? (
+                    <span class="text-muted">{t('queue.confidential')}</span>
+                  ) : (
+                    <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.title}</a>
+                  )}
                 </Cell>
                 <Cell label={t('queue.col.status')}>
                   <StatusBadge status={r.status} label={t(`status.${r.status}` as MessageKey)} />
@@ -95,6 +110,15 @@ export function QueueView({
                 <Cell kind="nowrap" label={t('queue.col.received')}>
                   <time datetime={r.receivedAt}>{when(r.receivedAt)}</time>
                 </Cell>
+                {byDue ? (
+                  <Cell kind="nowrap" label={t('queue.col.due')}>
+                    {r.nextDueAt ? (
+                      <time datetime={r.nextDueAt}>{when(r.nextDueAt)}</time>
+                    ) : (
+                      <span class="text-muted">{t('queue.noClock')}</span>
+                    )}
+                  </Cell>
+                ) : null}
               </tr>
             ))}
           </Table>

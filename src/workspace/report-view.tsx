@@ -17,13 +17,12 @@ import {
 } from '../http/views/components/index.js'
 import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
+import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 import { ClockPanel, DetailedResponseFields, policyEventText } from '../policy/views/clock-panel.js'
 import type { Role } from '../storage/schema.js'
 import type { TeamReportView } from './load-report.js'
 import { workspaceNav } from './nav.js'
-
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 
 export interface ReportPageProps {
   ctx: PageContext
@@ -58,6 +57,7 @@ function eventText(t: Translator, e: TeamReportView['events'][number]): string {
 
 export function ReportPage({ ctx, org, role, userId, view, problem, draft }: ReportPageProps) {
   const { t } = ctx
+  const when = (iso: string) => formatTime(iso, view.timeZone)
   const { report, reporter } = view
   const names = new Map(view.members.map((m) => [m.userId, m.name]))
   const who = (id: string | null) =>
@@ -137,7 +137,7 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
             </section>
           </div>
           <aside class="stack">
-            {view.policy ? <ClockPanel ctx={ctx} base={base} view={view.policy} canWork={canWork} /> : null}
+            {view.policy ? <ClockPanel ctx={ctx} base={base} view={view.policy} canWork={canWork} timeZone={view.timeZone} /> : null}
             <Card title={t('reportPage.assignee')}>
               <div class="stack">
                 <p>

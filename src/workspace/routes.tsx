@@ -8,6 +8,7 @@ import { type AppErrorCode, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { readDetailedReply, stepsBeforePublishing } from '../policy/report-policy.js'
+import { orgTimeZone } from '../policy/time-zone.js'
 import { listQueue } from '../storage/repositories/queue-repository.js'
 import { loadReportForTeam } from './load-report.js'
 import { parseQueueQuery, queueHref, toFilter } from './queue-query.js'
@@ -33,10 +34,20 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
   app.get('/w/:org/reports', { config: read, schema: { params: OrgParams } }, async (request, reply) => {
     const org = request.org!
     const query = parseQueueQuery(request.query as Record<string, unknown>)
-    const page = await listQueue(deps.db, cipherFor(deps, org), org.id, toFilter(query, request.user!.id))
+    const viewer = { userId: request.user!.id, role: request.role! }
+    const page = await listQueue(deps.db, cipherFor(deps, org), org.id, toFilter(query, viewer.userId), viewer)
     const nextHref = page.next ? queueHref(org.slug, { ...query, after: page.next }) : undefined
+    const timeZone = await orgTimeZone(deps.db, org.id)
     return reply.page(
-      <QueueView ctx={pageContext(request, reply)} org={org} role={request.role!} query={query} page={page} nextHref={nextHref} />,
+      <QueueView
+        ctx={pageContext(request, reply)}
+        org={org}
+        role={request.role!}
+        query={query}
+        page={page}
+        nextHref={nextHref}
+        timeZone={timeZone}
+      />,
     )
   })
 

@@ -4,11 +4,39 @@ export const mail = {
   'mail.subject.reporter.reply': 'New reply on your report',
   'mail.subject.reporter.status-changed': 'Your report has a new status',
   'mail.subject.default': 'News about your report',
+  'mail.subject.team.clock-reminder': 'Reminder: a deadline is coming up',
+  'mail.subject.team.clock-escalation': 'Escalation: a deadline was missed',
+  'mail.subject.team.severity-alert': 'Alert: a report for the whole team',
+  'mail.subject.team.reporter-escalation': 'Escalation by the reporter',
+  'mail.subject.reporter.may-escalate': 'You may now escalate your report',
+  'mail.subject.reporter.final-update': 'Final update on your report',
+  'mail.subject.reporter.may-disclose': 'You may now disclose your report',
   'mail.body.reporter.acknowledgment':
     'Hello,\n\nthank you for your report to {org}. We received it as {ref} and will get back to you.\n\nFollow it here (keep this link secret): {link}\n\nReply to this mail to add information; your answer is added to the report.\n',
   'mail.body.reporter.reply': 'Hello,\n\nthe {org} security team answered on {ref}:\n\n{text}\n\nReply to this mail to answer.\n',
   'mail.body.reporter.status-changed': 'Hello,\n\nyour report {ref} to {org} has a new status: {status}.\n',
   'mail.body.default': 'Hello,\n\nthere is news about your report {ref} to {org}.\n',
+  'mail.body.team.clock-reminder':
+    'Hello,\n\na deadline on report {ref} at {org} is coming up: {clock} is due {due}.\n\nOpen the report in the workspace: {link}\n',
+  'mail.body.team.clock-escalation':
+    'Hello,\n\nreport {ref} at {org} missed a deadline: {clock} was due {due}. The policy escalates it to you (step {step} of the escalation chain).\n\nOpen the report in the workspace: {link}\n',
+  'mail.body.team.severity-alert':
+    'Hello,\n\nreport {ref} at {org}, received {due}, has a severity for which the policy alerts the whole team. Please look at it now.\n\nOpen the report in the workspace: {link}\n',
+  'mail.body.team.reporter-escalation':
+    'Hello,\n\nthe reporter of {ref} at {org} had no reply in time and escalated the report to you on {due} (step {step} of the escalation chain).\n\nOpen the report in the workspace: {link}\n',
+  'mail.body.reporter.may-escalate':
+    'Hello,\n\nyou have had no reply on your report {ref} to {org} by {due}. The policy of {org} lets you escalate it now, step by step, to the people it names.\n\nOpen your report with the follow-up link from our first mail and choose "Escalate": {link}\n',
+  'mail.body.reporter.final-update':
+    'Hello,\n\nyour report {ref} to {org} is not resolved within the time our policy promises (by {due}). This is our final update: progress towards a fix has halted for now.\n\nFollow your report with the follow-up link from our first mail: {link}\n',
+  'mail.body.reporter.may-disclose':
+    'Hello,\n\nthe disclosure deadline of your report {ref} to {org} passed on {due}. Under the policy of {org} you may now disclose the issue publicly.\n\nFollow your report with the follow-up link from our first mail: {link}\n',
+  'mail.clock.acknowledge': 'the acknowledgment',
+  'mail.clock.detailed-response': 'the detailed response',
+  'mail.clock.reporter-update': 'the next update to the reporter',
+  'mail.clock.resolution': 'the resolution',
+  'mail.clock.disclosure': 'the disclosure deadline',
+  'mail.clock.escalation-allowed': 'the first reply',
+  'mail.clock.unknown': 'a deadline',
   'mail.withheld': 'You have a new message about your report. For your protection it is not sent by unencrypted e-mail. Read it here:',
   'mailAdmin.title': 'E-mail',
   'mailAdmin.address': 'Security address',

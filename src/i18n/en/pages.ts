@@ -78,6 +78,8 @@ export const pages = {
   'report.credit.name': 'By my name',
   'report.credit.pseudonym': 'By my pseudonym',
   'report.credit.anonymous': 'Do not credit me (anonymous)',
+  'report.credit.byNameDefault':
+    '{org} credits the reporter by name unless they decline. If you leave the name empty, we receive your report as anonymous.',
   'report.field.trap': 'Leave this field empty',
   'report.submit': 'Send report privately',
   'report.sent.title': 'Report {ref} received',
@@ -86,6 +88,8 @@ export const pages = {
   'report.sent.linkWarning':
     'Save this link now: it is shown only once and it is the only way to read replies if you gave no e-mail. Anyone with the link can read the report thread.',
   'report.sent.open': 'Open the follow-up page',
+  'report.sent.notCredited':
+    'You left the name empty, so we will not credit you by name. To be credited, tell the team your name or pseudonym on the follow-up page.',
 
   // Reporter follow-up (portal)
   'portal.title': 'Report {ref}',
@@ -123,6 +127,9 @@ export const pages = {
   'queue.col.assignee': 'Assignee',
   'queue.col.received': 'Received',
   'queue.unassigned': 'Unassigned',
+  'queue.confidential': 'Confidential — assigned team only',
+  'queue.col.due': 'Falls due',
+  'queue.noClock': 'No running clock',
 
   // Workspace: report page
   'nav.reports': 'Reports',

@@ -2,14 +2,27 @@ import { formatDuration } from '../../domain/policy/durations.js'
 import { severities } from '../../domain/policy/schema.js'
 import { Button, Card, HiddenInput, Select } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
+import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey, Translator } from '../../i18n/messages.js'
 import type { ReportPolicyView } from '../report-policy.js'
 
-const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
-
 /** The report's clocks under its policy version, with severity, labels, steps and "waiting on the reporter". */
-export function ClockPanel({ ctx, base, view, canWork }: { ctx: PageContext; base: string; view: ReportPolicyView; canWork: boolean }) {
+export function ClockPanel({
+  ctx,
+  base,
+  view,
+  canWork,
+  timeZone,
+}: {
+  ctx: PageContext
+  base: string
+  view: ReportPolicyView
+  canWork: boolean
+  /** The organization's zone (policy calendar); undefined shows UTC. */
+  timeZone?: string | undefined
+}) {
   const { t } = ctx
+  const when = (iso: string) => formatTime(iso, timeZone ?? view.policy.calendar?.timeZone)
   const csrf = <HiddenInput name="_csrf" value={ctx.csrfToken} />
   return (
     <Card title={t('clock.title')}>

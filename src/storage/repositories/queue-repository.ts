@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { OrgCipher } from '../cipher.js'
 import type { Executor } from '../db.js'
 
@@ -5,21 +6,32 @@ export interface QueueFilter {
   statuses: readonly string[]
   /** A user id, `'none'` for unclaimed reports, or undefined for everyone's. */
   assignee?: string | 'none' | undefined
-  /** `due`: what falls due next first (reports with a running clock only), keyset on (next_due_at, id). */
+  /**
+   * `due`: what falls due next first, keyset on (next_due_at, id); reports without a running clock
+   * come after those with one, keyset on id.
+   */
   sort: 'newest' | 'oldest' | 'due'
   /** Opaque position from the previous page (keyset pagination: stable under inserts, no OFFSET scans). */
   after?: string | undefined
   limit: number
 }
 
+/** Who looks at the queue: with `confidentiality.sharedWith: assigned-team` only admins and the assignee read a title. */
+export interface QueueViewer {
+  userId: string
+  role: string
+}
+
 export interface QueueRow {
   id: string
   ref: string
-  title: string
+  /** null: the viewer may not read it (need to know), and it was not decrypted. */
+  title: string | null
   status: string
   assigneeId: string | null
   assigneeName: string | null
   receivedAt: string
+  nextDueAt: string | null
 }
 
 export interface QueuePage {
@@ -35,8 +47,45 @@ function decodeCursor(cursor: string): [string, string] | undefined {
   return [receivedAt, id]
 }
 
-/** One page of an organization's queue, titles opened for display. */
-export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, f: QueueFilter): Promise<QueuePage> {
+/** The `due` order's position: the last row's due time, or `none` once past the reports with a running clock. */
+const encodeDueCursor = (nextDueAt: string | null, id: string) =>
+  Buffer.from(`due|${nextDueAt ?? 'none'}|${id}`, 'utf8').toString('base64url')
+
+function decodeDueCursor(cursor: string): { due: string | null; id: string } | undefined {
+  const [tag, due, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
+  if (tag !== 'due' || !due || !id || rest.length > 0) return undefined
+  if (due === 'none') return { due: null, id }
+  return Number.isNaN(Date.parse(due)) ? undefined : { due, id }
+}
+
+/** Policy versions are immutable: whether one shares report text with the assigned team only is cached by id. */
+const assignedOnly = new Map<string, boolean>()
+
+async function versionsSharedWithAssignedTeamOnly(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  const unknown = [...new Set(ids)].filter((id) => !assignedOnly.has(id))
+  if (unknown.length > 0) {
+    const rows = await db.selectFrom('policy_version').select(['id', 'parsed_json']).where('id', 'in', unknown).execute()
+    for (const row of rows) {
+      let shared: unknown
+      try {
+        shared = (JSON.parse(row.parsed_json) as { confidentiality?: { sharedWith?: unknown } }).confidentiality?.sharedWith
+      } catch {
+        shared = undefined
+      }
+      if (assignedOnly.size > 10_000) assignedOnly.clear()
+      assignedOnly.set(row.id, shared === 'assigned-team')
+    }
+  }
+  return new Set(ids.filter((id) => assignedOnly.get(id) === true))
+}
+
+/**
+ * One page of an organization's queue, titles opened for display — except, under a policy that
+ * shares reports with the assigned team only (src/policy/report-policy.ts `textRestricted`), the
+ * titles of reports the viewer does not hold, which are not even decrypted. Without a viewer,
+ * every title is opened (internal callers).
+ */
+export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, f: QueueFilter, viewer?: QueueViewer): Promise<QueuePage> {
   const direction = f.sort === 'newest' ? 'desc' : 'asc'
   const key = f.sort === 'due' ? 'report.next_due_at' : 'report.received_at'
   let query = db
@@ -51,16 +100,33 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
       'user.name as assignee_name',
       'report.received_at',
       'report.next_due_at',
+      'report.policy_version_id',
     ])
     .where('report.org_id', '=', orgId)
-  if (f.sort === 'due') query = query.where('report.next_due_at', 'is not', null)
   if (f.statuses.length > 0) query = query.where('report.status', 'in', [...f.statuses])
   if (f.assignee === 'none') query = query.where('report.assignee_id', 'is', null)
   else if (f.assignee) query = query.where('report.assignee_id', '=', f.assignee)
-  const cursor = f.after ? decodeCursor(f.after) : undefined
-  if (cursor) {
-    query = query.where((eb) => eb(eb.refTuple(key, 'report.id'), direction === 'desc' ? '<' : '>', eb.tuple(cursor[0], cursor[1])))
+  if (f.sort === 'due') {
+    const position = f.after ? decodeDueCursor(f.after) : undefined
+    if (position?.due === null) {
+      query = query.where('report.next_due_at', 'is', null).where('report.id', '>', position.id)
+    } else if (position) {
+      const { due, id } = position
+      query = query.where((eb) =>
+        eb.or([
+          eb.and([eb('report.next_due_at', 'is not', null), eb(eb.refTuple('report.next_due_at', 'report.id'), '>', eb.tuple(due, id))]),
+          eb('report.next_due_at', 'is', null),
+        ]),
+      )
+    }
+  } else {
+    const cursor = f.after ? decodeCursor(f.after) : undefined
+    if (cursor) {
+      query = query.where((eb) => eb(eb.refTuple(key, 'report.id'), direction === 'desc' ? '<' : '>', eb.tuple(cursor[0], cursor[1])))
+    }
   }
+  // Both dialects put the reports without a running clock last (SQLite sorts NULL first, PostgreSQL last).
+  if (f.sort === 'due') query = query.orderBy(sql`case when report.next_due_at is null then 1 else 0 end`)
   const rows = await query
     .orderBy(key, direction)
     .orderBy('report.id', direction)
@@ -68,17 +134,31 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
     .execute()
   const page = rows.slice(0, f.limit)
   const last = page.at(-1)
+  const restrictedVersions =
+    viewer && viewer.role !== 'admin'
+      ? await versionsSharedWithAssignedTeamOnly(
+          db,
+          page.flatMap((r) => (r.policy_version_id ? [r.policy_version_id] : [])),
+        )
+      : new Set<string>()
+  const hidden = (r: (typeof page)[number]) =>
+    r.policy_version_id !== null && restrictedVersions.has(r.policy_version_id) && r.assignee_id !== viewer?.userId
   return {
     rows: page.map((r) => ({
       id: r.id,
       ref: r.ref,
-      title: cipher.decrypt(r.title_enc, `report.title|${r.id}`),
+      title: hidden(r) ? null : cipher.decrypt(r.title_enc, `report.title|${r.id}`),
       status: r.status,
       assigneeId: r.assignee_id,
       assigneeName: r.assignee_name,
       receivedAt: r.received_at,
+      nextDueAt: r.next_due_at,
     })),
     next:
-      rows.length > f.limit && last ? encodeCursor((f.sort === 'due' ? last.next_due_at : null) ?? last.received_at, last.id) : undefined,
+      rows.length > f.limit && last
+        ? f.sort === 'due'
+          ? encodeDueCursor(last.next_due_at, last.id)
+          : encodeCursor(last.received_at, last.id)
+        : undefined,
   }
 }

@@ -81,4 +81,55 @@ eachDialect('Alkemio policy', (ctx) => {
     expect(md.body).toContain('We name you as the discoverer in the public advisory, unless you tell us otherwise.')
     expect(md.body).toContain('informational')
   })
+
+  const checkedCredit = (html: string) =>
+    [...html.matchAll(/<input[^>]*name="creditPreference"[^>]*>/g)]
+      .filter((m) => / checked/.test(m[0]))
+      .map((m) => /value="(\w+)"/.exec(m[0])?.[1])
+
+  it('preselects credit by name on the form (credited unless declined); an organization without a policy keeps anonymous', async () => {
+    const t = app()
+    const org = await orgWithPreset(t, 'alkemio')
+    const plain = await t.given.org()
+    const form = await t.browser().get(`/o/${org.slug}/report`)
+    expect(checkedCredit(form.body)).toEqual(['name'])
+    expect(form.body).toContain('credits the reporter by name unless they decline')
+    const plainForm = await t.browser().get(`/o/${plain.slug}/report`)
+    expect(checkedCredit(plainForm.body)).toEqual(['anonymous'])
+    expect(plainForm.body).not.toContain('credits the reporter by name unless they decline')
+    // A policy that credits only on request keeps anonymous too.
+    const kumi = await orgWithPreset(t, 'kumi-systems')
+    expect(checkedCredit((await t.browser().get(`/o/${kumi.slug}/report`)).body)).toEqual(['anonymous'])
+  })
+
+  it('receives a nameless report under the default "by name" as anonymous, saying so, instead of refusing it', async () => {
+    const t = app()
+    const org = await orgWithPreset(t, 'alkemio')
+    const form = `/o/${org.slug}/report`
+    const nameless = await t
+      .browser()
+      .submit(form, form, { title: 'Nameless', description: 'd', creditPreference: 'name', reporterName: '' })
+    expect(nameless.statusCode).toBe(201)
+    expect(nameless.body).toContain('You left the name empty, so we will not credit you by name.')
+    const named = await t
+      .browser()
+      .submit(form, form, { title: 'Named', description: 'd', creditPreference: 'name', reporterName: 'Rita Reporter' })
+    expect(named.statusCode).toBe(201)
+    expect(named.body).not.toContain('You left the name empty')
+    const rows = await t.deps.db
+      .selectFrom('report')
+      .select(['ref', 'credit_preference'])
+      .where('org_id', '=', org.id)
+      .orderBy('ref')
+      .execute()
+    expect(rows.map((r) => r.credit_preference)).toEqual(['anonymous', 'name'])
+    // The API without a choice follows the policy too: by name when a name is given.
+    const { ref } = await reportViaApi(t, org, { reporterName: 'Api Reporter' })
+    expect((await reportRow(t, org, ref)).credit_preference).toBe('name')
+    // An explicit pseudonym without one is still the reporter's own choice to complete.
+    const pseudonym = await t
+      .browser()
+      .submit(form, form, { title: 'P', description: 'd', creditPreference: 'pseudonym', reporterName: '' })
+    expect(pseudonym.statusCode).toBe(422)
+  })
 })

@@ -40,7 +40,7 @@ eachDialect('Kumi Systems policy', (ctx) => {
     expect(row.assignee_id).toBe(alice.id)
     expect((await eventsOf(t, org, ref)).map((e) => e.type)).toEqual(['report.received', 'report.assigned'])
     const shown = await (await as(alice)).get(page)
-    expect(shown.body).toContain('Thu, 10 Dec 2026 22:59:59 UTC')
+    expect(shown.body).toContain('Thu, 10 Dec 2026, 23:59 CET (Europe/Vienna)')
     expect(shown.body).toContain('3 business day(s) left')
     // Acknowledged on Monday: the clock is met and the update cadence starts.
     at(t, '2026-12-07T09:00:00.000Z')
