@@ -1,13 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { renderSecurityTxt, securityTxtExpires } from '../../../src/domain/policy/render-security-txt.js'
 import type { Policy } from '../../../src/domain/policy/schema.js'
+import { standard } from '../../support/standards.js'
 import { loadPreset, presetNames } from './presets.js'
 import { checkSecurityTxt, rfcFields, unsign } from './security-txt-grammar.js'
 
-const standards = '/work/shared/standards/securitytxt'
-const haveStandards = existsSync(standards)
+const securityTxtStandard = standard('securitytxt')
+const standards = securityTxtStandard.dir
+const haveStandards = securityTxtStandard.present
+if (!haveStandards) console.warn(securityTxtStandard.reason)
 const now = '2026-12-04T14:30:00.000Z'
 const options = { publicUrl: 'https://embargo.example/kumi-systems', canonicalUrl: 'https://kumi.systems/.well-known/security.txt', now }
 

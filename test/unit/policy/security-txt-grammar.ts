@@ -1,6 +1,6 @@
 /**
  * A line-level checker for the RFC 9116 §4 grammar, used to test our renderer. It is checked
- * itself against the standard material in /work/shared/standards/securitytxt (the RFC's ABNF and
+ * itself against the standard material in ../shared/standards/securitytxt (the RFC's ABNF and
  * the sectxtlib corpus of valid files), so a lenient checker would fail its own test.
  */
 
