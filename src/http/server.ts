@@ -46,8 +46,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     keepAliveTimeout: 10_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    // `unicode: false`: string lengths in UTF-16 units, as browsers' maxlength and our domain checks count them.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, unicode: false } },
+    // String lengths count code points here and in the domain checks alike (an emoji is one).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   })
 
   refuseAmbiguousRequests(app)

@@ -63,6 +63,9 @@ const nul = '\u0000'
 // Linear-time shape check; the address is also length-capped, so no pathological backtracking.
 const emailShape = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:".]+(\.[^\s@<>()[\],;:".]+)+$/
 
+/** Length in Unicode code points, as the API's JSON Schema counts it (an emoji is one, not two). */
+const codePoints = (value: string): number => value.length - (value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0)
+
 function text(
   value: unknown,
   field: SubmissionField,
@@ -76,7 +79,7 @@ function text(
     return ''
   }
   if (opts.required && value.trim() === '') errors[field] = 'required'
-  else if (value.length > max) errors[field] = 'too-long'
+  else if (codePoints(value) > max) errors[field] = 'too-long'
   else if (!value.isWellFormed()) errors[field] = 'malformed-unicode'
   else if (opts.singleLine ? singleLineControls.test(value) : value.includes(nul)) errors[field] = 'control-characters'
   return value
