@@ -12,6 +12,12 @@ export const SubmitReportBody = Type.Object(
     affectedVersion: Type.Optional(Type.String({ maxLength: submissionLimits.affectedVersion })),
     reporterName: Type.Optional(Type.String({ maxLength: submissionLimits.reporterName })),
     reporterEmail: Type.Optional(Type.String({ maxLength: submissionLimits.reporterEmail })),
+    reporterPublicKey: Type.Optional(
+      Type.String({
+        maxLength: submissionLimits.reporterPublicKey,
+        description: 'Armored OpenPGP public key (one key, able to encrypt); replies by e-mail are then encrypted to it',
+      }),
+    ),
     creditPreference: Type.Optional(Type.Union(creditPreferences.map((c) => Type.Literal(c)))),
   },
   { additionalProperties: false },

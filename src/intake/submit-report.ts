@@ -1,14 +1,16 @@
 import { cipherFor, type Deps } from '../deps.js'
-import type { FieldErrors, Submission, SubmissionInput } from '../domain/report/submission.js'
+import type { FieldErrors, ReporterKeyProblem, Submission, SubmissionInput } from '../domain/report/submission.js'
 import { formatReference, validateSubmission } from '../domain/report/submission.js'
 import { receive } from '../domain/report/workflow.js'
-import { ok, type Result } from '../domain/result.js'
+import { fail, ok, type Result } from '../domain/result.js'
+import { importPublicKey, KeyImportError } from '../mail/openpgp-keys.js'
 import { assignOnReceipt } from '../policy/assign-on-receipt.js'
 import { refreshReportClocks } from '../policy/report-clocks.js'
 import { reporterMail } from '../reports/record-transition.js'
 import type { Tx } from '../storage/db.js'
 import { hashSecret, newId, newSecret } from '../storage/ids.js'
 import { appendEvents } from '../storage/repositories/event-repository.js'
+import { saveReporterKey } from '../storage/repositories/mail-repository.js'
 import { listPrograms } from '../storage/repositories/organization-repository.js'
 import { enqueueOutbox } from '../storage/repositories/outbox-repository.js'
 import { stampReportPolicy } from '../storage/repositories/report-clock-repository.js'
@@ -42,11 +44,31 @@ export async function submitReport(
     input,
     programs.filter((p) => p.in_scope).map((p) => p.id),
   )
+  // The key is checked even when other fields need attention, so every problem is named at once.
+  const keyText = checked.ok ? checked.value.reporterPublicKey : typeof input.reporterPublicKey === 'string' ? input.reporterPublicKey : ''
+  const key = checked.ok || !checked.error.reporterPublicKey ? await checkReporterKey(keyText, deps.now()) : null
+  if (key && !key.ok) return fail({ ...(checked.ok ? {} : checked.error), reporterPublicKey: key.error })
   if (!checked.ok) return checked
+  if (key?.ok) checked.value.reporterPublicKey = key.value
   const token = newSecret()
   const { reportId, ref } = await deps.writes.transaction((tx) => receiveReport(tx, deps, org, checked.value, channel, token))
   deps.log.info({ orgId: org.id, reportId, channel, event: 'report.received' }, 'report received')
   return ok({ ref, followUpToken: token, followUpUrl: followUpUrl(deps, token) })
+}
+
+/**
+ * A reporter's own public key, validated like every imported key (one public key, unexpired,
+ * unrevoked, able to encrypt); the stored form is the re-serialized public-only armor.
+ */
+async function checkReporterKey(armored: string | null, now: Date): Promise<Result<string | null, ReporterKeyProblem>> {
+  if (armored === null || armored.trim() === '') return ok(null)
+  try {
+    return ok((await importPublicKey(armored, now)).armored)
+  } catch (error) {
+    const problem = error instanceof KeyImportError ? error.problem : 'unreadable'
+    const known: readonly string[] = ['unreadable', 'private-key', 'expired', 'revoked', 'invalid', 'no-encryption-key', 'multiple-keys']
+    return fail(`key-${known.includes(problem) ? problem : 'unreadable'}` as ReporterKeyProblem)
+  }
 }
 
 export interface ReceivedReport {
@@ -77,6 +99,8 @@ export async function receiveReport(
   const n = await nextReferenceNumber(tx, org.id, now.getUTCFullYear())
   const ref = formatReference(org.ref_prefix, now.getUTCFullYear(), n)
   await insertReporter(tx, cipher, org.id, { id: reporterId, name: s.reporterName, email: s.reporterEmail }, at)
+  // Given by the reporter themselves over the web or the API: confirmed, unlike a key attached to a mail.
+  if (s.reporterPublicKey !== null) await saveReporterKey(tx, cipher, org.id, reporterId, s.reporterPublicKey, 'confirmed')
   const t = receive({ id: reportId, ref, reporterReachable: s.reporterEmail !== null }, channel, at)
   await insertReport(tx, cipher, {
     id: reportId,

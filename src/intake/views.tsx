@@ -160,6 +160,15 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
                 autocomplete="email"
                 maxLength={submissionLimits.reporterEmail}
               />
+              <TextArea
+                name="reporterPublicKey"
+                label={t('report.field.reporterPublicKey')}
+                hint={t('report.field.reporterPublicKeyHint')}
+                value={values.reporterPublicKey}
+                error={err('reporterPublicKey')}
+                rows={4}
+                maxLength={submissionLimits.reporterPublicKey}
+              />
               <RadioGroup
                 name="creditPreference"
                 legend={t('report.field.credit')}

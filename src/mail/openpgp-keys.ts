@@ -82,6 +82,12 @@ export interface ImportedPublicKey {
  * keys with no usable encryption (sub)key, each with a distinct `problem`.
  */
 export async function importPublicKey(armored: string, now: Date = new Date()): Promise<ImportedPublicKey> {
+  // openpgp.js reads only the first armored block; a second one (another key, or a private key
+  // pasted after the public one) must not pass unnoticed.
+  if (/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored))
+    throw new KeyImportError('private-key', 'this is a private key; send the public key only')
+  if ((armored.match(/-----BEGIN PGP (PUBLIC|PRIVATE) KEY BLOCK-----/g)?.length ?? 0) > 1)
+    throw new KeyImportError('multiple-keys', 'exactly one public key is expected')
   let keys: openpgp.Key[]
   try {
     keys = await openpgp.readKeys({ armoredKeys: armored })

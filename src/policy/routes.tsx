@@ -16,6 +16,7 @@ import { listPresets, readPreset } from './presets.js'
 import { policyFromJson } from './report-clocks.js'
 import { reportPolicyRoutes } from './report-routes.js'
 import { escalateAsReporter, escalationOffer } from './reporter-escalation.js'
+import { orgSigningKey, signedSecurityTxt } from './signed-security-txt.js'
 import { EscalationPage, targetLabel } from './views/escalation-page.js'
 import { AdminPolicyPage, PublicPolicyPage } from './views/policy-pages.js'
 
@@ -37,14 +38,22 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     return { org, version, policy: version ? policyFromJson(version.parsed_json) : undefined }
   }
 
+  // With an organization key, security.txt is cleartext-signed with it (RFC 9116 §2.3) and its
+  // Encryption field names /o/<org>/openpgp.asc, unless the policy names another key.
   const securityTxt = async (reply: FastifyReply, slug: string, canonicalPath: string) => {
-    const { org, policy } = await current(slug)
-    if (!policy) throw new HttpProblem('NOT_FOUND')
-    const text = renderSecurityTxt(policy, {
-      publicUrl: orgUrl(org),
-      canonicalUrl: new URL(canonicalPath, deps.config.publicUrl).href,
-      now: deps.now().toISOString(),
-    })
+    const { org, policy, version } = await current(slug)
+    if (!policy || !version) throw new HttpProblem('NOT_FOUND')
+    const key = await orgSigningKey(deps, org)
+    const policyKey = policy.securityTxt?.encryption ?? policy.channels.email?.find((e) => e.openpgp?.url)?.openpgp?.url
+    const canonicalUrl = new URL(canonicalPath, deps.config.publicUrl).href
+    const render = () =>
+      renderSecurityTxt(policy, {
+        publicUrl: orgUrl(org),
+        canonicalUrl,
+        now: deps.now().toISOString(),
+        encryptionUrl: key && !policyKey ? key.publicKeyUrl : undefined,
+      })
+    const text = key ? await signedSecurityTxt(deps, org, key, { policyVersionId: version.id, canonicalUrl }, render) : render()
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(text)
   }
 

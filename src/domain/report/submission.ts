@@ -16,6 +16,8 @@ export const submissionLimits = {
   affectedVersion: 200,
   reporterName: 200,
   reporterEmail: 254,
+  /** An armored public key with a few subkeys and user IDs fits easily; more is not a key we want. */
+  reporterPublicKey: 20_000,
 } as const
 
 export interface SubmissionInput {
@@ -27,6 +29,7 @@ export interface SubmissionInput {
   affectedVersion?: unknown
   reporterName?: unknown
   reporterEmail?: unknown
+  reporterPublicKey?: unknown
   creditPreference?: unknown
 }
 
@@ -39,6 +42,11 @@ export interface Submission {
   affectedVersion: string
   reporterName: string | null
   reporterEmail: string | null
+  /**
+   * The reporter's armored OpenPGP public key as given; only its text is checked here. The intake
+   * service validates the key itself (src/mail/openpgp-keys.ts `importPublicKey`), which is async.
+   */
+  reporterPublicKey: string | null
   creditPreference: CreditPreference
 }
 
@@ -54,6 +62,16 @@ export type FieldProblem =
   | 'unknown-program'
   | 'invalid-choice'
   | 'name-required-for-credit'
+  | ReporterKeyProblem
+/** Why a reporter's OpenPGP public key was refused (from `KeyImportError.problem`). */
+export type ReporterKeyProblem =
+  | 'key-unreadable'
+  | 'key-private-key'
+  | 'key-expired'
+  | 'key-revoked'
+  | 'key-invalid'
+  | 'key-no-encryption-key'
+  | 'key-multiple-keys'
 export type FieldErrors = Partial<Record<SubmissionField, FieldProblem>>
 
 // Single-line fields refuse all C0 controls but tab; multi-line text refuses only NUL.
@@ -108,6 +126,10 @@ export function validateSubmission(input: SubmissionInput, programIds: readonly 
     singleLine: true,
   })
   if (!errors.reporterEmail && reporterEmail !== '' && !emailShape.test(reporterEmail)) errors.reporterEmail = 'invalid-email'
+  const reporterPublicKey = text(input.reporterPublicKey, 'reporterPublicKey', submissionLimits.reporterPublicKey, errors, {
+    required: false,
+    singleLine: false,
+  })
 
   let programId: string | null = null
   if (programIds.length > 0) {
@@ -134,6 +156,7 @@ export function validateSubmission(input: SubmissionInput, programIds: readonly 
     affectedVersion,
     reporterName: reporterName.trim() === '' ? null : reporterName,
     reporterEmail: reporterEmail === '' ? null : reporterEmail,
+    reporterPublicKey: reporterPublicKey.trim() === '' ? null : reporterPublicKey,
     creditPreference,
   })
 }
