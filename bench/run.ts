@@ -12,7 +12,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { sql } from 'kysely'
+import { CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode, sql } from 'kysely'
 import pg from 'pg'
 import { addMember } from '../src/admin/add-member.js'
 import { createOrganization } from '../src/admin/create-organization.js'
@@ -21,12 +21,13 @@ import { startSession } from '../src/auth/sessions.js'
 import { loadConfig } from '../src/config.js'
 import { cipherFor } from '../src/deps.js'
 import { submitReport } from '../src/intake/submit-report.js'
+import { listReportsToWake } from '../src/storage/repositories/report-clock-repository.js'
 import { findReportByRef } from '../src/storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../src/storage/schema.js'
 import { appEnv, benchMasterKey, distAvailable, type Entry, freePort, type RunningApp, repoRoot, startApp } from './lib/app-process.js'
 import { type LoadFigure, load } from './lib/load.js'
 import { findOrStartPostgres, type PgServer } from './lib/pg-cluster.js'
-import { hasDueColumn, seedReports, seedTarget, seedThread, seedYear } from './lib/seed.js'
+import { hasDueColumn, seedDueBase, seedReports, seedTarget, seedThread, seedYear } from './lib/seed.js'
 
 type Dialect = 'sqlite' | 'postgres'
 
@@ -45,6 +46,8 @@ const knobs = {
   dialects: (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as Dialect[],
   threadLength: num('BENCH_THREAD_MESSAGES', 1000),
   sweepReports: num('BENCH_SWEEP_REPORTS', 2000),
+  /** Repetitions of the scheduler's "what is due" query at each queue size. */
+  dueFinderRuns: num('BENCH_DUE_FINDER_RUNS', 50),
   startupRuns: num('BENCH_STARTUP_RUNS', 3),
   /** Which parts run: a subset of startup,commit,intake,reads,sweep. */
   phases: (env.BENCH_PHASES ?? 'startup,commit,intake,reads,sweep').split(',').map((p) => p.trim()),
@@ -320,6 +323,72 @@ async function readFigure(url: string, cookie: string): Promise<{ figure: LoadFi
   return { figure, bytes: Buffer.byteLength(html) }
 }
 
+/**
+ * The clock scheduler's finder at a queue size: exactly the query `runClockSweep` runs to find due
+ * work (`listReportsToWake`, batch of 100, the scheduler's own), in-process against the seeded
+ * database, at the moment one minute after the start of the seeded due times (`seedDueBase`): the
+ * sweep that follows the previous one by a minute finds what fell due in that minute, ~1/43,200 of
+ * the open reports. One cold call, then `dueFinderRuns` timed ones; the plan goes in the notes.
+ */
+async function benchDueFinder(app: App, dialect: Dialect, size: number) {
+  const now = new Date(seedDueBase + 60_000).toISOString()
+  let node: RootOperationNode | undefined
+  const capture: KyselyPlugin = {
+    transformQuery: (args) => {
+      node = args.node
+      return args.node
+    },
+    transformResult: async (args) => args.result,
+  }
+  const coldStart = performance.now()
+  const found = await listReportsToWake(app.deps.db.withPlugin(capture), now, 100)
+  const coldMs = performance.now() - coldStart
+  const times: number[] = []
+  for (let i = 0; i < knobs.dueFinderRuns; i++) {
+    const s = performance.now()
+    await listReportsToWake(app.deps.db, now, 100)
+    times.push(performance.now() - s)
+  }
+  times.sort((a, b) => a - b)
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? Number.NaN
+  if (!node) throw new Error('the finder ran no query')
+  const compiled = app.deps.db.getExecutor().compileQuery(node, createQueryId())
+  const explained = await app.deps.db.executeQuery<Record<string, unknown>>(
+    CompiledQuery.raw(`${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${compiled.sql}`, [...compiled.parameters]),
+  )
+  const plan =
+    dialect === 'sqlite'
+      ? explained.rows.map((r) => String(r.detail)).join('; ')
+      : explained.rows.map((r) => String(r['QUERY PLAN']).trim()).join('; ')
+  const fmt = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0))
+  rows.push({
+    figure: `clock sweep: find what falls due in the next minute, ${size.toExponential(0)} reports`,
+    dialect,
+    value: `${found.length} found`,
+    p50: `${fmt(at(0.5))} ms`,
+    p99: `${fmt(at(0.99))} ms`,
+    ceiling: '–',
+    ratio: '–',
+    notes: `listReportsToWake(now = due base + 1 min, limit 100), in-process, ${times.length} runs, cold ${fmt(coldMs)} ms; plan: ${plan}`,
+  })
+  figures.push({
+    figure: 'clock sweep: find what falls due in the next minute',
+    dialect,
+    size,
+    found: found.length,
+    now,
+    runs: times.length,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: times.at(-1),
+    coldMs,
+    sql: compiled.sql,
+    plan: explained.rows,
+    loadAverage: os.loadavg(),
+  })
+  log(`due finder [${dialect}] ${size}: ${found.length} found, p50 ${fmt(at(0.5))} ms p99 ${fmt(at(0.99))} ms; ${plan}`)
+}
+
 async function benchReads(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
   const t = await freshTarget(dialect, 'reads')
   const setup = await openBenchApp(t)
@@ -397,6 +466,7 @@ async function benchReads(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
     await stopApp(server)
     server = await serve(entry, t.url, t.dataDir)
     const due = await hasDueColumn(target)
+    if (due) await benchDueFinder(setup, dialect, size)
     for (const v of queueVariants.filter((q) => due || !q.due)) {
       const { figure, bytes } = await readFigure(`${server.baseUrl}/w/acme/reports?${v.query}`, cookie)
       log(`queue [${dialect}] ${size} ${v.name}: p50 ${ms(figure.p50)} p99 ${ms(figure.p99)}`)
@@ -652,7 +722,7 @@ async function main() {
   if (runs('reads')) for (const d of dialects) await timed(`reads ${d}`, () => benchReads(entry, d, ceiling))
   if (runs('sweep')) for (const d of dialects) await timed(`clock sweep ${d}`, () => benchClockSweep(d))
   notes.push(
-    'queue sort "what falls due" (sort=due) is measured only when the schema has report.next_due_at (the clock engine landed during this work); the seeder then gives open reports a due time within 30 days of receipt',
+    'queue sort "what falls due" (sort=due) is measured only when the schema has report.next_due_at (the clock engine landed during this work); the seeder then gives open reports a due time (next_due_at = wake_at) spread over the 30 days after a moment one year ahead, which the scheduler\'s finder is timed against, one minute in',
     'queue and report-page latency: autocannon, client-observed on loopback with few connections (≈ server time plus ~0.1 ms of loopback), signed-in session cookie',
   )
   await ceiling.stop()

@@ -51,10 +51,21 @@ const reportColumns = [
   'updated_at',
 ] as const
 const reporterColumns = ['id', 'org_id', 'name_enc', 'email_enc', 'created_at'] as const
-type ReportValues = Record<(typeof reportColumns)[number], string | null> & { next_due_at?: string | null }
+type ReportValues = Record<(typeof reportColumns)[number], string | null> & { next_due_at?: string | null; wake_at?: string | null }
 /** Open reports get a due time when the schema has the clock columns (they landed with the clock engine). */
 const finalStatuses = new Set(['rejected', 'duplicate', 'closed'])
 type ReporterValues = Record<(typeof reporterColumns)[number], string | null>
+
+const day = 86_400_000
+/**
+ * Seeded due times (`next_due_at`, and `wake_at` equal to it) lie in the 30 days after this moment:
+ * the start of the next whole minute one year from now, so a server under test (whose clock
+ * scheduler runs on the real time) never finds them due. The bench times the scheduler's finder at
+ * `seedDueBase + 1 min`: the sweep that runs one minute after the previous one.
+ */
+export const seedDueBase = Math.ceil((Date.now() + 365 * day) / 60_000) * 60_000
+/** Spread over 30 days without clustering: a Weyl sequence (golden ratio), so any minute holds ~1/43,200 of them. */
+const dueOffset = (i: number) => Math.floor((((i + 1) * 0.6180339887498949) % 1) * 30 * day)
 
 /** Where the rows go: a raw connection of its own, since the query builder costs more than the insert. */
 export type SeedTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string }
@@ -100,7 +111,7 @@ function sqliteWriter(file: string, due: boolean): Writer {
   const insertReporter = db.prepare(
     `insert into reporter (${reporterColumns.join(', ')}) values (${reporterColumns.map(() => '?').join(', ')})`,
   )
-  const columns: Array<keyof ReportValues> = due ? [...reportColumns, 'next_due_at'] : [...reportColumns]
+  const columns: Array<keyof ReportValues> = due ? [...reportColumns, 'next_due_at', 'wake_at'] : [...reportColumns]
   const insertReport = db.prepare(`insert into report (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`)
   const batch = db.transaction((reporters: ReporterValues[], reports: ReportValues[]) => {
     for (const r of reporters) insertReporter.run(reporterColumns.map((c) => r[c]))
@@ -119,8 +130,8 @@ function sqliteWriter(file: string, due: boolean): Writer {
 function postgresWriter(url: string, due: boolean): Writer {
   const client = new pg.Client({ connectionString: url })
   const connected = client.connect()
-  const time = new Set(['received_at', 'updated_at', 'created_at', 'next_due_at'])
-  const columns: Array<keyof ReportValues> = due ? [...reportColumns, 'next_due_at'] : [...reportColumns]
+  const time = new Set(['received_at', 'updated_at', 'created_at', 'next_due_at', 'wake_at'])
+  const columns: Array<keyof ReportValues> = due ? [...reportColumns, 'next_due_at', 'wake_at'] : [...reportColumns]
   // One statement per table and batch: each column travels as one array parameter (`unnest`).
   const unnest = (table: string, columns: readonly string[]) =>
     `insert into ${table} (${columns.join(', ')}) select * from unnest(${columns
@@ -152,6 +163,8 @@ function postgresWriter(url: string, due: boolean): Writer {
 /**
  * Writes `count` reports (and their reporter rows) for `org`. Received times are spaced
  * 5 minutes apart going back from 2026-01-01, so "newest" and "oldest" both have work to do.
+ * Open reports (when the schema has the clock columns) fall due, and wake the scheduler, at a
+ * moment spread over the 30 days after `seedDueBase`; final ones have neither.
  * Titles and fields are sealed with the organization's real data key and the same contexts as
  * `report-repository.ts` (the bench decrypts a sample through the repository to prove it).
  */
@@ -179,6 +192,9 @@ export async function seedReports(target: SeedTarget, cipher: OrgCipher, org: Or
         })
         const title = `${kinds[i % kinds.length]} in ${components[(i * 7) % components.length]} (#${i})`
         const fields = { description: description(i), steps: '', impact: 'Data exposure', affectedVersion: `2.${i % 10}` }
+        const dueAt = finalStatuses.has(statusCycle[i % statusCycle.length] as string)
+          ? null
+          : new Date(seedDueBase + dueOffset(i)).toISOString()
         reports.push({
           id,
           org_id: org.id,
@@ -195,9 +211,8 @@ export async function seedReports(target: SeedTarget, cipher: OrgCipher, org: Or
           assignee_id: o.assigneeId && i % 4 === 0 ? o.assigneeId : null,
           received_at: at,
           updated_at: at,
-          next_due_at: finalStatuses.has(statusCycle[i % statusCycle.length] as string)
-            ? null
-            : new Date(base - i * 300_000 + ((i * 7919) % 30) * 86_400_000).toISOString(),
+          next_due_at: dueAt,
+          wake_at: dueAt,
         })
       }
       await writer.write(reporters, reports)

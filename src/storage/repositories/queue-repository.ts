@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { OrgCipher } from '../cipher.js'
 import type { Executor } from '../db.js'
 
@@ -53,8 +52,10 @@ const encodeDueCursor = (nextDueAt: string | null, id: string) =>
 
 function decodeDueCursor(cursor: string): { due: string | null; id: string } | undefined {
   const [tag, due, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  if (tag !== 'due' || !due || !id || rest.length > 0) return undefined
+  if (tag !== 'due' || !due || id === undefined || rest.length > 0) return undefined
+  // `none` with an empty id: the page boundary fell exactly where the reports without a clock begin.
   if (due === 'none') return { due: null, id }
+  if (id === '') return undefined
   return Number.isNaN(Date.parse(due)) ? undefined : { due, id }
 }
 
@@ -86,54 +87,81 @@ async function versionsSharedWithAssignedTeamOnly(db: Executor, ids: readonly st
  * every title is opened (internal callers).
  */
 export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, f: QueueFilter, viewer?: QueueViewer): Promise<QueuePage> {
-  const direction = f.sort === 'newest' ? 'desc' : 'asc'
-  const key = f.sort === 'due' ? 'report.next_due_at' : 'report.received_at'
-  let query = db
-    .selectFrom('report')
-    .leftJoin('user', 'user.id', 'report.assignee_id')
-    .select([
-      'report.id',
-      'report.ref',
-      'report.title_enc',
-      'report.status',
-      'report.assignee_id',
-      'user.name as assignee_name',
-      'report.received_at',
-      'report.next_due_at',
-      'report.policy_version_id',
-    ])
-    .where('report.org_id', '=', orgId)
-  if (f.statuses.length > 0) query = query.where('report.status', 'in', [...f.statuses])
-  if (f.assignee === 'none') query = query.where('report.assignee_id', 'is', null)
-  else if (f.assignee) query = query.where('report.assignee_id', '=', f.assignee)
+  const base = () => {
+    let query = db
+      .selectFrom('report')
+      .leftJoin('user', 'user.id', 'report.assignee_id')
+      .select([
+        'report.id',
+        'report.ref',
+        'report.title_enc',
+        'report.status',
+        'report.assignee_id',
+        'user.name as assignee_name',
+        'report.received_at',
+        'report.next_due_at',
+        'report.policy_version_id',
+      ])
+      .where('report.org_id', '=', orgId)
+    if (f.statuses.length > 0) query = query.where('report.status', 'in', [...f.statuses])
+    if (f.assignee === 'none') query = query.where('report.assignee_id', 'is', null)
+    else if (f.assignee) query = query.where('report.assignee_id', '=', f.assignee)
+    return query
+  }
+  type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number]
+
+  let page: Row[]
+  let next: string | undefined
   if (f.sort === 'due') {
+    // Two index range scans instead of one sort of every open report: first the reports with a
+    // running clock in (next_due_at, id) order, then — once those run out — the rest by id.
     const position = f.after ? decodeDueCursor(f.after) : undefined
-    if (position?.due === null) {
-      query = query.where('report.next_due_at', 'is', null).where('report.id', '>', position.id)
-    } else if (position) {
-      const { due, id } = position
-      query = query.where((eb) =>
-        eb.or([
-          eb.and([eb('report.next_due_at', 'is not', null), eb(eb.refTuple('report.next_due_at', 'report.id'), '>', eb.tuple(due, id))]),
-          eb('report.next_due_at', 'is', null),
-        ]),
-      )
+    let withDue: Row[] = []
+    if (position?.due !== null) {
+      let query = base().where('report.next_due_at', 'is not', null)
+      if (position)
+        query = query.where((eb) => eb(eb.refTuple('report.next_due_at', 'report.id'), '>', eb.tuple(position.due as string, position.id)))
+      withDue = await query
+        .orderBy('report.next_due_at')
+        .orderBy('report.id')
+        .limit(f.limit + 1)
+        .execute()
+    }
+    if (withDue.length > f.limit) {
+      page = withDue.slice(0, f.limit)
+      const last = page.at(-1)
+      next = last ? encodeDueCursor(last.next_due_at, last.id) : undefined
+    } else {
+      const room = f.limit - withDue.length
+      let query = base().where('report.next_due_at', 'is', null)
+      if (position?.due === null && position.id !== '') query = query.where('report.id', '>', position.id)
+      const withoutDue = await query
+        .orderBy('report.id')
+        .limit(room + 1)
+        .execute()
+      page = [...withDue, ...withoutDue.slice(0, room)]
+      const lastWithout = withoutDue.slice(0, room).at(-1)
+      next = withoutDue.length > room ? encodeDueCursor(null, lastWithout?.id ?? '') : undefined
     }
   } else {
+    const direction = f.sort === 'newest' ? 'desc' : 'asc'
+    let query = base()
     const cursor = f.after ? decodeCursor(f.after) : undefined
     if (cursor) {
-      query = query.where((eb) => eb(eb.refTuple(key, 'report.id'), direction === 'desc' ? '<' : '>', eb.tuple(cursor[0], cursor[1])))
+      query = query.where((eb) =>
+        eb(eb.refTuple('report.received_at', 'report.id'), direction === 'desc' ? '<' : '>', eb.tuple(cursor[0], cursor[1])),
+      )
     }
+    const rows = await query
+      .orderBy('report.received_at', direction)
+      .orderBy('report.id', direction)
+      .limit(f.limit + 1)
+      .execute()
+    page = rows.slice(0, f.limit)
+    const last = page.at(-1)
+    next = rows.length > f.limit && last ? encodeCursor(last.received_at, last.id) : undefined
   }
-  // Both dialects put the reports without a running clock last (SQLite sorts NULL first, PostgreSQL last).
-  if (f.sort === 'due') query = query.orderBy(sql`case when report.next_due_at is null then 1 else 0 end`)
-  const rows = await query
-    .orderBy(key, direction)
-    .orderBy('report.id', direction)
-    .limit(f.limit + 1)
-    .execute()
-  const page = rows.slice(0, f.limit)
-  const last = page.at(-1)
+
   const restrictedVersions =
     viewer && viewer.role !== 'admin'
       ? await versionsSharedWithAssignedTeamOnly(
@@ -141,8 +169,7 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
           page.flatMap((r) => (r.policy_version_id ? [r.policy_version_id] : [])),
         )
       : new Set<string>()
-  const hidden = (r: (typeof page)[number]) =>
-    r.policy_version_id !== null && restrictedVersions.has(r.policy_version_id) && r.assignee_id !== viewer?.userId
+  const hidden = (r: Row) => r.policy_version_id !== null && restrictedVersions.has(r.policy_version_id) && r.assignee_id !== viewer?.userId
   return {
     rows: page.map((r) => ({
       id: r.id,
@@ -154,11 +181,6 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
       receivedAt: r.received_at,
       nextDueAt: r.next_due_at,
     })),
-    next:
-      rows.length > f.limit && last
-        ? f.sort === 'due'
-          ? encodeDueCursor(last.next_due_at, last.id)
-          : encodeCursor(last.received_at, last.id)
-        : undefined,
+    next,
   }
 }

@@ -3,10 +3,11 @@
  * pages, report pages), 20 % writes (API submissions, responder replies) — from 8 concurrent
  * clients, with the server's RSS and open file descriptors sampled from /proc every second.
  *
- * SOAK_SECONDS sets the length (default 20 s, so CI stays fast; the issue's figure is 60 s and
- * L-3's nightly one 30 min). Asserts: no errors at all, RSS after warm-up grows less than a
- * generous 50 % (L-3's bar is 10 % over a long run; a 20 s run is dominated by V8 heap sizing),
- * and descriptors do not leak.
+ * Length: 60 s when `CI=true` (the issue's figure: "60 s, bounded"), 20 s otherwise so a local
+ * `npm test` stays quick; SOAK_SECONDS overrides both (L-3's nightly figure is 30 min). Asserts:
+ * no errors at all, RSS after warm-up grows less than a generous 50 % (L-3's bar is 10 % over a
+ * long run; a short run is dominated by V8 heap sizing), and descriptors do not leak. Prints the
+ * request counts per kind, errors, client p99, RSS (start, after warm-up, end, peak) and fds.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -21,7 +22,7 @@ import { loadConfig } from '../../../src/config.js'
 import { submitReport } from '../../../src/intake/submit-report.js'
 import { eachDialect } from '../../support/databases.js'
 
-const seconds = Number(process.env.SOAK_SECONDS ?? 20)
+const seconds = Number(process.env.SOAK_SECONDS ?? (process.env.CI === 'true' ? 60 : 20))
 const clients = 8
 
 interface Sample {
