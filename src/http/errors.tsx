@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Deps } from '../deps.js'
 import { ConcurrentChangeError } from '../reports/record-transition.js'
 import { HttpProblem, problems } from './problems.js'
 import { ErrorPage } from './views/error-page.js'
@@ -22,7 +21,8 @@ function toProblem(error: FastifyError | Error): HttpProblem | undefined {
     case 429:
       return new HttpProblem('RATE_LIMITED')
     case 403:
-      return new HttpProblem('CSRF_INVALID')
+      // CSRF failures arrive as CSRF_INVALID already (plugins/csrf.ts); any other 403 is a plain refusal.
+      return new HttpProblem('FORBIDDEN')
     case 404:
       return new HttpProblem('NOT_FOUND')
     default:
@@ -40,7 +40,7 @@ export function safeNext(value: unknown): string {
  * Turns every failure into a clear answer: problem+json for the API, a page for browsers, and a
  * generic 500 with the request id (no stack, no SQL, no paths) for bugs, which are logged.
  */
-export function installErrorHandling(app: FastifyInstance, _deps: Deps): void {
+export function installErrorHandling(app: FastifyInstance): void {
   const send = (request: FastifyRequest, reply: FastifyReply, problem: HttpProblem) => {
     if (problem.code === 'UNAUTHENTICATED' && !wantsJson(request) && request.method === 'GET') {
       return reply.redirect(`/login?next=${encodeURIComponent(safeNext(request.url))}`, 303)

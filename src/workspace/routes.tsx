@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js'
 import { cipherFor } from '../deps.js'
 import { type ReportStatus, reportStatuses } from '../domain/report/report.js'
 import { ok, type Result } from '../domain/result.js'
-import { type AppErrorCode, problems } from '../http/problems.js'
+import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { readDetailedReply, stepsBeforePublishing } from '../policy/report-policy.js'
@@ -120,8 +120,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
     { config: work, schema: { params: ReportParams } },
     async (request, reply) => {
       const to = str(request.body, 'to')
-      if (!(reportStatuses as readonly string[]).includes(to))
-        return answer(request, reply, { ok: false, error: { code: 'REPORT_TRANSITION_NOT_ALLOWED', from: 'new', to: 'new' } })
+      if (!(reportStatuses as readonly string[]).includes(to)) return Promise.reject(new HttpProblem('BAD_REQUEST', 'Unknown status.'))
       // The policy's process: nothing is published before the steps that come first (Open Klant's eight steps).
       const unfinished = to === 'disclosed' ? await stepsBeforePublishing(deps, request.org!, request.params.ref) : []
       if (unfinished.length > 0)
