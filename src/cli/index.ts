@@ -14,6 +14,7 @@ import { issueSetupLink } from '../setup/setup-token.js'
 import { migrate, openDatabase } from '../storage/db.js'
 import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
 import type { Role } from '../storage/schema.js'
+import { registerRoutesCommand } from './routes-command.js'
 
 /** `embargo`: run the server and administer an instance from the shell. */
 const program = new Command('embargo').description('Coordinated vulnerability disclosure, self-hosted').showHelpAfterError()
@@ -179,6 +180,8 @@ user
     if (!result.ok) fail(`cannot add member: ${errorsText(result.error)}`)
     process.stdout.write(`Added ${opts.email} to ${opts.org} as ${opts.role}.\n`)
   })
+
+registerRoutesCommand(program)
 
 try {
   await program.parseAsync(process.argv)

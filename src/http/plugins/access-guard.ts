@@ -11,6 +11,8 @@ export interface RegisteredRoute {
   method: string
   url: string
   access: AccessName
+  /** Which parts of the request a schema validates before the handler runs. */
+  schemas: { params: boolean; query: boolean; body: boolean }
 }
 
 declare module 'fastify' {
@@ -36,8 +38,10 @@ export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { dep
     if (!name || !(name in access)) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access); refusing to start`)
     }
+    const schema = route.schema ?? {}
+    const schemas = { params: !!schema.params, query: !!schema.querystring, body: !!schema.body }
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access: name })
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: name, schemas })
     }
   })
 

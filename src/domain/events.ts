@@ -1,0 +1,100 @@
+/**
+ * The one catalogue of what can happen to an organization's data. Every change writes one or
+ * more of these to the hash-chained event log (the timeline and the audit trail) in the same
+ * unit of work as the change itself; views, clocks and the audit page read them back by type.
+ *
+ * `data` holds small facts (ids, statuses, references, flags) and never report text: the event
+ * log is not encrypted, so nothing a reporter wrote may appear in it.
+ */
+import type { ReportStatus } from './report/report.js'
+
+type Scalar = string | number | boolean | null
+
+/** The data of each event type. Adding a type here is the only way to record a new kind of event. */
+export interface EventData {
+  'organization.created': { slug: string }
+  'member.added': { userId: string; role: string }
+  'program.added': { programId: string; slug: string }
+  'policy.imported': { version: number; policyVersionId: string; sha256: string; previous: number | null }
+
+  'report.received': { channel: string; ref: string }
+  'report.status_changed': { from: ReportStatus; to: ReportStatus; duplicateOf?: string }
+  'report.claimed': { assignee: string }
+  'report.assigned': { from: string | null; to: string | null; rule?: string }
+  'report.released': { from: string }
+  'report.severity_set': { from: string | null; to: string | null }
+  'report.labels_set': { labels: string }
+  'report.waiting_on_reporter': Record<string, never>
+  /** A reply to the reporter; a detailed response carries `detailed` and the content flags the policy asks for. */
+  'reply.sent': { detailed?: boolean } & Record<string, Scalar | undefined>
+  'note.added': Record<string, never>
+  'reporter.replied': Record<string, never>
+  'reporter.escalated': { step: number; target: string }
+  'process.step_done': { step: string }
+  'process.step_skipped': { step: string }
+  /** An automatic reminder or escalation; `key` makes each one happen exactly once. */
+  'escalation.sent': { key: string; action: string; to: string; clock?: string; step?: number; target?: string }
+  'advisory.published': { advisoryId: string }
+}
+
+export type EventType = keyof EventData
+
+/** Who acted: a team member by id, the reporter through their capability, or Embargo itself. */
+export type EventActor = { kind: 'user'; id: string } | { kind: 'reporter' } | { kind: 'system' }
+
+/** One event of one type, with the data that type carries. */
+export type DomainEvent = {
+  [T in EventType]: { type: T; actor: EventActor; at: string; reportId: string | null; data: EventData[T] }
+}[EventType]
+
+export const eventTypes = [
+  'organization.created',
+  'member.added',
+  'program.added',
+  'policy.imported',
+  'report.received',
+  'report.status_changed',
+  'report.claimed',
+  'report.assigned',
+  'report.released',
+  'report.severity_set',
+  'report.labels_set',
+  'report.waiting_on_reporter',
+  'reply.sent',
+  'note.added',
+  'reporter.replied',
+  'reporter.escalated',
+  'process.step_done',
+  'process.step_skipped',
+  'escalation.sent',
+  'advisory.published',
+] as const satisfies readonly EventType[]
+
+// Every type of the catalogue is listed above, and nothing else (checked by the compiler).
+type Missing = Exclude<EventType, (typeof eventTypes)[number]>
+const _everyTypeListed: Missing extends never ? true : Missing = true
+void _everyTypeListed
+
+export const isEventType = (type: string): type is EventType => (eventTypes as readonly string[]).includes(type)
+
+/** Builds an event; the type decides the shape of `data`. */
+export const newEvent = <T extends EventType>(
+  type: T,
+  actor: EventActor,
+  at: string,
+  reportId: string | null,
+  data: EventData[T],
+): Extract<DomainEvent, { type: T }> => ({ type, actor, at, reportId, data }) as Extract<DomainEvent, { type: T }>
+
+/** An event read back from the log: its type is known, its data is what was stored. */
+export interface StoredEvent {
+  type: string
+  at: string
+  actorKind: EventActor['kind']
+  actorId: string | null
+  data: Record<string, Scalar>
+}
+
+/** Narrows a stored event to one type of the catalogue. */
+export const isEvent = <T extends EventType>(event: { type: string }, type: T): event is { type: T } & { data: EventData[T] } =>
+  event.type === type
