@@ -135,9 +135,10 @@ eachDialect('sign-in', (ctx) => {
         knownTimes.push(await timeOf(known.email))
         unknownTimes.push(await timeOf(unknown))
       }
-      // Both pay for a password hash; skipping it for unknown accounts would be ~50× faster.
-      expect(median(unknownTimes) / median(knownTimes)).toBeGreaterThan(0.5)
-      expect(median(unknownTimes) / median(knownTimes)).toBeLessThan(2)
+      // Both pay for a password hash; skipping it for unknown accounts would be ~20–50× faster.
+      // Wide bounds: the machine is shared, and the question is "hash or no hash", not 5 %.
+      expect(median(unknownTimes) / median(knownTimes)).toBeGreaterThan(1 / 3)
+      expect(median(unknownTimes) / median(knownTimes)).toBeLessThan(3)
 
       // Failing on, from one address each: the same pages, statuses and waits, step by step.
       const a = freshAddress()
