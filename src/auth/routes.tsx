@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.js'
 import { cookieNames, cookieOptions } from '../http/cookies.js'
-import { safeNext } from '../http/errors.js'
+import { safeRedirectTarget } from '../http/redirect-target.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listOrganizations } from '../storage/repositories/organization-repository.js'
 import { listMembershipsOfUser } from '../storage/repositories/user-repository.js'
@@ -22,7 +22,8 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   })
 
   app.get<{ Querystring: { next?: string } }>('/login', { config: { access: 'public' } }, async (request, reply) => {
-    return reply.page(<LoginPage ctx={pageContext(request, reply)} email="" next={safeNext(request.query.next)} />)
+    const next = safeRedirectTarget(request.query.next, deps.config.publicUrl)
+    return reply.page(<LoginPage ctx={pageContext(request, reply)} email="" next={next} />)
   })
 
   app.post<{ Body: LoginBody }>(
@@ -31,15 +32,22 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     async (request, reply) => {
       const email = typeof request.body?.email === 'string' ? request.body.email : ''
       const password = typeof request.body?.password === 'string' ? request.body.password : ''
-      const next = safeNext(request.body?.next)
-      const result = await signIn(deps, email, password)
+      // Only ever a path on this instance (finding 5 of issue 8); the form carries it back as typed.
+      const next = safeRedirectTarget(request.body?.next, deps.config.publicUrl)
+      const result = await signIn(deps, email, password, request.ip)
+      if (!result.ok && result.reason === 'throttled') {
+        const waitSeconds = Math.max(1, Math.ceil((result.retryAt.getTime() - deps.now().getTime()) / 1000))
+        reply.header('retry-after', String(waitSeconds))
+        const page = <LoginPage ctx={pageContext(request, reply)} email={email} next={next} problem="throttled" waitSeconds={waitSeconds} />
+        return reply.page(page, 429)
+      }
       if (!result.ok) {
-        return reply.page(<LoginPage ctx={pageContext(request, reply)} email={email} next={next} problem={result.reason} />, 401)
+        return reply.page(<LoginPage ctx={pageContext(request, reply)} email={email} next={next} problem="failed" />, 401)
       }
       // A fresh session id at every sign-in (ASVS v5.0.0-7.2.4); any earlier one is ended.
       if (request.user) await endSession(deps, request.user.sessionId)
       reply.setCookie(names.session, result.token, cookieOptions(deps.config, sessionAbsoluteMs / 1000))
-      return reply.redirect(next === '/' ? '/' : next, 303)
+      return reply.redirect(next, 303)
     },
   )
 

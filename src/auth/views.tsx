@@ -6,18 +6,22 @@ export function LoginPage({
   email,
   next,
   problem,
+  waitSeconds = 0,
 }: {
   ctx: PageContext
   email: string
   next: string
   problem?: 'failed' | 'throttled'
+  /** With `throttled`: how long until this address may try this account again. */
+  waitSeconds?: number
 }) {
   const { t } = ctx
+  const wait = waitSeconds < 120 ? t('login.wait.seconds', { n: waitSeconds }) : t('login.wait.minutes', { n: Math.ceil(waitSeconds / 60) })
   return (
     <Layout title={t('login.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken}>
       <div class="container container--narrow stack">
         <PageHeader title={t('login.title')} />
-        {problem ? <Alert tone="danger">{t(problem === 'throttled' ? 'login.throttled' : 'login.failed')}</Alert> : null}
+        {problem ? <Alert tone="danger">{problem === 'throttled' ? t('login.throttled', { wait }) : t('login.failed')}</Alert> : null}
         <Card>
           <form method="post" action="/login" class="stack">
             <HiddenInput name="_csrf" value={ctx.csrfToken} />

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ConcurrentChangeError } from '../reports/record-transition.js'
 import { HttpProblem, problems } from './problems.js'
+import { safeRedirectTarget } from './redirect-target.js'
 import { ErrorPage } from './views/error-page.js'
 import { pageContext } from './views/page-context.js'
 
@@ -30,20 +31,14 @@ function toProblem(error: FastifyError | Error): HttpProblem | undefined {
   }
 }
 
-/** Safe place to go back to after signing in: a path on this site, never another origin (ASVS v5.0.0-3.7.2). */
-export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/'
-  return value
-}
-
 /**
  * Turns every failure into a clear answer: problem+json for the API, a page for browsers, and a
  * generic 500 with the request id (no stack, no SQL, no paths) for bugs, which are logged.
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, publicUrl: URL): void {
   const send = (request: FastifyRequest, reply: FastifyReply, problem: HttpProblem) => {
     if (problem.code === 'UNAUTHENTICATED' && !wantsJson(request) && request.method === 'GET') {
-      return reply.redirect(`/login?next=${encodeURIComponent(safeNext(request.url))}`, 303)
+      return reply.redirect(`/login?next=${encodeURIComponent(safeRedirectTarget(request.url, publicUrl))}`, 303)
     }
     const { title } = problems[problem.code]
     if (wantsJson(request)) {

@@ -65,7 +65,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   // After the guard, so its onRoute hook sees (and marks public) the static file routes.
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', index: false, dotfiles: 'deny' })
   await app.register(csrf, { deps })
-  installErrorHandling(app)
+  installErrorHandling(app, deps.config.publicUrl)
 
   await app.register(setupRoutes, { deps })
   await app.register(authRoutes, { deps })

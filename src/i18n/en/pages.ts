@@ -42,7 +42,9 @@ export const pages = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed': 'The e-mail address or password is wrong, or the account is disabled.',
-  'login.throttled': 'Too many failed attempts for this account. Wait 15 minutes and try again.',
+  'login.throttled': 'Too many failed attempts for this account from your network. Try again in {wait}.',
+  'login.wait.seconds': '{n} seconds',
+  'login.wait.minutes': '{n} minutes',
 
   // First-run setup
   'setup.title': 'Set up Embargo',
