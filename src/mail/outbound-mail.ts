@@ -85,7 +85,7 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
   let text = ''
   if (report && !team) {
     if (settings) msg.replyTo = replyAddress(settings.securityAddress, await ensureReplyToken(deps.db, org.id, report.id, newReplyToken()))
-    const first = await firstInboundMessageId(deps.db, org.id, report.id)
+    const first = await firstInboundMessageId(deps.db, cipher, org.id, report.id)
     if (first) {
       msg.inReplyTo = `<${first}>`
       msg.references = [`<${first}>`]
@@ -96,7 +96,7 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
       const thread = await listMessages(deps.db, cipher, org.id, report.id, { visibility: 'reporter' })
       text = thread.filter((m) => m.authorKind !== 'reporter' && m.createdAt <= row.created_at).at(-1)?.body ?? ''
     }
-    await linkMessageId(deps.db, org.id, messageId.slice(1, -1), report.id, 'out', at)
+    await linkMessageId(deps.db, cipher, org.id, messageId.slice(1, -1), report.id, 'out', at)
   }
   const zone = isTimed(payload.template) ? await orgTimeZone(deps.db, org.id, report?.id) : undefined
   const clockKey = `mail.clock.${payload.clock}`
