@@ -213,6 +213,9 @@ export async function startInbound(
       addresses,
       accept: (raw, envelope) => accept(raw, envelope, 'smtp'),
       hostname: deps.config.publicUrl.hostname,
+      maxClientsPerAddress: deps.config.smtpLimits.perAddress,
+      socketTimeoutMs: deps.config.smtpLimits.idleMs,
+      maxSessionMs: deps.config.smtpLimits.sessionMs,
     })
     smtpPort = await listener.listen(options.smtp.port, options.smtp.host)
     deps.log.info({ host: options.smtp.host, port: smtpPort, event: 'smtp.listening' }, 'SMTP listener is accepting mail')
