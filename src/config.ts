@@ -24,6 +24,8 @@ export interface Config {
   defaultOrg: string | null
   /** Built-in SMTP listener for inbound mail; null = off. */
   smtpListen: { host: string; port: number } | null
+  /** Fairness of the SMTP listener: connections per client address, idle and whole-session limits. */
+  smtpLimits: { perAddress: number; idleMs: number; sessionMs: number }
   /** Relay that outbound mail is handed to; null = off (mail stays queued). */
   smtpRelay: { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } } | null
   /** Sender address of outbound mail when an organization has no security address. */
@@ -90,6 +92,23 @@ export const settings: Setting[] = [
     description:
       "`host:port` for the built-in SMTP listener (e.g. `0.0.0.0:25`). It accepts mail only for the organizations' security addresses and their `+r-…` reply addresses, and answers 250 only after the raw mail is stored. Off when unset.",
     default: undefined,
+  },
+  {
+    name: 'EMBARGO_SMTP_MAX_PER_ADDRESS',
+    description:
+      'Connections the SMTP listener keeps open at once from one client address; more are refused with `421` so one sender cannot take every slot (the listener holds 50 in all).',
+    default: '5',
+  },
+  {
+    name: 'EMBARGO_SMTP_IDLE_SECONDS',
+    description: 'An SMTP session that sends nothing for this long is closed with `421`.',
+    default: '60',
+  },
+  {
+    name: 'EMBARGO_SMTP_SESSION_SECONDS',
+    description:
+      'Longest SMTP session, however busy (NOOPs included); then it is closed with `421` and the sender retries what it did not see answered `250`.',
+    default: '600',
   },
   {
     name: 'EMBARGO_SMTP_RELAY_URL',
@@ -189,7 +208,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
 }
 
-function loadMailConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<Config, 'smtpListen' | 'smtpRelay' | 'mailFrom' | 'imap'> {
+function loadMailConfig(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): Pick<Config, 'smtpListen' | 'smtpLimits' | 'smtpRelay' | 'mailFrom' | 'imap'> {
+  const whole = (name: string, fallback: string): number => {
+    const value = Number(env[name] ?? fallback)
+    if (!Number.isInteger(value) || value < 1) problems.push(`${name} must be a whole number >= 1`)
+    return value
+  }
+  const smtpLimits = {
+    perAddress: whole('EMBARGO_SMTP_MAX_PER_ADDRESS', '5'),
+    idleMs: whole('EMBARGO_SMTP_IDLE_SECONDS', '60') * 1000,
+    sessionMs: whole('EMBARGO_SMTP_SESSION_SECONDS', '600') * 1000,
+  }
   let smtpListen: Config['smtpListen'] = null
   if (env.EMBARGO_SMTP_LISTEN) {
     const m = /^(.*):(\d+)$/.exec(env.EMBARGO_SMTP_LISTEN)
@@ -232,5 +264,5 @@ function loadMailConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<Config
       problems.push('EMBARGO_IMAP_URL must be imap[s]://user@host[:port]/<mailbox>?org=<slug>')
     }
   }
-  return { smtpListen, smtpRelay, mailFrom, imap }
+  return { smtpListen, smtpLimits, smtpRelay, mailFrom, imap }
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { Config } from './config.js'
-import type { Keyring, OrgCipher } from './storage/cipher.js'
+import type { IndexingOrgCipher, Keyring } from './storage/cipher.js'
 import type { Db, Dialect } from './storage/db.js'
 import type { OrganizationRow } from './storage/schema.js'
 import type { WriteQueue } from './storage/write-queue.js'
@@ -18,5 +18,5 @@ export interface Deps {
   log: Logger
 }
 
-export const cipherFor = (deps: Pick<Deps, 'keyring'>, org: Pick<OrganizationRow, 'id' | 'data_key_wrapped'>): OrgCipher =>
+export const cipherFor = (deps: Pick<Deps, 'keyring'>, org: Pick<OrganizationRow, 'id' | 'data_key_wrapped'>): IndexingOrgCipher =>
   deps.keyring.forOrg(org.id, org.data_key_wrapped)

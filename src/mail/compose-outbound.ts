@@ -40,6 +40,11 @@ export interface OutboundMessage {
   autoSubmitted?: 'auto-replied' | 'auto-generated'
   /** The recipient's armored OpenPGP public key, when known. */
   recipientPublicKey?: string
+  /**
+   * The organization's unlocked private key. When the mail is encrypted it is also signed with it
+   * (RFC 3156 §6.2, combined signed and encrypted), so the reporter can check it comes from us.
+   */
+  signingKey?: openpgp.PrivateKey
   /** Policy: never send the text unencrypted. */
   encryptionRequired: boolean
   /** Where the recipient reads the message when it cannot be sent encrypted. */
@@ -54,6 +59,8 @@ export interface ComposedMail {
   envelope: { from: string; to: string[] }
   messageId: string
   encrypted: boolean
+  /** True when the encrypted payload is also signed with the organization's key. */
+  signed: boolean
   /** True when the text was replaced by the read link. */
   withheld: boolean
   /** Why a known key was not used (expired, revoked, …), if so. */
@@ -96,7 +103,7 @@ export async function composeOutbound(msg: OutboundMessage, now: Date = new Date
     : msg.text
 
   const root = key
-    ? await encryptedRoot(textEntity(bodyText), key)
+    ? await encryptedRoot(textEntity(bodyText), key, msg.signingKey)
     : new MimeNode('text/plain; charset=utf-8', { disableFileAccess: true, disableUrlAccess: true }).setContent(bodyText)
   root.setHeader('From', mailbox(from, msg.from.name))
   root.setHeader('To', mailbox(to, msg.to.name))
@@ -110,7 +117,14 @@ export async function composeOutbound(msg: OutboundMessage, now: Date = new Date
   if (msg.autoSubmitted) root.setHeader('Auto-Submitted', msg.autoSubmitted)
   root.setEnvelope({ from, to: [to] })
   const raw = await root.build()
-  const composed: ComposedMail = { raw, envelope: { from, to: [to] }, messageId, encrypted: key !== null, withheld }
+  const composed: ComposedMail = {
+    raw,
+    envelope: { from, to: [to] },
+    messageId,
+    encrypted: key !== null,
+    signed: key !== null && msg.signingKey !== undefined,
+    withheld,
+  }
   if (keyProblem) composed.keyProblem = keyProblem
   return composed
 }
@@ -128,11 +142,15 @@ function textEntity(text: string): string {
   return `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${body}\r\n`
 }
 
-/** RFC 3156 §4: multipart/encrypted with the `Version: 1` control part and the armored payload. */
-async function encryptedRoot(entity: string, key: openpgp.PublicKey): Promise<MimeNode> {
+/**
+ * RFC 3156 §4: multipart/encrypted with the `Version: 1` control part and the armored payload;
+ * with a signing key, signed and encrypted in one OpenPGP message (§6.2).
+ */
+async function encryptedRoot(entity: string, key: openpgp.PublicKey, signingKey: openpgp.PrivateKey | undefined): Promise<MimeNode> {
   const armored = await openpgp.encrypt({
     message: await openpgp.createMessage({ binary: Buffer.from(entity, 'utf8') }),
     encryptionKeys: key,
+    ...(signingKey ? { signingKeys: signingKey } : {}),
   })
   const root = new MimeNode('multipart/encrypted; protocol="application/pgp-encrypted"', {
     disableFileAccess: true,

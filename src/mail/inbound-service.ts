@@ -7,7 +7,12 @@
  */
 import { createHash } from 'node:crypto'
 import { cipherFor, type Deps } from '../deps.js'
-import { insertInboundMail, listPendingInbound, listSecurityAddresses } from '../storage/repositories/mail-repository.js'
+import {
+  insertInboundMail,
+  listPendingInbound,
+  listSecurityAddresses,
+  sealLegacyMessageIds,
+} from '../storage/repositories/mail-repository.js'
 import { findOrganizationById, findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
 import { createImapPoller, type ImapPoller } from './imap-poller.js'
 import { ingestMail } from './ingest-mail.js'
@@ -34,15 +39,18 @@ interface Pending {
   reject: (error: unknown) => void
 }
 
-/** The Message-ID from the raw header block (bare), or a content hash when there is none. */
-export function dedupKey(raw: Buffer, sha256: string): string {
+/**
+ * The Message-ID from the raw header block (bare), or null when there is none. It is stored
+ * (sealed) to find other mails reusing it; it is NOT the dedup key: the raw bytes' hash is.
+ */
+export function headerMessageId(raw: Buffer): string | null {
   const end = raw.indexOf('\r\n\r\n')
   const head = raw
     .subarray(0, end < 0 ? Math.min(raw.length, 256 * 1024) : end)
     .toString('latin1')
     .replace(/\r?\n[ \t]+/g, ' ')
   const id = /^message-id:\s*<?([^\s<>]{1,250}?)>?\s*$/im.exec(head)?.[1]
-  return id && /^[\x21-\x7e]+$/.test(id) ? id : `sha256:${sha256}`
+  return id && /^[\x21-\x7e]+$/.test(id) ? id : null
 }
 
 export async function startInbound(
@@ -113,17 +121,17 @@ export async function startInbound(
     const prepared = await Promise.all(
       batch.map(async (p) => {
         const sha = createHash('sha256').update(p.raw).digest('hex')
-        return { p, sha, key: dedupKey(p.raw, sha), ciphers: await Promise.all(p.orgIds.map(cipherOf)) }
+        return { p, sha, messageId: headerMessageId(p.raw), ciphers: await Promise.all(p.orgIds.map(cipherOf)) }
       }),
     )
     return deps.db.transaction().execute(async (tx) => {
       const stored: { orgId: string; id: string }[] = []
-      for (const { p, sha, key, ciphers } of prepared) {
+      for (const { p, sha, messageId, ciphers } of prepared) {
         for (const [i, orgId] of p.orgIds.entries()) {
           const id = await insertInboundMail(tx, ciphers[i]!, {
             orgId,
             source: p.source,
-            messageId: key,
+            messageId,
             rawSha256: sha,
             raw: p.raw,
             envelope: { rcptTo: p.envelope.rcptTo, nullSender: p.envelope.mailFrom === null },
@@ -194,6 +202,10 @@ export async function startInbound(
     return rows.length
   }
 
+  // Message-IDs stored in clear before they were sealed (see migration 2026-12-02T0710).
+  const sealed = await sealLegacyMessageIds(deps.db, async (orgId) => cipherOf(orgId).catch(() => undefined))
+  if (sealed > 0) deps.log.info({ count: sealed, event: 'mail.message-ids-sealed' }, 'sealed Message-IDs stored in clear')
+
   let listener: SmtpListener | null = null
   let smtpPort: number | null = null
   if (options.smtp) {
@@ -201,6 +213,9 @@ export async function startInbound(
       addresses,
       accept: (raw, envelope) => accept(raw, envelope, 'smtp'),
       hostname: deps.config.publicUrl.hostname,
+      maxClientsPerAddress: deps.config.smtpLimits.perAddress,
+      socketTimeoutMs: deps.config.smtpLimits.idleMs,
+      maxSessionMs: deps.config.smtpLimits.sessionMs,
     })
     smtpPort = await listener.listen(options.smtp.port, options.smtp.host)
     deps.log.info({ host: options.smtp.host, port: smtpPort, event: 'smtp.listening' }, 'SMTP listener is accepting mail')

@@ -6,7 +6,7 @@
  * Exactly once: the stored mail's state moves from `received` to `ingested`/`quarantined` in the
  * same transaction that writes the report or reply. A second ingestion of the same row (the
  * startup sweep racing a live one) finds it taken and rolls back; a second copy of the same mail
- * never got a row (unique Message-ID per organization, see inbound-service.ts).
+ * never got a row (unique hash of the raw bytes per organization, see inbound-service.ts).
  */
 import { createHash } from 'node:crypto'
 import { cipherFor, type Deps } from '../deps.js'
@@ -15,13 +15,15 @@ import { reply } from '../domain/report/workflow.js'
 import { receiveReport } from '../intake/submit-report.js'
 import { writeReporterReply } from '../portal/follow-up.js'
 import { toDomain } from '../reports/report-state.js'
-import type { OrgCipher } from '../storage/cipher.js'
+import type { IndexingOrgCipher } from '../storage/cipher.js'
 import type { Tx } from '../storage/db.js'
 import { newSecret } from '../storage/ids.js'
+import { appendEvents } from '../storage/repositories/event-repository.js'
 import {
   countInboundFailure,
   ensureReplyToken,
   findInboundMail,
+  findMailsReusingMessageId,
   findOrgMail,
   findReporterKey,
   findReportIdByMessageId,
@@ -30,6 +32,7 @@ import {
   linkMessageId,
   markInbound,
   type OrgMailSettings,
+  type StoredInboundMail,
   saveReporterKey,
 } from '../storage/repositories/mail-repository.js'
 import { findReportById } from '../storage/repositories/report-repository.js'
@@ -56,7 +59,7 @@ export async function ingestMail(deps: Deps, org: OrganizationRow, inboundId: st
   const stored = await findInboundMail(deps.db, cipher, org.id, inboundId)
   if (stored?.state !== 'received') return { kind: 'skipped' }
   try {
-    return await ingestStored(deps, org, cipher, stored.id, stored.raw, stored.envelope)
+    return await ingestStored(deps, org, cipher, stored)
   } catch (error) {
     if (error instanceof AlreadyIngested) return { kind: 'skipped' }
     const reason = `ingestion failed: ${error instanceof Error ? error.name : 'error'}`
@@ -69,11 +72,10 @@ export async function ingestMail(deps: Deps, org: OrganizationRow, inboundId: st
 async function ingestStored(
   deps: Deps,
   org: OrganizationRow,
-  cipher: OrgCipher,
-  inboundId: string,
-  raw: Buffer,
-  envelope: { rcptTo: string[]; nullSender: boolean },
+  cipher: IndexingOrgCipher,
+  stored: StoredInboundMail,
 ): Promise<IngestOutcome> {
+  const { id: inboundId, raw, envelope } = stored
   const settings = await findOrgMail(deps.db, org.id)
   if (!settings) return quarantine(deps, org.id, inboundId, 'organization has no mail settings')
   const orgKeys = await orgKeyring(deps.db, cipher, org.id, settings.fingerprint)
@@ -91,7 +93,7 @@ async function ingestStored(
     settings.securityAddress,
     {
       byToken: (token) => findReportIdByReplyToken(deps.db, org.id, token),
-      byMessageId: (id) => findReportIdByMessageId(deps.db, org.id, id),
+      byMessageId: (id) => findReportIdByMessageId(deps.db, cipher, org.id, id),
     },
   )
   const at = deps.now().toISOString()
@@ -107,6 +109,7 @@ async function ingestStored(
       await claim(tx, org.id, inboundId, report.id, at)
       const messageId = await writeReporterReply(tx, cipher, report, t.value, body, at)
       await storeExtras(tx, cipher, org.id, report.id, report.reporterId, messageId, mail, at)
+      await noteReusedMessageId(tx, org.id, stored, report.id, at)
     })
     deps.log.info({ orgId: org.id, reportId: report.id, inboundId, via: thread.via, event: 'mail.reply' }, 'reporter reply by mail')
     return { kind: 'reply', reportId: report.id, via: thread.via }
@@ -121,6 +124,7 @@ async function ingestStored(
     await claim(tx, org.id, inboundId, r.reportId, at)
     await ensureReplyToken(tx, org.id, r.reportId, newReplyToken())
     await storeExtras(tx, cipher, org.id, r.reportId, r.reporterId, null, mail, at)
+    await noteReusedMessageId(tx, org.id, stored, r.reportId, at)
     return r
   })
   deps.log.info({ orgId: org.id, reportId: created.reportId, inboundId, event: 'mail.report' }, 'report received by mail')
@@ -140,10 +144,36 @@ async function quarantine(deps: Deps, orgId: string, inboundId: string, reason: 
   return { kind: 'quarantined', reason }
 }
 
+/**
+ * Finding 1 (issue 8): a Message-ID is chosen by the sender, so a different mail carrying the ID of
+ * an earlier one is stored and ingested as its own mail, and the collision is put on the timeline
+ * of every report involved: this mail's, and the reports of the earlier mails with that ID. The
+ * event carries no Message-ID (it is sealed at rest; the event log is not).
+ */
+async function noteReusedMessageId(tx: Tx, orgId: string, stored: StoredInboundMail, reportId: string, at: string): Promise<void> {
+  if (stored.messageIdIndex === null) return
+  const others = await findMailsReusingMessageId(tx, orgId, stored.id, stored.messageIdIndex)
+  if (others.length === 0) return
+  const reports = new Set<string>([reportId])
+  for (const o of others) if (o.report_id) reports.add(o.report_id)
+  await appendEvents(
+    tx,
+    orgId,
+    [...reports].map((id) => ({
+      reportId: id,
+      actorKind: 'system' as const,
+      actorId: null,
+      type: 'mail.message_id_reused',
+      data: { inboundId: stored.id, mails: others.length + 1 },
+      at,
+    })),
+  )
+}
+
 /** Attachments, the Message-ID for threading, and a key the sender attached (proposed, never replacing one). */
 async function storeExtras(
   tx: Tx,
-  cipher: OrgCipher,
+  cipher: IndexingOrgCipher,
   orgId: string,
   reportId: string,
   reporterId: string,
@@ -165,7 +195,8 @@ async function storeExtras(
     })),
     at,
   )
-  if (mail.messageId) await linkMessageId(tx, orgId, mail.messageId, reportId, 'in', at)
+  // A Message-ID already linked to another report by a different mail becomes ambiguous and threads nothing.
+  if (mail.messageId) await linkMessageId(tx, cipher, orgId, mail.messageId, reportId, 'in', at)
   if (mail.senderPublicKey && !(await findReporterKey(tx, cipher, orgId, reporterId))) {
     await saveReporterKey(tx, cipher, orgId, reporterId, mail.senderPublicKey, 'proposed')
   }

@@ -20,6 +20,7 @@ import { findOrganizationById } from '../storage/repositories/organization-repos
 import { findReportByRef } from '../storage/repositories/report-repository.js'
 import type { OutboxRow } from '../storage/schema.js'
 import { type ComposedMail, composeOutbound, type OutboundMessage } from './compose-outbound.js'
+import { orgKeyring } from './org-keyrings.js'
 import { newReplyToken, replyAddress } from './reply-address.js'
 
 /**
@@ -76,7 +77,10 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
     subject: t(subjectKey(payload.template)),
     text: '',
     messageId,
-    autoSubmitted: payload.template === 'reporter.acknowledgment' ? 'auto-replied' : 'auto-generated',
+    // RFC 3834: only mail a machine wrote is automatic; a team member's reply is a person writing.
+    ...(payload.template === 'reporter.reply'
+      ? {}
+      : { autoSubmitted: payload.template === 'reporter.acknowledgment' ? ('auto-replied' as const) : ('auto-generated' as const) }),
     // Notices of the clocks are catalogue text only (reference, times, a link): nothing to withhold.
     encryptionRequired: isTimed(payload.template) ? false : (settings?.encryptionRequired ?? false),
     readLink: link,
@@ -85,18 +89,28 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
   let text = ''
   if (report && !team) {
     if (settings) msg.replyTo = replyAddress(settings.securityAddress, await ensureReplyToken(deps.db, org.id, report.id, newReplyToken()))
-    const first = await firstInboundMessageId(deps.db, org.id, report.id)
+    const first = await firstInboundMessageId(deps.db, cipher, org.id, report.id)
     if (first) {
       msg.inReplyTo = `<${first}>`
       msg.references = [`<${first}>`]
     }
+    // A proposed key (it arrived with a mail, self-asserted) is still used to encrypt: strictly
+    // better than clear text. It never makes a signature `verified` (see pgp-inbound.ts).
     const key = await findReporterKey(deps.db, cipher, org.id, report.reporterId)
-    if (key) msg.recipientPublicKey = key.armored
+    if (key) {
+      msg.recipientPublicKey = key.armored
+      // Signed with the organization's key too (issue 8, finding 10), when it has one that unlocks.
+      if (settings?.fingerprint) {
+        const { keys } = await (await orgKeyring(deps.db, cipher, org.id, settings.fingerprint)).unlocked()
+        const signing = keys.find((k) => k.getFingerprint() === settings.fingerprint?.toLowerCase()) ?? keys[0]
+        if (signing) msg.signingKey = signing
+      }
+    }
     if (payload.template === 'reporter.reply') {
       const thread = await listMessages(deps.db, cipher, org.id, report.id, { visibility: 'reporter' })
       text = thread.filter((m) => m.authorKind !== 'reporter' && m.createdAt <= row.created_at).at(-1)?.body ?? ''
     }
-    await linkMessageId(deps.db, org.id, messageId.slice(1, -1), report.id, 'out', at)
+    await linkMessageId(deps.db, cipher, org.id, messageId.slice(1, -1), report.id, 'out', at)
   }
   const zone = isTimed(payload.template) ? await orgTimeZone(deps.db, org.id, report?.id) : undefined
   const clockKey = `mail.clock.${payload.clock}`

@@ -170,7 +170,7 @@ async function parseUnsafe(raw: Buffer, opts: ParseInboundOptions, rawSha256: st
   const bindableFrom = fromCount === 1 ? fromAddress : null
   if (!email.messageId) warnings.push('no Message-ID; deduplicate by content hash')
 
-  const attachedKey = await extractSenderKey(email, warnings)
+  let attachedKey = await extractSenderKey(email, warnings)
   const keys: VerificationKeys = {
     trusted: fromAddress && opts.knownSenderKeys ? await readPublicKeys(await opts.knownSenderKeys(fromAddress)) : [],
     untrusted: attachedKey ? [attachedKey.key] : [],
@@ -209,6 +209,14 @@ async function parseUnsafe(raw: Buffer, opts: ParseInboundOptions, rawSha256: st
       textOverride = new TextDecoder('utf-8').decode(result.data)
       unprotectedText = inline!.outside || undefined
     }
+  }
+
+  // Issue 8, finding 10: mail clients ("attach my public key") put the key INSIDE the encrypted
+  // part. It is looked for there too; like an outer one it is only self-asserted (the signature
+  // judgement below does not use it: it was made with the keys known before decryption).
+  if (encrypted && !decryptionFailed && !attachedKey) {
+    attachedKey =
+      content === outer ? await extractSenderKeyFromText(textOverride ?? '', warnings) : await extractSenderKey(content.email, warnings)
   }
 
   if (!decryptionFailed) {
@@ -356,6 +364,16 @@ async function extractSenderKey(email: Email, warnings: string[]): Promise<{ key
   }
   const inText = armoredBlock(email.text ?? '', 'PUBLIC KEY BLOCK')
   if (inText) candidates.push(inText.block)
+  return firstUsableKey(candidates, warnings)
+}
+
+/** A public key pasted as an armored block into (decrypted) inline text. */
+function extractSenderKeyFromText(text: string, warnings: string[]): Promise<{ key: openpgp.PublicKey; armored: string } | null> {
+  const block = armoredBlock(text, 'PUBLIC KEY BLOCK')
+  return firstUsableKey(block ? [block.block] : [], warnings)
+}
+
+async function firstUsableKey(candidates: string[], warnings: string[]): Promise<{ key: openpgp.PublicKey; armored: string } | null> {
   for (const armored of candidates.slice(0, 3)) {
     try {
       const imported = await importPublicKey(armored)

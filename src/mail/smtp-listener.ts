@@ -34,6 +34,10 @@ export interface SmtpListenerOptions {
   maxClients?: number
   /** Idle socket timeout, ms. Default 60 s. */
   socketTimeoutMs?: number
+  /** Concurrent connections from one client address; more get 421. Default 5. */
+  maxClientsPerAddress?: number
+  /** Longest session, ms, however busy (a NOOP resets the idle timeout, not this). Then 421. Default 10 min. */
+  maxSessionMs?: number
   /** Recipients per message. Default 20. */
   maxRecipients?: number
 }
@@ -76,6 +80,13 @@ export function createSmtpListener(opts: SmtpListenerOptions): SmtpListener {
   const disabled = ['AUTH']
   if (!opts.tls) disabled.push('STARTTLS')
 
+  // Fairness (issue 8, finding 8): one address cannot hold every slot, and NOOPs cannot keep a
+  // session open forever. Refusals are a polite 421: a real MTA retries later.
+  const perAddressLimit = opts.maxClientsPerAddress ?? 5
+  const maxSessionMs = opts.maxSessionMs ?? 10 * 60_000
+  const openPerAddress = new Map<string, number>()
+  const admitted = new Map<string, { address: string; timer: NodeJS.Timeout }>()
+
   const server = new SMTPServer({
     name: opts.hostname ?? 'localhost',
     banner: 'Embargo',
@@ -89,6 +100,32 @@ export function createSmtpListener(opts: SmtpListenerOptions): SmtpListener {
     maxRecipients: opts.maxRecipients ?? 20,
     disableReverseLookup: true,
     logger: false,
+    onConnect(session: SMTPServerSession, callback: (err?: Error | null) => void) {
+      const address = session.remoteAddress
+      const open = openPerAddress.get(address) ?? 0
+      if (open >= perAddressLimit) {
+        callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'))
+        return
+      }
+      openPerAddress.set(address, open + 1)
+      const timer = setTimeout(() => {
+        for (const connection of server.connections as Set<{ session: SMTPServerSession; send(code: number, text: string): void }>) {
+          if (connection.session.id === session.id) connection.send(421, '4.4.2 Session too long, closing; try again later')
+        }
+      }, maxSessionMs)
+      timer.unref()
+      admitted.set(session.id, { address, timer })
+      callback()
+    },
+    onClose(session: SMTPServerSession) {
+      const entry = admitted.get(session.id)
+      if (!entry) return
+      admitted.delete(session.id)
+      clearTimeout(entry.timer)
+      const left = (openPerAddress.get(entry.address) ?? 1) - 1
+      if (left > 0) openPerAddress.set(entry.address, left)
+      else openPerAddress.delete(entry.address)
+    },
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
       if (!isLocalRecipient(address.address, opts.addresses, allowSub)) {
         callback(smtpError(550, '5.1.1 No such recipient here (relaying denied)'))

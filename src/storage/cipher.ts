@@ -44,6 +44,17 @@ export interface OrgCipher {
   decrypt(sealed: string, context: string): string
 }
 
+/** An organization's cipher that can also compute blind indexes (what `Keyring.forOrg` returns). */
+export interface IndexingOrgCipher extends OrgCipher {
+  /**
+   * Keyed blind index of `value` for equality lookups on sealed columns (a Message-ID for threading
+   * and collision checks): HMAC-SHA256 under a key derived by HKDF from the organization's data key
+   * for this `purpose` only, hex. Equal values give equal indexes within one organization and
+   * purpose; without the data key the index says nothing about the value.
+   */
+  blindIndex(purpose: string, value: string): string
+}
+
 /** Holds the master key and the unwrapped data keys of the organizations seen so far. */
 export class Keyring {
   readonly #master: Buffer
@@ -59,7 +70,7 @@ export class Keyring {
     return seal(this.#master, crypto.randomBytes(32), `org-data-key|${orgId}`)
   }
 
-  forOrg(orgId: string, wrappedKey: string): OrgCipher {
+  forOrg(orgId: string, wrappedKey: string): IndexingOrgCipher {
     // Cached by the wrapped key too, so a rotated (re-wrapped or replaced) key is never shadowed.
     const cacheKey = `${orgId}|${wrappedKey}`
     let key = this.#orgKeys.get(cacheKey)
@@ -68,7 +79,17 @@ export class Keyring {
       this.#orgKeys.set(cacheKey, key)
     }
     const dataKey = key
+    const indexKeys = new Map<string, Buffer>()
+    const indexKey = (purpose: string): Buffer => {
+      let k = indexKeys.get(purpose)
+      if (!k) {
+        k = Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), `embargo|blind-index|${orgId}|${purpose}`, 32))
+        indexKeys.set(purpose, k)
+      }
+      return k
+    }
     return {
+      blindIndex: (purpose, value) => crypto.createHmac('sha256', indexKey(purpose)).update(value, 'utf8').digest('hex'),
       encrypt: (plain, context) => seal(dataKey, Buffer.from(plain, 'utf8'), `${orgId}|${context}`),
       decrypt: (sealed, context) => open(dataKey, sealed, `${orgId}|${context}`).toString('utf8'),
     }

@@ -198,7 +198,11 @@ export interface InboundMailTable {
   org_id: string
   source: 'smtp' | 'imap'
   received_at: string
-  message_id: string
+  /** Sealed Message-ID (or `sha256:<hex>` when the mail has none); AAD `inbound_mail.message_id|<id>`. */
+  message_id_enc: string
+  /** Blind index of the Message-ID (`cipher.blindIndex('message-id', …)`), null without one. */
+  message_id_index: string | null
+  /** Dedup key: unique per organization. */
   raw_sha256: string
   size: number
   raw_enc: string
@@ -225,7 +229,12 @@ export interface AttachmentTable {
 
 export interface MailThreadTable {
   org_id: string
-  message_id: string
+  /** Blind index of the Message-ID (`cipher.blindIndex('message-id', …)`): the lookup key. */
+  message_id_index: string
+  /** Sealed Message-ID; AAD `mail_thread.message_id|<message_id_index>`. Null only before `sealLegacyMessageIds`. */
+  message_id_enc: string | null
+  /** 1 when different mails claimed this Message-ID: it threads nothing any more. */
+  ambiguous: Generated<number>
   report_id: string
   direction: 'in' | 'out'
   created_at: string

@@ -50,6 +50,8 @@ function eventText(t: Translator, e: TeamReportView['events'][number]): string {
     case 'note.added':
     case 'reporter.replied':
       return t(`event.${e.type}`)
+    case 'mail.message_id_reused':
+      return t('event.mail.message_id_reused', { mails: String(d.mails ?? 2) })
     default:
       return policyEventText(t, e.type, d) ?? t('event.other', { type: e.type })
   }

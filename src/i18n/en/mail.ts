@@ -68,4 +68,6 @@ export const mail = {
   'mailAdmin.noQuarantine': 'No quarantined mail.',
   'mailAdmin.reason': 'Reason',
   'mailAdmin.received': 'Received',
+  'event.mail.message_id_reused':
+    'A mail on this report reused the Message-ID of another, different mail ({mails} mails share it). Both were kept; that Message-ID no longer threads replies. Someone may be spoofing the reporter.',
 } as const

@@ -1,5 +1,5 @@
-import type { OrgCipher } from '../cipher.js'
-import type { Executor, Tx } from '../db.js'
+import type { IndexingOrgCipher, OrgCipher } from '../cipher.js'
+import type { Db, Executor, Tx } from '../db.js'
 import { newId } from '../ids.js'
 import type { InboundMailTable } from '../schema.js'
 
@@ -92,19 +92,25 @@ export async function saveOrgKey(
 export interface NewInboundMail {
   orgId: string
   source: InboundMailTable['source']
-  messageId: string
+  /** The bare Message-ID from the header, or null when the mail has none. */
+  messageId: string | null
   rawSha256: string
   raw: Buffer
   envelope: { rcptTo: string[]; nullSender: boolean }
   receivedAt: string
 }
 
+/** Purpose of the Message-ID blind index (see `IndexingOrgCipher.blindIndex`). */
+const messageIdPurpose = 'message-id'
+export const messageIdIndex = (cipher: IndexingOrgCipher, messageId: string): string => cipher.blindIndex(messageIdPurpose, messageId)
+
 /**
- * Stores one raw mail, unless the organization already has a mail with this Message-ID (an SMTP
- * retry after a lost 250, an IMAP re-fetch after a crash). Returns the new row's id, or null for
- * such a duplicate.
+ * Stores one raw mail, unless the organization already has a mail with exactly these bytes (an
+ * SMTP retry after a lost 250, an IMAP re-fetch after a crash). A different mail reusing a
+ * Message-ID is stored: the Message-ID is chosen by the sender, so it proves nothing. Returns the
+ * new row's id, or null for such a duplicate. The Message-ID is stored sealed, with its blind index.
  */
-export async function insertInboundMail(tx: Executor, cipher: OrgCipher, m: NewInboundMail): Promise<string | null> {
+export async function insertInboundMail(tx: Executor, cipher: IndexingOrgCipher, m: NewInboundMail): Promise<string | null> {
   const id = newId()
   const row = await tx
     .insertInto('inbound_mail')
@@ -113,7 +119,8 @@ export async function insertInboundMail(tx: Executor, cipher: OrgCipher, m: NewI
       org_id: m.orgId,
       source: m.source,
       received_at: m.receivedAt,
-      message_id: m.messageId,
+      message_id_enc: cipher.encrypt(m.messageId ?? `sha256:${m.rawSha256}`, `inbound_mail.message_id|${id}`),
+      message_id_index: m.messageId === null ? null : messageIdIndex(cipher, m.messageId),
       raw_sha256: m.rawSha256,
       size: m.raw.length,
       raw_enc: cipher.encrypt(m.raw.toString('base64'), `inbound_mail.raw|${id}`),
@@ -123,7 +130,7 @@ export async function insertInboundMail(tx: Executor, cipher: OrgCipher, m: NewI
       report_id: null,
       ingested_at: null,
     })
-    .onConflict((oc) => oc.columns(['org_id', 'message_id']).doNothing())
+    .onConflict((oc) => oc.columns(['org_id', 'raw_sha256']).doNothing())
     .returning('id')
     .executeTakeFirst()
   return row?.id ?? null
@@ -133,7 +140,10 @@ export interface StoredInboundMail {
   id: string
   orgId: string
   source: InboundMailTable['source']
+  /** The Message-ID, or `sha256:<hex>` when the mail has none. */
   messageId: string
+  /** Blind index of the Message-ID; null when the mail has none. */
+  messageIdIndex: string | null
   raw: Buffer
   envelope: { rcptTo: string[]; nullSender: boolean }
   state: InboundMailTable['state']
@@ -147,13 +157,30 @@ export async function findInboundMail(db: Executor, cipher: OrgCipher, orgId: st
     id: row.id,
     orgId: row.org_id,
     source: row.source,
-    messageId: row.message_id,
+    messageId: cipher.decrypt(row.message_id_enc, `inbound_mail.message_id|${row.id}`),
+    messageIdIndex: row.message_id_index,
     raw: Buffer.from(cipher.decrypt(row.raw_enc, `inbound_mail.raw|${row.id}`), 'base64'),
     envelope: JSON.parse(row.envelope) as StoredInboundMail['envelope'],
     state: row.state,
     attempts: Number(row.attempts),
   }
 }
+
+/**
+ * Other stored mails of the organization that carry the same Message-ID (by blind index) but are
+ * different mails (other bytes), oldest first: a Message-ID collision, whoever caused it.
+ */
+export const findMailsReusingMessageId = (db: Executor, orgId: string, inboundId: string, index: string) =>
+  db
+    .selectFrom('inbound_mail')
+    .select(['id', 'report_id', 'received_at'])
+    .where('org_id', '=', orgId)
+    .where('message_id_index', '=', index)
+    .where('id', '!=', inboundId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(20)
+    .execute()
 
 /** Mail stored but not yet ingested (left by a crash or a failure), oldest first. */
 export const listPendingInbound = (db: Executor, limit = 500) =>
@@ -249,38 +276,139 @@ export const listAttachments = (db: Executor, orgId: string, reportId: string) =
     .orderBy('id')
     .execute()
 
-/** Remembers that a Message-ID belongs to a report (idempotent). */
-export async function linkMessageId(db: Executor, orgId: string, messageId: string, reportId: string, direction: 'in' | 'out', at: string) {
-  await db
+/**
+ * Remembers that a Message-ID belongs to a report (idempotent), keyed by its blind index, the value
+ * sealed. When the ID is already linked to ANOTHER report by an inbound mail, the ID is ambiguous
+ * (two different mails claimed it): it is marked so and threads nothing from then on. Our own
+ * outbound IDs (direction `out`) are never overridden by a mail claiming them. Returns true when
+ * the ID became (or already was) ambiguous.
+ */
+export async function linkMessageId(
+  db: Executor,
+  cipher: IndexingOrgCipher,
+  orgId: string,
+  messageId: string,
+  reportId: string,
+  direction: 'in' | 'out',
+  at: string,
+): Promise<boolean> {
+  const index = messageIdIndex(cipher, messageId)
+  const inserted = await db
     .insertInto('mail_thread')
-    .values({ org_id: orgId, message_id: messageId, report_id: reportId, direction, created_at: at })
-    .onConflict((oc) => oc.columns(['org_id', 'message_id']).doNothing())
+    .values({
+      org_id: orgId,
+      message_id_index: index,
+      message_id_enc: cipher.encrypt(messageId, `mail_thread.message_id|${index}`),
+      report_id: reportId,
+      direction,
+      created_at: at,
+    })
+    .onConflict((oc) => oc.columns(['org_id', 'message_id_index']).doNothing())
+    .returning('report_id')
+    .executeTakeFirst()
+  if (inserted) return false
+  const existing = await db
+    .selectFrom('mail_thread')
+    .select(['report_id', 'direction', 'ambiguous'])
+    .where('org_id', '=', orgId)
+    .where('message_id_index', '=', index)
+    .executeTakeFirst()
+  if (!existing || existing.direction === 'out') return false
+  if (Number(existing.ambiguous) === 1) return true
+  if (existing.report_id === reportId) return false
+  await markMessageIdAmbiguous(db, cipher, orgId, messageId)
+  return true
+}
+
+/** A Message-ID that different mails claimed: it threads nothing any more (see src/mail/README.md). */
+export async function markMessageIdAmbiguous(db: Executor, cipher: IndexingOrgCipher, orgId: string, messageId: string): Promise<void> {
+  await db
+    .updateTable('mail_thread')
+    .set({ ambiguous: 1 })
+    .where('org_id', '=', orgId)
+    .where('message_id_index', '=', messageIdIndex(cipher, messageId))
+    .where('direction', '=', 'in')
     .execute()
 }
 
-export const findReportIdByMessageId = async (db: Executor, orgId: string, messageId: string): Promise<string | null> =>
+/** The report a Message-ID threads to; null when unknown or ambiguous (claimed by different mails). */
+export const findReportIdByMessageId = async (
+  db: Executor,
+  cipher: IndexingOrgCipher,
+  orgId: string,
+  messageId: string,
+): Promise<string | null> =>
   (
     await db
       .selectFrom('mail_thread')
       .select('report_id')
       .where('org_id', '=', orgId)
-      .where('message_id', '=', messageId)
+      .where('message_id_index', '=', messageIdIndex(cipher, messageId))
+      .where('ambiguous', '=', 0)
       .executeTakeFirst()
   )?.report_id ?? null
 
 /** The reporter's first mail on a report, to thread our answers under it. */
-export const firstInboundMessageId = async (db: Executor, orgId: string, reportId: string): Promise<string | null> =>
-  (
-    await db
-      .selectFrom('mail_thread')
-      .select('message_id')
-      .where('org_id', '=', orgId)
-      .where('report_id', '=', reportId)
-      .where('direction', '=', 'in')
-      .orderBy('created_at')
-      .limit(1)
-      .executeTakeFirst()
-  )?.message_id ?? null
+export async function firstInboundMessageId(db: Executor, cipher: OrgCipher, orgId: string, reportId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('mail_thread')
+    .select(['message_id_index', 'message_id_enc'])
+    .where('org_id', '=', orgId)
+    .where('report_id', '=', reportId)
+    .where('direction', '=', 'in')
+    .where('ambiguous', '=', 0)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.message_id_enc ? cipher.decrypt(row.message_id_enc, `mail_thread.message_id|${row.message_id_index}`) : null
+}
+
+/**
+ * Seals the Message-IDs that rows written before migration 2026-12-02T0710 hold in clear (the
+ * migration has no keys). Idempotent; run when the mail channel starts. Returns how many rows.
+ */
+export async function sealLegacyMessageIds(db: Db, cipherOf: (orgId: string) => Promise<IndexingOrgCipher | undefined>): Promise<number> {
+  let count = 0
+  const inbound = await db
+    .selectFrom('inbound_mail')
+    .select(['id', 'org_id', 'message_id_enc'])
+    .where('message_id_enc', 'not like', 'v1.%')
+    .execute()
+  const threads = await db.selectFrom('mail_thread').select(['org_id', 'message_id_index']).where('message_id_enc', 'is', null).execute()
+  if (inbound.length === 0 && threads.length === 0) return 0
+  await db.transaction().execute(async (tx) => {
+    for (const r of inbound) {
+      const cipher = await cipherOf(r.org_id)
+      if (!cipher) continue
+      const clear = r.message_id_enc
+      await tx
+        .updateTable('inbound_mail')
+        .set({
+          message_id_enc: cipher.encrypt(clear, `inbound_mail.message_id|${r.id}`),
+          message_id_index: clear.startsWith('sha256:') ? null : messageIdIndex(cipher, clear),
+        })
+        .where('org_id', '=', r.org_id)
+        .where('id', '=', r.id)
+        .execute()
+      count++
+    }
+    for (const r of threads) {
+      const cipher = await cipherOf(r.org_id)
+      if (!cipher) continue
+      const clear = r.message_id_index
+      const index = messageIdIndex(cipher, clear)
+      await tx
+        .updateTable('mail_thread')
+        .set({ message_id_index: index, message_id_enc: cipher.encrypt(clear, `mail_thread.message_id|${index}`) })
+        .where('org_id', '=', r.org_id)
+        .where('message_id_index', '=', clear)
+        .where('message_id_enc', 'is', null)
+        .execute()
+      count++
+    }
+  })
+  return count
+}
 
 export const findReportIdByReplyToken = async (db: Executor, orgId: string, token: string): Promise<string | null> =>
   (await db.selectFrom('report').select('id').where('org_id', '=', orgId).where('reply_token', '=', token).executeTakeFirst())?.id ?? null

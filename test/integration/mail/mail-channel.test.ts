@@ -4,11 +4,13 @@
  */
 import * as openpgp from 'openpgp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { cipherFor } from '../../../src/deps.js'
 import { createOutboxWorker, type OutboxWorker } from '../../../src/jobs/outbox-worker.js'
 import { composeOutbound } from '../../../src/mail/compose-outbound.js'
 import { type InboundService, startInbound } from '../../../src/mail/inbound-service.js'
 import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
+import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { postMessage } from '../../../src/workspace/report-actions.js'
 import { useTestApp } from '../../support/app.js'
@@ -56,7 +58,7 @@ eachDialect('mail channel', (ctx) => {
       .deps.db.selectFrom('inbound_mail')
       .selectAll()
       .where('org_id', '=', org.id)
-      .where('message_id', '=', messageId)
+      .where('message_id_index', '=', messageIdIndex(cipherFor(app().deps, org), messageId))
       .executeTakeFirstOrThrow()
   const reportOf = (id: string) => app().deps.db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
   const delivered = async () => {
@@ -149,6 +151,8 @@ eachDialect('mail channel', (ctx) => {
       text: 'TLS 1.0 enabled',
       messageId: '<scan-1@example.net>',
       headers: { 'Auto-Submitted': 'auto-generated' },
+      // A retry carries the same bytes (an MTA re-sends its queue file), so nodemailer must not stamp a new Date.
+      date: new Date('2026-11-30T10:00:00Z'),
     }
     await send(scan)
     await send(scan) // an SMTP retry after a lost 250
@@ -156,7 +160,7 @@ eachDialect('mail channel', (ctx) => {
     const rows = await t.deps.db
       .selectFrom('inbound_mail')
       .select(['state', 'report_id'])
-      .where('message_id', '=', 'scan-1@example.net')
+      .where('message_id_index', '=', messageIdIndex(cipherFor(t.deps, org), 'scan-1@example.net'))
       .execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]!.state).toBe('ingested')

@@ -221,3 +221,61 @@ describe('smtp sender', () => {
     expect(network.responseCode).toBeNull()
   })
 })
+
+/** One raw SMTP session from `localAddress`: every reply line, and a promise that settles when the server closes it. */
+async function session(port: number, localAddress = '127.0.0.1') {
+  const socket = net.connect({ port, host: '127.0.0.1', localAddress })
+  const lines: string[] = []
+  let onLine: (() => void) | null = null
+  socket.on('data', (chunk) => {
+    lines.push(...chunk.toString().split('\r\n').filter(Boolean))
+    onLine?.()
+  })
+  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+  socket.on('error', () => undefined)
+  cleanups.push(() => {
+    socket.destroy()
+  })
+  await new Promise<void>((resolve) => {
+    onLine = resolve
+  })
+  return { socket, lines, closed }
+}
+
+describe('finding 8: SMTP listener fairness', () => {
+  it('finding 8: the connection over the per-address limit is refused with 421 while another address still gets in', async () => {
+    const listener = createSmtpListener({ addresses: [SECURITY], accept: async () => {}, maxClientsPerAddress: 3 })
+    const port = await listener.listen(0, '127.0.0.1')
+    cleanups.push(() => listener.close())
+    const held = [await session(port), await session(port), await session(port)]
+    for (const s of held) expect(s.lines[0]).toMatch(/^220 /)
+    const refused = await session(port)
+    expect(refused.lines[0]).toMatch(/^421 /)
+    await refused.closed
+    const other = await session(port, '127.0.0.2')
+    expect(other.lines[0]).toMatch(/^220 /)
+    // A slot freed by one of the first address's sessions is given again.
+    held[0]!.socket.end('QUIT\r\n')
+    await held[0]!.closed
+    await new Promise((r) => setTimeout(r, 50))
+    expect((await session(port)).lines[0]).toMatch(/^220 /)
+  })
+
+  it('finding 8: a session kept alive with NOOPs is closed with 421 after the session-length limit', async () => {
+    const listener = createSmtpListener({ addresses: [SECURITY], accept: async () => {}, maxSessionMs: 600, socketTimeoutMs: 10_000 })
+    const port = await listener.listen(0, '127.0.0.1')
+    cleanups.push(() => listener.close())
+    const s = await session(port)
+    s.socket.write('EHLO client.example\r\n')
+    const started = Date.now()
+    const noop = setInterval(() => s.socket.writable && s.socket.write('NOOP\r\n'), 100)
+    try {
+      await Promise.race([s.closed, new Promise((_, reject) => setTimeout(() => reject(new Error('still open after 5 s')), 5000))])
+    } finally {
+      clearInterval(noop)
+    }
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(s.lines.some((l) => l.startsWith('250 '))).toBe(true) // the NOOPs were answered until then
+    expect(s.lines.at(-1)).toMatch(/^421 /)
+  })
+})
