@@ -31,6 +31,12 @@ export async function findReporter(db: Executor, cipher: OrgCipher, orgId: strin
   }
 }
 
+/** Whether the reporter left an address (mail to them can be sent), without opening it. */
+export async function reporterHasAddress(db: Executor, orgId: string, id: string): Promise<boolean> {
+  const row = await db.selectFrom('reporter').select('email_enc').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+  return row?.email_enc != null
+}
+
 export async function insertReportAccess(
   tx: Tx,
   a: { tokenHash: string; orgId: string; reportId: string; createdAt: string },
