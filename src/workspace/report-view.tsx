@@ -49,6 +49,8 @@ function eventText(t: Translator, e: TeamReportView['events'][number]): string {
     case 'reply.sent':
     case 'note.added':
     case 'reporter.replied':
+    case 'reporter.link_revoked':
+    case 'reporter.link_reissued':
       return t(`event.${e.type}`)
     default:
       return policyEventText(t, e.type, d) ?? t('event.other', { type: e.type })

@@ -221,6 +221,8 @@ export const pages = {
   'event.reply.sent': 'Replied to the reporter',
   'event.note.added': 'Added an internal note',
   'event.reporter.replied': 'Reporter replied',
+  'event.reporter.link_revoked': 'Reporter revoked their follow-up link (forget)',
+  'event.reporter.link_reissued': 'A new follow-up link was mailed to the reporter',
   'event.other': '{type}',
   'channel.web': 'web form',
   'channel.api': 'API',

@@ -5,13 +5,14 @@
  */
 import { expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
+import { buildOutboundMail } from '../../../src/mail/outbound-mail.js'
 import { hashSecret } from '../../../src/storage/ids.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { csrfFrom, type TestApp, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 
 eachDialect('follow-up links', (ctx) => {
-  const app = useTestApp(ctx)
+  const app = useTestApp(ctx, { mailFrom: 'security@example.org' })
   const path = (url: string) => new URL(url).pathname
 
   async function newLinkMails(t: TestApp, org: OrganizationRow) {
@@ -106,6 +107,10 @@ eachDialect('follow-up links', (ctx) => {
     expect(stale.statusCode).toBe(404)
     expect(stale.body).not.toContain('Forgettable report')
     expect((await copy.post('/follow-up/reply', { body: 'still here?' })).statusCode).toBeGreaterThanOrEqual(403)
+    // The team sees it on the timeline.
+    const team = t.browser()
+    await team.signIn(await t.given.member(org, 'responder'))
+    expect((await team.get(`/w/${org.slug}/reports/${a.ref}`)).body).toContain('Reporter revoked their follow-up link')
   })
 
   it('finding 7: a reporter who gave an address has a new link mailed; without one the page says none can be sent', async () => {
@@ -130,6 +135,15 @@ eachDialect('follow-up links', (ctx) => {
     expect((await other.get(path(fresh))).headers.location).toBe('/follow-up')
     expect((await other.get('/follow-up')).body).toContain('Report with an address')
     expect((await t.browser().get(path(a.followUpUrl))).statusCode).toBe(410)
+    // The mail carries the new link, with a subject that says nothing about the report.
+    const rows = await t.deps.db.selectFrom('outbox').selectAll().where('org_id', '=', org.id).execute()
+    const cipher = cipherFor(t.deps, org)
+    const row = rows.find((r) => cipher.decrypt(r.payload_enc, `outbox.payload|${r.id}`).includes('reporter.new-link'))
+    if (!row) throw new Error('no new-link mail in the outbox')
+    const raw = (await buildOutboundMail(t.deps, row)).raw.toString('utf8').replace(/=\r?\n/g, '')
+    expect(raw).toContain('A new link to follow your report')
+    expect(raw).toContain(path(fresh).slice(3, 30))
+    expect(raw).not.toContain('Report with an address')
     // Asking again at once sends nothing more.
     await reporter.post(path(a.followUpUrl), { _csrf: csrfFrom(gone.body) })
     expect(await newLinkMails(t, org)).toHaveLength(1)
