@@ -20,6 +20,10 @@ export interface Config {
   formMinSeconds: number
   /** Report submissions accepted per client address per minute (web form and API). */
   intakeRateLimit: number
+  /** Days a follow-up link works after it was issued (a reporter with an address can have a new one mailed). */
+  followUpLinkDays: number
+  /** Days a browser keeps a report open after its link was opened; never longer than the link itself works. */
+  followUpCookieDays: number
   /** Organization whose policy `/.well-known/security.txt` serves on a multi-organization instance; null = the only one. */
   defaultOrg: string | null
   /** Built-in SMTP listener for inbound mail; null = off. */
@@ -86,6 +90,18 @@ export const settings: Setting[] = [
     name: 'EMBARGO_INTAKE_RATE_LIMIT',
     description: 'Report submissions accepted per client address per minute, on the form and the API.',
     default: '20',
+  },
+  {
+    name: 'EMBARGO_FOLLOW_UP_LINK_DAYS',
+    description:
+      'Days a reporter\'s follow-up link works after it was issued. Afterwards (or once the reporter chose "forget") opening it says so and, when the reporter gave an address, offers a new link by mail.',
+    default: '365',
+  },
+  {
+    name: 'EMBARGO_FOLLOW_UP_COOKIE_DAYS',
+    description:
+      'Days a browser keeps a report open after its follow-up link was opened (HttpOnly cookie), never longer than the link itself works.',
+    default: '30',
   },
   {
     name: 'EMBARGO_SMTP_LISTEN',
@@ -184,6 +200,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const intakeRateLimit = Number(env.EMBARGO_INTAKE_RATE_LIMIT ?? '20')
   if (!Number.isInteger(intakeRateLimit) || intakeRateLimit < 1) problems.push('EMBARGO_INTAKE_RATE_LIMIT must be a whole number >= 1')
 
+  const followUpLinkDays = Number(env.EMBARGO_FOLLOW_UP_LINK_DAYS ?? '365')
+  if (!Number.isInteger(followUpLinkDays) || followUpLinkDays < 1 || followUpLinkDays > 3650)
+    problems.push('EMBARGO_FOLLOW_UP_LINK_DAYS must be a whole number of days from 1 to 3650')
+  const followUpCookieDays = Number(env.EMBARGO_FOLLOW_UP_COOKIE_DAYS ?? '30')
+  if (!Number.isInteger(followUpCookieDays) || followUpCookieDays < 1 || followUpCookieDays > 400)
+    problems.push('EMBARGO_FOLLOW_UP_COOKIE_DAYS must be a whole number of days from 1 to 400')
+
   const mail = loadMailConfig(env, problems)
   const defaultOrg = env.EMBARGO_DEFAULT_ORG || null
   if (defaultOrg !== null && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(defaultOrg))
@@ -202,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     formMinSeconds,
     intakeRateLimit,
+    followUpLinkDays,
+    followUpCookieDays,
     defaultOrg,
     ...mail,
     ...overrides,

@@ -11,6 +11,8 @@ export function cookieNames(config: Config) {
   return {
     session: `${prefix}embargo_session`,
     followUp: `${prefix}embargo_followup`,
+    /** A second report's link opened while one is open: held until the reporter confirms the switch. */
+    followUpPending: `${prefix}embargo_followup_pending`,
     csrf: `${prefix}embargo_csrf`,
   }
 }

@@ -23,6 +23,7 @@ export type AppErrorCode =
   | 'CONCURRENT_CHANGE'
   | 'ASSIGNEE_NOT_A_RESPONDER'
   | 'DUPLICATE_TARGET_UNKNOWN'
+  | 'HANDOVER_NEEDS_HOLDER'
   | 'INTERNAL'
 
 export const problems = {
@@ -46,6 +47,10 @@ export const problems = {
   CONCURRENT_CHANGE: { status: 409, title: 'Someone else changed this report at the same moment; reload and try again' },
   ASSIGNEE_NOT_A_RESPONDER: { status: 422, title: 'Reports can only be handed to responders of this organization' },
   DUPLICATE_TARGET_UNKNOWN: { status: 422, title: 'No report with that reference in this organization' },
+  HANDOVER_NEEDS_HOLDER: {
+    status: 403,
+    title: 'This policy shares reports with the assigned team only: only the holder or an administrator can hand this report over',
+  },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

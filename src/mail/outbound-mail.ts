@@ -136,6 +136,8 @@ const templates = [
   'reporter.acknowledgment',
   'reporter.reply',
   'reporter.status-changed',
+  // A fresh follow-up link the reporter asked for (src/portal/capability.ts): carries a secret, so not "timed".
+  'reporter.new-link',
   // The clock scheduler's (clockTemplates) and the reporter's escalation.
   'team.clock-reminder',
   'team.clock-escalation',
@@ -146,7 +148,7 @@ const templates = [
   'reporter.may-disclose',
 ]
 /** Templates whose text names a time. */
-const timed = new Set(templates.slice(3))
+const timed = new Set(templates.slice(4))
 const isTimed = (name: string) => timed.has(name)
 const subjectKey = (template: string): MessageKey =>
   templates.includes(template) ? (`mail.subject.${template}` as MessageKey) : 'mail.subject.default'

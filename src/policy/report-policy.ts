@@ -14,7 +14,7 @@ import type { Tx } from '../storage/db.js'
 import { appendEvents } from '../storage/repositories/event-repository.js'
 import { setReportLabels, setReportSeverity } from '../storage/repositories/report-clock-repository.js'
 import { findReportByRef } from '../storage/repositories/report-repository.js'
-import type { OrganizationRow, Role } from '../storage/schema.js'
+import type { OrganizationRow } from '../storage/schema.js'
 import { refreshReportClocks, reportClocks } from './report-clocks.js'
 
 export interface ReportPolicyView {
@@ -29,20 +29,10 @@ export interface ReportPolicyView {
   detailedContent: string[]
   /** Whether the policy has a detailed-response clock still open. */
   detailedOwed: boolean
-  /** The viewer may not read the report's text (`confidentiality.sharedWith: assigned-team`). */
-  restricted: boolean
 }
 
-/** Need to know: with `sharedWith: assigned-team`, only the assignee and administrators read report text. */
-export const textRestricted = (policy: Policy, viewer: { userId: string; role: Role }, assigneeId: string | null): boolean =>
-  policy.confidentiality?.sharedWith === 'assigned-team' && viewer.role !== 'admin' && assigneeId !== viewer.userId
-
-export async function loadReportPolicy(
-  deps: Deps,
-  orgId: string,
-  reportId: string,
-  viewer: { userId: string; role: Role },
-): Promise<ReportPolicyView | undefined> {
+/** The policy side of a report (no report text: who may read that is the need-to-know rule's, src/domain/access). */
+export async function loadReportPolicy(deps: Deps, orgId: string, reportId: string): Promise<ReportPolicyView | undefined> {
   const now = deps.now().toISOString()
   const found = await reportClocks(deps.db, orgId, reportId, now)
   if (!found) return undefined
@@ -64,7 +54,6 @@ export async function loadReportPolicy(
     waiting: open,
     detailedContent: policy.responses?.detailed ?? [],
     detailedOwed: clocks.some((c) => c.name === 'detailed-response' && c.state !== 'met'),
-    restricted: textRestricted(policy, viewer, report.assignee_id),
   }
 }
 

@@ -1,41 +1,117 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { cookieNames, cookieOptions } from '../http/cookies.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
-import { hashSecret } from '../storage/ids.js'
-import { findReportAccess } from '../storage/repositories/reporter-repository.js'
+import { cookieSeconds, forgetLink, isWellFormedToken, linkState, mailNewLink, reportRefOf } from './capability.js'
 import { loadFollowUp, replyAsReporter } from './follow-up.js'
-import { FollowUpPage } from './views.js'
+import { FollowUpPage, ForgottenPage, LinkGonePage, LinkSentPage, SwitchReportPage } from './views.js'
 
-/** How long the follow-up cookie lives in the reporter's browser; the link itself keeps working. */
-const followUpCookieSeconds = 30 * 24 * 60 * 60
+/** The pending link waits this long for the reporter to confirm the switch. */
+const pendingSeconds = 10 * 60
 
 /**
  * The reporter's side, reached without an account through the secret follow-up link. The link's
  * token is swapped for an HttpOnly cookie at once and the browser is sent to a URL without it,
  * so the secret does not linger in history, the address bar or anyone's logs.
+ *
+ * A link of another report opened while one is open does not replace it silently (a lured
+ * reporter would reply into someone else's report): its token waits in a second HttpOnly cookie —
+ * never in a form field or URL, where logs and Referer could pick it up — and a page names both
+ * references and asks first. Lifetimes and "forget" are in ./capability.ts.
  */
 export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const names = cookieNames(deps.config)
+  const ctxOf = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply)
+
+  /** Makes `token` (already checked valid, issued at `issuedAt`) the browser's open report. */
+  const open = (reply: FastifyReply, token: string, issuedAt: string) => {
+    reply.setCookie(names.followUp, token, cookieOptions(deps.config, cookieSeconds(deps, issuedAt)))
+    reply.clearCookie(names.followUpPending, cookieOptions(deps.config))
+    return reply.redirect('/follow-up', 303)
+  }
 
   app.get<{ Params: { token: string } }>(
     '/f/:token',
     { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const { token } = request.params
-      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token) || !(await findReportAccess(deps.db, hashSecret(token)))) {
-        throw new HttpProblem('NOT_FOUND', pageContext(request, reply).t('portal.invalidLink'))
+      const link = await linkState(deps, token)
+      if (link.state === 'unknown') throw new HttpProblem('NOT_FOUND', ctxOf(request, reply).t('portal.invalidLink'))
+      if (link.state !== 'valid') {
+        return reply.page(<LinkGonePage ctx={ctxOf(request, reply)} state={link.state} reachable={link.reachable} />, 410)
       }
-      reply.setCookie(names.followUp, token, cookieOptions(deps.config, followUpCookieSeconds))
-      return reply.redirect('/follow-up', 303)
+      const current = request.reportAccess
+      if (current && current.reportId !== link.reportId) {
+        reply.setCookie(names.followUpPending, token, cookieOptions(deps.config, pendingSeconds))
+        return reply.redirect('/follow-up/switch', 303)
+      }
+      return open(reply, token, link.issuedAt)
     },
   )
 
+  // "Send me a new link", from the page a revoked or expired link answers. The token is already in
+  // this path (cut out of logs like the GET's); the answer never says whether anything was sent.
+  app.post<{ Params: { token: string } }>(
+    '/f/:token',
+    { config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 hour' } } },
+    async (request, reply) => {
+      if (!isWellFormedToken(request.params.token)) throw new HttpProblem('NOT_FOUND', ctxOf(request, reply).t('portal.invalidLink'))
+      await mailNewLink(deps, request.params.token)
+      return reply.redirect('/follow-up/link-sent', 303)
+    },
+  )
+
+  app.get('/follow-up/link-sent', { config: { access: 'public' } }, async (request, reply) =>
+    reply.page(<LinkSentPage ctx={ctxOf(request, reply)} />),
+  )
+
+  /** The pending link, if it is still valid: its token, report and issue time. */
+  const pending = async (request: FastifyRequest) => {
+    const token = request.cookies[names.followUpPending]
+    if (!token) return undefined
+    const link = await linkState(deps, token)
+    return link.state === 'valid' ? { token, ...link } : undefined
+  }
+
+  app.get('/follow-up/switch', { config: { access: 'public' } }, async (request, reply) => {
+    const next = await pending(request)
+    const current = request.reportAccess
+    if (!next) {
+      reply.clearCookie(names.followUpPending, cookieOptions(deps.config))
+      return reply.redirect('/follow-up', 303)
+    }
+    // Nothing (valid) open any more, or the same report: nothing to ask.
+    if (!current || current.reportId === next.reportId) return open(reply, next.token, next.issuedAt)
+    const [currentRef, nextRef] = await Promise.all([
+      reportRefOf(deps, current.orgId, current.reportId),
+      reportRefOf(deps, next.orgId, next.reportId),
+    ])
+    return reply.page(<SwitchReportPage ctx={ctxOf(request, reply)} current={currentRef ?? ''} next={nextRef ?? ''} />)
+  })
+
+  app.post(
+    '/follow-up/switch',
+    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const next = await pending(request)
+      if (!next) {
+        reply.clearCookie(names.followUpPending, cookieOptions(deps.config))
+        return reply.redirect('/follow-up', 303)
+      }
+      return open(reply, next.token, next.issuedAt)
+    },
+  )
+
+  app.post('/follow-up/switch/cancel', { config: { access: 'public' } }, async (_request, reply) => {
+    reply.clearCookie(names.followUpPending, cookieOptions(deps.config))
+    return reply.redirect('/follow-up', 303)
+  })
+
   app.get<{ Querystring: { sent?: string } }>('/follow-up', { config: { access: 'reporter' } }, async (request, reply) => {
     const view = await loadFollowUp(deps, request.reportAccess!)
-    return reply.page(<FollowUpPage ctx={pageContext(request, reply)} view={view} sent={request.query.sent === '1'} />)
+    return reply.page(<FollowUpPage ctx={ctxOf(request, reply)} view={view} sent={request.query.sent === '1'} />)
   })
 
   app.post<{ Body: { body?: unknown } }>(
@@ -48,7 +124,7 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           ? { ok: false as const, error: { code: 'too-long' } }
           : await replyAsReporter(deps, request.reportAccess!, body)
       if (!result.ok) {
-        const ctx = pageContext(request, reply)
+        const ctx = ctxOf(request, reply)
         const view = await loadFollowUp(deps, request.reportAccess!)
         const error = result.error.code === 'too-long' ? ctx.t('fieldProblem.too-long') : ctx.t('fieldProblem.required' as MessageKey)
         return reply.page(<FollowUpPage ctx={ctx} view={view} error={error} />, 422)
@@ -57,8 +133,16 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     },
   )
 
-  app.post('/follow-up/forget', { config: { access: 'public' } }, async (_request, reply) => {
+  // "Forget": revokes the capability (stored), so the link and any copy of the cookie stop working.
+  app.post('/follow-up/forget', { config: { access: 'public' } }, async (request, reply) => {
+    const token = request.cookies[names.followUp]
+    if (token && isWellFormedToken(token)) await forgetLink(deps, token)
     reply.clearCookie(names.followUp, cookieOptions(deps.config))
-    return reply.redirect('/', 303)
+    reply.clearCookie(names.followUpPending, cookieOptions(deps.config))
+    return reply.redirect('/follow-up/forgotten', 303)
   })
+
+  app.get('/follow-up/forgotten', { config: { access: 'public' } }, async (request, reply) =>
+    reply.page(<ForgottenPage ctx={ctxOf(request, reply)} />),
+  )
 }

@@ -79,10 +79,83 @@ export function FollowUpPage({ ctx, view, sent, error }: { ctx: PageContext; vie
         <p>
           <a href="/follow-up/escalate">{t('escalate.link')}</a>
         </p>
-        <form method="post" action="/follow-up/forget">
+        <form method="post" action="/follow-up/forget" class="stack">
           <HiddenInput name="_csrf" value={ctx.csrfToken} />
+          <p class="text-muted">{t('portal.forgetHint')}</p>
           <Button variant="ghost">{t('portal.forget')}</Button>
         </form>
+      </div>
+    </Layout>
+  )
+}
+
+/** Another report's link was opened while this browser has a report open: ask before switching. */
+export function SwitchReportPage({ ctx, current, next }: { ctx: PageContext; current: string; next: string }) {
+  const { t } = ctx
+  return (
+    <Layout title={t('portal.switch.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken}>
+      <div class="container stack">
+        <PageHeader title={t('portal.switch.title')} />
+        <Alert tone="warning">{t('portal.switch.lead', { current, next })}</Alert>
+        <p>{t('portal.switch.warning', { current, next })}</p>
+        <div class="cluster">
+          <form method="post" action="/follow-up/switch/cancel">
+            <HiddenInput name="_csrf" value={ctx.csrfToken} />
+            <Button variant="primary">{t('portal.switch.keep', { current })}</Button>
+          </form>
+          <form method="post" action="/follow-up/switch">
+            <HiddenInput name="_csrf" value={ctx.csrfToken} />
+            <Button variant="secondary">{t('portal.switch.confirm', { next })}</Button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  )
+}
+
+/** A revoked or expired link: say which, and offer a new link by mail when the reporter gave an address. */
+export function LinkGonePage({ ctx, state, reachable }: { ctx: PageContext; state: 'revoked' | 'expired'; reachable: boolean }) {
+  const { t } = ctx
+  const title = state === 'revoked' ? t('portal.revoked.title') : t('portal.expired.title')
+  return (
+    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken}>
+      <div class="container stack">
+        <PageHeader title={title} />
+        <p>{state === 'revoked' ? t('portal.revoked.body') : t('portal.expired.body')}</p>
+        {reachable ? (
+          // Posts to this very address (/f/<token>): the token stays in the path, which logs cut out, and in no form field.
+          <form method="post" class="stack">
+            <HiddenInput name="_csrf" value={ctx.csrfToken} />
+            <p>{t('portal.newLink.offer')}</p>
+            <Button variant="primary">{t('portal.newLink.button')}</Button>
+          </form>
+        ) : (
+          <p class="text-muted">{t('portal.newLink.none')}</p>
+        )}
+      </div>
+    </Layout>
+  )
+}
+
+export function LinkSentPage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx
+  return (
+    <Layout title={t('portal.newLink.sent.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken}>
+      <div class="container stack">
+        <PageHeader title={t('portal.newLink.sent.title')} />
+        <p>{t('portal.newLink.sent.body')}</p>
+      </div>
+    </Layout>
+  )
+}
+
+export function ForgottenPage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx
+  return (
+    <Layout title={t('portal.forgotten.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken}>
+      <div class="container stack">
+        <PageHeader title={t('portal.forgotten.title')} />
+        <p>{t('portal.forgotten.body')}</p>
       </div>
     </Layout>
   )

@@ -4,7 +4,7 @@ import type { OrgCipher } from '../storage/cipher.js'
 import type { Tx } from '../storage/db.js'
 import { appendEvents, type NewEvent } from '../storage/repositories/event-repository.js'
 import { enqueueOutbox } from '../storage/repositories/outbox-repository.js'
-import { type StoredReport, updateReportState } from '../storage/repositories/report-repository.js'
+import { type ReportState, updateReportState } from '../storage/repositories/report-repository.js'
 
 /** Someone changed the report between our read and our write; nothing was written. */
 export class ConcurrentChangeError extends Error {
@@ -34,7 +34,7 @@ export const reporterMail = (messages: OutgoingMessage[], ref: string, recipient
 export async function recordTransition(
   tx: Tx,
   cipher: OrgCipher,
-  before: StoredReport,
+  before: ReportState,
   t: Transition,
   recipient: Recipient | null,
   nowIso: string,

@@ -1,8 +1,8 @@
 import type { Report, ReportStatus } from '../domain/report/report.js'
-import type { StoredReport } from '../storage/repositories/report-repository.js'
+import type { ReportState } from '../storage/repositories/report-repository.js'
 
 /** The part of a stored report the workflow rules look at. */
-export const toDomain = (r: StoredReport, reporterReachable: boolean): Report => ({
+export const toDomain = (r: ReportState, reporterReachable: boolean): Report => ({
   id: r.id,
   ref: r.ref,
   status: r.status as ReportStatus,

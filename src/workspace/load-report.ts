@@ -7,35 +7,45 @@ import { orgTimeZone } from '../policy/time-zone.js'
 import { listReportEvents } from '../storage/repositories/event-repository.js'
 import { listMessages } from '../storage/repositories/message-repository.js'
 import { findProgram } from '../storage/repositories/organization-repository.js'
-import { findReportByRef, findReportRef } from '../storage/repositories/report-repository.js'
+import { findReportForReader, findReportRef } from '../storage/repositories/report-repository.js'
 import { findReporter } from '../storage/repositories/reporter-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow, Role } from '../storage/schema.js'
 
-/** Everything the team's report page shows, for one report of one organization. */
-export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: string, viewer?: { userId: string; role: Role }) {
+/**
+ * Everything the team's report page shows, for one report of one organization, as `viewer` may
+ * see it. Under the need-to-know rule (src/domain/access/need-to-know.ts, asked by
+ * `findReportForReader`) a member who may not read the report gets its state only: title,
+ * fields, messages (replies and internal notes), the reporter's name and address and the
+ * rejection reason are neither decrypted nor read.
+ */
+export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: string, viewer: { userId: string; role: Role }) {
   const cipher = cipherFor(deps, org)
-  const report = await findReportByRef(deps.db, cipher, org.id, ref)
-  if (!report) throw new HttpProblem('NOT_FOUND')
+  const found = await findReportForReader(deps.db, cipher, org.id, ref, viewer)
+  if (!found) throw new HttpProblem('NOT_FOUND')
+  const { readable } = found
+  const report = {
+    ...found.report,
+    // The reference stands in for the title the viewer may not read.
+    title: found.text?.title ?? found.report.ref,
+    fields: found.text?.fields ?? { description: '', steps: '', impact: '', affectedVersion: '' },
+    statusReason: readable ? found.report.statusReason : null,
+  }
   const [reporter, messages, events, members, program, duplicateOf] = await Promise.all([
-    findReporter(deps.db, cipher, org.id, report.reporterId),
-    listMessages(deps.db, cipher, org.id, report.id),
+    readable ? findReporter(deps.db, cipher, org.id, report.reporterId) : undefined,
+    readable ? listMessages(deps.db, cipher, org.id, report.id) : [],
     listReportEvents(deps.db, org.id, report.id),
     listMembers(deps.db, org.id),
     report.programId ? findProgram(deps.db, org.id, report.programId) : undefined,
     report.duplicateOf ? findReportRef(deps.db, org.id, report.duplicateOf) : undefined,
   ])
-  const policy = viewer ? await loadReportPolicy(deps, org.id, report.id, viewer) : undefined
+  const policy = await loadReportPolicy(deps, org.id, report.id)
   // Times are shown in the policy calendar's zone (the report's policy, else the organization's), else UTC.
   const timeZone = await orgTimeZone(deps.db, org.id, report.id)
-  // Need to know (policy `confidentiality.sharedWith: assigned-team`): no report text for the rest of the team.
-  if (policy?.restricted) {
-    report.title = report.ref
-    report.fields = { description: '', steps: '', impact: '', affectedVersion: '' }
-    messages.length = 0
-  }
   return {
     report,
+    /** False: the need-to-know rule keeps this report's text from the viewer. */
+    readable,
     policy,
     timeZone,
     reporter: reporter ?? { id: report.reporterId, name: null, email: null },

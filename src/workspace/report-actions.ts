@@ -1,4 +1,5 @@
 import { cipherFor, type Deps } from '../deps.js'
+import { mayHandOver, type Reader, type SharedWith } from '../domain/access/need-to-know.js'
 import type { ReportError } from '../domain/report/errors.js'
 import type { Actor, Report, ReportStatus, Transition } from '../domain/report/report.js'
 import { assign, changeStatus, claim, release, reply } from '../domain/report/workflow.js'
@@ -10,39 +11,47 @@ import type { OrgCipher } from '../storage/cipher.js'
 import type { Tx } from '../storage/db.js'
 import { newId } from '../storage/ids.js'
 import { insertMessage } from '../storage/repositories/message-repository.js'
-import { findReportByRef, type StoredReport } from '../storage/repositories/report-repository.js'
-import { findReporter } from '../storage/repositories/reporter-repository.js'
+import { findReportStateByRef, type ReportState } from '../storage/repositories/report-repository.js'
+import { findReporter, reporterHasAddress } from '../storage/repositories/reporter-repository.js'
 import { findMembership } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 
-export type ActionError = ReportError | { code: 'ASSIGNEE_NOT_A_RESPONDER' } | { code: 'DUPLICATE_TARGET_UNKNOWN' }
+export type ActionError =
+  | ReportError
+  | { code: 'ASSIGNEE_NOT_A_RESPONDER' }
+  | { code: 'DUPLICATE_TARGET_UNKNOWN' }
+  | { code: 'HANDOVER_NEEDS_HOLDER'; assigneeId: string }
 
 interface Decision {
-  transition: Result<Transition, ReportError>
+  transition: Result<Transition, ActionError>
   /** Extra rows written in the same transaction (the message of a reply). */
-  write?: (tx: Tx, cipher: OrgCipher, report: StoredReport) => Promise<void>
+  write?: (tx: Tx, cipher: OrgCipher, report: ReportState) => Promise<void>
 }
 
 /**
  * Reads the report, lets the workflow decide, and writes the outcome in one transaction. If
  * someone changed the report in between, it reads and decides once more, so two responders
  * clicking "claim" at the same moment get one claim and one clear refusal.
+ *
+ * Deciding needs no report text: only the state is read (nothing decrypted), and the reporter's
+ * address is opened only when the decision queues a mail to them.
  */
 async function act(
   deps: Deps,
   org: OrganizationRow,
   ref: string,
-  decide: (r: Report, stored: StoredReport) => Decision | Promise<Decision>,
-) {
+  decide: (r: Report, stored: ReportState & { sharedWith: SharedWith }) => Decision | Promise<Decision>,
+): Promise<Result<Transition, ActionError>> {
   const cipher = cipherFor(deps, org)
   for (let attempt = 0; ; attempt++) {
-    const stored = await findReportByRef(deps.db, cipher, org.id, ref)
+    const stored = await findReportStateByRef(deps.db, org.id, ref)
     if (!stored) throw new HttpProblem('NOT_FOUND')
-    const reporter = await findReporter(deps.db, cipher, org.id, stored.reporterId)
-    const recipient: Recipient | null = reporter?.email ? { email: reporter.email, orgName: org.name } : null
-    const decision = await decide(toDomain(stored, recipient !== null), stored)
+    const reachable = await reporterHasAddress(deps.db, org.id, stored.reporterId)
+    const decision = await decide(toDomain(stored, reachable), stored)
     if (!decision.transition.ok) return fail(decision.transition.error)
     const t = decision.transition.value
+    const reporter = t.messages.length > 0 ? await findReporter(deps.db, cipher, org.id, stored.reporterId) : undefined
+    const recipient: Recipient | null = reporter?.email ? { email: reporter.email, orgName: org.name } : null
     try {
       await deps.writes.transaction(async (tx) => {
         await decision.write?.(tx, cipher, stored)
@@ -63,19 +72,27 @@ export const claimReport = (deps: Deps, org: OrganizationRow, ref: string, userI
 export const releaseReport = (deps: Deps, org: OrganizationRow, ref: string, userId: string) =>
   act(deps, org, ref, (r) => ({ transition: release(r, userId, nowIso(deps)) }))
 
-/** Hands a report to another member who may work on reports; never to someone outside the organization. */
+/**
+ * Hands a report to another member who may work on reports; never to someone outside the
+ * organization. Under the need-to-know rule a held report changes hands only through its holder
+ * or an administrator (`mayHandOver`): assigning oneself would otherwise open its text.
+ */
 export async function assignReport(
   deps: Deps,
   org: OrganizationRow,
   ref: string,
   to: string | null,
-  actor: Actor,
+  actor: Reader,
 ): Promise<Result<Transition, ActionError>> {
   if (to !== null) {
     const membership = await findMembership(deps.db, org.id, to)
     if (!membership || membership.role === 'viewer') return fail({ code: 'ASSIGNEE_NOT_A_RESPONDER' })
   }
-  return act(deps, org, ref, (r) => ({ transition: assign(r, to, actor, nowIso(deps)) }))
+  return act(deps, org, ref, (r, stored) =>
+    r.assigneeId !== null && r.assigneeId !== to && !mayHandOver(actor, r, stored.sharedWith)
+      ? { transition: fail({ code: 'HANDOVER_NEEDS_HOLDER', assigneeId: r.assigneeId }) }
+      : { transition: assign(r, to, { kind: 'user', id: actor.userId }, nowIso(deps)) },
+  )
 }
 
 export async function changeReportStatus(
@@ -86,7 +103,7 @@ export async function changeReportStatus(
 ): Promise<Result<Transition, ActionError>> {
   let duplicateOf: { id: string; ref: string } | undefined
   if (change.to === 'duplicate' && change.duplicateOfRef) {
-    const target = await findReportByRef(deps.db, cipherFor(deps, org), org.id, change.duplicateOfRef.trim())
+    const target = await findReportStateByRef(deps.db, org.id, change.duplicateOfRef.trim())
     if (!target) return fail({ code: 'DUPLICATE_TARGET_UNKNOWN' })
     duplicateOf = { id: target.id, ref: target.ref }
   }

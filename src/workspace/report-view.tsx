@@ -49,6 +49,8 @@ function eventText(t: Translator, e: TeamReportView['events'][number]): string {
     case 'reply.sent':
     case 'note.added':
     case 'reporter.replied':
+    case 'reporter.link_revoked':
+    case 'reporter.link_reissued':
       return t(`event.${e.type}`)
     case 'mail.message_id_reused':
       return t('event.mail.message_id_reused', { mails: String(d.mails ?? 2) })
@@ -90,7 +92,7 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
           actions={<StatusBadge status={report.status} label={t(`status.${report.status}` as MessageKey)} />}
         />
         {problem ? <Alert tone="danger">{problem}</Alert> : null}
-        {view.policy?.restricted ? <Alert tone="info">{t('restricted.text')}</Alert> : null}
+        {!view.readable ? <Alert tone="info">{t('restricted.text')}</Alert> : null}
         {report.statusReason ? <Alert tone="info">{t('reportPage.rejectedBecause', { reason: report.statusReason })}</Alert> : null}
         {view.duplicateOfRef ? (
           <Alert tone="info">
@@ -161,7 +163,8 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
                     <Button variant="secondary">{t('reportPage.release')}</Button>
                   </form>
                 ) : null}
-                {canWork ? (
+                {/* A held report changes hands through its holder or an administrator when the policy says need to know (readable then means exactly that). */}
+                {canWork && (holder === null || view.readable) ? (
                   <form method="post" action={`${base}/assign`} class="stack">
                     <HiddenInput name="_csrf" value={ctx.csrfToken} />
                     <Select
@@ -204,8 +207,14 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
             <Card title={t('reportPage.reporter')}>
               <KeyValue
                 items={[
-                  { label: t('reportPage.reporter'), value: reporter.name ?? t('reportPage.anonymous') },
-                  { label: t('reportPage.reporterEmail'), value: reporter.email ?? t('reportPage.none') },
+                  {
+                    label: t('reportPage.reporter'),
+                    value: view.readable ? (reporter.name ?? t('reportPage.anonymous')) : t('restricted.hidden'),
+                  },
+                  {
+                    label: t('reportPage.reporterEmail'),
+                    value: view.readable ? (reporter.email ?? t('reportPage.none')) : t('restricted.hidden'),
+                  },
                   { label: t('reportPage.credit'), value: t(`report.credit.${report.creditPreference}` as MessageKey) },
                   { label: t('reportPage.program'), value: view.programName ?? t('reportPage.none') },
                   { label: t('reportPage.channel'), value: t(`channel.${report.channel}` as MessageKey) },

@@ -108,8 +108,8 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
     async (request, reply) => {
       const to = str(request.body, 'assignee')
       const result = await assignReport(deps, request.org!, request.params.ref, to === '' ? null : to, {
-        kind: 'user',
-        id: request.user!.id,
+        userId: request.user!.id,
+        role: request.role!,
       })
       return answer(request, reply, result)
     },

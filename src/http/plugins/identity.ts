@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { resumeSession } from '../../auth/sessions.js'
 import type { Deps } from '../../deps.js'
+import { linkIssuedAfter } from '../../portal/capability.js'
 import { hashSecret } from '../../storage/ids.js'
 import { findReportAccess } from '../../storage/repositories/reporter-repository.js'
 import { cookieNames } from '../cookies.js'
@@ -24,7 +25,7 @@ export const identity = fp<{ deps: Deps }>(async (app: FastifyInstance, { deps }
     if (sessionToken) request.user = await resumeSession(deps, sessionToken)
     const followUpToken = request.cookies[names.followUp]
     if (followUpToken) {
-      const found = await findReportAccess(deps.db, hashSecret(followUpToken))
+      const found = await findReportAccess(deps.db, hashSecret(followUpToken), linkIssuedAfter(deps))
       request.reportAccess = found ? { orgId: found.org_id, reportId: found.report_id } : null
     }
   })

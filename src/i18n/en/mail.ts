@@ -4,6 +4,7 @@ export const mail = {
   'mail.subject.reporter.reply': 'New reply on your report',
   'mail.subject.reporter.status-changed': 'Your report has a new status',
   'mail.subject.default': 'News about your report',
+  'mail.subject.reporter.new-link': 'A new link to follow your report',
   'mail.subject.team.clock-reminder': 'Reminder: a deadline is coming up',
   'mail.subject.team.clock-escalation': 'Escalation: a deadline was missed',
   'mail.subject.team.severity-alert': 'Alert: a report for the whole team',
@@ -16,6 +17,8 @@ export const mail = {
   'mail.body.reporter.reply': 'Hello,\n\nthe {org} security team answered on {ref}:\n\n{text}\n\nReply to this mail to answer.\n',
   'mail.body.reporter.status-changed': 'Hello,\n\nyour report {ref} to {org} has a new status: {status}.\n',
   'mail.body.default': 'Hello,\n\nthere is news about your report {ref} to {org}.\n',
+  'mail.body.reporter.new-link':
+    'Hello,\n\nsomeone asked for a new link to follow your report {ref} to {org}. Here it is (keep it secret): {link}\n\nIf it was not you, you can ignore this mail: the link only opens the report for whoever has this mail.\n',
   'mail.body.team.clock-reminder':
     'Hello,\n\na deadline on report {ref} at {org} is coming up: {clock} is due {due}.\n\nOpen the report in the workspace: {link}\n',
   'mail.body.team.clock-escalation':

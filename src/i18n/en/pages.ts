@@ -117,6 +117,30 @@ export const pages = {
   'portal.yourReport': 'Your report',
   'portal.forget': 'Forget this report on this device',
   'portal.invalidLink': 'This follow-up link is not valid (any more).',
+  'portal.forgetHint':
+    'Forgetting revokes your follow-up link: it stops working on every device. If you gave an e-mail address, opening the old link lets you have a new one mailed to you; without an address the report cannot be opened again (the security team still has it).',
+  'portal.forgotten.title': 'Report forgotten',
+  'portal.forgotten.body':
+    'This browser no longer has the report open, and its follow-up link no longer works. If you gave an e-mail address with the report, open the old link to have a new one mailed to you.',
+  'portal.revoked.title': 'This link was revoked',
+  'portal.revoked.body':
+    'This follow-up link was revoked when the reporter chose to forget the report on a device. It no longer opens the report.',
+  'portal.expired.title': 'This link has expired',
+  'portal.expired.body':
+    'Follow-up links work for a limited time after they are sent, and this one is older. It no longer opens the report.',
+  'portal.newLink.offer': 'We can mail a new link to the e-mail address given with the report.',
+  'portal.newLink.button': 'Send me a new link',
+  'portal.newLink.none':
+    'No e-mail address was given with this report, so no new link can be sent. The security team still has the report and its conversation.',
+  'portal.newLink.sent.title': 'Check your mail',
+  'portal.newLink.sent.body':
+    'If a new link can be sent for this report, it is on its way to the e-mail address given with the report. We send at most one every 10 minutes.',
+  'portal.switch.title': 'Open another report?',
+  'portal.switch.lead': 'This browser has report {current} open. The link you just opened is for report {next}.',
+  'portal.switch.warning':
+    'Only open {next} if you sent that report yourself: what you write afterwards goes to {next}, not to {current}. Until you choose, {current} stays open.',
+  'portal.switch.keep': 'Keep {current} open',
+  'portal.switch.confirm': 'Open {next} instead',
 
   // Workspace: queue
   'queue.title': 'Reports',
@@ -199,6 +223,8 @@ export const pages = {
   'event.reply.sent': 'Replied to the reporter',
   'event.note.added': 'Added an internal note',
   'event.reporter.replied': 'Reporter replied',
+  'event.reporter.link_revoked': 'Reporter revoked their follow-up link (forget)',
+  'event.reporter.link_reissued': 'A new follow-up link was mailed to the reporter',
   'event.other': '{type}',
   'channel.web': 'web form',
   'channel.api': 'API',

@@ -68,7 +68,9 @@ export const policy = {
   'reply.content.expected-resolution-date': 'It gives an expected resolution date',
   'reply.expectedResolution': 'Expected resolution date',
   'reply.detailedIncomplete': 'A detailed response must contain everything the policy promises: {missing}.',
-  'restricted.text': 'This policy shares report text only with the assigned team: claim the report or ask an administrator to read it.',
+  'restricted.text':
+    'This policy shares report text only with the assigned team: only the holder and administrators read it. A report nobody holds can be claimed; a held one is handed over by its holder or an administrator.',
+  'restricted.hidden': 'Assigned team only',
   'escalate.title': 'Escalate your report',
   'escalate.lead': 'The policy of {org} lets you escalate when you have had no reply in time.',
   'escalate.notYet': 'You can escalate from {date} if there is still no reply.',

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import { type SharedWith, sharedWithOf } from '../../domain/access/need-to-know.js'
 import type { Executor, Tx } from '../db.js'
 import { isPostgres } from '../dialect.js'
 import type { PolicyVersionTable } from '../schema.js'
@@ -58,4 +59,36 @@ export async function insertPolicyVersion(
     .execute()
   await tx.updateTable('organization').set({ policy_version_id: v.id }).where('id', '=', v.orgId).execute()
   return version
+}
+
+/** Policy versions are immutable: the need-to-know rule (`confidentiality.sharedWith`) of each is read once. */
+const sharedWithCache = new Map<string, SharedWith>()
+
+/**
+ * The need-to-know rule each of these policy versions sets (src/domain/access/need-to-know.ts).
+ * A version that cannot be read shares with the assigned team only: failing closed.
+ */
+export async function sharedWithOfVersions(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, SharedWith>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
+  const unknown = wanted.filter((id) => !sharedWithCache.has(id))
+  if (unknown.length > 0) {
+    const rows = await db.selectFrom('policy_version').select(['id', 'parsed_json']).where('id', 'in', unknown).execute()
+    if (sharedWithCache.size > 10_000) sharedWithCache.clear()
+    for (const row of rows) {
+      let rule: SharedWith
+      try {
+        rule = sharedWithOf(JSON.parse(row.parsed_json))
+      } catch {
+        rule = 'assigned-team'
+      }
+      sharedWithCache.set(row.id, rule)
+    }
+  }
+  return new Map(wanted.map((id) => [id, sharedWithCache.has(id) ? sharedWithCache.get(id) : 'assigned-team']))
+}
+
+/** The need-to-know rule of one report's policy version; undefined (no rule) for a report received without a policy. */
+export async function sharedWithOfVersion(db: Executor, id: string | null): Promise<SharedWith> {
+  if (id === null) return undefined
+  return (await sharedWithOfVersions(db, [id])).get(id)
 }

@@ -1,5 +1,7 @@
+import { mayReadReportText, type Reader } from '../../domain/access/need-to-know.js'
 import type { OrgCipher } from '../cipher.js'
 import type { Executor } from '../db.js'
+import { sharedWithOfVersions } from './policy-repository.js'
 
 export interface QueueFilter {
   statuses: readonly string[]
@@ -15,11 +17,8 @@ export interface QueueFilter {
   limit: number
 }
 
-/** Who looks at the queue: with `confidentiality.sharedWith: assigned-team` only admins and the assignee read a title. */
-export interface QueueViewer {
-  userId: string
-  role: string
-}
+/** Who looks at the queue: the need-to-know rule (src/domain/access/need-to-know.ts) decides whose titles they read. */
+export type QueueViewer = Reader
 
 export interface QueueRow {
   id: string
@@ -59,34 +58,12 @@ function decodeDueCursor(cursor: string): { due: string | null; id: string } | u
   return Number.isNaN(Date.parse(due)) ? undefined : { due, id }
 }
 
-/** Policy versions are immutable: whether one shares report text with the assigned team only is cached by id. */
-const assignedOnly = new Map<string, boolean>()
-
-async function versionsSharedWithAssignedTeamOnly(db: Executor, ids: readonly string[]): Promise<Set<string>> {
-  const unknown = [...new Set(ids)].filter((id) => !assignedOnly.has(id))
-  if (unknown.length > 0) {
-    const rows = await db.selectFrom('policy_version').select(['id', 'parsed_json']).where('id', 'in', unknown).execute()
-    for (const row of rows) {
-      let shared: unknown
-      try {
-        shared = (JSON.parse(row.parsed_json) as { confidentiality?: { sharedWith?: unknown } }).confidentiality?.sharedWith
-      } catch {
-        shared = undefined
-      }
-      if (assignedOnly.size > 10_000) assignedOnly.clear()
-      assignedOnly.set(row.id, shared === 'assigned-team')
-    }
-  }
-  return new Set(ids.filter((id) => assignedOnly.get(id) === true))
-}
-
 /**
- * One page of an organization's queue, titles opened for display — except, under a policy that
- * shares reports with the assigned team only (src/policy/report-policy.ts `textRestricted`), the
- * titles of reports the viewer does not hold, which are not even decrypted. Without a viewer,
- * every title is opened (internal callers).
+ * One page of an organization's queue, titles opened for display — only those the viewer may
+ * read under the need-to-know rule of each report's policy (`mayReadReportText`); the others are
+ * not even decrypted.
  */
-export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, f: QueueFilter, viewer?: QueueViewer): Promise<QueuePage> {
+export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, f: QueueFilter, viewer: QueueViewer): Promise<QueuePage> {
   const base = () => {
     let query = db
       .selectFrom('report')
@@ -162,19 +139,17 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
     next = rows.length > f.limit && last ? encodeCursor(last.received_at, last.id) : undefined
   }
 
-  const restrictedVersions =
-    viewer && viewer.role !== 'admin'
-      ? await versionsSharedWithAssignedTeamOnly(
-          db,
-          page.flatMap((r) => (r.policy_version_id ? [r.policy_version_id] : [])),
-        )
-      : new Set<string>()
-  const hidden = (r: Row) => r.policy_version_id !== null && restrictedVersions.has(r.policy_version_id) && r.assignee_id !== viewer?.userId
+  const rules = await sharedWithOfVersions(
+    db,
+    page.map((r) => r.policy_version_id),
+  )
+  const readable = (r: Row) =>
+    mayReadReportText(viewer, { assigneeId: r.assignee_id }, r.policy_version_id === null ? undefined : rules.get(r.policy_version_id))
   return {
     rows: page.map((r) => ({
       id: r.id,
       ref: r.ref,
-      title: hidden(r) ? null : cipher.decrypt(r.title_enc, `report.title|${r.id}`),
+      title: readable(r) ? cipher.decrypt(r.title_enc, `report.title|${r.id}`) : null,
       status: r.status,
       assigneeId: r.assignee_id,
       assigneeName: r.assignee_name,

@@ -1,6 +1,8 @@
+import { mayReadReportText, type Reader, type SharedWith } from '../../domain/access/need-to-know.js'
 import type { OrgCipher } from '../cipher.js'
 import type { Executor, Tx } from '../db.js'
 import type { ReportRow } from '../schema.js'
+import { sharedWithOfVersion } from './policy-repository.js'
 
 /** The structured text of a report. Everything here is sealed at rest. */
 export interface ReportFields {
@@ -55,7 +57,7 @@ export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredRepo
     .execute()
 }
 
-function open(cipher: OrgCipher, row: ReportRow): StoredReport {
+function stateOf(row: ReportRow): ReportState {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -65,14 +67,20 @@ function open(cipher: OrgCipher, row: ReportRow): StoredReport {
     status: row.status,
     statusReason: row.status_reason,
     duplicateOf: row.duplicate_of,
-    title: cipher.decrypt(row.title_enc, titleContext(row.id)),
-    fields: JSON.parse(cipher.decrypt(row.fields_enc, fieldsContext(row.id))) as ReportFields,
     channel: row.channel,
     creditPreference: row.credit_preference,
     assigneeId: row.assignee_id,
     receivedAt: row.received_at,
     updatedAt: row.updated_at,
     version: Number(row.version),
+  }
+}
+
+function open(cipher: OrgCipher, row: ReportRow): StoredReport {
+  return {
+    ...stateOf(row),
+    title: cipher.decrypt(row.title_enc, titleContext(row.id)),
+    fields: JSON.parse(cipher.decrypt(row.fields_enc, fieldsContext(row.id))) as ReportFields,
   }
 }
 
@@ -84,6 +92,41 @@ export async function findReportByRef(db: Executor, cipher: OrgCipher, orgId: st
 export async function findReportById(db: Executor, cipher: OrgCipher, orgId: string, id: string): Promise<StoredReport | undefined> {
   const row = await db.selectFrom('report').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
   return row && open(cipher, row)
+}
+
+/** A report's workflow state without its text: nothing in it is decrypted. */
+export type ReportState = Omit<StoredReport, 'title' | 'fields'>
+
+/** The report's state and the need-to-know rule of the policy it was received under; no text is decrypted. */
+export async function findReportStateByRef(
+  db: Executor,
+  orgId: string,
+  ref: string,
+): Promise<(ReportState & { sharedWith: SharedWith }) | undefined> {
+  const row = await db.selectFrom('report').selectAll().where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst()
+  if (!row) return undefined
+  return { ...stateOf(row), sharedWith: await sharedWithOfVersion(db, row.policy_version_id) }
+}
+
+/**
+ * A report as one member may see it: its text is decrypted only when the need-to-know rule
+ * (`mayReadReportText`) lets `reader` read it; otherwise `text` is null and `readable` false, and
+ * the caller must not open anything else secret about it (reporter, messages, reason).
+ */
+export async function findReportForReader(
+  db: Executor,
+  cipher: OrgCipher,
+  orgId: string,
+  ref: string,
+  reader: Reader,
+): Promise<{ report: ReportState; readable: boolean; text: Pick<StoredReport, 'title' | 'fields'> | null } | undefined> {
+  const row = await db.selectFrom('report').selectAll().where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst()
+  if (!row) return undefined
+  const sharedWith = await sharedWithOfVersion(db, row.policy_version_id)
+  const readable = mayReadReportText(reader, { assigneeId: row.assignee_id }, sharedWith)
+  if (!readable) return { report: stateOf(row), readable, text: null }
+  const { title, fields, ...report } = open(cipher, row)
+  return { report, readable, text: { title, fields } }
 }
 
 export const findReportRef = (db: Executor, orgId: string, id: string) =>

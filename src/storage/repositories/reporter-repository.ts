@@ -31,6 +31,12 @@ export async function findReporter(db: Executor, cipher: OrgCipher, orgId: strin
   }
 }
 
+/** Whether the reporter left an address (mail to them can be sent), without opening it. */
+export async function reporterHasAddress(db: Executor, orgId: string, id: string): Promise<boolean> {
+  const row = await db.selectFrom('reporter').select('email_enc').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+  return row?.email_enc != null
+}
+
 export async function insertReportAccess(
   tx: Tx,
   a: { tokenHash: string; orgId: string; reportId: string; createdAt: string },
@@ -41,11 +47,59 @@ export async function insertReportAccess(
     .execute()
 }
 
-/** The report a follow-up capability opens, if it is valid and not revoked. */
-export const findReportAccess = (db: Executor, tokenHash: string) =>
+/**
+ * The report a follow-up capability opens, if it is neither revoked nor older than `issuedAfter`
+ * (the link lifetime, EMBARGO_FOLLOW_UP_LINK_DAYS).
+ */
+export const findReportAccess = (db: Executor, tokenHash: string, issuedAfter: string) =>
   db
     .selectFrom('report_access')
-    .select(['org_id', 'report_id'])
+    .select(['org_id', 'report_id', 'created_at'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where('created_at', '>', issuedAfter)
+    .executeTakeFirst()
+
+/** A follow-up capability whatever its state (valid, revoked, expired), to tell the reporter which. */
+export const findReportAccessAnyState = (db: Executor, tokenHash: string) =>
+  db
+    .selectFrom('report_access')
+    .select(['org_id', 'report_id', 'created_at', 'revoked_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()
+
+/** Revokes one follow-up capability (the reporter chose "forget"): the link and every cookie holding it stop working. */
+export async function revokeReportAccess(tx: Tx, orgId: string, tokenHash: string, at: string): Promise<boolean> {
+  const result = await tx
+    .updateTable('report_access')
+    .set({ revoked_at: at })
+    .where('org_id', '=', orgId)
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** When the newest unrevoked follow-up capability of a report was issued (to space out "send me a new link"). */
+export async function lastReportAccessIssuedAt(db: Executor, orgId: string, reportId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('report_access')
+    .select((eb) => eb.fn.max('created_at').as('last'))
+    .where('org_id', '=', orgId)
+    .where('report_id', '=', reportId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return (row?.last as string | null | undefined) ?? undefined
+}
+
+/** The report a follow-up capability opens: its reference and reporter, and whether they left an address; nothing decrypted. */
+export async function findCapabilityReport(db: Executor, orgId: string, reportId: string) {
+  const row = await db
+    .selectFrom('report')
+    .innerJoin('reporter', 'reporter.id', 'report.reporter_id')
+    .select(['report.ref', 'report.reporter_id', 'reporter.email_enc'])
+    .where('report.org_id', '=', orgId)
+    .where('report.id', '=', reportId)
+    .executeTakeFirst()
+  return row && { ref: row.ref, reporterId: row.reporter_id, reachable: row.email_enc !== null }
+}
