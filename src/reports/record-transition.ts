@@ -45,7 +45,7 @@ export async function recordTransition(
     t.report.statusReason !== before.statusReason ||
     t.report.duplicateOf !== before.duplicateOf
   if (changed) {
-    const ok = await updateReportState(tx, before.orgId, before.id, before.version, {
+    const ok = await updateReportState(tx, cipher, before.orgId, before.id, before.version, {
       status: t.report.status,
       statusReason: t.report.statusReason,
       duplicateOf: t.report.duplicateOf,

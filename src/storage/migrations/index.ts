@@ -2,13 +2,23 @@ import type { Migration } from 'kysely'
 import * as foundation from './2026-11-22T0700-foundation.js'
 import * as mail from './2026-11-22T1000-mail.js'
 import * as policy from './2026-11-22T1100-policy.js'
+import { type MigrationKeys, sealedNames } from './2026-12-02T0720-sealed-names.js'
+
+export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
 /**
- * Every migration, by name. Listed statically (not read from disk) so the same list works from
+ * Every migration, by name, given what the ones that seal existing rows need (`keys.seal`; see
+ * 2026-12-02T0720-sealed-names). Listed statically (not read from disk) so the same list works from
  * `src/` under tsx and vitest and from the built `dist/`. Names sort in the order they run.
  */
-export const migrations: Record<string, Migration> = {
-  '2026-11-22T0700-foundation': foundation,
-  '2026-11-22T1000-mail': mail,
-  '2026-11-22T1100-policy': policy,
+export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
+  return {
+    '2026-11-22T0700-foundation': foundation,
+    '2026-11-22T1000-mail': mail,
+    '2026-11-22T1100-policy': policy,
+    '2026-12-02T0720-sealed-names': sealedNames(keys),
+  }
 }
+
+/** The list without a key: enough for an empty database (and for the names). */
+export const migrations: Record<string, Migration> = migrationsWith({})

@@ -31,6 +31,9 @@ export interface StoredReport {
 
 const titleContext = (id: string) => `report.title|${id}`
 const fieldsContext = (id: string) => `report.fields|${id}`
+const reasonContext = (id: string) => `report.status_reason|${id}`
+const sealReason = (cipher: OrgCipher, id: string, reason: string | null) =>
+  reason === null ? null : cipher.encrypt(reason, reasonContext(id))
 
 export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredReport, 'version'>): Promise<void> {
   await tx
@@ -42,7 +45,7 @@ export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredRepo
       program_id: r.programId,
       reporter_id: r.reporterId,
       status: r.status,
-      status_reason: r.statusReason,
+      status_reason_enc: sealReason(cipher, r.id, r.statusReason),
       duplicate_of: r.duplicateOf,
       title_enc: cipher.encrypt(r.title, titleContext(r.id)),
       fields_enc: cipher.encrypt(JSON.stringify(r.fields), fieldsContext(r.id)),
@@ -63,7 +66,7 @@ function open(cipher: OrgCipher, row: ReportRow): StoredReport {
     programId: row.program_id,
     reporterId: row.reporter_id,
     status: row.status,
-    statusReason: row.status_reason,
+    statusReason: row.status_reason_enc === null ? null : cipher.decrypt(row.status_reason_enc, reasonContext(row.id)),
     duplicateOf: row.duplicate_of,
     title: cipher.decrypt(row.title_enc, titleContext(row.id)),
     fields: JSON.parse(cipher.decrypt(row.fields_enc, fieldsContext(row.id))) as ReportFields,
@@ -103,6 +106,7 @@ export interface ReportStateChange {
  */
 export async function updateReportState(
   tx: Tx,
+  cipher: OrgCipher,
   orgId: string,
   id: string,
   expectedVersion: number,
@@ -112,7 +116,7 @@ export async function updateReportState(
     .updateTable('report')
     .set((eb) => ({
       status: s.status,
-      status_reason: s.statusReason,
+      status_reason_enc: sealReason(cipher, id, s.statusReason),
       duplicate_of: s.duplicateOf,
       assignee_id: s.assigneeId,
       updated_at: s.updatedAt,
