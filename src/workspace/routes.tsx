@@ -104,12 +104,10 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
       .header('cache-control', 'no-store')
       .send(file.content)
   }
-  app.get<{ Params: FileParams }>(
-    '/w/:org/reports/:ref/attachments/:id',
-    { config: read, schema: { params: FileParams } },
-    download('attachment'),
-  )
-  app.get<{ Params: FileParams }>('/w/:org/reports/:ref/mails/:id', { config: read, schema: { params: FileParams } }, download('mail'))
+  // No automatic HEAD route: every answer with a file is a recorded download.
+  const fileRoute = { config: read, schema: { params: FileParams }, exposeHeadRoute: false }
+  app.get<{ Params: FileParams }>('/w/:org/reports/:ref/attachments/:id', fileRoute, download('attachment'))
+  app.get<{ Params: FileParams }>('/w/:org/reports/:ref/mails/:id', fileRoute, download('mail'))
 
   /** After an action: back to the report on success (POST-redirect-GET), or the page with the refusal explained. */
   const answer = (

@@ -88,5 +88,5 @@ suite('finding 2: attachments in Chromium', (ctx) => {
     expect(second.suggestedFilename()).toBe('proof.html')
     expect(await direct.locator('#rendered').count()).toBe(0)
     await context.close()
-  })
+  }, 90_000) // a browser on a shared 2-core machine: generous, so load does not fail it
 })
