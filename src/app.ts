@@ -26,8 +26,9 @@ export async function openApp(config: Config, options: { now?: () => Date; logDe
     )
   }
   const database = await openDatabase(config.databaseUrl)
+  const keyring = new Keyring(masterKey.key)
   try {
-    const applied = await migrate(database.db)
+    const applied = await migrate(database.db, keyring)
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated')
   } catch (error) {
     await database.close()
@@ -37,7 +38,7 @@ export async function openApp(config: Config, options: { now?: () => Date; logDe
     db: database.db,
     writes: new WriteQueue(database),
     dialect: database.dialect,
-    keyring: new Keyring(masterKey.key),
+    keyring,
     config,
     now: options.now ?? (() => new Date()),
     log,

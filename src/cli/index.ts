@@ -11,7 +11,9 @@ import { startInbound } from '../mail/inbound-service.js'
 import { generateOrgMailKey, setSecurityAddress } from '../mail/org-mail-settings.js'
 import { checkPolicyFile, importPolicyFile } from '../policy/policy-cli.js'
 import { issueSetupLink } from '../setup/setup-token.js'
+import { Keyring } from '../storage/cipher.js'
 import { migrate, openDatabase } from '../storage/db.js'
+import { loadMasterKey } from '../storage/master-key.js'
 import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
 import type { Role } from '../storage/schema.js'
 import { registerRoutesCommand } from './routes-command.js'
@@ -69,8 +71,8 @@ program
   .action(async () => {
     const config = loadConfig()
     const database = await openDatabase(config.databaseUrl)
-    const applied = await migrate(database.db)
-    await database.close()
+    // The master key lets a migration seal values older versions stored in clear.
+    const applied = await migrate(database.db, new Keyring(loadMasterKey(config).key)).finally(() => database.close())
     process.stdout.write(applied.length === 0 ? 'The database is up to date.\n' : `Applied: ${applied.join(', ')}\n`)
   })
 

@@ -9,6 +9,7 @@
  * never got a row (unique hash of the raw bytes per organization, see inbound-service.ts).
  */
 import { createHash } from 'node:crypto'
+import { fileTypeFromBuffer } from 'file-type'
 import { cipherFor, type Deps } from '../deps.js'
 import { submissionLimits, validateSubmission } from '../domain/report/submission.js'
 import { reply } from '../domain/report/workflow.js'
@@ -37,6 +38,7 @@ import {
 } from '../storage/repositories/mail-repository.js'
 import { findReportById } from '../storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
+import { htmlToPlainText } from './html-text.js'
 import { orgKeyring } from './org-keyrings.js'
 import { type InboundMail, parseInbound } from './parse-inbound.js'
 import { findThread, newReplyToken } from './reply-address.js'
@@ -105,10 +107,11 @@ async function ingestStored(
     const body = replyBody(mail)
     const t = reply(toDomain(report, false), { actor: { kind: 'reporter' }, at, body, visibility: 'reporter' })
     if (!t.ok) return quarantine(deps, org.id, inboundId, `reply refused: ${t.error.code}`)
+    const files = await attachmentsOf(mail)
     await deps.db.transaction().execute(async (tx) => {
       await claim(tx, org.id, inboundId, report.id, at)
       const messageId = await writeReporterReply(tx, cipher, report, t.value, body, at)
-      await storeExtras(tx, cipher, org.id, report.id, report.reporterId, messageId, mail, at)
+      await storeExtras(tx, cipher, org.id, report.id, report.reporterId, messageId, mail, files, at)
       await noteReusedMessageId(tx, org.id, stored, report.id, at)
     })
     deps.log.info({ orgId: org.id, reportId: report.id, inboundId, via: thread.via, event: 'mail.reply' }, 'reporter reply by mail')
@@ -118,12 +121,13 @@ async function ingestStored(
   if (bounce) return quarantine(deps, org.id, inboundId, `bounce: ${mail.autoSubmittedReason ?? 'null sender'}`)
   const checked = validateSubmission(submissionFrom(mail, from), [])
   if (!checked.ok) return quarantine(deps, org.id, inboundId, `not a valid report: ${Object.keys(checked.error).join(', ')}`)
+  const files = await attachmentsOf(mail)
   const created = await deps.db.transaction().execute(async (tx) => {
     // The follow-up link travels only inside the acknowledgment (sealed in the outbox payload).
     const r = await receiveReport(tx, deps, org, checked.value, 'email', newSecret(), { acknowledge: !mail.autoSubmitted })
     await claim(tx, org.id, inboundId, r.reportId, at)
     await ensureReplyToken(tx, org.id, r.reportId, newReplyToken())
-    await storeExtras(tx, cipher, org.id, r.reportId, r.reporterId, null, mail, at)
+    await storeExtras(tx, cipher, org.id, r.reportId, r.reporterId, null, mail, files, at)
     await noteReusedMessageId(tx, org.id, stored, r.reportId, at)
     return r
   })
@@ -170,6 +174,37 @@ async function noteReusedMessageId(tx: Tx, orgId: string, stored: StoredInboundM
   )
 }
 
+/** A file as it will be stored: its bytes, hash and the type recognized from the bytes (never the declared one). */
+interface File {
+  name: string
+  declaredType: string
+  sniffedType: string | null
+  content: Buffer
+  sha256: string
+}
+
+/** What `file-type` recognizes in the bytes, or null (text formats, unknown or malformed data). */
+async function sniff(content: Buffer): Promise<string | null> {
+  try {
+    return (await fileTypeFromBuffer(content))?.mime ?? null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The mail's attachments, plus the original HTML of an HTML-only mail as `message.html` (its text
+ * is what the thread shows; the markup stays available to download, never rendered).
+ * Sniffed before the transaction, so the transaction stays short.
+ */
+async function attachmentsOf(mail: InboundMail): Promise<File[]> {
+  const parts = mail.attachments.map((a) => ({ name: a.filename, declaredType: a.contentType, content: a.content }))
+  if (htmlOnly(mail)) parts.push({ name: 'message.html', declaredType: 'text/html', content: Buffer.from(mail.html!, 'utf8') })
+  return Promise.all(
+    parts.map(async (p) => ({ ...p, sniffedType: await sniff(p.content), sha256: createHash('sha256').update(p.content).digest('hex') })),
+  )
+}
+
 /** Attachments, the Message-ID for threading, and a key the sender attached (proposed, never replacing one). */
 async function storeExtras(
   tx: Tx,
@@ -179,19 +214,21 @@ async function storeExtras(
   reporterId: string,
   messageId: string | null,
   mail: InboundMail,
+  files: File[],
   at: string,
 ): Promise<void> {
   await insertAttachments(
     tx,
     cipher,
     orgId,
-    mail.attachments.map((a) => ({
+    files.map((f) => ({
       reportId,
       messageId,
-      safeName: a.filename,
-      contentType: a.contentType.slice(0, 200),
-      content: a.content,
-      sha256: createHash('sha256').update(a.content).digest('hex'),
+      safeName: f.name,
+      contentType: f.declaredType.slice(0, 200),
+      sniffedType: f.sniffedType,
+      content: f.content,
+      sha256: f.sha256,
     })),
     at,
   )
@@ -228,10 +265,13 @@ function submissionFrom(mail: InboundMail, from: string | null) {
   }
 }
 
+/** A mail with no text part but an HTML one: its text comes from the HTML. */
+const htmlOnly = (mail: InboundMail): boolean => !mail.decryptionFailed && mail.text.trim() === '' && (mail.html ?? '').trim() !== ''
+
 /** The text a person wrote, or a note saying why there is none (the raw mail stays stored). */
 function replyBody(mail: InboundMail): string {
-  const text = mail.text.replaceAll('\u0000', '').toWellFormed()
   if (mail.decryptionFailed) return `(The encrypted mail could not be decrypted: ${mail.decryptionFailed})`
+  const text = (htmlOnly(mail) ? htmlToPlainText(mail.html!) : mail.text).replaceAll('\u0000', '').toWellFormed()
   if (text.trim() !== '') return text
   return mail.attachments.length > 0 ? `(No text; ${mail.attachments.length} attachment(s).)` : '(Empty message.)'
 }

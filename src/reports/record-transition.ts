@@ -45,9 +45,10 @@ export async function recordTransition(
     t.report.statusReason !== before.statusReason ||
     t.report.duplicateOf !== before.duplicateOf
   if (changed) {
-    const ok = await updateReportState(tx, before.orgId, before.id, before.version, {
+    const ok = await updateReportState(tx, cipher, before.orgId, before.id, before.version, {
       status: t.report.status,
-      statusReason: t.report.statusReason,
+      // The reason belongs to the status: it is written when the status changes, never otherwise.
+      ...(t.report.status !== before.status ? { statusReason: t.report.statusReason } : {}),
       duplicateOf: t.report.duplicateOf,
       assigneeId: t.report.assigneeId,
       updatedAt: nowIso,

@@ -3,7 +3,8 @@ import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
 import pg from 'pg'
-import { migrations } from './migrations/index.js'
+import type { Keyring } from './cipher.js'
+import { migrationsWith } from './migrations/index.js'
 import type { DB } from './schema.js'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -100,11 +101,18 @@ async function openPostgres(url: string): Promise<Database> {
   return { db, dialect: 'postgres', close: () => db.destroy() }
 }
 
-/** Brings the schema up to date. Safe to run at every start and from `embargo migrate`. */
-export async function migrate(db: Db): Promise<string[]> {
+/**
+ * Brings the schema up to date. Safe to run at every start and from `embargo migrate`. The keyring
+ * lets migrations seal values that existing rows held in clear; without it such a migration refuses
+ * to run on a database that has any (an empty database needs none).
+ */
+export async function migrate(db: Db, keyring?: Keyring): Promise<string[]> {
+  const seal = keyring
+    ? (orgId: string, wrapped: string, plain: string, context: string) => keyring.forOrg(orgId, wrapped).encrypt(plain, context)
+    : undefined
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => migrationsWith({ seal }) },
   })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error

@@ -70,8 +70,8 @@ export interface ReportTable {
   program_id: string | null
   reporter_id: string
   status: string
-  /** Why a report was rejected; set with status `rejected`. */
-  status_reason: string | null
+  /** Why a report was rejected, sealed (context `report.status_reason|<id>`); set with status `rejected`. */
+  status_reason_enc: string | null
   duplicate_of: string | null
   title_enc: string
   /** JSON of the structured fields (description, steps, impact, affected version, …), encrypted. */
@@ -219,8 +219,12 @@ export interface AttachmentTable {
   org_id: string
   report_id: string
   message_id: string | null
-  safe_name: string
+  /** The sanitized file name, sealed (context `attachment.name|<id>`). */
+  safe_name_enc: string
+  /** The type the sender declared. Kept for the record; never trusted, never sent back. */
   content_type: string
+  /** The type `file-type` recognized from the bytes; null when it recognized none (or stored before sniffing). */
+  sniffed_type: Generated<string | null>
   size: number
   sha256: string
   content_enc: string

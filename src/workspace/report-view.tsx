@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Card,
+  Cell,
   HiddenInput,
   KeyValue,
   Layout,
@@ -10,6 +11,7 @@ import {
   RadioGroup,
   Select,
   StatusBadge,
+  Table,
   TextArea,
   TextInput,
   ThreadMessage,
@@ -21,6 +23,7 @@ import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 import { ClockPanel, DetailedResponseFields, policyEventText } from '../policy/views/clock-panel.js'
 import type { Role } from '../storage/schema.js'
+import type { ReportFile } from './attachments.js'
 import type { TeamReportView } from './load-report.js'
 import { workspaceNav } from './nav.js'
 
@@ -30,15 +33,19 @@ export interface ReportPageProps {
   role: Role
   userId: string
   view: TeamReportView
+  /** What the reporter attached and the raw mails, when the viewer may read the report (see attachments.ts). */
+  files: ReportFile[]
   /** A refusal to show above the page (e.g. "another responder already claimed this report"). */
   problem?: string | undefined
   /** The reply being written, kept when sending it was refused. */
   draft?: { body: string; visibility: string } | undefined
 }
 
-function eventText(t: Translator, e: TeamReportView['events'][number]): string {
+function eventText(t: Translator, e: TeamReportView['events'][number], fileNames: Map<string, string>): string {
   const d = e.data
   switch (e.type) {
+    case 'file.downloaded':
+      return t('event.file.downloaded', { name: fileNames.get(String(d.file)) ?? t('reportPage.file.gone') })
     case 'report.received':
       return t('event.report.received', { channel: t(`channel.${d.channel}` as MessageKey) })
     case 'report.status_changed':
@@ -59,11 +66,40 @@ function eventText(t: Translator, e: TeamReportView['events'][number]): string {
   }
 }
 
-export function ReportPage({ ctx, org, role, userId, view, problem, draft }: ReportPageProps) {
+/** The reporter's files: name (a download link), size, type recognized from the bytes, SHA-256. */
+function FileList({ t, files }: { t: Translator; files: ReportFile[] }) {
+  if (files.length === 0) return <p class="text-muted">{t('reportPage.noFiles')}</p>
+  const head = [t('reportPage.file.name'), t('reportPage.file.size'), t('reportPage.file.type'), t('reportPage.file.sha256')]
+  return (
+    <Table head={head} stack>
+      {files.map((f) => (
+        <tr key={f.id}>
+          <Cell label={head[0]} kind="title">
+            <a href={f.href} download={f.name} rel="noopener">
+              {f.name}
+            </a>
+          </Cell>
+          <Cell label={head[1]} kind="num">
+            {t('reportPage.file.bytes', { size: f.size })}
+          </Cell>
+          <Cell label={head[2]} kind="nowrap">
+            {f.type ?? t('reportPage.file.typeUnknown')}
+          </Cell>
+          <Cell label={head[3]} kind="ref">
+            <code>{f.sha256}</code>
+          </Cell>
+        </tr>
+      ))}
+    </Table>
+  )
+}
+
+export function ReportPage({ ctx, org, role, userId, view, files, problem, draft }: ReportPageProps) {
   const { t } = ctx
   const when = (iso: string) => formatTime(iso, view.timeZone)
   const { report, reporter } = view
   const names = new Map(view.members.map((m) => [m.userId, m.name]))
+  const fileNames = new Map(files.map((f) => [f.id, f.name]))
   const who = (id: string | null) =>
     id === null ? t('author.system') : id === userId ? t('author.you') : (names.get(id) ?? t('author.formerMember'))
   const canWork = role !== 'viewer'
@@ -103,6 +139,12 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
           <div class="stack">
             <Card title={t('reportPage.fields')}>
               <KeyValue items={fields} />
+            </Card>
+            <Card title={t('reportPage.files')}>
+              <div class="stack">
+                <p class="text-muted">{t('reportPage.files.hint')}</p>
+                <FileList t={t} files={files} />
+              </div>
             </Card>
             <section class="stack" aria-labelledby="thread-heading">
               <h2 id="thread-heading">{t('reportPage.thread')}</h2>
@@ -228,7 +270,7 @@ export function ReportPage({ ctx, org, role, userId, view, problem, draft }: Rep
                   at: e.at,
                   atLabel: when(e.at),
                   actor: e.actor_kind === 'reporter' ? t('author.reporter') : who(e.actor_id),
-                  text: eventText(t, e),
+                  text: eventText(t, e, fileNames),
                 }))}
               />
             </Card>

@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/messages.js'
 import { readDetailedReply, stepsBeforePublishing } from '../policy/report-policy.js'
 import { orgTimeZone } from '../policy/time-zone.js'
 import { listQueue } from '../storage/repositories/queue-repository.js'
+import { attachmentDisposition, downloadReportFile, type FileKind, listReportFiles } from './attachments.js'
 import { loadReportForTeam } from './load-report.js'
 import { parseQueueQuery, queueHref, toFilter } from './queue-query.js'
 import { QueueView } from './queue-view.js'
@@ -19,6 +20,12 @@ import { ReportPage } from './report-view.js'
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 const ReportParams = Type.Object({ org: Type.String({ maxLength: 64 }), ref: Type.String({ maxLength: 40 }) })
 type ReportParams = Static<typeof ReportParams>
+const FileParams = Type.Object({
+  org: Type.String({ maxLength: 64 }),
+  ref: Type.String({ maxLength: 40 }),
+  id: Type.String({ maxLength: 40, pattern: '^[0-9a-f-]+$' }),
+})
+type FileParams = Static<typeof FileParams>
 type Form = Record<string, unknown>
 
 const str = (body: unknown, name: string): string => {
@@ -59,7 +66,9 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
     draft?: { body: string; visibility: string },
   ) => {
     const org = request.org!
-    const view = await loadReportForTeam(deps, org, request.params.ref, { userId: request.user!.id, role: request.role! })
+    const viewer = { userId: request.user!.id, role: request.role! }
+    const view = await loadReportForTeam(deps, org, request.params.ref, viewer)
+    const files = await listReportFiles(deps, org, request.params.ref, viewer)
     const page = (
       <ReportPage
         ctx={pageContext(request, reply)}
@@ -67,6 +76,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
         role={request.role!}
         userId={request.user!.id}
         view={view}
+        files={files}
         problem={problem}
         draft={draft}
       />
@@ -77,6 +87,27 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
   app.get<{ Params: ReportParams }>('/w/:org/reports/:ref', { config: read, schema: { params: ReportParams } }, (request, reply) =>
     showReport(request, reply),
   )
+
+  /**
+   * A reporter's file, for whoever may read the report: always a download, never rendered by the
+   * browser (opaque type, no sniffing, sandboxed should it be opened anyway), never cached.
+   */
+  const download = (kind: FileKind) => async (request: FastifyRequest<{ Params: FileParams }>, reply: FastifyReply) => {
+    const viewer = { userId: request.user!.id, role: request.role! }
+    const file = await downloadReportFile(deps, request.org!, request.params.ref, kind, request.params.id, viewer)
+    return reply
+      .code(200)
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', attachmentDisposition(file.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', 'sandbox')
+      .header('cache-control', 'no-store')
+      .send(file.content)
+  }
+  // No automatic HEAD route: every answer with a file is a recorded download.
+  const fileRoute = { config: read, schema: { params: FileParams }, exposeHeadRoute: false }
+  app.get<{ Params: FileParams }>('/w/:org/reports/:ref/attachments/:id', fileRoute, download('attachment'))
+  app.get<{ Params: FileParams }>('/w/:org/reports/:ref/mails/:id', fileRoute, download('mail'))
 
   /** After an action: back to the report on success (POST-redirect-GET), or the page with the refusal explained. */
   const answer = (

@@ -209,6 +209,17 @@ export const pages = {
   'reportPage.timeline': 'Timeline',
   'reportPage.internalNote': 'Internal note — not visible to the reporter',
   'reportPage.unknownRef': 'No report with reference {ref} in this organization.',
+  'reportPage.files': 'Attachments and original mail',
+  'reportPage.files.hint':
+    'What the reporter sent, as it arrived: treat it as hostile. Files are always downloaded, never opened here, and each download is written to the timeline.',
+  'reportPage.noFiles': 'Nothing attached.',
+  'reportPage.file.name': 'File',
+  'reportPage.file.size': 'Size',
+  'reportPage.file.type': 'Type (from its content)',
+  'reportPage.file.sha256': 'SHA-256',
+  'reportPage.file.bytes': '{size} bytes',
+  'reportPage.file.typeUnknown': 'not recognized',
+  'reportPage.file.gone': 'a file',
 
   // Authors and timeline
   'author.reporter': 'Reporter',
@@ -225,6 +236,7 @@ export const pages = {
   'event.reporter.replied': 'Reporter replied',
   'event.reporter.link_revoked': 'Reporter revoked their follow-up link (forget)',
   'event.reporter.link_reissued': 'A new follow-up link was mailed to the reporter',
+  'event.file.downloaded': 'Downloaded {name}',
   'event.other': '{type}',
   'channel.web': 'web form',
   'channel.api': 'API',

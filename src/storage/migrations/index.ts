@@ -3,16 +3,26 @@ import * as foundation from './2026-11-22T0700-foundation.js'
 import * as mail from './2026-11-22T1000-mail.js'
 import * as policy from './2026-11-22T1100-policy.js'
 import * as mailMessageIds from './2026-12-02T0710-mail-message-ids.js'
+import { type MigrationKeys, sealedNames } from './2026-12-02T0720-sealed-names.js'
 import * as reportAccessReport from './2026-12-02T0730-report-access-report.js'
 
+export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
+
 /**
- * Every migration, by name. Listed statically (not read from disk) so the same list works from
+ * Every migration, by name, given what the ones that seal existing rows need (`keys.seal`; see
+ * 2026-12-02T0720-sealed-names). Listed statically (not read from disk) so the same list works from
  * `src/` under tsx and vitest and from the built `dist/`. Names sort in the order they run.
  */
-export const migrations: Record<string, Migration> = {
-  '2026-11-22T0700-foundation': foundation,
-  '2026-11-22T1000-mail': mail,
-  '2026-11-22T1100-policy': policy,
-  '2026-12-02T0710-mail-message-ids': mailMessageIds,
-  '2026-12-02T0730-report-access-report': reportAccessReport,
+export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
+  return {
+    '2026-11-22T0700-foundation': foundation,
+    '2026-11-22T1000-mail': mail,
+    '2026-11-22T1100-policy': policy,
+    '2026-12-02T0710-mail-message-ids': mailMessageIds,
+    '2026-12-02T0720-sealed-names': sealedNames(keys),
+    '2026-12-02T0730-report-access-report': reportAccessReport,
+  }
 }
+
+/** The list without a key: enough for an empty database (and for the names). */
+export const migrations: Record<string, Migration> = migrationsWith({})

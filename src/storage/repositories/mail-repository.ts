@@ -237,10 +237,16 @@ export interface NewAttachment {
   reportId: string
   messageId: string | null
   safeName: string
+  /** What the sender declared; kept for the record only. */
   contentType: string
+  /** What the bytes are, as recognized by `file-type`; null when unrecognized. */
+  sniffedType: string | null
   content: Buffer
   sha256: string
 }
+
+const attachmentNameContext = (id: string) => `attachment.name|${id}`
+const attachmentContentContext = (id: string) => `attachment.content|${id}`
 
 export async function insertAttachments(tx: Tx, cipher: OrgCipher, orgId: string, list: NewAttachment[], at: string): Promise<void> {
   if (list.length === 0) return
@@ -254,11 +260,12 @@ export async function insertAttachments(tx: Tx, cipher: OrgCipher, orgId: string
           org_id: orgId,
           report_id: a.reportId,
           message_id: a.messageId,
-          safe_name: a.safeName,
+          safe_name_enc: cipher.encrypt(a.safeName, attachmentNameContext(id)),
           content_type: a.contentType,
+          sniffed_type: a.sniffedType,
           size: a.content.length,
           sha256: a.sha256,
-          content_enc: cipher.encrypt(a.content.toString('base64'), `attachment.content|${id}`),
+          content_enc: cipher.encrypt(a.content.toString('base64'), attachmentContentContext(id)),
           created_at: at,
         }
       }),
@@ -266,15 +273,94 @@ export async function insertAttachments(tx: Tx, cipher: OrgCipher, orgId: string
     .execute()
 }
 
-export const listAttachments = (db: Executor, orgId: string, reportId: string) =>
-  db
+/** One attachment as the team's list shows it (name opened, no content). */
+export interface AttachmentInfo {
+  id: string
+  name: string
+  size: number
+  sniffedType: string | null
+  sha256: string
+  messageId: string | null
+  createdAt: string
+}
+
+/** The attachments of one report of one organization, oldest first, names opened. */
+export async function listAttachments(db: Executor, cipher: OrgCipher, orgId: string, reportId: string): Promise<AttachmentInfo[]> {
+  const rows = await db
     .selectFrom('attachment')
-    .select(['id', 'safe_name', 'content_type', 'size', 'sha256', 'message_id', 'created_at'])
+    .select(['id', 'safe_name_enc', 'size', 'sha256', 'sniffed_type', 'message_id', 'created_at'])
     .where('org_id', '=', orgId)
     .where('report_id', '=', reportId)
     .orderBy('created_at')
     .orderBy('id')
     .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: cipher.decrypt(r.safe_name_enc, attachmentNameContext(r.id)),
+    size: Number(r.size),
+    sniffedType: r.sniffed_type,
+    sha256: r.sha256,
+    messageId: r.message_id,
+    createdAt: r.created_at,
+  }))
+}
+
+/** One attachment with its bytes, only if it belongs to this report of this organization. */
+export async function findAttachment(
+  db: Executor,
+  cipher: OrgCipher,
+  orgId: string,
+  reportId: string,
+  id: string,
+): Promise<(AttachmentInfo & { content: Buffer }) | undefined> {
+  const r = await db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('report_id', '=', reportId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!r) return undefined
+  return {
+    id: r.id,
+    name: cipher.decrypt(r.safe_name_enc, attachmentNameContext(r.id)),
+    size: Number(r.size),
+    sniffedType: r.sniffed_type,
+    sha256: r.sha256,
+    messageId: r.message_id,
+    createdAt: r.created_at,
+    content: Buffer.from(cipher.decrypt(r.content_enc, attachmentContentContext(r.id)), 'base64'),
+  }
+}
+
+/** The stored raw mails that made or joined one report (no content), oldest first. */
+export const listReportMails = (db: Executor, orgId: string, reportId: string) =>
+  db
+    .selectFrom('inbound_mail')
+    .select(['id', 'received_at', 'size', 'raw_sha256'])
+    .where('org_id', '=', orgId)
+    .where('report_id', '=', reportId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute()
+
+/** One stored raw mail of this report of this organization, decrypted. */
+export async function findReportMail(db: Executor, cipher: OrgCipher, orgId: string, reportId: string, id: string) {
+  const row = await db
+    .selectFrom('inbound_mail')
+    .select(['id', 'received_at', 'size', 'raw_sha256', 'raw_enc'])
+    .where('org_id', '=', orgId)
+    .where('report_id', '=', reportId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    sha256: row.raw_sha256,
+    raw: Buffer.from(cipher.decrypt(row.raw_enc, `inbound_mail.raw|${row.id}`), 'base64'),
+  }
+}
 
 /**
  * Remembers that a Message-ID belongs to a report (idempotent), keyed by its blind index, the value

@@ -33,6 +33,9 @@ export interface StoredReport {
 
 const titleContext = (id: string) => `report.title|${id}`
 const fieldsContext = (id: string) => `report.fields|${id}`
+const reasonContext = (id: string) => `report.status_reason|${id}`
+const sealReason = (cipher: OrgCipher, id: string, reason: string | null) =>
+  reason === null ? null : cipher.encrypt(reason, reasonContext(id))
 
 export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredReport, 'version'>): Promise<void> {
   await tx
@@ -44,7 +47,7 @@ export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredRepo
       program_id: r.programId,
       reporter_id: r.reporterId,
       status: r.status,
-      status_reason: r.statusReason,
+      status_reason_enc: sealReason(cipher, r.id, r.statusReason),
       duplicate_of: r.duplicateOf,
       title_enc: cipher.encrypt(r.title, titleContext(r.id)),
       fields_enc: cipher.encrypt(JSON.stringify(r.fields), fieldsContext(r.id)),
@@ -57,7 +60,12 @@ export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredRepo
     .execute()
 }
 
-function stateOf(row: ReportRow): ReportState {
+/**
+ * The workflow state of a row. The rejection reason is report text: it is decrypted only when a
+ * cipher is given (a reader who may read the report); otherwise it reads as null and is never
+ * written back (see `updateReportState`).
+ */
+function stateOf(row: ReportRow, cipher?: OrgCipher): ReportState {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -65,7 +73,7 @@ function stateOf(row: ReportRow): ReportState {
     programId: row.program_id,
     reporterId: row.reporter_id,
     status: row.status,
-    statusReason: row.status_reason,
+    statusReason: row.status_reason_enc === null || !cipher ? null : cipher.decrypt(row.status_reason_enc, reasonContext(row.id)),
     duplicateOf: row.duplicate_of,
     channel: row.channel,
     creditPreference: row.credit_preference,
@@ -78,7 +86,7 @@ function stateOf(row: ReportRow): ReportState {
 
 function open(cipher: OrgCipher, row: ReportRow): StoredReport {
   return {
-    ...stateOf(row),
+    ...stateOf(row, cipher),
     title: cipher.decrypt(row.title_enc, titleContext(row.id)),
     fields: JSON.parse(cipher.decrypt(row.fields_enc, fieldsContext(row.id))) as ReportFields,
   }
@@ -134,7 +142,8 @@ export const findReportRef = (db: Executor, orgId: string, id: string) =>
 
 export interface ReportStateChange {
   status: string
-  statusReason: string | null
+  /** Written only when given: a change that leaves the status alone leaves the sealed reason alone. */
+  statusReason?: string | null
   duplicateOf: string | null
   assigneeId: string | null
   updatedAt: string
@@ -146,6 +155,7 @@ export interface ReportStateChange {
  */
 export async function updateReportState(
   tx: Tx,
+  cipher: OrgCipher,
   orgId: string,
   id: string,
   expectedVersion: number,
@@ -155,7 +165,7 @@ export async function updateReportState(
     .updateTable('report')
     .set((eb) => ({
       status: s.status,
-      status_reason: s.statusReason,
+      ...(s.statusReason === undefined ? {} : { status_reason_enc: sealReason(cipher, id, s.statusReason) }),
       duplicate_of: s.duplicateOf,
       assignee_id: s.assigneeId,
       updated_at: s.updatedAt,

@@ -209,7 +209,9 @@ eachDialect('mail channel', (ctx) => {
       .executeTakeFirstOrThrow()
     expect(reporterRow.public_key_status).toBe('proposed')
     const attachments = await t.deps.db.selectFrom('attachment').selectAll().where('report_id', '=', keyed.report_id!).execute()
-    expect(attachments.map((a) => a.safe_name)).toEqual(['key.asc'])
+    // File names are sealed at rest (finding 6): read through the organization's cipher.
+    const cipher = (await import('../../../src/deps.js')).cipherFor(t.deps, org)
+    expect(attachments.map((a) => cipher.decrypt(a.safe_name_enc, `attachment.name|${a.id}`))).toEqual(['key.asc'])
     const decrypted = await inboundRow('pgp-2@example.net')
     expect(decrypted.state).toBe('ingested')
     const { findReportById } = await import('../../../src/storage/repositories/report-repository.js')

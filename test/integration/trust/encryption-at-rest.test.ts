@@ -2,12 +2,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { startInbound } from '../../../src/mail/inbound-service.js'
 import { setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
 import { startTestApp } from '../../support/app.js'
+import { eachDialect } from '../../support/databases.js'
 import { mta } from '../../support/mail.js'
 
 /**
@@ -106,5 +108,95 @@ describe('encryption at rest', () => {
     )
     expect(bytes.includes('CANARY-MSGID'), 'the Message-ID found in the database file').toBe(false)
     fs.rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+// ---- finding 6 (issue 8): rejection reason and attachment file names, on both databases ----------
+
+/** Every byte a copy of the database holds: the SQLite file and its WAL, or every PostgreSQL row as text. */
+async function rawDatabaseText(url: string): Promise<string> {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length)
+    const copy = `${file}.copy`
+    const source = new SQLite(file, { readonly: true })
+    await source.backup(copy)
+    source.close()
+    return Buffer.concat([file, `${file}-wal`, copy].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f))).toString('latin1')
+  }
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows: tables } = await client.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'")
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['report', 'attachment', 'message', 'inbound_mail', 'event']))
+    const parts: string[] = []
+    for (const { name } of tables) {
+      const { rows } = await client.query<{ row: string }>(`select t::text as row from "${name}" t`)
+      parts.push(...rows.map((r) => r.row))
+    }
+    return parts.join('\n')
+  } finally {
+    await client.end()
+  }
+}
+
+eachDialect('finding 6: encryption at rest', (ctx) => {
+  it('finding 6: no report text, rejection reason or attachment file name is readable in the database', async () => {
+    const fresh = await ctx.freshDatabase()
+    const canaries = {
+      title: 'CANARY-TITLE-7f3a',
+      description: 'CANARY-DESCRIPTION-91bd heap overflow in parser',
+      reporterName: 'CANARY-NAME-3d4e',
+      reporterEmail: 'canary-mail-8c2b@example.net',
+    }
+    const reason = 'CANARY-REASON-2e7d out of scope: the staging host'
+    const fileName = 'CANARY-FILENAME-1c9e.txt'
+    try {
+      const t = await startTestApp(fresh.url)
+      try {
+        const org = await t.given.org()
+        const alice = await t.given.member(org, 'responder')
+        const team = t.browser()
+        await team.signIn(alice)
+        // A web report, rejected with a reason.
+        const report = await t.given.report(org, canaries)
+        const page = `/w/${org.slug}/reports/${report.ref}`
+        expect((await team.submit(page, `${page}/status`, { to: 'rejected', reason })).statusCode).toBe(303)
+        expect((await team.get(page)).body).toContain('CANARY-REASON-2e7d')
+        // A mail report with an attachment, downloaded once.
+        const security = `security@${org.slug}.example`
+        expect((await setSecurityAddress(t.deps, org, { address: security, encryptionRequired: false })).ok).toBe(true)
+        const inbound = await startInbound(t.deps, { smtp: { host: '127.0.0.1', port: 0 } })
+        const client = mta(inbound.smtpPort!)
+        await client.sendMail({
+          from: 'reporter@example.net',
+          to: security,
+          subject: 'Proof attached',
+          text: 'See the file.',
+          messageId: '<rest-1@example.net>',
+          attachments: [{ filename: fileName, contentType: 'text/plain', content: 'proof\n' }],
+        })
+        client.close()
+        await inbound.stop()
+        const mailed = await t.deps.db
+          .selectFrom('report')
+          .select('ref')
+          .where('org_id', '=', org.id)
+          .where('channel', '=', 'email')
+          .executeTakeFirstOrThrow()
+        const mailPage = (await team.get(`/w/${org.slug}/reports/${mailed.ref}`)).body
+        const href = new RegExp(`href="([^"]+)" download="${fileName}"`).exec(mailPage)?.[1]
+        expect(href, 'the file is listed by its name').toBeDefined()
+        expect((await team.get(href!)).statusCode).toBe(200)
+      } finally {
+        await t.close()
+      }
+      const bytes = await rawDatabaseText(fresh.url)
+      for (const canary of [...Object.values(canaries), 'CANARY-REASON-2e7d', 'CANARY-FILENAME-1c9e']) {
+        expect(bytes.includes(canary), `${canary} found in the ${ctx.dialect} database`).toBe(false)
+      }
+      expect(bytes.includes('CANARY'), `some canary found in the ${ctx.dialect} database`).toBe(false)
+    } finally {
+      await fresh.drop()
+    }
   })
 })
