@@ -75,7 +75,11 @@ eachDialect('finding 6: sealing names stored in clear', ({ freshDatabase }) => {
 
   it('finding 6: the migration seals existing rejection reasons and file names, and they still read back', async () => {
     const { database, db, cipher } = await legacyDatabase()
-    expect(await migrate(database.db, keyring)).toEqual(['2026-12-02T0720-sealed-names'])
+    expect(await migrate(database.db, keyring)).toEqual([
+      '2026-12-02T0710-mail-message-ids',
+      '2026-12-02T0720-sealed-names',
+      '2026-12-02T0730-report-access-report',
+    ])
     const report = await db.selectFrom('report').select('status_reason_enc').where('id', '=', 'r-1').executeTakeFirstOrThrow()
     const file = await db
       .selectFrom('attachment')
