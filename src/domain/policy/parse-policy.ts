@@ -105,9 +105,10 @@ export function parsePolicy(source: string, fileName: string): ParsePolicyResult
       .slice(0, maxProblems + 1)
       .map((p) => {
         const { line, column } = locate(doc, lineCounter, p.segments)
-        return problem(fileName, line, column, formatPath(p.segments), p.message)
+        return { last: p.last === true, problem: problem(fileName, line, column, formatPath(p.segments), p.message) }
       })
-      .sort((a, b) => a.line - b.line || a.column - b.column)
+      .sort((a, b) => Number(a.last) - Number(b.last) || a.problem.line - b.problem.line || a.problem.column - b.problem.column)
+      .map((p) => p.problem)
 
   const fromSchema = schemaProblems(Value.Errors(Policy, value))
   if (fromSchema.length > 0) return { ok: false, errors: located(fromSchema) }

@@ -27,6 +27,8 @@ export function suggester(budget = maxSuggestions): Suggest {
 export interface PathProblem {
   segments: PathSegment[]
   message: string
+  /** Said after every located problem (the "more problems" note). */
+  last?: true
 }
 
 const kindNames: Partial<Record<ValueErrorType, string>> = {
@@ -124,7 +126,7 @@ export function schemaProblems(errors: Iterable<ValueError>, suggest: Suggest = 
     seen.add(error.path)
     // A file with thousands of problems gets the first ones; fixing those usually fixes the rest.
     if (problems.length === maxProblems) {
-      problems.push({ segments: [], message: `more problems than shown here (the first ${maxProblems}); fix these first` })
+      problems.push({ segments: [], message: `more problems than shown here (the first ${maxProblems}); fix these first`, last: true })
       break
     }
     problems.push({ segments: pointerSegments(error.path), message: describe(error, suggest) })
