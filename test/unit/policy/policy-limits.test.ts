@@ -155,7 +155,7 @@ const aliasBomb = [
   'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
   'g: [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
 ].join('\n')
-export const aliasBombProblem =
+const aliasBombProblem =
   'policy.yaml:3 too many aliases (*name): expanding them would repeat sections more than 100 times; write the sections out instead'
 
 describe('finding 4: a YAML alias bomb', () => {
