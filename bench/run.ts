@@ -28,6 +28,7 @@ import { appEnv, benchMasterKey, distAvailable, type Entry, freePort, type Runni
 import { type LoadFigure, load } from './lib/load.js'
 import { findOrStartPostgres, type PgServer } from './lib/pg-cluster.js'
 import { hasDueColumn, seedDueBase, seedReports, seedTarget, seedThread, seedYear } from './lib/seed.js'
+import { slowestPolicy } from './lib/slowest-policy.js'
 
 type Dialect = 'sqlite' | 'postgres'
 
@@ -49,8 +50,8 @@ const knobs = {
   /** Repetitions of the scheduler's "what is due" query at each queue size. */
   dueFinderRuns: num('BENCH_DUE_FINDER_RUNS', 50),
   startupRuns: num('BENCH_STARTUP_RUNS', 3),
-  /** Which parts run: a subset of startup,commit,intake,reads,sweep. */
-  phases: (env.BENCH_PHASES ?? 'startup,commit,intake,reads,sweep').split(',').map((p) => p.trim()),
+  /** Which parts run: a subset of startup,commit,intake,reads,sweep,policy. */
+  phases: (env.BENCH_PHASES ?? 'startup,commit,intake,reads,sweep,policy').split(',').map((p) => p.trim()),
   /** File name under bench/results/. */
   output: env.BENCH_OUTPUT ?? 'latest.json',
 }
@@ -635,6 +636,76 @@ async function benchClockSweep(dialect: Dialect) {
   }
 }
 
+/**
+ * "Slowest policy an admin can save" (finding 4): an organization running `bench/lib/slowest-policy.ts`
+ * (every limit reached) beside one running the first preset, on the same server: the three public
+ * pages and a submission through the JSON API, each `readConnections` × `readSeconds`, p50/p99 side by side.
+ */
+async function benchSlowestPolicy(entry: Entry, dialect: Dialect) {
+  const policy = (await import('../src/policy/import-policy.js')) as typeof import('../src/policy/import-policy.js')
+  const presets = (await import('../src/policy/presets.js')) as typeof import('../src/policy/presets.js')
+  const { bodyLimit } = await import('../src/http/server.js')
+  const t = await freshTarget(dialect, 'policy')
+  const setup = await openBenchApp(t)
+  const presetName = presets.listPresets()[0] ?? ''
+  const preset = presets.readPreset(presetName)
+  if (!preset) throw new Error('no seed policy preset found')
+  const slowest = slowestPolicy()
+  // What the admin form would send: the source, the intent and a CSRF token, URL-encoded.
+  const formBytes = new URLSearchParams({ _csrf: 'x'.repeat(100), source: slowest, intent: 'save' }).toString().length
+  if (formBytes > bodyLimit) throw new Error(`the slowest policy is ${formBytes} bytes as a form, over the ${bodyLimit}-byte body limit`)
+  const orgs = { preset: await newOrg(setup), slowest: undefined as OrganizationRow | undefined }
+  const created = await createOrganization(setup.deps, { slug: 'slowest', name: 'Slowest Policy' })
+  if (!created.ok) throw new Error(`org create: ${JSON.stringify(created.error)}`)
+  orgs.slowest = created.value
+  for (const [org, source, file] of [
+    [orgs.preset, preset.source, preset.fileName],
+    [orgs.slowest, slowest, 'slowest.yaml'],
+  ] as const) {
+    const imported = await policy.importPolicy(setup.deps, org, source, file, null)
+    if (!imported.ok) throw new Error(`policy import ${file}: ${JSON.stringify(imported.error).slice(0, 500)}`)
+  }
+  const server = await serve(entry, t.url, t.dataDir)
+  let n = 0
+  const submission = (i: number) =>
+    JSON.stringify({ title: `policy bench ${i}`, description, reporterEmail: `p${i}@example.net`, creditPreference: 'anonymous' })
+  const measure = async (slug: string, what: string) => {
+    if (what === 'submission') {
+      const url = `${server.baseUrl}/api/v1/orgs/${slug}/reports`
+      const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: submission(-1) })
+      if (probe.status !== 201) throw new Error(`${slug} submission answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`)
+      const figure = await load({
+        url,
+        method: 'POST',
+        connections: knobs.readConnections,
+        seconds: knobs.readSeconds,
+        headers: { 'content-type': 'application/json' },
+        body: submission(-2),
+        setupRequest: (request) => ({ ...request, body: submission(n++) }),
+      })
+      return { figure, bytes: 0 }
+    }
+    return readFigure(`${server.baseUrl}/o/${slug}/${what}`, '')
+  }
+  log(`slowest policy [${dialect}]: source ${slowest.length} bytes (${formBytes} as the admin form), preset ${presetName}`)
+  for (const what of ['policy', 'SECURITY.md', 'security.txt', 'submission']) {
+    const a = await measure('acme', what)
+    const b = await measure('slowest', what)
+    const label = what === 'submission' ? 'POST /api/v1/orgs/:org/reports' : `GET /o/:org/${what}`
+    const side = (f: LoadFigure) => `${ms(f.p50)} / ${ms(f.p99)} (${Math.round(f.rps)} req/s)`
+    plainRow(
+      `slowest policy an admin can save: ${label}, ${knobs.readConnections} conns × ${knobs.readSeconds} s`,
+      dialect,
+      `preset ${side(a.figure)} · slowest ${side(b.figure)}`,
+      `p50 / p99; slowest/preset p50 ratio ${(b.figure.p50 / Math.max(a.figure.p50, 1)).toFixed(1)}×; bytes ${a.bytes} vs ${b.bytes}; non-2xx ${a.figure.non2xx} vs ${b.figure.non2xx}; preset ${presetName}, slowest policy ${slowest.length} bytes`,
+      { preset: a, slowest: b, presetName, sourceBytes: slowest.length, formBytes },
+    )
+  }
+  await stopApp(server)
+  await setup.close()
+  await t.drop()
+}
+
 function clockSweepStatus(): string {
   const dir = path.join(repoRoot, 'src/storage/migrations')
   const text = fs
@@ -721,6 +792,7 @@ async function main() {
   if (runs('intake')) for (const d of dialects) await timed(`intake ${d}`, () => benchIntake(entry, d, ceiling))
   if (runs('reads')) for (const d of dialects) await timed(`reads ${d}`, () => benchReads(entry, d, ceiling))
   if (runs('sweep')) for (const d of dialects) await timed(`clock sweep ${d}`, () => benchClockSweep(d))
+  if (runs('policy')) for (const d of dialects) await timed(`slowest policy ${d}`, () => benchSlowestPolicy(entry, d))
   notes.push(
     'queue sort "what falls due" (sort=due) is measured only when the schema has report.next_due_at (the clock engine landed during this work); the seeder then gives open reports a due time (next_due_at = wake_at) spread over the 30 days after a moment one year ahead, which the scheduler\'s finder is timed against, one minute in',
     'queue and report-page latency: autocannon, client-observed on loopback with few connections (≈ server time plus ~0.1 ms of loopback), signed-in session cookie',

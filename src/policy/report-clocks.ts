@@ -3,7 +3,7 @@
  * (receipt, transition, reply, escalation), the clocks are recomputed with the domain engine and
  * written in the SAME transaction, so `next_due_at` and `wake_at` never lag behind the timeline.
  */
-import { type Clock, type ClockName, computeClocks, nextDue } from '../domain/clock/clocks.js'
+import { type Clock, type ClockName, computeClockSet, nextDue, type UncomputableClock } from '../domain/clock/clocks.js'
 import { planEscalation } from '../domain/clock/escalation.js'
 import type { Policy, Severity } from '../domain/policy/schema.js'
 import type { Executor, Tx } from '../storage/db.js'
@@ -15,6 +15,8 @@ export const policyFromJson = (json: string): Policy => JSON.parse(json) as Poli
 export interface ReportClocks {
   policy: Policy
   clocks: Clock[]
+  /** Clocks the calendar cannot place (a policy over the limits, a calendar without working days): shown as errors. */
+  clockErrors: UncomputableClock[]
   plan: ReturnType<typeof planEscalation>
   report: NonNullable<Awaited<ReturnType<typeof readReportForClocks>>>
   events: Awaited<ReturnType<typeof readClockEvents>>
@@ -33,8 +35,8 @@ export async function reportClocks(
   const policy = policyFromJson(report.parsed_json)
   const events = await readClockEvents(db, orgId, reportId)
   const input = { receivedAt: report.received_at, severity: (report.severity ?? undefined) as Severity | undefined, events }
-  const clocks = computeClocks(policy, input, now)
-  return { policy, clocks, plan: planEscalation(policy, input, clocks, now), report, events }
+  const { clocks, errors } = computeClockSet(policy, input, now)
+  return { policy, clocks, clockErrors: errors, plan: planEscalation(policy, input, clocks, now), report, events }
 }
 
 const dueOf = (clocks: readonly Clock[], name: ClockName): string | null => {

@@ -5,7 +5,7 @@
  */
 import { cipherFor, type Deps } from '../deps.js'
 import { type ClockEvent, pauses, timeline } from '../domain/clock/clock-events.js'
-import type { Clock } from '../domain/clock/clocks.js'
+import type { Clock, UncomputableClock } from '../domain/clock/clocks.js'
 import { checklist, checkStep, openBeforePublishing, type StepError } from '../domain/policy/process-steps.js'
 import { type Policy, type Severity, severities } from '../domain/policy/schema.js'
 import { fail, ok, type Result } from '../domain/result.js'
@@ -21,6 +21,8 @@ export interface ReportPolicyView {
   version: number
   policy: Policy
   clocks: Clock[]
+  /** Clocks the calendar cannot place; the panel shows each as an error. */
+  clockErrors: UncomputableClock[]
   severity: Severity | null
   labels: string[]
   steps: ReturnType<typeof checklist>
@@ -36,7 +38,7 @@ export async function loadReportPolicy(deps: Deps, orgId: string, reportId: stri
   const now = deps.now().toISOString()
   const found = await reportClocks(deps.db, orgId, reportId, now)
   if (!found) return undefined
-  const { policy, clocks, report, events } = found
+  const { policy, clocks, clockErrors, report, events } = found
   const version = await deps.db
     .selectFrom('report')
     .innerJoin('policy_version', 'policy_version.id', 'report.policy_version_id')
@@ -48,6 +50,7 @@ export async function loadReportPolicy(deps: Deps, orgId: string, reportId: stri
     version: Number(version.version),
     policy,
     clocks,
+    clockErrors,
     severity: (report.severity as Severity | null) ?? null,
     labels: JSON.parse(version.labels) as string[],
     steps: checklist(policy.process ?? [], events),

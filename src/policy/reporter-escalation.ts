@@ -6,7 +6,7 @@
  * previous one. Each step is a `reporter.escalated` event and mail to its target, in one transaction.
  */
 import { cipherFor, type Deps } from '../deps.js'
-import { businessCalendar } from '../domain/clock/business-calendar.js'
+import { businessCalendar, ClockUncomputable } from '../domain/clock/business-calendar.js'
 import type { EscalationTarget } from '../domain/clock/escalation.js'
 import { parseDuration } from '../domain/policy/durations.js'
 import type { Policy } from '../domain/policy/schema.js'
@@ -52,7 +52,14 @@ async function offerAt(db: Executor, access: ReporterAccess, now: string, lock =
     const last = taken.at(-1)
     if (last) {
       const wait = parseDuration(chain[step - 1]?.after ?? '1 business day')
-      const from = wait ? businessCalendar(policy.calendar).addDuration(Date.parse(last.at), wait) : Date.parse(last.at)
+      let from: number
+      try {
+        from = wait ? businessCalendar(policy.calendar).addDuration(Date.parse(last.at), wait) : Date.parse(last.at)
+      } catch (error) {
+        // The calendar cannot place the wait: the step never opens (the team sees the clock error).
+        if (error instanceof ClockUncomputable) return { state: 'not-offered' }
+        throw error
+      }
       if (Date.parse(now) < from) return { state: 'wait', step, from: new Date(from).toISOString() }
     }
     const target = targetOf(policy, step)

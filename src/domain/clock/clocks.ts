@@ -5,8 +5,7 @@
  */
 import { type Duration, parseClockTarget } from '../policy/durations.js'
 import type { Policy, PolicyClocks, Severity } from '../policy/schema.js'
-import { type BusinessCalendar, businessCalendar } from './business-calendar.js'
-import { addDays, compareCivilDates } from './civil-date.js'
+import { type BusinessCalendar, businessCalendar, ClockUncomputable, type UncomputableReason } from './business-calendar.js'
 import {
   acknowledgedAt,
   type ClockEvent,
@@ -28,6 +27,18 @@ export type { ClockEvent } from './clock-events.js'
 export const clockNames = ['acknowledge', 'detailed-response', 'reporter-update', 'resolution', 'disclosure', 'escalation-allowed'] as const
 export type ClockName = (typeof clockNames)[number]
 export type ClockState = 'running' | 'paused' | 'met' | 'breached'
+
+/**
+ * A clock the calendar cannot place (ClockUncomputable): the report is kept and the team sees
+ * the clock as an error, instead of the submission failing. It never falls due and never escalates.
+ */
+export interface UncomputableClock {
+  name: ClockName
+  target: Duration
+  startedAt: string
+  state: 'error'
+  reason: UncomputableReason
+}
 
 export interface Clock {
   name: ClockName
@@ -86,16 +97,8 @@ function dueWithPauses(calendar: BusinessCalendar, start: number, target: Durati
   return due
 }
 
-function businessDaysLeft(calendar: BusinessCalendar, now: number, due: number): number {
-  const last = civilDateAt(due, calendar.timeZone)
-  let date = addDays(civilDateAt(now, calendar.timeZone), 1)
-  let count = 0
-  while (compareCivilDates(date, last) <= 0) {
-    if (calendar.isWorkingDay(date)) count++
-    date = addDays(date, 1)
-  }
-  return count
-}
+const businessDaysLeft = (calendar: BusinessCalendar, now: number, due: number): number =>
+  calendar.workingDaysBetween(civilDateAt(now, calendar.timeZone), civilDateAt(due, calendar.timeZone))
 
 interface ClockFacts {
   start: number
@@ -132,8 +135,14 @@ function factsFor(name: ClockName, received: number, events: readonly TimedEvent
 /**
  * Every clock the policy promises for this report, at `now`. A clock the policy does not promise,
  * or promises only "as soon as possible", is absent; so is reporter-update before acknowledgment.
+ * Clocks the calendar cannot place are left out; `computeClockSet` returns them as errors.
  */
 export function computeClocks(policy: Policy, report: ReportForClocks, now: string): Clock[] {
+  return computeClockSet(policy, report, now).clocks
+}
+
+/** The clocks placed on the calendar, and those it cannot place (shown to the team as errors, never thrown). */
+export function computeClockSet(policy: Policy, report: ReportForClocks, now: string): { clocks: Clock[]; errors: UncomputableClock[] } {
   const calendar = businessCalendar(policy.calendar)
   const nowMs = Date.parse(now)
   const received = Date.parse(report.receivedAt)
@@ -142,13 +151,21 @@ export function computeClocks(policy: Policy, report: ReportForClocks, now: stri
   const waiting = paused.some((p) => p.to === undefined)
   const targets = effectiveTargets(policy, report.severity)
   const clocks: Clock[] = []
+  const errors: UncomputableClock[] = []
   for (const name of clockNames) {
     const target = targets[name]
     const facts = target && factsFor(name, received, events, policy)
     if (!target || !facts) continue
-    const due = pausable.has(name)
-      ? dueWithPauses(calendar, facts.start, target, paused, facts.metAt ?? nowMs)
-      : calendar.addDuration(facts.start, target)
+    let due: number
+    try {
+      due = pausable.has(name)
+        ? dueWithPauses(calendar, facts.start, target, paused, facts.metAt ?? nowMs)
+        : calendar.addDuration(facts.start, target)
+    } catch (error) {
+      if (!(error instanceof ClockUncomputable)) throw error
+      errors.push({ name, target, startedAt: iso(facts.start), state: 'error', reason: error.reason })
+      continue
+    }
     const clock: Clock = { name, target, startedAt: iso(facts.start), dueAt: iso(due), state: 'running' }
     if (facts.metAt !== undefined) {
       clock.state = 'met'
@@ -162,7 +179,7 @@ export function computeClocks(policy: Policy, report: ReportForClocks, now: stri
     }
     clocks.push(clock)
   }
-  return clocks
+  return { clocks, errors }
 }
 
 /** The earliest dueAt among running clocks: what the scheduler stores as the report's next deadline. */

@@ -17,7 +17,7 @@
  */
 import { parseDuration } from '../policy/durations.js'
 import type { Policy } from '../policy/schema.js'
-import { businessCalendar } from './business-calendar.js'
+import { businessCalendar, ClockUncomputable } from './business-calendar.js'
 import type { ClockEvent } from './clock-events.js'
 import type { Clock, ClockName, ReportForClocks } from './clocks.js'
 
@@ -72,9 +72,15 @@ function allActions(policy: Policy, report: ReportForClocks, clocks: readonly Cl
         })
       }
       let at = due
-      policy.escalation?.chain.forEach((step, i) => {
+      for (const [i, step] of (policy.escalation?.chain ?? []).entries()) {
         const wait = parseDuration(step.after ?? (i === 0 ? 'immediately' : '1 business day'))
-        if (wait) at = calendar.addDuration(at, wait)
+        try {
+          if (wait) at = calendar.addDuration(at, wait)
+        } catch (error) {
+          // A step the calendar cannot place never falls due, nor do the steps after it.
+          if (error instanceof ClockUncomputable) break
+          throw error
+        }
         actions.push({
           kind: 'escalate',
           clock: clock.name,
@@ -83,7 +89,7 @@ function allActions(policy: Policy, report: ReportForClocks, clocks: readonly Cl
           key: `escalate:${cycle}:${i + 1}`,
           dueAt: iso(Math.max(at, due)),
         })
-      })
+      }
     }
     if (clock.name === 'escalation-allowed' && policy.escalation?.reporterMayEscalate) {
       actions.push({ kind: 'offer-escalation', clock: clock.name, key: `offer-escalation:${cycle}`, dueAt: clock.dueAt })

@@ -14,6 +14,22 @@ export interface Duration {
   unit: DurationUnit
 }
 
+/**
+ * The longest duration a policy may promise, per unit (docs/policy.md, "Limits"). No real policy
+ * comes near: ten years of calendar days (520 weeks fit), ten years of five-day weeks, ten years
+ * of hours. Longer amounts are refused when the policy is read, and the clock engine refuses
+ * to count them (a clock it cannot compute shows an error instead of stopping the server).
+ */
+export const durationLimits: Readonly<Record<DurationUnit, number>> = {
+  'business-days': 2_600,
+  'calendar-days': 3_650,
+  hours: 87_600,
+}
+
+/** Whether a duration is within the limits above (a whole, non-negative amount). */
+export const withinLimits = (duration: Duration): boolean =>
+  Number.isSafeInteger(duration.amount) && duration.amount >= 0 && duration.amount <= durationLimits[duration.unit]
+
 /** A clock target: a countable duration, or a promise without a fixed deadline ("as soon as possible"). */
 export type ClockTarget = { kind: 'duration'; duration: Duration } | { kind: 'as-soon-as-possible' }
 
@@ -54,6 +70,9 @@ const unitWords: Readonly<Record<string, { unit: DurationUnit; factor: number }>
 
 const immediate = new Set(['immediately', 'at once', 'now'])
 const asap = new Set(['as soon as possible', 'asap'])
+
+/** Policy text longer than this is never a duration (and is never offered a correction). */
+export const maxDurationTextLength = 60
 
 /** The examples every "not a duration" message offers, so the fix is one copy-paste away. */
 export const durationExamples = ['3 business days', '48 hours', '90 calendar days'] as const
@@ -108,18 +127,35 @@ function editDistance(a: string, b: string): number {
   return row[b.length] ?? 0
 }
 
-/** The closest known word to a misspelt one, if it is close enough to be a typo. */
+/** Longer words get no "did you mean": nothing a policy names is that long, and the cost grows with length × candidates. */
+export const maxSuggestionInput = 64
+/** At most this many candidates are compared (the IANA time zones, ~600, are the largest list). */
+export const maxSuggestionCandidates = 1_000
+
+/** How far a candidate may be from the word to count as a typo of it. */
+const typoDistance = (candidate: string): number => Math.max(2, Math.floor(candidate.length / 4))
+
+/**
+ * The closest known word to a misspelt one, if it is close enough to be a typo. Bounded work:
+ * words longer than `maxSuggestionInput` get no suggestion, only the first
+ * `maxSuggestionCandidates` candidates are looked at, and a candidate whose length alone puts it
+ * out of typo distance is skipped without computing the edit distance.
+ */
 export function closestWord(word: string, known: readonly string[]): string | undefined {
+  if (word.length > maxSuggestionInput) return undefined
+  const lower = word.toLowerCase()
   let best: { word: string; distance: number } | undefined
-  for (const candidate of known) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase())
+  for (const candidate of known.slice(0, maxSuggestionCandidates)) {
+    if (candidate.length > maxSuggestionInput || Math.abs(candidate.length - word.length) > typoDistance(candidate)) continue
+    const distance = editDistance(lower, candidate.toLowerCase())
     if (!best || distance < best.distance) best = { word: candidate, distance }
   }
-  return best && best.distance <= Math.max(2, Math.floor(best.word.length / 4)) ? best.word : undefined
+  return best && best.distance <= typoDistance(best.word) ? best.word : undefined
 }
 
 /** A corrected spelling of a near-miss duration such as "3 bussiness days", when one is obvious. */
 export function suggestDuration(text: string): string | undefined {
+  if (text.length > maxDurationTextLength) return undefined
   const match = /^(\S+) (.+)$/.exec(normalise(text))
   if (!match) return undefined
   const amount = parseAmount(match[1] ?? '')
@@ -131,13 +167,30 @@ export function suggestDuration(text: string): string | undefined {
   return `${match[1]} ${unit}${amount === 1 ? '' : 's'}`
 }
 
+/** A value as a message quotes it: JSON-quoted, and cut short when long (the author knows the rest). */
+export function quoted(value: string, max = 80): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value)
+}
+
 /** The plain-language complaint about a string that is not a duration, with what to write instead. */
 export function describeBadDuration(text: string): string {
+  const parsed = text.length > maxDurationTextLength ? undefined : parseDuration(text)
+  if (parsed && !withinLimits(parsed)) return describeTooLong(text, parsed)
   const tries = [suggestDuration(text), ...durationExamples].filter((t, i, all): t is string => !!t && all.indexOf(t) === i)
-  return `${JSON.stringify(text)} is not a duration (try ${tries
+  return `${quoted(text)} is not a duration (try ${tries
     .slice(0, -1)
     .map((t) => JSON.stringify(t))
     .join(', ')} or ${JSON.stringify(tries.at(-1))})`
+}
+
+const limitWords: Readonly<Record<DurationUnit, string>> = {
+  'business-days': `${durationLimits['business-days']} business days`,
+  'calendar-days': `${durationLimits['calendar-days']} days or 521 weeks`,
+  hours: `${durationLimits.hours} hours`,
+}
+
+function describeTooLong(text: string, duration: Duration): string {
+  return `${quoted(text)} is longer than a policy may promise (at most ${limitWords[duration.unit]})`
 }
 
 /** The duration in the words a reader expects: "3 business days", "48 hours", "immediately". */

@@ -4,9 +4,9 @@
  * duration …`). Pure: the caller reads the file and passes its text in.
  */
 import { Value } from '@sinclair/typebox/value'
-import { isMap, LineCounter, parseDocument } from 'yaml'
+import { type Document, isMap, LineCounter, parseDocument, visit } from 'yaml'
 import { Policy } from './schema.js'
-import { type PathProblem, schemaProblems } from './schema-problems.js'
+import { maxProblems, type PathProblem, schemaProblems } from './schema-problems.js'
 import { semanticProblems } from './semantic-checks.js'
 import { formatPath, locate } from './source-lines.js'
 
@@ -49,6 +49,21 @@ function syntaxErrorOffset(source: string, code: string, message: string, offset
   return opening >= 0 ? opening : offset
 }
 
+/** How often an alias may be expanded (yaml's own default); a policy rarely uses aliases at all. */
+const maxAliasCount = 100
+
+/** Where the first alias (`*name`) in the file is, to point the author at it. */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0
+      return visit.BREAK
+    },
+  })
+  return offset
+}
+
 /** Parses and validates a policy file; every problem found is returned at once, in file order. */
 export function parsePolicy(source: string, fileName: string): ParsePolicyResult {
   const lineCounter = new LineCounter()
@@ -65,14 +80,35 @@ export function parsePolicy(source: string, fileName: string): ParsePolicyResult
   if (!isMap(doc.contents)) {
     return { ok: false, errors: [problem(fileName, 1, 1, '', 'a policy file is a set of "key: value" lines, starting with "version: 1"')] }
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 })
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount })
+  } catch (error) {
+    // yaml refuses to expand aliases past maxAliasCount (a "billion laughs" file); that is a problem in the file, not a crash.
+    if (!(error instanceof ReferenceError)) throw error
+    const { line, col } = lineCounter.linePos(firstAliasOffset(doc))
+    return {
+      ok: false,
+      errors: [
+        problem(
+          fileName,
+          line,
+          col,
+          '',
+          `too many aliases (*name): expanding them would repeat sections more than ${maxAliasCount} times; write the sections out instead`,
+        ),
+      ],
+    }
+  }
   const located = (found: PathProblem[]): PolicyProblem[] =>
     found
+      .slice(0, maxProblems + 1)
       .map((p) => {
         const { line, column } = locate(doc, lineCounter, p.segments)
-        return problem(fileName, line, column, formatPath(p.segments), p.message)
+        return { last: p.last === true, problem: problem(fileName, line, column, formatPath(p.segments), p.message) }
       })
-      .sort((a, b) => a.line - b.line || a.column - b.column)
+      .sort((a, b) => Number(a.last) - Number(b.last) || a.problem.line - b.problem.line || a.problem.column - b.problem.column)
+      .map((p) => p.problem)
 
   const fromSchema = schemaProblems(Value.Errors(Policy, value))
   if (fromSchema.length > 0) return { ok: false, errors: located(fromSchema) }

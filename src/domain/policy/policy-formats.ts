@@ -3,7 +3,7 @@
  * rejects "security@" or "3 bussiness days", and `describeFormatProblem` can say why in plain words.
  */
 import { FormatRegistry } from '@sinclair/typebox'
-import { describeBadDuration, parseClockTarget, parseDuration } from './durations.js'
+import { describeBadDuration, maxDurationTextLength, parseClockTarget, parseDuration, quoted, withinLimits } from './durations.js'
 
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/
 
@@ -34,30 +34,43 @@ function isLanguageTag(text: string): boolean {
   }
 }
 
+/** A duration in words, within the limits a policy may promise (durations.ts `durationLimits`). */
+function isDuration(text: string): boolean {
+  if (text.length > maxDurationTextLength) return false
+  const duration = parseDuration(text)
+  return duration !== undefined && withinLimits(duration)
+}
+
+function isClockTarget(text: string): boolean {
+  if (text.length > maxDurationTextLength) return false
+  const target = parseClockTarget(text)
+  return target !== undefined && (target.kind !== 'duration' || withinLimits(target.duration))
+}
+
 /** Each format with its check and the complaint shown when a value fails it. */
 export const policyFormats = {
-  'policy-email': { check: (v: string) => emailPattern.test(v), problem: (v: string) => `${JSON.stringify(v)} is not an e-mail address` },
+  'policy-email': { check: (v: string) => emailPattern.test(v), problem: (v: string) => `${quoted(v)} is not an e-mail address` },
   'policy-url': {
     check: isUrl,
-    problem: (v: string) => `${JSON.stringify(v)} is not a web address (write it in full, starting with https://)`,
+    problem: (v: string) => `${quoted(v)} is not a web address (write it in full, starting with https://)`,
   },
   'policy-date': {
     check: isCalendarDate,
-    problem: (v: string) => `${JSON.stringify(v)} is not a date (write it as YYYY-MM-DD, e.g. "2026-12-24")`,
+    problem: (v: string) => `${quoted(v)} is not a date (write it as YYYY-MM-DD, e.g. "2026-12-24")`,
   },
   'policy-date-time': {
     check: (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(v) && !Number.isNaN(Date.parse(v)),
-    problem: (v: string) => `${JSON.stringify(v)} is not a date and time (write it as "2027-06-30T00:00:00Z")`,
+    problem: (v: string) => `${quoted(v)} is not a date and time (write it as "2027-06-30T00:00:00Z")`,
   },
-  'policy-duration': { check: (v: string) => parseDuration(v) !== undefined, problem: describeBadDuration },
-  'policy-clock-target': { check: (v: string) => parseClockTarget(v) !== undefined, problem: describeBadDuration },
+  'policy-duration': { check: (v: string) => isDuration(v), problem: describeBadDuration },
+  'policy-clock-target': { check: (v: string) => isClockTarget(v), problem: describeBadDuration },
   'policy-language-tag': {
     check: isLanguageTag,
-    problem: (v: string) => `${JSON.stringify(v)} is not a language tag (write e.g. "en", "de" or "nl")`,
+    problem: (v: string) => `${quoted(v)} is not a language tag (write e.g. "en", "de" or "nl")`,
   },
   'policy-slug': {
     check: (v: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v),
-    problem: (v: string) => `${JSON.stringify(v)} is not a slug (use lower-case letters, digits and single hyphens, e.g. "web-apps")`,
+    problem: (v: string) => `${quoted(v)} is not a slug (use lower-case letters, digits and single hyphens, e.g. "web-apps")`,
   },
 } as const satisfies Record<string, { check: (v: string) => boolean; problem: (v: string) => string }>
 
@@ -69,5 +82,5 @@ for (const [name, format] of Object.entries(policyFormats)) FormatRegistry.Set(n
 /** The plain-language complaint for a value that fails a policy format. */
 export function describeFormatProblem(format: string, value: string): string {
   const known = (policyFormats as Record<string, { problem: (v: string) => string }>)[format]
-  return known ? known.problem(value) : `${JSON.stringify(value)} is not a valid ${format}`
+  return known ? known.problem(value) : `${quoted(value)} is not a valid ${format}`
 }

@@ -20,8 +20,13 @@ export function joinWords(words: readonly string[], last = 'and'): string {
   return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`
 }
 
-/** One line of Markdown text: no line breaks that could start a heading or list of their own. */
-export const inline = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+/**
+ * One line of Markdown text: no line breaks that could start a heading or list of their own.
+ * Each run of white space that holds a line break becomes one space; other runs stay as written.
+ * Linear in the text: `\s+` matches each run once from its start (a pattern that begins with
+ * `\s*` and needs a line break after it retries every position of a long run of spaces).
+ */
+export const inline = (text: string): string => text.replace(/\s+/g, (run) => (run.includes('\n') || run.includes('\r') ? ' ' : run)).trim()
 
 /** "within 3 business days", "immediately", "as soon as possible". */
 export function within(words: string): string {

@@ -3,7 +3,7 @@
  * it and documents it (docs/policy.md follows it field by field). Every object refuses unknown keys.
  */
 import { type Static, Type } from '@sinclair/typebox'
-import { strictObject, Text } from './schema/kit.js'
+import { List, strictObject, Text } from './schema/kit.js'
 import { Channels, Contact, Organization } from './schema/organization.js'
 import { Recognition, ReporterIdentity, ResearcherRules, SafeHarbor, SecurityTxt } from './schema/people.js'
 import { Confidentiality, Disclosure, Label, ProcessStep } from './schema/process.js'
@@ -19,23 +19,23 @@ export const policyFormatVersion = 1
 export const Policy = strictObject({
   version: Type.Literal(policyFormatVersion, { description: 'Policy file format version' }),
   organization: Organization,
-  contacts: Type.Optional(Type.Array(Contact)),
+  contacts: Type.Optional(List(Contact)),
   team: Type.Optional(Team),
   channels: Channels,
-  programs: Type.Optional(Type.Array(Program)),
+  programs: Type.Optional(List(Program)),
   scope: Type.Optional(Scope),
   calendar: Calendar,
   clocks: Clocks,
   responses: Type.Optional(Responses),
   escalation: Type.Optional(Escalation),
-  process: Type.Optional(Type.Array(ProcessStep)),
+  process: Type.Optional(List(ProcessStep)),
   confidentiality: Type.Optional(Confidentiality),
   disclosure: Type.Optional(Disclosure),
   recognition: Type.Optional(Recognition),
   researcherRules: Type.Optional(ResearcherRules),
   safeHarbor: Type.Optional(SafeHarbor),
   reporter: Type.Optional(ReporterIdentity),
-  labels: Type.Optional(Type.Array(Label)),
+  labels: Type.Optional(List(Label)),
   securityTxt: Type.Optional(SecurityTxt),
   comments: Type.Optional(Text('Where to send comments about the policy itself')),
 })

@@ -4,9 +4,9 @@
  */
 import { isKnownHolidayRegion, knownStates } from '../clock/public-holidays.js'
 import { isKnownTimeZone } from '../clock/zoned-time.js'
-import { closestWord } from './durations.js'
+import { quoted } from './durations.js'
 import type { Policy } from './schema.js'
-import type { PathProblem } from './schema-problems.js'
+import { type PathProblem, type Suggest, suggester } from './schema-problems.js'
 import type { PathSegment } from './source-lines.js'
 
 const didYouMean = (guess: string | undefined): string => (guess ? ` (did you mean ${JSON.stringify(guess)}?)` : '')
@@ -17,13 +17,13 @@ const knownTimeZones = (): string[] => {
   return timeZones
 }
 
-function checkCalendar(policy: Policy): PathProblem[] {
+function checkCalendar(policy: Policy, closestWord: Suggest): PathProblem[] {
   const { timeZone, holidays } = policy.calendar
   const problems: PathProblem[] = []
   if (!isKnownTimeZone(timeZone)) {
     problems.push({
       segments: ['calendar', 'timeZone'],
-      message: `${JSON.stringify(timeZone)} is not a known IANA time zone${didYouMean(closestWord(timeZone, knownTimeZones()))}`,
+      message: `${quoted(timeZone)} is not a known IANA time zone${didYouMean(closestWord(timeZone, knownTimeZones()))}`,
     })
   }
   if (holidays && !isKnownHolidayRegion({ country: holidays.country })) {
@@ -58,7 +58,7 @@ function duplicates<T>(
   return problems
 }
 
-function checkReferences(policy: Policy): PathProblem[] {
+function checkReferences(policy: Policy, closestWord: Suggest): PathProblem[] {
   const contactIds = (policy.contacts ?? []).map((c) => c.id)
   const programSlugs = (policy.programs ?? []).map((p) => p.slug)
   const unknownContact = (id: string) => `no contact has id ${JSON.stringify(id)}${didYouMean(closestWord(id, contactIds))}`
@@ -125,7 +125,7 @@ function checkReferences(policy: Policy): PathProblem[] {
   return problems
 }
 
-function checkProcess(policy: Policy): PathProblem[] {
+function checkProcess(policy: Policy, closestWord: Suggest): PathProblem[] {
   const steps = policy.process ?? []
   const ids = steps.map((s) => s.id)
   const problems = duplicates(
@@ -202,5 +202,11 @@ function checkContacts(policy: Policy): PathProblem[] {
 
 /** Every problem a schema-valid policy still has. */
 export function semanticProblems(policy: Policy): PathProblem[] {
-  return [...checkCalendar(policy), ...checkReferences(policy), ...checkProcess(policy), ...checkContacts(policy)]
+  const suggest = suggester()
+  return [
+    ...checkCalendar(policy, suggest),
+    ...checkReferences(policy, suggest),
+    ...checkProcess(policy, suggest),
+    ...checkContacts(policy),
+  ]
 }

@@ -25,7 +25,9 @@ export function pointerSegments(pointer: string): PathSegment[] {
 export function formatPath(segments: readonly PathSegment[]): string {
   return segments.reduce<string>((text, segment) => {
     if (typeof segment === 'number') return `${text}[${segment}]`
-    return text === '' ? segment : `${text}.${segment}`
+    // A key is the author's text and may be anything; a message names only its start.
+    const key = segment.length > 80 ? `${segment.slice(0, 80)}…` : segment
+    return text === '' ? key : `${text}.${key}`
   }, '')
 }
 

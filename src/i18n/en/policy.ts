@@ -37,6 +37,10 @@ export const policy = {
   'clock.state.met': 'Met',
   'clock.state.met-late': 'Met late',
   'clock.state.breached': 'Breached',
+  'clock.error.too-long':
+    'Cannot be computed: the policy promises more than a clock may count. The report is kept; fix the duration in the policy (see the limits in docs/policy.md).',
+  'clock.error.no-working-day':
+    "Cannot be computed: the policy's calendar has too few working days to place this deadline. The report is kept; fix the calendar (working days, holidays, closures) in the policy.",
   'clock.due': 'Due',
   'clock.state': 'State',
   'clock.businessDaysLeft': '{count} business day(s) left',

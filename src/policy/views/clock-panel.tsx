@@ -51,6 +51,15 @@ export function ClockPanel({
                 </td>
               </tr>
             ))}
+            {view.clockErrors.map((c) => (
+              <tr key={c.name} class="clock clock--error" data-clock={c.name} data-state="error">
+                <th scope="row">
+                  {t(`clock.name.${c.name}` as MessageKey)} <span class="text-muted">({formatDuration(c.target)})</span>
+                </th>
+                <td>—</td>
+                <td role="alert">{t(`clock.error.${c.reason}` as MessageKey)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         {view.waiting ? <p>{t('clock.waiting')}</p> : null}

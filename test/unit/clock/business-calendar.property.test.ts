@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { businessCalendar } from '../../../src/domain/clock/business-calendar.js'
-import { civilDateAt, wallTimeAt } from '../../../src/domain/clock/zoned-time.js'
+import { type BusinessCalendar, businessCalendar, ClockUncomputable } from '../../../src/domain/clock/business-calendar.js'
+import { addDays, formatCivilDate } from '../../../src/domain/clock/civil-date.js'
+import { civilDateAt, endOfDay, wallTimeAt } from '../../../src/domain/clock/zoned-time.js'
 
 const calendars = [
   businessCalendar({ timeZone: 'Europe/Vienna', holidays: { country: 'AT' } }),
@@ -90,4 +91,67 @@ describe('calendar-day deadlines', () => {
       }),
     )
   })
+})
+
+/** The rule as docs/policy.md states it, one day at a time: the reference the fast count must match. */
+function dayByDay(cal: BusinessCalendar, start: number, days: number): number {
+  let date = civilDateAt(start, cal.timeZone)
+  if (days <= 0) {
+    while (!cal.isWorkingDay(date)) date = addDays(date, 1)
+    return endOfDay(date, cal.timeZone)
+  }
+  for (let left = days; left > 0; ) {
+    date = addDays(date, 1)
+    if (cal.isWorkingDay(date)) left--
+  }
+  return endOfDay(date, cal.timeZone)
+}
+
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+const randomCalendar = fc
+  .record({
+    timeZone: fc.constantFrom('Europe/Vienna', 'America/New_York', 'Asia/Dhaka', 'Pacific/Auckland', 'UTC'),
+    workingDays: fc.subarray([...weekdays], { minLength: 1 }),
+    holidays: fc.option(fc.constantFrom({ country: 'AT' }, { country: 'DE', state: 'BY' }, { country: 'US' }, { country: 'BD' }), {
+      nil: undefined,
+    }),
+    // Closed days, some in long runs: the fast path must step over them exactly.
+    closures: fc.array(
+      fc
+        .tuple(fc.integer({ min: 0, max: 4 * 366 }), fc.integer({ min: 1, max: 40 }))
+        .map(([offset, run]) =>
+          Array.from({ length: run }, (_, i) => formatCivilDate(addDays({ year: 2025, month: 1, day: 1 }, offset + i))),
+        ),
+      { maxLength: 6 },
+    ),
+  })
+  .map((r) => businessCalendar({ ...r, closures: r.closures.flat() }))
+
+describe('finding 4: business days are counted by weeks and closed days, not day by day', () => {
+  it('finding 4: the fast count agrees with the day-by-day count on random calendars', () => {
+    fc.assert(
+      fc.property(randomCalendar, instant, fc.integer({ min: 0, max: 400 }), (cal, start, days) => {
+        expect(cal.addBusinessDays(start, days)).toBe(dayByDay(cal, start, days))
+        const due = cal.addBusinessDays(start, days)
+        if (days > 0) expect(cal.workingDayStartsBetween(start, due)).toBe(days)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('finding 4: 300000 business days from a direct call is refused as uncomputable; the longest policy clock is counted', () => {
+    const vienna = calendars[0]!
+    const start = Date.parse('2026-12-01T10:00:00Z')
+    expect(() => vienna.addBusinessDays(start, 300_000)).toThrow(ClockUncomputable)
+    expect(() => vienna.addDuration(start, { amount: 300_000, unit: 'business-days' })).toThrow(ClockUncomputable)
+    expect(() => vienna.addDuration(start, { amount: 1e11, unit: 'calendar-days' })).toThrow(ClockUncomputable)
+    expect(() => vienna.addDuration(start, { amount: 1e15, unit: 'hours' })).toThrow(ClockUncomputable)
+    const longest = vienna.addBusinessDays(start, 2600)
+    expect(vienna.workingDayStartsBetween(start, longest)).toBe(2600)
+    expect(longest).toBe(dayByDay(vienna, start, 2600))
+    // One working weekday and the policy's longest clock: further out than any deadline is placed.
+    const sundays = businessCalendar({ timeZone: 'UTC', workingDays: ['sun'] })
+    expect(() => sundays.addBusinessDays(start, 2600)).toThrow(ClockUncomputable)
+    expect(() => businessCalendar({ timeZone: 'UTC', workingDays: [] }).addBusinessDays(start, 1)).toThrow(ClockUncomputable)
+  }, 30_000)
 })

@@ -1,19 +1,27 @@
 /** Who the organization is, whom to reach, and through which channels reports arrive. */
 import { type Static, Type } from '@sinclair/typebox'
-import { Email, LanguageTag, oneOf, Slug, strictObject, Text, Url } from './kit.js'
+import { Email, LanguageTag, List, Name, oneOf, policyLimits, Slug, strictObject, Text, Url } from './kit.js'
 
 export const Organization = strictObject({
-  name: Text('Name shown to reporters, e.g. "Kumi Systems"'),
+  name: Name('Name shown to reporters, e.g. "Kumi Systems"'),
   slug: Slug('Short id used in report references and URLs, e.g. "kumi-systems"'),
   website: Type.Optional(Url('Home page')),
-  languages: Type.Optional(Type.Array(LanguageTag(), { minItems: 1, description: 'Languages reports may be written in, preferred first' })),
+  languages: Type.Optional(
+    List(LanguageTag(), {
+      minItems: 1,
+      maxItems: policyLimits.shortList,
+      description: 'Languages reports may be written in, preferred first',
+    }),
+  ),
 })
 
 export const OpenPgpKey = strictObject(
   {
-    fingerprint: Type.Optional(Type.String({ pattern: '^[0-9A-Fa-f ]{32,}$', description: 'Key fingerprint (hex)' })),
+    fingerprint: Type.Optional(
+      Type.String({ pattern: '^[0-9A-Fa-f ]{32,}$', maxLength: policyLimits.fingerprint, description: 'Key fingerprint (hex)' }),
+    ),
     url: Type.Optional(Url('Where the public key can be downloaded')),
-    publicKey: Type.Optional(Text('The ASCII-armored public key itself')),
+    publicKey: Type.Optional(Text('The ASCII-armored public key itself', policyLimits.publicKey)),
   },
   'An OpenPGP public key: give at least one of fingerprint, url or publicKey',
 )
@@ -22,8 +30,8 @@ export const OpenPgpKey = strictObject(
 export const Contact = strictObject({
   id: Slug('Id used by the escalation chain and the team, e.g. "ceo"'),
   kind: oneOf(['person', 'team', 'mailing-list'] as const),
-  name: Text(),
-  role: Type.Optional(Text('e.g. "CEO"')),
+  name: Name(),
+  role: Type.Optional(Name('e.g. "CEO"')),
   email: Type.Optional(Email()),
   openpgp: Type.Optional(OpenPgpKey),
   purpose: Type.Optional(Text('What to contact them about, e.g. "anything else than security"')),
@@ -38,10 +46,10 @@ export const EmailChannel = strictObject({
 })
 
 export const TrackerChannel = strictObject({
-  name: Text('e.g. "KumiGit"'),
+  name: Name('e.g. "KumiGit"'),
   url: Url(),
   confidentialIssues: Type.Optional(Type.Boolean({ description: 'Reporters can (and should) mark issues confidential' })),
-  programs: Type.Optional(Type.Array(Slug(), { description: 'Programs this tracker takes; all when absent' })),
+  programs: Type.Optional(List(Slug(), { description: 'Programs this tracker takes; all when absent' })),
 })
 
 export const PublicTracker = strictObject({
@@ -52,8 +60,10 @@ export const PublicTracker = strictObject({
 
 export const Channels = strictObject({
   webForm: Type.Optional(strictObject({ enabled: Type.Boolean(), note: Type.Optional(Text()) })),
-  email: Type.Optional(Type.Array(EmailChannel, { description: 'Addresses, preferred first' })),
-  trackers: Type.Optional(Type.Array(TrackerChannel, { description: 'External trackers that accept confidential reports' })),
+  email: Type.Optional(List(EmailChannel, { maxItems: policyLimits.shortList, description: 'Addresses, preferred first' })),
+  trackers: Type.Optional(
+    List(TrackerChannel, { maxItems: policyLimits.shortList, description: 'External trackers that accept confidential reports' }),
+  ),
   publicTracker: Type.Optional(PublicTracker),
   fallback: Type.Optional(Text('What to do when nothing else works')),
 })

@@ -1,13 +1,13 @@
 /** What reporters get (recognition, safe harbor, privacy) and what is asked of them (rules, identity). */
 import { Type } from '@sinclair/typebox'
-import { DateTime, LanguageTag, oneOf, strictObject, Text, TextList, Url } from './kit.js'
+import { DateTime, LanguageTag, List, oneOf, policyLimits, strictObject, Text, TextList, Url } from './kit.js'
 
 export const rewardConditions = ['first-reporter', 'non-trivial', 'own-products-only', 'by-severity'] as const
 
 export const Reward = strictObject({
   kind: oneOf(['recognition', 't-shirt', 'services', 'money', 'swag', 'other'] as const),
   description: Text(),
-  conditions: Type.Optional(Type.Array(oneOf(rewardConditions))),
+  conditions: Type.Optional(List(oneOf(rewardConditions), { maxItems: rewardConditions.length })),
   onRequest: Type.Optional(Type.Boolean()),
 })
 
@@ -15,7 +15,7 @@ export const Recognition = strictObject({
   hallOfFame: Type.Optional(strictObject({ enabled: Type.Boolean(), url: Type.Optional(Url()), onRequest: Type.Optional(Type.Boolean()) })),
   creditInAdvisory: Type.Optional(oneOf(['unless-declined', 'on-request', 'never'] as const)),
   bounty: Type.Optional(Type.Boolean()),
-  rewards: Type.Optional(Type.Array(Reward)),
+  rewards: Type.Optional(List(Reward, { maxItems: policyLimits.shortList })),
 })
 
 export const ResearcherRules = strictObject({
@@ -40,10 +40,10 @@ export const ReporterIdentity = strictObject({
 
 export const SecurityTxt = strictObject({
   expires: Type.Optional(DateTime('Default: one year after rendering, minus a day')),
-  canonical: Type.Optional(Type.Array(Url())),
+  canonical: Type.Optional(List(Url(), { maxItems: policyLimits.shortList })),
   policy: Type.Optional(Url()),
   hiring: Type.Optional(Url()),
   acknowledgments: Type.Optional(Url()),
   encryption: Type.Optional(Url()),
-  preferredLanguages: Type.Optional(Type.Array(LanguageTag(), { minItems: 1 })),
+  preferredLanguages: Type.Optional(List(LanguageTag(), { minItems: 1, maxItems: policyLimits.shortList })),
 })

@@ -1,21 +1,21 @@
 /** The ordered steps a report goes through, who sees them, what stays confidential and how it is disclosed. */
 import { type Static, Type } from '@sinclair/typebox'
-import { DurationText, oneOf, Slug, strictObject, Text, TextList, Url } from './kit.js'
+import { DurationText, List, Name, oneOf, policyLimits, Slug, strictObject, Text, TextList, Url } from './kit.js'
 
 export const audiences = ['admins', 'team', 'assignee', 'reporter', 'partners', 'public'] as const
 
 export const ProcessStep = strictObject({
   id: Slug(),
-  title: Text(),
+  title: Name(),
   description: Type.Optional(Text()),
-  before: Type.Optional(Type.Array(Slug(), { description: 'Steps that may only start once this one is done' })),
-  visibleTo: Type.Optional(Type.Array(oneOf(audiences), { description: 'Who may see this step; default the team' })),
+  before: Type.Optional(List(Slug(), { description: 'Steps that may only start once this one is done' })),
+  visibleTo: Type.Optional(List(oneOf(audiences), { maxItems: audiences.length, description: 'Who may see this step; default the team' })),
   optional: Type.Optional(Type.Boolean({ description: '"If appropriate": may be skipped with a reason' })),
-  external: Type.Optional(Text('Outside system where the work happens, e.g. "private GitHub fork"')),
+  external: Type.Optional(Name('Outside system where the work happens, e.g. "private GitHub fork"')),
 })
 
 export const Confidentiality = strictObject({
-  markConfidentialWhen: Type.Optional(Type.Array(oneOf(['personal-data', 'sensitive-information', 'always'] as const))),
+  markConfidentialWhen: Type.Optional(List(oneOf(['personal-data', 'sensitive-information', 'always'] as const), { maxItems: 3 })),
   sharedWith: Type.Optional(oneOf(['assigned-team', 'security-team', 'project'] as const, 'Who inside may see report details')),
   needToKnow: Type.Optional(Type.Boolean({ description: 'Shared only as needed to fix' })),
   reporterDetails: Type.Optional(oneOf(['never-without-permission', 'internal'] as const)),
@@ -24,7 +24,7 @@ export const Confidentiality = strictObject({
 
 export const Announcement = strictObject({
   kind: oneOf(['blog', 'social', 'chat', 'mailing-list', 'website', 'advisory'] as const),
-  name: Text(),
+  name: Name(),
   url: Type.Optional(Url()),
 })
 
@@ -36,12 +36,12 @@ export const Disclosure = strictObject({
   earlyDisclosure: Type.Optional(
     strictObject({
       audience: oneOf(['organizations'] as const, 'Close partners only, never individuals'),
-      channel: Text(),
+      channel: Name(),
       leadTime: Type.Optional(DurationText()),
       note: Type.Optional(Text()),
     }),
   ),
-  announcements: Type.Optional(Type.Array(Announcement)),
+  announcements: Type.Optional(List(Announcement, { maxItems: policyLimits.shortList })),
   includeMitigations: Type.Optional(Type.Boolean({ description: 'Announcements say what to do before upgrading' })),
   steps: Type.Optional(TextList('What happens on disclosure day, in order')),
   statement: Type.Optional(Text('Anything else the policy says about disclosure, in its words')),

@@ -1,23 +1,23 @@
 /** What the policy covers: programs with their scope and the facts a report about each must carry. */
 import { type Static, Type } from '@sinclair/typebox'
-import { oneOf, Slug, strictObject, Text, TextList } from './kit.js'
+import { List, Name, oneOf, Slug, strictObject, Text, TextList } from './kit.js'
 
 export const programKinds = ['open-source', 'web-app', 'other', 'third-party'] as const
 
 export const ReportField = strictObject({
   key: Slug('Field id, e.g. "browser-version"'),
-  label: Text('Question asked of the reporter'),
+  label: Name('Question asked of the reporter'),
   type: Type.Optional(oneOf(['text', 'long-text', 'version', 'url', 'attachments'] as const)),
   required: Type.Optional(Type.Boolean({ description: 'Defaults to true' })),
 })
 
 export const Program = strictObject({
   slug: Slug(),
-  name: Text(),
+  name: Name(),
   kind: oneOf(programKinds),
   inScope: Type.Boolean(),
   description: Type.Optional(Text()),
-  fields: Type.Optional(Type.Array(ReportField)),
+  fields: Type.Optional(List(ReportField, { maxItems: 50 })),
   handledLike: Type.Optional(Slug('Another program whose fields and process this one follows')),
   thirdParty: Type.Optional(
     strictObject({
