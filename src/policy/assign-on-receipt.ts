@@ -6,13 +6,13 @@
 import { finalStatuses } from '../domain/report/report.js'
 import type { Tx } from '../storage/db.js'
 import { appendEvents } from '../storage/repositories/event-repository.js'
+import { policyOfVersion } from '../storage/repositories/policy-repository.js'
 import { readReportForClocks } from '../storage/repositories/report-clock-repository.js'
-import { policyFromJson } from './report-clocks.js'
 
 export async function assignOnReceipt(tx: Tx, orgId: string, reportId: string, at: string): Promise<void> {
   const report = await readReportForClocks(tx, orgId, reportId)
-  if (!report?.parsed_json || report.assignee_id) return
-  if (policyFromJson(report.parsed_json).team?.assignment !== 'on-receipt') return
+  if (!report || report.assignee_id) return
+  if ((await policyOfVersion(tx, orgId, report.policy_version_id))?.team?.assignment !== 'on-receipt') return
   const candidates = await tx
     .selectFrom('membership')
     .innerJoin('user', 'user.id', 'membership.user_id')

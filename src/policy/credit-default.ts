@@ -10,8 +10,7 @@
  */
 import type { Policy } from '../domain/policy/schema.js'
 import type { Executor } from '../storage/db.js'
-import { findCurrentPolicyVersion } from '../storage/repositories/policy-repository.js'
-import { policyFromJson } from './report-clocks.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 
 export type CreditDefault = 'name' | 'anonymous'
 
@@ -19,8 +18,7 @@ export const creditDefaultOf = (policy: Policy | undefined): CreditDefault =>
   policy?.recognition?.creditInAdvisory === 'unless-declined' ? 'name' : 'anonymous'
 
 export async function orgCreditDefault(db: Executor, orgId: string): Promise<CreditDefault> {
-  const version = await findCurrentPolicyVersion(db, orgId)
-  return creditDefaultOf(version ? policyFromJson(version.parsed_json) : undefined)
+  return creditDefaultOf((await currentPolicy(db, orgId))?.policy)
 }
 
 /**

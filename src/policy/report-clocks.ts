@@ -7,6 +7,7 @@ import { type Clock, type ClockName, computeClockSet, nextDue, type Uncomputable
 import { planEscalation } from '../domain/clock/escalation.js'
 import type { Policy, Severity } from '../domain/policy/schema.js'
 import type { Executor, Tx } from '../storage/db.js'
+import { policyOfVersion } from '../storage/repositories/policy-repository.js'
 import { readClockEvents, readReportForClocks, writeReportDueTimes } from '../storage/repositories/report-clock-repository.js'
 
 /** A stored policy version, already validated when it was imported. */
@@ -31,8 +32,8 @@ export async function reportClocks(
   lock = false,
 ): Promise<ReportClocks | undefined> {
   const report = await readReportForClocks(db, orgId, reportId, lock)
-  if (!report?.parsed_json) return undefined
-  const policy = policyFromJson(report.parsed_json)
+  const policy = report && (await policyOfVersion(db, orgId, report.policy_version_id))
+  if (!report || !policy) return undefined
   const events = await readClockEvents(db, orgId, reportId)
   const input = { receivedAt: report.received_at, severity: (report.severity ?? undefined) as Severity | undefined, events }
   const { clocks, errors } = computeClockSet(policy, input, now)

@@ -9,11 +9,10 @@ import { Policy } from '../domain/policy/schema.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { countOrganizations, findOrganizationBySlug, listOrganizations } from '../storage/repositories/organization-repository.js'
-import { findCurrentPolicyVersion, listPolicyVersions } from '../storage/repositories/policy-repository.js'
+import { currentPolicy, findCurrentPolicyVersion, listPolicyVersions } from '../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { importPolicy } from './import-policy.js'
 import { listPresets, readPreset } from './presets.js'
-import { policyFromJson } from './report-clocks.js'
 import { reportPolicyRoutes } from './report-routes.js'
 import { escalateAsReporter, escalationOffer } from './reporter-escalation.js'
 import { orgSigningKey, signedSecurityTxt } from './signed-security-txt.js'
@@ -34,8 +33,8 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   async function current(slug: string) {
     const org = await findOrganizationBySlug(deps.db, slug)
     if (!org) throw new HttpProblem('NOT_FOUND')
-    const version = await findCurrentPolicyVersion(deps.db, org.id)
-    return { org, version, policy: version ? policyFromJson(version.parsed_json) : undefined }
+    const found = await currentPolicy(deps.db, org.id)
+    return { org, version: found, policy: found?.policy }
   }
 
   // With an organization key, security.txt is cleartext-signed with it (RFC 9116 §2.3) and its
@@ -53,7 +52,7 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         now: deps.now().toISOString(),
         encryptionUrl: key && !policyKey ? key.publicKeyUrl : undefined,
       })
-    const text = key ? await signedSecurityTxt(deps, org, key, { policyVersionId: version.id, canonicalUrl }, render) : render()
+    const text = key ? await signedSecurityTxt(deps, org, key, { policyVersionId: version.versionId, canonicalUrl }, render) : render()
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(text)
   }
 
@@ -82,7 +81,7 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   app.get<{ Params: OrgParams }>('/o/:org/policy', { config: pub, schema: { params: OrgParams } }, async (request, reply) => {
     const { org, policy, version } = await current(request.params.org)
     const markdown = policy ? renderSecurityMd(policy, { reportUrl: `${orgUrl(org)}/report` }) : null
-    const v = version ? { version: Number(version.version), createdAt: version.created_at } : null
+    const v = version ? { version: version.version, createdAt: version.createdAt } : null
     return reply.page(<PublicPolicyPage ctx={pageContext(request, reply)} org={org} version={v} markdown={markdown} />)
   })
 

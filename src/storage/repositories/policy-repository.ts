@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import { type SharedWith, sharedWithOf } from '../../domain/access/need-to-know.js'
+import type { Policy } from '../../domain/policy/schema.js'
 import type { Executor, Tx } from '../db.js'
 import { isPostgres } from '../dialect.js'
 import type { PolicyVersionTable } from '../schema.js'
@@ -25,6 +26,7 @@ export async function findCurrentPolicyVersion(db: Executor, orgId: string): Pro
     .innerJoin('organization', 'organization.policy_version_id', 'policy_version.id')
     .selectAll('policy_version')
     .where('organization.id', '=', orgId)
+    .where('policy_version.org_id', '=', orgId)
     .executeTakeFirst()
 }
 
@@ -61,34 +63,78 @@ export async function insertPolicyVersion(
   return version
 }
 
-/** Policy versions are immutable: the need-to-know rule (`confidentiality.sharedWith`) of each is read once. */
-const sharedWithCache = new Map<string, SharedWith>()
+/**
+ * Policy versions are immutable (database triggers refuse UPDATE and DELETE), so each is parsed
+ * once per process and kept: a policy can be large (every text at its limit is ~800 KB), and
+ * reading and parsing it on every public page and submission made the largest policy an admin
+ * can save 7–50 times slower than a preset (bench phase `policy`). Bounded, oldest use dropped first.
+ */
+const parsed = new Map<string, Policy>()
+const parsedLimit = 256
+
+function remember(id: string, policy: Policy): Policy {
+  parsed.delete(id)
+  parsed.set(id, policy)
+  if (parsed.size > parsedLimit) parsed.delete(parsed.keys().next().value as string)
+  return policy
+}
+
+/** One version of the organization's policy, parsed; undefined when the organization has no such version. */
+export async function policyOfVersion(db: Executor, orgId: string, versionId: string | null): Promise<Policy | undefined> {
+  if (versionId === null) return undefined
+  const known = parsed.get(versionId)
+  if (known) return remember(versionId, known)
+  const row = await db
+    .selectFrom('policy_version')
+    .select('parsed_json')
+    .where('org_id', '=', orgId)
+    .where('id', '=', versionId)
+    .executeTakeFirst()
+  return row && remember(versionId, JSON.parse(row.parsed_json) as Policy)
+}
+
+export interface CurrentPolicy {
+  versionId: string
+  version: number
+  createdAt: string
+  policy: Policy
+}
+
+/** The policy the organization runs now, if it has one; its text is read and parsed only the first time. */
+export async function currentPolicy(db: Executor, orgId: string): Promise<CurrentPolicy | undefined> {
+  const row = await db
+    .selectFrom('policy_version')
+    .innerJoin('organization', 'organization.policy_version_id', 'policy_version.id')
+    .select(['policy_version.id', 'policy_version.version', 'policy_version.created_at'])
+    .where('organization.id', '=', orgId)
+    .where('policy_version.org_id', '=', orgId)
+    .executeTakeFirst()
+  const policy = row && (await policyOfVersion(db, orgId, row.id))
+  return row && policy ? { versionId: row.id, version: Number(row.version), createdAt: row.created_at, policy } : undefined
+}
 
 /**
  * The need-to-know rule each of these policy versions sets (src/domain/access/need-to-know.ts).
  * A version that cannot be read shares with the assigned team only: failing closed.
  */
-export async function sharedWithOfVersions(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, SharedWith>> {
+export async function sharedWithOfVersions(db: Executor, orgId: string, ids: readonly (string | null)[]): Promise<Map<string, SharedWith>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
-  const unknown = wanted.filter((id) => !sharedWithCache.has(id))
-  if (unknown.length > 0) {
-    const rows = await db.selectFrom('policy_version').select(['id', 'parsed_json']).where('id', 'in', unknown).execute()
-    if (sharedWithCache.size > 10_000) sharedWithCache.clear()
-    for (const row of rows) {
-      let rule: SharedWith
-      try {
-        rule = sharedWithOf(JSON.parse(row.parsed_json))
-      } catch {
-        rule = 'assigned-team'
-      }
-      sharedWithCache.set(row.id, rule)
+  const rules = new Map<string, SharedWith>()
+  for (const id of wanted) {
+    let rule: SharedWith = 'assigned-team'
+    try {
+      const policy = await policyOfVersion(db, orgId, id)
+      if (policy) rule = sharedWithOf(policy)
+    } catch {
+      rule = 'assigned-team'
     }
+    rules.set(id, rule)
   }
-  return new Map(wanted.map((id) => [id, sharedWithCache.has(id) ? sharedWithCache.get(id) : 'assigned-team']))
+  return rules
 }
 
 /** The need-to-know rule of one report's policy version; undefined (no rule) for a report received without a policy. */
-export async function sharedWithOfVersion(db: Executor, id: string | null): Promise<SharedWith> {
+export async function sharedWithOfVersion(db: Executor, orgId: string, id: string | null): Promise<SharedWith> {
   if (id === null) return undefined
-  return (await sharedWithOfVersions(db, [id])).get(id)
+  return (await sharedWithOfVersions(db, orgId, [id])).get(id)
 }

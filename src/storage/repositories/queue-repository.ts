@@ -141,6 +141,7 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
 
   const rules = await sharedWithOfVersions(
     db,
+    orgId,
     page.map((r) => r.policy_version_id),
   )
   const readable = (r: Row) =>

@@ -15,7 +15,6 @@ export interface ReportDueTimes {
 export async function readReportForClocks(tx: Executor, orgId: string, reportId: string, lock = false) {
   let query = tx
     .selectFrom('report')
-    .leftJoin('policy_version', 'policy_version.id', 'report.policy_version_id')
     .select([
       'report.id',
       'report.org_id',
@@ -25,7 +24,7 @@ export async function readReportForClocks(tx: Executor, orgId: string, reportId:
       'report.assignee_id',
       'report.reporter_id',
       'report.status',
-      'policy_version.parsed_json',
+      'report.policy_version_id',
     ])
     .where('report.org_id', '=', orgId)
     .where('report.id', '=', reportId)

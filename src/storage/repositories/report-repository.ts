@@ -113,7 +113,7 @@ export async function findReportStateByRef(
 ): Promise<(ReportState & { sharedWith: SharedWith }) | undefined> {
   const row = await db.selectFrom('report').selectAll().where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst()
   if (!row) return undefined
-  return { ...stateOf(row), sharedWith: await sharedWithOfVersion(db, row.policy_version_id) }
+  return { ...stateOf(row), sharedWith: await sharedWithOfVersion(db, orgId, row.policy_version_id) }
 }
 
 /**
@@ -130,12 +130,16 @@ export async function findReportForReader(
 ): Promise<{ report: ReportState; readable: boolean; text: Pick<StoredReport, 'title' | 'fields'> | null } | undefined> {
   const row = await db.selectFrom('report').selectAll().where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst()
   if (!row) return undefined
-  const sharedWith = await sharedWithOfVersion(db, row.policy_version_id)
+  const sharedWith = await sharedWithOfVersion(db, orgId, row.policy_version_id)
   const readable = mayReadReportText(reader, { assigneeId: row.assignee_id }, sharedWith)
   if (!readable) return { report: stateOf(row), readable, text: null }
   const { title, fields, ...report } = open(cipher, row)
   return { report, readable, text: { title, fields } }
 }
+
+/** The policy version a report was received under (its clocks and rules follow that version). */
+export const findReportPolicyVersion = (db: Executor, orgId: string, id: string) =>
+  db.selectFrom('report').select('policy_version_id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
 
 export const findReportRef = (db: Executor, orgId: string, id: string) =>
   db.selectFrom('report').select(['id', 'ref']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
