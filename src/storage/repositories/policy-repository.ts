@@ -25,6 +25,7 @@ export async function findCurrentPolicyVersion(db: Executor, orgId: string): Pro
     .innerJoin('organization', 'organization.policy_version_id', 'policy_version.id')
     .selectAll('policy_version')
     .where('organization.id', '=', orgId)
+    .where('policy_version.org_id', '=', orgId)
     .executeTakeFirst()
 }
 
