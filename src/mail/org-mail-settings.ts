@@ -10,7 +10,7 @@
 import crypto from 'node:crypto'
 import { cipherFor, type Deps } from '../deps.js'
 import { fail, ok, type Result } from '../domain/result.js'
-import { findOrgMail, saveOrgKey, saveOrgMailAddress } from '../storage/repositories/mail-repository.js'
+import { findOrgMail, findSecurityAddressOwner, saveOrgKey, saveOrgMailAddress } from '../storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { fingerprintOf, generateOrgKey, KeyImportError, unlockPrivateKey } from './openpgp-keys.js'
 import { normalizeAddress } from './sanitize.js'
@@ -26,7 +26,7 @@ export async function setSecurityAddress(
   if (!address || !/^[a-z0-9.!#$%&'*/=?^_`{|}~-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(address)) {
     return fail({ field: 'address', problem: 'invalid-email' })
   }
-  const owner = await deps.db.selectFrom('org_mail').select('org_id').where('security_address', '=', address).executeTakeFirst()
+  const owner = await findSecurityAddressOwner(deps.db, address)
   if (owner && owner.org_id !== org.id) return fail({ field: 'address', problem: 'taken' })
   await saveOrgMailAddress(
     deps.db,

@@ -123,7 +123,7 @@ export const markWaitingOnReporter = (deps: Deps, org: OrganizationRow, ref: str
 export const recordStep = (deps: Deps, org: OrganizationRow, ref: string, stepId: string, skip: boolean, actor: Actor) =>
   change<StepError>(deps, org, ref, async (tx, report, policy, at) => {
     const steps = policy?.process ?? []
-    const events = await tx.selectFrom('event').select(['type', 'data']).where('report_id', '=', report.id).orderBy('seq').execute()
+    const events = await tx.selectFrom('event').select(['type', 'data']).where('org_id', '=', org.id).where('report_id', '=', report.id).orderBy('seq').execute()
     const parsed = events.map((e) => ({ type: e.type, data: JSON.parse(e.data) as Record<string, unknown> }))
     const refused = checkStep(steps, parsed, stepId, skip)
     if (refused) return refused

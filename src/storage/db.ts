@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } fr
 import pg from 'pg'
 import type { Keyring } from './cipher.js'
 import { migrationsWith } from './migrations/index.js'
+import { orgScopeGuard } from './org-scope-guard.js'
 import type { DB } from './schema.js'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -12,6 +13,13 @@ export type Db = Kysely<DB>
 /** A connection inside a transaction; repositories take `Db | Tx` so use cases decide the boundary. */
 export type Tx = Transaction<DB>
 export type Executor = Db | Tx
+
+/**
+ * For the few queries that rightly span organizations (the clock sweep, the outbox worker,
+ * lookups by a capability's hash, migrations): the organization-scope guard is lifted for this
+ * query alone. Every use is a deliberate, greppable choice.
+ */
+export const acrossOrganizations = <E extends Executor>(executor: E): E => executor.withoutPlugins() as E
 
 export interface Database {
   db: Db
@@ -44,7 +52,7 @@ function openSqlite(file: string): Database {
   if (file !== ':memory:' && journal !== 'wal') throw new DurabilityError(`SQLite journal_mode is ${journal}, expected wal`)
   if (Number(synchronous) < 2) throw new DurabilityError(`SQLite synchronous is ${synchronous}, expected FULL (2) or EXTRA (3)`)
   cachePreparedStatements(sqlite)
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [orgScopeGuard] })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
 
@@ -86,7 +94,7 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection that dies (server restart, admin termination) is dropped by the pool and
   // replaced on next use; without a listener the error would take the whole process down.
   pool.on('error', () => {})
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [orgScopeGuard] })
   try {
     for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes']) {
       const { rows } = await pool.query(`show ${setting}`)
@@ -111,7 +119,8 @@ export async function migrate(db: Db, keyring?: Keyring): Promise<string[]> {
     ? (orgId: string, wrapped: string, plain: string, context: string) => keyring.forOrg(orgId, wrapped).encrypt(plain, context)
     : undefined
   const migrator = new Migrator({
-    db,
+    // Migrations reshape whole tables, every organization's rows at once.
+    db: acrossOrganizations(db),
     provider: { getMigrations: async () => migrationsWith({ seal }) },
   })
   const { error, results } = await migrator.migrateToLatest()

@@ -1,5 +1,5 @@
 import type { IndexingOrgCipher, OrgCipher } from '../cipher.js'
-import type { Db, Executor, Tx } from '../db.js'
+import { acrossOrganizations, type Db, type Executor, type Tx } from '../db.js'
 import { newId } from '../ids.js'
 import type { InboundMailTable } from '../schema.js'
 
@@ -31,7 +31,13 @@ export const findOrgMail = async (db: Executor, orgId: string): Promise<OrgMailS
 }
 
 /** Every organization's security address, for the SMTP listener's RCPT check and routing. */
-export const listSecurityAddresses = (db: Executor) => db.selectFrom('org_mail').select(['org_id', 'security_address']).execute()
+/** The organization that uses this security address, if any: an address belongs to one organization of the instance. */
+export const findSecurityAddressOwner = (db: Executor, address: string) =>
+  acrossOrganizations(db).selectFrom('org_mail').select('org_id').where('security_address', '=', address).executeTakeFirst()
+
+/** Every organization's security address: inbound mail is routed by its recipient, before any organization is known. */
+export const listSecurityAddresses = (db: Executor) =>
+  acrossOrganizations(db).selectFrom('org_mail').select(['org_id', 'security_address']).execute()
 
 export async function findOrgMailSecret(db: Executor, cipher: OrgCipher, orgId: string): Promise<OrgMailSecret | undefined> {
   const row = await db.selectFrom('org_mail').select(['private_key_enc', 'passphrase_enc']).where('org_id', '=', orgId).executeTakeFirst()

@@ -1,5 +1,5 @@
 import type { OrgCipher } from '../cipher.js'
-import type { Executor, Tx } from '../db.js'
+import { acrossOrganizations, type Executor, type Tx } from '../db.js'
 
 /** The person behind a report, as much as they chose to tell. Name and address are sealed at rest. */
 export interface StoredReporter {
@@ -52,7 +52,8 @@ export async function insertReportAccess(
  * (the link lifetime, EMBARGO_FOLLOW_UP_LINK_DAYS).
  */
 export const findReportAccess = (db: Executor, tokenHash: string, issuedAfter: string) =>
-  db
+  // The capability itself names the organization: a lookup by its hash comes before any organization is known.
+  acrossOrganizations(db)
     .selectFrom('report_access')
     .select(['org_id', 'report_id', 'created_at'])
     .where('token_hash', '=', tokenHash)

@@ -1,0 +1,114 @@
+import type {
+  KyselyPlugin,
+  OperationNode,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely'
+
+/**
+ * Tables whose rows belong to one organization (they carry `org_id`). Kept in step with the
+ * migrations by test/integration/storage/org-scope.test.ts, which reads the live schema.
+ */
+export const orgOwnedTables = new Set([
+  'program',
+  'membership',
+  'report',
+  'policy_version',
+  'reporter',
+  'report_access',
+  'message',
+  'event',
+  'outbox',
+  'reference_counter',
+  'org_mail',
+  'inbound_mail',
+  'attachment',
+  'mail_thread',
+])
+
+export class UnscopedQueryError extends Error {}
+
+/** The repository function that built the query, so the message points at the line to fix. */
+function caller(): string {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 40
+  const stack = new Error().stack ?? ''
+  Error.stackTraceLimit = limit
+  const frame = stack.split('\n').find((line) => /\/(src|test|bench)\//.test(line) && !line.includes('org-scope-guard'))
+  return frame?.trim().replace(/^at /, '') ?? 'unknown caller'
+}
+
+type Node = Readonly<Record<string, unknown>> & { kind?: string }
+
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null
+
+/** Every query node in the tree (subqueries too), each checked on its own. */
+function* queries(node: unknown): Generator<Node> {
+  if (Array.isArray(node)) {
+    for (const item of node) yield* queries(item)
+    return
+  }
+  if (!isNode(node)) return
+  if (
+    node.kind === 'SelectQueryNode' ||
+    node.kind === 'UpdateQueryNode' ||
+    node.kind === 'DeleteQueryNode' ||
+    node.kind === 'InsertQueryNode'
+  )
+    yield node
+  for (const value of Object.values(node)) if (isNode(value)) yield* queries(value)
+}
+
+/** Table names this query reads or writes directly (not those of its subqueries). */
+function tablesOf(query: Node): string[] {
+  const names: string[] = []
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit)
+    if (!isNode(value)) return
+    if (value.kind === 'SelectQueryNode' && value !== query) return // a subquery: checked on its own
+    if (value.kind === 'TableNode') {
+      const name = ((value.table as Node)?.identifier as Node)?.name
+      if (typeof name === 'string') names.push(name)
+      return
+    }
+    for (const child of Object.values(value)) visit(child)
+  }
+  visit([query.from, query.joins, query.table, query.into, query.using])
+  return names
+}
+
+const mentionsOrgId = (value: unknown): boolean => value !== undefined && JSON.stringify(value).includes('"name":"org_id"')
+
+/** Why this query is not scoped to one organization, or undefined when it is. */
+export function unscopedBecause(root: OperationNode): string | undefined {
+  for (const query of queries(root)) {
+    const owned = tablesOf(query).filter((t) => orgOwnedTables.has(t))
+    if (owned.length === 0) continue
+    if (query.kind === 'InsertQueryNode') {
+      if (!mentionsOrgId(query.columns)) return `insert into ${owned.join(', ')} without org_id`
+      continue
+    }
+    const filters = [query.where, ...((query.joins as Node[] | undefined) ?? []).map((j) => j.on)]
+    if (!filters.some(mentionsOrgId))
+      return `${String(query.kind).replace('QueryNode', '').toLowerCase()} on ${owned.join(', ')} without an org_id condition`
+  }
+  return undefined
+}
+
+/**
+ * Refuses any query on an organization's rows that does not name the organization: a forgotten
+ * `where org_id = …` is how one organization's reports leak into another's pages, the worst bug
+ * this product can have. The few instance-wide queries (the clock sweep, the outbox worker,
+ * capability lookups by token hash) go through `acrossOrganizations`, so each is a visible choice.
+ */
+export const orgScopeGuard: KyselyPlugin = {
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    const problem = unscopedBecause(node)
+    if (problem) throw new UnscopedQueryError(`Query not scoped to an organization: ${problem} (${caller()})`)
+    return node
+  },
+  transformResult: async ({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => result,
+}
