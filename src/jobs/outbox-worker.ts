@@ -39,7 +39,7 @@ export function createOutboxWorker(deps: Deps, options: { sender?: SmtpSender; i
     try {
       const mail = await buildOutboundMail(deps, row)
       await sender!.send(mail)
-      await markMailSent(deps.db, row.id, at())
+      await markMailSent(deps.db, row.org_id, row.id, at())
       deps.log.info(
         { outboxId: row.id, orgId: row.org_id, encrypted: mail.encrypted, withheld: mail.withheld, event: 'mail.sent' },
         'mail sent',
@@ -50,7 +50,7 @@ export function createOutboxWorker(deps: Deps, options: { sender?: SmtpSender; i
         error instanceof OutboundRefused || (!(error instanceof NotSendable) && classifyDeliveryError(error).kind === 'permanent')
       const reason = error instanceof OutboundRefused || error instanceof NotSendable ? error.message : classifyDeliveryError(error).message
       const next = permanent ? null : nextAttemptAt(attempts, deps.now())
-      await markMailFailed(deps.db, row.id, reason, next?.toISOString() ?? null, at())
+      await markMailFailed(deps.db, row.org_id, row.id, reason, next?.toISOString() ?? null, at())
       deps.log.warn(
         { outboxId: row.id, orgId: row.org_id, attempts, dead: next === null, reason, event: 'mail.failed' },
         'mail delivery failed',

@@ -43,6 +43,7 @@ export async function loadReportPolicy(deps: Deps, orgId: string, reportId: stri
     .selectFrom('report')
     .innerJoin('policy_version', 'policy_version.id', 'report.policy_version_id')
     .select(['policy_version.version', 'report.labels'])
+    .where('report.org_id', '=', orgId)
     .where('report.id', '=', reportId)
     .executeTakeFirstOrThrow()
   const open = pauses(timeline(events as ClockEvent[], Date.parse(now))).some((p) => p.to === undefined)
@@ -95,7 +96,12 @@ export const isSeverity = (value: string): value is Severity => (severities as r
 /** Severity drives the policy's per-severity clocks and alerts (healthIMIS: high alerts the whole team). */
 export const setSeverity = (deps: Deps, org: OrganizationRow, ref: string, severity: Severity | null, actor: Actor) =>
   change<never>(deps, org, ref, async (tx, report, _policy, at) => {
-    const before = await tx.selectFrom('report').select('severity').where('id', '=', report.id).executeTakeFirst()
+    const before = await tx
+      .selectFrom('report')
+      .select('severity')
+      .where('org_id', '=', org.id)
+      .where('id', '=', report.id)
+      .executeTakeFirst()
     if ((before?.severity ?? null) === severity) return undefined
     await setReportSeverity(tx, org.id, report.id, severity)
     await appendEvents(tx, org.id, [event(report.id, actor, 'report.severity_set', { from: before?.severity ?? null, to: severity }, at)])
@@ -123,7 +129,13 @@ export const markWaitingOnReporter = (deps: Deps, org: OrganizationRow, ref: str
 export const recordStep = (deps: Deps, org: OrganizationRow, ref: string, stepId: string, skip: boolean, actor: Actor) =>
   change<StepError>(deps, org, ref, async (tx, report, policy, at) => {
     const steps = policy?.process ?? []
-    const events = await tx.selectFrom('event').select(['type', 'data']).where('org_id', '=', org.id).where('report_id', '=', report.id).orderBy('seq').execute()
+    const events = await tx
+      .selectFrom('event')
+      .select(['type', 'data'])
+      .where('org_id', '=', org.id)
+      .where('report_id', '=', report.id)
+      .orderBy('seq')
+      .execute()
     const parsed = events.map((e) => ({ type: e.type, data: JSON.parse(e.data) as Record<string, unknown> }))
     const refused = checkStep(steps, parsed, stepId, skip)
     if (refused) return refused

@@ -66,7 +66,10 @@ function* queries(node: unknown): Generator<Node> {
 function tablesOf(query: Node): string[] {
   const names: string[] = []
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit)
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item)
+      return
+    }
     if (!isNode(value)) return
     if (value.kind === 'SelectQueryNode' && value !== query) return // a subquery: checked on its own
     if (value.kind === 'TableNode') {

@@ -1,4 +1,4 @@
-import type { Db, Dialect, Executor } from '../db.js'
+import { acrossOrganizations, type Db, type Dialect, type Executor } from '../db.js'
 import type { OutboxRow } from '../schema.js'
 
 /**
@@ -7,42 +7,53 @@ import type { OutboxRow } from '../schema.js'
  * take the same row (`FOR UPDATE SKIP LOCKED`); SQLite has one writer and one process.
  */
 export async function claimDueMail(db: Db, dialect: Dialect, now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
-  return db.transaction().execute(async (tx) => {
-    let query = tx
-      .selectFrom('outbox')
-      .selectAll()
-      .where('kind', '=', 'mail')
-      .where('done_at', 'is', null)
-      .where('dead_at', 'is', null)
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .limit(limit)
-    if (dialect === 'postgres') query = query.forUpdate().skipLocked()
-    const rows = await query.execute()
-    if (rows.length === 0) return rows
-    await tx
-      .updateTable('outbox')
-      .set({ next_attempt_at: leaseUntil })
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute()
-    return rows
-  })
+  // The worker delivers every organization's mail: it claims due rows across organizations.
+  return acrossOrganizations(db)
+    .transaction()
+    .execute(async (tx) => {
+      let query = tx
+        .selectFrom('outbox')
+        .selectAll()
+        .where('kind', '=', 'mail')
+        .where('done_at', 'is', null)
+        .where('dead_at', 'is', null)
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .limit(limit)
+      if (dialect === 'postgres') query = query.forUpdate().skipLocked()
+      const rows = await query.execute()
+      if (rows.length === 0) return rows
+      await tx
+        .updateTable('outbox')
+        .set({ next_attempt_at: leaseUntil })
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+      return rows
+    })
 }
 
-export async function markMailSent(db: Executor, id: string, at: string): Promise<void> {
+export async function markMailSent(db: Executor, orgId: string, id: string, at: string): Promise<void> {
   await db
     .updateTable('outbox')
     .set((eb) => ({ done_at: at, attempts: eb('attempts', '+', 1), last_error: null }))
+    .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute()
 }
 
 /** A failed attempt: try again at `next`, or (null) give up and keep it as a dead letter. */
-export async function markMailFailed(db: Executor, id: string, error: string, next: string | null, at: string): Promise<void> {
+export async function markMailFailed(
+  db: Executor,
+  orgId: string,
+  id: string,
+  error: string,
+  next: string | null,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('outbox')
     .set((eb) => ({
@@ -50,6 +61,7 @@ export async function markMailFailed(db: Executor, id: string, error: string, ne
       last_error: error.slice(0, 500),
       ...(next === null ? { dead_at: at } : { next_attempt_at: next }),
     }))
+    .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute()
 }

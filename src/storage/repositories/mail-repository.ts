@@ -190,7 +190,8 @@ export const findMailsReusingMessageId = (db: Executor, orgId: string, inboundId
 
 /** Mail stored but not yet ingested (left by a crash or a failure), oldest first. */
 export const listPendingInbound = (db: Executor, limit = 500) =>
-  db
+  // The start-up sweep picks up every organization's stored mail.
+  acrossOrganizations(db)
     .selectFrom('inbound_mail')
     .select(['id', 'org_id'])
     .where('state', '=', 'received')
@@ -461,6 +462,8 @@ export async function firstInboundMessageId(db: Executor, cipher: OrgCipher, org
  */
 export async function sealLegacyMessageIds(db: Db, cipherOf: (orgId: string) => Promise<IndexingOrgCipher | undefined>): Promise<number> {
   let count = 0
+  // Every organization's legacy rows at once: a one-time sweep at start, before any request.
+  db = acrossOrganizations(db)
   const inbound = await db
     .selectFrom('inbound_mail')
     .select(['id', 'org_id', 'message_id_enc'])

@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../db.js'
+import { acrossOrganizations, type Executor, type Tx } from '../db.js'
 import { isPostgres } from '../dialect.js'
 
 export interface ReportDueTimes {
@@ -63,7 +63,8 @@ export async function writeReportDueTimes(tx: Tx, orgId: string, reportId: strin
 
 /** Reports the scheduler must look at by `now`, oldest first: a range scan on `report_wake`. */
 export const listReportsToWake = (db: Executor, now: string, limit: number) =>
-  db
+  // The scheduler serves every organization: it finds what is due across the instance, then works per organization.
+  acrossOrganizations(db)
     .selectFrom('report')
     .select(['id', 'org_id', 'wake_at'])
     .where('wake_at', 'is not', null)
@@ -75,7 +76,7 @@ export const listReportsToWake = (db: Executor, now: string, limit: number) =>
 
 /** The earliest wake time across the instance, so the scheduler can sleep until then. */
 export const earliestWake = async (db: Executor): Promise<string | undefined> => {
-  const row = await db
+  const row = await acrossOrganizations(db)
     .selectFrom('report')
     .select('wake_at')
     .where('wake_at', 'is not', null)

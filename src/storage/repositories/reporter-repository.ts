@@ -63,7 +63,8 @@ export const findReportAccess = (db: Executor, tokenHash: string, issuedAfter: s
 
 /** A follow-up capability whatever its state (valid, revoked, expired), to tell the reporter which. */
 export const findReportAccessAnyState = (db: Executor, tokenHash: string) =>
-  db
+  // As findReportAccess: the capability names the organization.
+  acrossOrganizations(db)
     .selectFrom('report_access')
     .select(['org_id', 'report_id', 'created_at', 'revoked_at'])
     .where('token_hash', '=', tokenHash)

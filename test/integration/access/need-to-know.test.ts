@@ -95,7 +95,12 @@ eachDialect('need to know', (ctx) => {
     const { t, org, ref, page, alice, bob, as } = await world()
     const b = await as(bob)
     const before = await reportRow(t, org, ref)
-    const events = await t.deps.db.selectFrom('event').select('seq').where('report_id', '=', before.id).execute()
+    const events = await t.deps.db
+      .selectFrom('event')
+      .select('seq')
+      .where('org_id', '=', org.id)
+      .where('report_id', '=', before.id)
+      .execute()
     const refused = await b.submit(page, `${page}/assign`, { assignee: bob.id })
     expect(refused.statusCode).toBe(403)
     expect(refused.body).toContain('only the holder or an administrator can hand this report over')
@@ -105,7 +110,12 @@ eachDialect('need to know', (ctx) => {
     const after = await reportRow(t, org, ref)
     expect(after.assignee_id).toBe(alice.id)
     expect(after.version).toEqual(before.version)
-    const eventsAfter = await t.deps.db.selectFrom('event').select('seq').where('report_id', '=', before.id).execute()
+    const eventsAfter = await t.deps.db
+      .selectFrom('event')
+      .select('seq')
+      .where('org_id', '=', org.id)
+      .where('report_id', '=', before.id)
+      .execute()
     expect(eventsAfter).toHaveLength(events.length)
     // The report page offers Bob no handover form either.
     expect((await b.get(page)).body).not.toContain(`${page}/assign`)

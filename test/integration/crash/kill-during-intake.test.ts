@@ -146,7 +146,9 @@ eachDialect('SIGKILL during intake', (ctx) => {
         .where('type', '=', 'report.received')
         .execute()
       const withReceipt = new Set(receipts.map((e) => e.report_id))
-      const withAccess = new Set((await db.selectFrom('report_access').select('report_id').execute()).map((a) => a.report_id))
+      const withAccess = new Set(
+        (await db.selectFrom('report_access').select('report_id').where('org_id', '=', org.id).execute()).map((a) => a.report_id),
+      )
       let inFlight = 0
       for (const r of reports) {
         const report = await findReportByRef(db, cipher, org.id, r.ref)

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { acrossOrganizations } from '../../../src/storage/db.js'
 import { startTestApp, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 
@@ -14,7 +15,7 @@ eachDialect('reporting a vulnerability', (ctx) => {
     expect(first.ref).toBe(`${org.ref_prefix}-2026-0001`)
     expect(second.ref).toBe(`${org.ref_prefix}-2026-0002`)
     expect(first.followUpToken).toMatch(/^[A-Za-z0-9_-]{43}$/) // 256 bits, base64url
-    const stored = await t.deps.db.selectFrom('report_access').selectAll().execute()
+    const stored = await t.deps.db.selectFrom('report_access').selectAll().where('org_id', '=', org.id).execute()
     expect(stored.some((row) => row.token_hash === first.followUpToken)).toBe(false)
   })
 
@@ -189,7 +190,7 @@ eachDialect('reporting a vulnerability', (ctx) => {
       const refused = await send()
       expect(refused.statusCode).toBe(429)
       expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED' })
-      expect(await limited.deps.db.selectFrom('report').select('id').execute()).toHaveLength(3)
+      expect(await acrossOrganizations(limited.deps.db).selectFrom('report').select('id').execute()).toHaveLength(3)
     } finally {
       await limited.close()
       await fresh.drop()

@@ -17,7 +17,7 @@ import { loadConfig } from '../../../src/config.js'
 import { cipherFor } from '../../../src/deps.js'
 import { setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
 import { Keyring } from '../../../src/storage/cipher.js'
-import { openDatabase } from '../../../src/storage/db.js'
+import { acrossOrganizations, openDatabase } from '../../../src/storage/db.js'
 import { findReportById } from '../../../src/storage/repositories/report-repository.js'
 import { eachDialect } from '../../support/databases.js'
 import { mta } from '../../support/mail.js'
@@ -139,8 +139,12 @@ eachDialect('mail survives a crash', (ctx) => {
       await exited(server)
       // What the crash left: mails answered 250 but not yet on a report (ingested by the restart's sweep).
       const afterCrash = await openDatabase(fresh.url)
-      const pending = await afterCrash.db.selectFrom('inbound_mail').select('id').where('state', '=', 'received').execute()
-      const stored = await afterCrash.db.selectFrom('inbound_mail').select(['id', 'message_id_enc']).execute()
+      const pending = await acrossOrganizations(afterCrash.db)
+        .selectFrom('inbound_mail')
+        .select('id')
+        .where('state', '=', 'received')
+        .execute()
+      const stored = await acrossOrganizations(afterCrash.db).selectFrom('inbound_mail').select(['id', 'message_id_enc']).execute()
       await afterCrash.close()
       const sealedIds = cipherFor({ keyring: new Keyring(masterKey) }, org)
       const storedIds = new Set(stored.map((r) => sealedIds.decrypt(r.message_id_enc, `inbound_mail.message_id|${r.id}`)))

@@ -54,7 +54,13 @@ export async function mailsFor(t: TestApp, org: OrganizationRow, ref: string): P
 
 export async function eventsOf(t: TestApp, org: OrganizationRow, ref: string) {
   const report = await reportRow(t, org, ref)
-  const rows = await t.deps.db.selectFrom('event').selectAll().where('report_id', '=', report.id).orderBy('seq').execute()
+  const rows = await t.deps.db
+    .selectFrom('event')
+    .selectAll()
+    .where('org_id', '=', org.id)
+    .where('report_id', '=', report.id)
+    .orderBy('seq')
+    .execute()
   return rows.map((e) => ({ type: e.type, at: e.at, data: JSON.parse(e.data) as Record<string, unknown> }))
 }
 

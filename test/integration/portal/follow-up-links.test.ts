@@ -90,6 +90,7 @@ eachDialect('follow-up links', (ctx) => {
     const row = await t.deps.db
       .selectFrom('report_access')
       .selectAll()
+      .where('org_id', '=', org.id)
       .where('token_hash', '=', hashSecret(a.followUpToken))
       .executeTakeFirst()
     expect(row?.revoked_at).not.toBeNull()

@@ -33,6 +33,7 @@ eachDialect('concurrent writes to one organization', (ctx) => {
     const messages = await t.deps.db
       .selectFrom('message')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', org.id)
       .executeTakeFirstOrThrow()
     expect(Number(messages.n)).toBe(40)
     const { verifyEventChain } = await import('../../../src/storage/repositories/event-repository.js')

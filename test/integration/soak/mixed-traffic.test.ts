@@ -20,6 +20,7 @@ import { openApp } from '../../../src/app.js'
 import { startSession } from '../../../src/auth/sessions.js'
 import { loadConfig } from '../../../src/config.js'
 import { submitReport } from '../../../src/intake/submit-report.js'
+import { acrossOrganizations } from '../../../src/storage/db.js'
 import { eachDialect } from '../../support/databases.js'
 
 const seconds = Number(process.env.SOAK_SECONDS ?? (process.env.CI === 'true' ? 60 : 20))
@@ -168,7 +169,7 @@ eachDialect('soak: mixed traffic', (ctx) => {
         expect(growth, 'RSS growth after warm-up').toBeLessThan(0.5)
         expect(samples.at(-1)!.fds, 'open descriptors').toBeLessThanOrEqual(Math.ceil(baseline.fds * 1.2) + 5)
         // Every acknowledged submission is there.
-        const stored = await setup.deps.db
+        const stored = await acrossOrganizations(setup.deps.db)
           .selectFrom('report')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()

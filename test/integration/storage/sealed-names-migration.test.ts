@@ -6,7 +6,7 @@
 import { Migrator, sql } from 'kysely'
 import { afterEach, expect, it } from 'vitest'
 import { Keyring } from '../../../src/storage/cipher.js'
-import { migrate, openDatabase } from '../../../src/storage/db.js'
+import { acrossOrganizations, migrate, openDatabase } from '../../../src/storage/db.js'
 import { migrationsWith } from '../../../src/storage/migrations/index.js'
 import { eachDialect, type FreshDatabase } from '../../support/databases.js'
 
@@ -25,7 +25,9 @@ eachDialect('finding 6: sealing names stored in clear', ({ freshDatabase }) => {
   /** A database at the schema before the migration, holding one rejected report with a clear reason and a clear file name. */
   async function legacyDatabase() {
     const fresh = await freshDatabase()
-    const database = await openDatabase(fresh.url)
+    const opened1 = await openDatabase(fresh.url)
+    // A database being migrated is read below the organization-scope guard, as migrations are.
+    const database = { ...opened1, db: acrossOrganizations(opened1.db) }
     opened.push({ close: database.close, fresh })
     const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrationsWith({}) } })
     const { error } = await migrator.migrateTo('2026-11-22T1100-policy')

@@ -46,6 +46,7 @@ eachDialect('triaging reports', (ctx) => {
     const claims = await t.deps.db
       .selectFrom('event')
       .select('type')
+      .where('org_id', '=', org.id)
       .where(
         'report_id',
         '=',
