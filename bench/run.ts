@@ -582,11 +582,11 @@ async function benchClockSweep(dialect: Dialect) {
   let t: Target | undefined
   let app: App | undefined
   try {
-    const scheduler = (await import('../src/jobs/clock-scheduler.js')) as {
+    const scheduler = (await import('../src/clocks/clock-sweep.js')) as {
       runClockSweep(deps: App['deps'], now?: Date): Promise<{ reports: number; actions: number }>
     }
-    const policy = (await import('../src/policy/import-policy.js')) as typeof import('../src/policy/import-policy.js')
-    const presets = (await import('../src/policy/presets.js')) as typeof import('../src/policy/presets.js')
+    const policy = (await import('../src/policy-admin/import-policy.js')) as typeof import('../src/policy-admin/import-policy.js')
+    const presets = (await import('../src/policy-admin/presets.js')) as typeof import('../src/policy-admin/presets.js')
     t = await freshTarget(dialect, 'sweep')
     app = await openBenchApp(t)
     const org = await newOrg(app)
@@ -642,8 +642,8 @@ async function benchClockSweep(dialect: Dialect) {
  * pages and a submission through the JSON API, each `readConnections` × `readSeconds`, p50/p99 side by side.
  */
 async function benchSlowestPolicy(entry: Entry, dialect: Dialect) {
-  const policy = (await import('../src/policy/import-policy.js')) as typeof import('../src/policy/import-policy.js')
-  const presets = (await import('../src/policy/presets.js')) as typeof import('../src/policy/presets.js')
+  const policy = (await import('../src/policy-admin/import-policy.js')) as typeof import('../src/policy-admin/import-policy.js')
+  const presets = (await import('../src/policy-admin/presets.js')) as typeof import('../src/policy-admin/presets.js')
   const { bodyLimit } = await import('../src/http/server.js')
   const t = await freshTarget(dialect, 'policy')
   const setup = await openBenchApp(t)

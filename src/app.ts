@@ -1,11 +1,22 @@
+import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
+import { adminRoutes } from './admin/index.js'
+import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
 import type { Deps } from './deps.js'
 import { loggerOptions } from './http/logging.js'
+import { buildServer } from './http/server.js'
+import { intakeRoutes } from './intake/index.js'
+import { mailRoutes } from './mail/index.js'
+import { policyRoutes } from './policy/index.js'
+import { policyAdminRoutes } from './policy-admin/index.js'
+import { escalationRoutes, portalRoutes } from './portal/index.js'
+import { setupRoutes } from './setup/index.js'
 import { Keyring } from './storage/cipher.js'
 import { migrate, openDatabase } from './storage/db.js'
 import { loadMasterKey } from './storage/master-key.js'
 import { WriteQueue } from './storage/write-queue.js'
+import { workspaceRoutes } from './workspace/index.js'
 
 export interface App {
   deps: Deps
@@ -44,4 +55,27 @@ export async function openApp(config: Config, options: { now?: () => Date; logDe
     log,
   }
   return { deps, close: () => database.close() }
+}
+
+/**
+ * The web application: the server with every feature's routes, in the order they register.
+ * This file is the composition root: it alone knows every feature; features know each other
+ * only through their front doors (index.ts).
+ */
+export function buildWeb(deps: Deps): Promise<FastifyInstance> {
+  return buildServer(deps, {
+    identity,
+    features: [
+      setupRoutes,
+      authRoutes,
+      intakeRoutes,
+      portalRoutes,
+      workspaceRoutes,
+      adminRoutes,
+      policyRoutes,
+      policyAdminRoutes,
+      escalationRoutes,
+      mailRoutes,
+    ],
+  })
 }

@@ -1,4 +1,4 @@
-import { checkNewPassword, hashPassword } from '../auth/passwords.js'
+import { checkNewPassword, hashPassword } from '../auth/index.js'
 import type { Deps } from '../deps.js'
 import { looksLikeEmail, nameProblem, normalizeEmail } from '../domain/organization.js'
 import { fail, ok, type Result } from '../domain/result.js'

@@ -12,11 +12,11 @@ import {
   TextArea,
   TextInput,
 } from '../http/views/components/index.js'
+import { workspaceNav } from '../http/views/components/workspace-nav.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { Member } from '../storage/repositories/user-repository.js'
 import type { ProgramRow, Role } from '../storage/schema.js'
-import { workspaceNav } from '../workspace/nav.js'
 import { roles } from './add-member.js'
 import { programKinds } from './add-program.js'
 

@@ -1,16 +1,12 @@
 #!/usr/bin/env node
 import { Command } from 'commander'
-import { addMember } from '../admin/add-member.js'
-import { createOrganization } from '../admin/create-organization.js'
-import { openApp } from '../app.js'
+import { addMember, createOrganization } from '../admin/index.js'
+import { buildWeb, openApp } from '../app.js'
+import { startClockScheduler } from '../clocks/index.js'
 import { ConfigError, loadConfig, settings } from '../config.js'
-import { buildServer } from '../http/server.js'
-import { startClockScheduler } from '../jobs/clock-scheduler.js'
-import { createOutboxWorker } from '../jobs/outbox-worker.js'
-import { startInbound } from '../mail/inbound-service.js'
-import { generateOrgMailKey, setSecurityAddress } from '../mail/org-mail-settings.js'
-import { checkPolicyFile, importPolicyFile } from '../policy/policy-cli.js'
-import { issueSetupLink } from '../setup/setup-token.js'
+import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
+import { checkPolicyFile, importPolicyFile } from '../policy-admin/index.js'
+import { issueSetupLink } from '../setup/index.js'
 import { Keyring } from '../storage/cipher.js'
 import { migrate, openDatabase } from '../storage/db.js'
 import { loadMasterKey } from '../storage/master-key.js'
@@ -37,7 +33,7 @@ program
   .action(async () => {
     const app = await openApp(loadConfig())
     const { deps } = app
-    const server = await buildServer(deps)
+    const server = await buildWeb(deps)
     const address = await server.listen({ host: deps.config.host, port: deps.config.port })
     deps.log.info({ address, publicUrl: deps.config.publicUrl.href }, 'embargo is serving')
     // Mail: stored-but-not-ingested mail is swept at start; the listener and poller only when configured.

@@ -1,8 +1,7 @@
 import type { Command } from 'commander'
-import { openApp } from '../app.js'
+import { buildWeb, openApp } from '../app.js'
 import { loadConfig } from '../config.js'
 import type { RegisteredRoute } from '../http/plugins/access-guard.js'
-import { buildServer } from '../http/server.js'
 
 /** What a route must have to be in the one route shape: a schema for each part of the request it reads. */
 export function routeShapeProblems(route: RegisteredRoute): string[] {
@@ -20,7 +19,7 @@ export async function listRoutes(): Promise<RegisteredRoute[]> {
   )
   const app = await openApp(config)
   try {
-    const server = await buildServer(app.deps)
+    const server = await buildWeb(app.deps)
     await server.ready()
     const routes = [...server.registeredRoutes].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))
     await server.close()

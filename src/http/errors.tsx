@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ConcurrentChangeError } from '../reports/record-transition.js'
+import { ConcurrentChangeError } from '../storage/report-transition.js'
 import { HttpProblem, problems } from './problems.js'
 import { safeRedirectTarget } from './redirect-target.js'
 import { ErrorPage } from './views/error-page.js'

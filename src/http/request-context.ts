@@ -1,5 +1,5 @@
 import type { VNode } from 'preact'
-import type { AccessName } from '../auth/access.js'
+import type { AccessName } from '../domain/access/route-rules.js'
 import type { OrganizationRow, Role } from '../storage/schema.js'
 
 export interface SignedInUser {

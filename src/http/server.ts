@@ -4,22 +4,13 @@ import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback } from 'fastify'
 import type { VNode } from 'preact'
-import { adminRoutes } from '../admin/routes.js'
-import { authRoutes } from '../auth/routes.js'
 import type { Deps } from '../deps.js'
-import { intakeRoutes } from '../intake/routes.js'
-import { mailRoutes } from '../mail/routes.js'
-import { policyRoutes } from '../policy/routes.js'
-import { portalRoutes } from '../portal/routes.js'
-import { setupRoutes } from '../setup/routes.js'
 import { newId } from '../storage/ids.js'
-import { workspaceRoutes } from '../workspace/routes.js'
 import { installErrorHandling } from './errors.js'
 import { accessGuard } from './plugins/access-guard.js'
 import { csrf } from './plugins/csrf.js'
-import { identity } from './plugins/identity.js'
 import { securityHeaders } from './plugins/security-headers.js'
 import { HttpProblem } from './problems.js'
 import './request-context.js'
@@ -35,7 +26,14 @@ export const bodyLimit = 1024 * 1024
  * cross-cutting plugins (identity, access guard, CSRF), then each feature in its own context.
  * `embargo serve` calls `listen()` on it; tests call `inject()`.
  */
-export async function buildServer(deps: Deps): Promise<FastifyInstance> {
+/** What the composition root (src/app.ts) hands the server: who is asking, and the features' routes in order. */
+export interface WebParts {
+  /** Resolves the signed-in member and the reporter's capability from cookies (the auth feature). */
+  identity: FastifyPluginAsync<{ deps: Deps }> | FastifyPluginCallback<{ deps: Deps }>
+  features: FastifyPluginAsync<{ deps: Deps }>[]
+}
+
+export async function buildServer(deps: Deps, parts: WebParts): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     genReqId: () => newId(),
@@ -60,21 +58,14 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     return this.code(status).type('text/html; charset=utf-8').send(renderPage(vnode))
   })
 
-  await app.register(identity, { deps })
+  await app.register(parts.identity, { deps })
   await app.register(accessGuard, { deps })
   // After the guard, so its onRoute hook sees (and marks public) the static file routes.
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', index: false, dotfiles: 'deny' })
   await app.register(csrf, { deps })
   installErrorHandling(app, deps.config.publicUrl)
 
-  await app.register(setupRoutes, { deps })
-  await app.register(authRoutes, { deps })
-  await app.register(intakeRoutes, { deps })
-  await app.register(portalRoutes, { deps })
-  await app.register(workspaceRoutes, { deps })
-  await app.register(adminRoutes, { deps })
-  await app.register(policyRoutes, { deps })
-  await app.register(mailRoutes, { deps })
+  for (const feature of parts.features) await app.register(feature, { deps })
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }))
   return app
 }

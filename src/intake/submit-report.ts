@@ -3,12 +3,12 @@ import type { FieldErrors, ReporterKeyProblem, Submission, SubmissionInput } fro
 import { formatReference, validateSubmission } from '../domain/report/submission.js'
 import { receive } from '../domain/report/workflow.js'
 import { fail, ok, type Result } from '../domain/result.js'
-import { importPublicKey, KeyImportError } from '../mail/openpgp-keys.js'
-import { assignOnReceipt } from '../policy/assign-on-receipt.js'
-import { refreshReportClocks } from '../policy/report-clocks.js'
-import { reporterMail } from '../reports/record-transition.js'
+import { importPublicKey, KeyImportError } from '../openpgp/keys.js'
+import { followUpUrl } from '../portal/index.js'
 import type { Tx } from '../storage/db.js'
 import { hashSecret, newId, newSecret } from '../storage/ids.js'
+import { refreshReportClocks } from '../storage/report-clocks.js'
+import { reporterMail } from '../storage/report-transition.js'
 import { appendEvents } from '../storage/repositories/event-repository.js'
 import { saveReporterKey } from '../storage/repositories/mail-repository.js'
 import { listPrograms } from '../storage/repositories/organization-repository.js'
@@ -17,6 +17,7 @@ import { stampReportPolicy } from '../storage/repositories/report-clock-reposito
 import { insertReport, nextReferenceNumber } from '../storage/repositories/report-repository.js'
 import { insertReportAccess, insertReporter } from '../storage/repositories/reporter-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
+import { assignOnReceipt } from './assign-on-receipt.js'
 
 export interface SubmittedReport {
   ref: string
@@ -26,8 +27,6 @@ export interface SubmittedReport {
 }
 
 /** Where the follow-up link points. The token travels in the path and is swapped for a cookie at once. */
-export const followUpUrl = (deps: Pick<Deps, 'config'>, token: string): string => new URL(`/f/${token}`, deps.config.publicUrl).href
-
 /**
  * Receives a report from the web form, the API or (later) mail. Everything the submission
  * causes — the report, the reporter, the follow-up capability, the receipt event and the

@@ -10,9 +10,9 @@
 import crypto from 'node:crypto'
 import { cipherFor, type Deps } from '../deps.js'
 import { fail, ok, type Result } from '../domain/result.js'
+import { fingerprintOf, generateOrgKey, KeyImportError, unlockPrivateKey } from '../openpgp/keys.js'
 import { findOrgMail, findSecurityAddressOwner, saveOrgKey, saveOrgMailAddress } from '../storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
-import { fingerprintOf, generateOrgKey, KeyImportError, unlockPrivateKey } from './openpgp-keys.js'
 import { normalizeAddress } from './sanitize.js'
 
 export type MailSettingsError = { field: 'address'; problem: 'invalid-email' | 'taken' } | { field: 'key'; problem: string }

@@ -7,7 +7,6 @@ import { cipherFor, type Deps } from '../deps.js'
 import { en } from '../i18n/en/index.js'
 import { formatTime } from '../i18n/format-time.js'
 import { type MessageKey, translator } from '../i18n/messages.js'
-import { orgTimeZone } from '../policy/time-zone.js'
 import {
   ensureReplyToken,
   findOrgMail,
@@ -19,6 +18,7 @@ import { listMessages } from '../storage/repositories/message-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import { findReportByRef } from '../storage/repositories/report-repository.js'
 import type { OutboxRow } from '../storage/schema.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { type ComposedMail, composeOutbound, type OutboundMessage } from './compose-outbound.js'
 import { orgKeyring } from './org-keyrings.js'
 import { newReplyToken, replyAddress } from './reply-address.js'

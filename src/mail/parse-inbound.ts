@@ -11,9 +11,9 @@
 import { createHash } from 'node:crypto'
 import type * as openpgp from 'openpgp'
 import PostalMime, { type Address, type Attachment, type Email } from 'postal-mime'
+import { importPublicKey, KeyImportError, unlockPrivateKey } from '../openpgp/keys.js'
 import { autoSubmittedReason } from './auto-submitted.js'
 import { canonicalizeCrlf, headerParam, mediaType, preScan, splitEntity, splitMultipart } from './mime-raw.js'
-import { importPublicKey, KeyImportError, unlockPrivateKey } from './openpgp-keys.js'
 import {
   decryptArmored,
   errorText,

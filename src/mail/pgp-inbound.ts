@@ -8,7 +8,7 @@
  * (`unverified`). openpgp ≥ 6.1.1 is required (GHSA-8qff-qr5q-5pr8 message-signature spoofing).
  */
 import * as openpgp from 'openpgp'
-import { keyEmails } from './openpgp-keys.js'
+import { keyEmails } from '../openpgp/keys.js'
 
 /** openpgp's per-signature result (its interface is not exported by name). */
 export type VerificationResult = openpgp.DecryptMessageResult['signatures'][number]

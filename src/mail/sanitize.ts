@@ -79,12 +79,4 @@ export function truncateCodePoints(value: string, maxLength: number): string {
   return points.length <= maxLength ? value : points.slice(0, maxLength).join('')
 }
 
-/** Lowercased, trimmed bare address, or null when it is not plausibly `local@domain` on one line. */
-export function normalizeAddress(address: string | null | undefined): string | null {
-  if (!address) return null
-  const trimmed = address.trim().toLowerCase()
-  if (hasLineBreak(trimmed) || /[\s<>",;()]/.test(trimmed)) return null
-  const at = trimmed.lastIndexOf('@')
-  if (at <= 0 || at === trimmed.length - 1) return null
-  return trimmed
-}
+export { normalizeAddress } from '../domain/email-address.js'

@@ -12,9 +12,9 @@ import {
   TextArea,
   TextInput,
 } from '../http/views/components/index.js'
+import { workspaceNav } from '../http/views/components/workspace-nav.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { Role } from '../storage/schema.js'
-import { workspaceNav } from '../workspace/nav.js'
 
 export interface MailAdminData {
   securityAddress: string | null

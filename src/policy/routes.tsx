@@ -1,31 +1,23 @@
 import { Type } from '@sinclair/typebox'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Deps } from '../deps.js'
-import { diffHunks, lineDiff } from '../domain/policy/line-diff.js'
-import { type PolicyProblem, parsePolicy } from '../domain/policy/parse-policy.js'
 import { renderSecurityMd } from '../domain/policy/render-security-md.js'
 import { renderSecurityTxt } from '../domain/policy/render-security-txt.js'
 import { Policy } from '../domain/policy/schema.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { countOrganizations, findOrganizationBySlug, listOrganizations } from '../storage/repositories/organization-repository.js'
-import { currentPolicy, findCurrentPolicyVersion, listPolicyVersions } from '../storage/repositories/policy-repository.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
-import { importPolicy } from './import-policy.js'
-import { listPresets, readPreset } from './presets.js'
-import { reportPolicyRoutes } from './report-routes.js'
-import { escalateAsReporter, escalationOffer } from './reporter-escalation.js'
+import { PublicPolicyPage } from './policy-pages.js'
 import { orgSigningKey, signedSecurityTxt } from './signed-security-txt.js'
-import { EscalationPage, targetLabel } from './views/escalation-page.js'
-import { AdminPolicyPage, PublicPolicyPage } from './views/policy-pages.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 type OrgParams = { org: string }
 
 /**
- * Policy as code over HTTP: the public policy files (security.txt, SECURITY.md, the policy page,
- * the JSON Schema), the administrators' editor, the reporter's escalation and the team's
- * report-side actions (severity, labels, steps, waiting on the reporter).
+ * The organization's policy in public: security.txt (signed with the organization's key when it
+ * has one), SECURITY.md, the policy page and the policy file's JSON Schema.
  */
 export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const orgUrl = (org: Pick<OrganizationRow, 'slug'>) => new URL(`/o/${org.slug}`, deps.config.publicUrl).href
@@ -90,82 +82,4 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       .type('application/schema+json; charset=utf-8')
       .send(JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', $id: '/schemas/policy.json', ...Policy }, null, 2)),
   )
-
-  // The reporter's escalation, with the follow-up capability.
-  const reporter = { access: 'reporter' } as const
-  const escalationPage = async (request: FastifyRequest, reply: FastifyReply, sent?: string, status = 200) => {
-    const access = request.reportAccess!
-    const org = await deps.db.selectFrom('organization').select(['slug', 'name']).where('id', '=', access.orgId).executeTakeFirst()
-    if (!org) throw new HttpProblem('NOT_FOUND')
-    const offer = await escalationOffer(deps, access)
-    return reply.page(<EscalationPage ctx={pageContext(request, reply)} org={org} offer={offer} sent={sent} />, status)
-  }
-  app.get('/follow-up/escalate', { config: reporter }, (request, reply) => escalationPage(request, reply))
-  app.post('/follow-up/escalate', { config: { ...reporter, rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const result = await escalateAsReporter(deps, request.reportAccess!)
-    if (!result.ok) return escalationPage(request, reply, undefined, 409)
-    const offer = result.value
-    return escalationPage(request, reply, offer.state === 'available' ? targetLabel(pageContext(request, reply), offer) : undefined)
-  })
-
-  // The administrators' editor.
-  const admin = { access: 'org.admin' } as const
-  const editor = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    org: OrganizationRow,
-    view: { source?: string; problems?: PolicyProblem[]; diff?: boolean; notice?: string },
-    status = 200,
-  ) => {
-    const [currentVersion, versions] = await Promise.all([findCurrentPolicyVersion(deps.db, org.id), listPolicyVersions(deps.db, org.id)])
-    const source = view.source ?? currentVersion?.source_yaml ?? ''
-    return reply.page(
-      <AdminPolicyPage
-        ctx={pageContext(request, reply)}
-        org={org}
-        role={request.role!}
-        current={currentVersion ? { version: Number(currentVersion.version), createdAt: currentVersion.created_at } : null}
-        versions={versions.map((v) => ({ version: Number(v.version), createdAt: v.created_at }))}
-        presets={listPresets()}
-        source={source}
-        problems={view.problems}
-        diff={view.diff ? diffHunks(lineDiff(currentVersion?.source_yaml ?? '', source)) : undefined}
-        notice={view.notice}
-      />,
-      status,
-    )
-  }
-
-  app.get<{ Params: OrgParams; Querystring: { preset?: string; saved?: string } }>(
-    '/w/:org/admin/policy',
-    { config: admin, schema: { params: OrgParams } },
-    async (request, reply) => {
-      const org = request.org!
-      const t = pageContext(request, reply).t
-      const preset = typeof request.query.preset === 'string' ? readPreset(request.query.preset) : undefined
-      const saved = Number(request.query.saved)
-      return editor(request, reply, org, {
-        ...(preset ? { source: preset.source, diff: true } : {}),
-        ...(Number.isInteger(saved) && saved > 0 ? { notice: t('policy.admin.saved', { version: saved }) } : {}),
-      })
-    },
-  )
-
-  app.post<{ Params: OrgParams }>('/w/:org/admin/policy', { config: admin, schema: { params: OrgParams } }, async (request, reply) => {
-    const org = request.org!
-    const form = (request.body ?? {}) as Record<string, unknown>
-    const source = typeof form.source === 'string' ? form.source : ''
-    const t = pageContext(request, reply).t
-    if (form.intent !== 'save') {
-      const parsed = parsePolicy(source, 'policy.yaml')
-      return editor(request, reply, org, { source, problems: parsed.ok ? [] : parsed.errors, diff: true }, parsed.ok ? 200 : 422)
-    }
-    const result = await importPolicy(deps, org, source, 'policy.yaml', request.user!.id)
-    if (result.ok) return reply.redirect(`/w/${org.slug}/admin/policy?saved=${result.value.version}`, 303)
-    if (result.error.code === 'POLICY_UNCHANGED')
-      return editor(request, reply, org, { source, notice: t('policy.admin.unchanged', { version: result.error.version }) })
-    return editor(request, reply, org, { source, problems: result.error.problems, diff: true }, 422)
-  })
-
-  await app.register(reportPolicyRoutes, { deps })
 }

@@ -5,7 +5,7 @@
  */
 import * as openpgp from 'openpgp'
 import { cipherFor, type Deps } from '../deps.js'
-import { orgKeyring } from '../mail/org-keyrings.js'
+import { orgKeyring } from '../mail/index.js'
 import { findOrgMail } from '../storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 

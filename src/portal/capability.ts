@@ -8,7 +8,6 @@
  * (30) days, never past the link's own end. A revoked or expired link answers a page that says so.
  */
 import { cipherFor, type Deps } from '../deps.js'
-import { followUpUrl } from '../intake/submit-report.js'
 import { hashSecret, newSecret } from '../storage/ids.js'
 import { appendEvents } from '../storage/repositories/event-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
@@ -21,6 +20,9 @@ import {
   lastReportAccessIssuedAt,
   revokeReportAccess,
 } from '../storage/repositories/reporter-repository.js'
+
+/** The secret follow-up link of a report: its capability token in the path, on this instance's public address. */
+export const followUpUrl = (deps: Pick<Deps, 'config'>, token: string): string => new URL(`/f/${token}`, deps.config.publicUrl).href
 
 const day = 24 * 60 * 60 * 1000
 /** "Send me a new link" mails no new link while one issued less than this long ago still works, however often it is asked. */

@@ -1,6 +1,12 @@
-import { checkNewMember, insertMember, type MemberErrors } from '../admin/add-member.js'
-import { checkNewOrganization, insertNewOrganization, type OrganizationErrors } from '../admin/create-organization.js'
-import { startSession } from '../auth/sessions.js'
+import {
+  checkNewMember,
+  checkNewOrganization,
+  insertMember,
+  insertNewOrganization,
+  type MemberErrors,
+  type OrganizationErrors,
+} from '../admin/index.js'
+import { startSession } from '../auth/index.js'
 import type { Deps } from '../deps.js'
 import { fail, ok, type Result } from '../domain/result.js'
 import { hashSecret } from '../storage/ids.js'

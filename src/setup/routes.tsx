@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { sessionAbsoluteMs } from '../auth/sessions.js'
+import { sessionAbsoluteMs } from '../auth/index.js'
 import type { Deps } from '../deps.js'
 import { cookieNames, cookieOptions } from '../http/cookies.js'
 import { HttpProblem } from '../http/problems.js'

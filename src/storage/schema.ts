@@ -39,7 +39,9 @@ export interface UserTable {
   disabled_at: string | null
 }
 
-export type Role = 'admin' | 'responder' | 'viewer'
+export type { Role } from '../domain/access/roles.js'
+
+import type { Role } from '../domain/access/roles.js'
 
 export interface MembershipTable {
   org_id: string

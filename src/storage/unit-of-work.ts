@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../domain/events.js'
-import { refreshReportClocks } from '../policy/report-clocks.js' // moves into storage with the reshape
 import type { Keyring, OrgCipher } from './cipher.js'
 import type { Tx } from './db.js'
+import { refreshReportClocks } from './report-clocks.js' // moves into storage with the reshape
 import { appendEvents } from './repositories/event-repository.js'
 import { enqueueOutbox, type OutboxItem } from './repositories/outbox-repository.js'
 import type { WriteQueue } from './write-queue.js'

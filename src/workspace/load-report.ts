@@ -2,8 +2,6 @@ import { cipherFor, type Deps } from '../deps.js'
 import type { ReportStatus } from '../domain/report/report.js'
 import { allowedTransitions } from '../domain/report/workflow.js'
 import { HttpProblem } from '../http/problems.js'
-import { loadReportPolicy } from '../policy/report-policy.js'
-import { orgTimeZone } from '../policy/time-zone.js'
 import { listReportEvents } from '../storage/repositories/event-repository.js'
 import { listMessages } from '../storage/repositories/message-repository.js'
 import { findProgram } from '../storage/repositories/organization-repository.js'
@@ -11,6 +9,8 @@ import { findReportForReader, findReportRef } from '../storage/repositories/repo
 import { findReporter } from '../storage/repositories/reporter-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow, Role } from '../storage/schema.js'
+import { orgTimeZone } from '../storage/time-zone.js'
+import { loadReportPolicy } from './report-policy.js'
 
 /**
  * Everything the team's report page shows, for one report of one organization, as `viewer` may

@@ -1,10 +1,10 @@
 import { Button, Cell, EmptyState, Layout, PageHeader, Pagination, Select, StatusBadge, Table } from '../http/views/components/index.js'
+import { workspaceNav } from '../http/views/components/workspace-nav.js'
 import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { QueuePage } from '../storage/repositories/queue-repository.js'
 import type { Role } from '../storage/schema.js'
-import { workspaceNav } from './nav.js'
 import type { QueueQuery } from './queue-query.js'
 
 export function QueueView({

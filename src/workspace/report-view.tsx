@@ -17,15 +17,15 @@ import {
   ThreadMessage,
   Timeline,
 } from '../http/views/components/index.js'
+import { workspaceNav } from '../http/views/components/workspace-nav.js'
 import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
-import { ClockPanel, DetailedResponseFields, policyEventText } from '../policy/views/clock-panel.js'
 import type { Role } from '../storage/schema.js'
 import type { ReportFile } from './attachments.js'
+import { ClockPanel, DetailedResponseFields, policyEventText } from './clock-panel.js'
 import type { TeamReportView } from './load-report.js'
-import { workspaceNav } from './nav.js'
 
 export interface ReportPageProps {
   ctx: PageContext

@@ -7,14 +7,15 @@ import { ok, type Result } from '../domain/result.js'
 import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
-import { readDetailedReply, stepsBeforePublishing } from '../policy/report-policy.js'
-import { orgTimeZone } from '../policy/time-zone.js'
 import { listQueue } from '../storage/repositories/queue-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { attachmentDisposition, downloadReportFile, type FileKind, listReportFiles } from './attachments.js'
 import { loadReportForTeam } from './load-report.js'
 import { parseQueueQuery, queueHref, toFilter } from './queue-query.js'
 import { QueueView } from './queue-view.js'
 import { type ActionError, assignReport, changeReportStatus, claimReport, postMessage, releaseReport } from './report-actions.js'
+import { readDetailedReply, stepsBeforePublishing } from './report-policy.js'
+import { reportPolicyRoutes } from './report-policy-routes.js'
 import { ReportPage } from './report-view.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
@@ -191,4 +192,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
       return answer(request, reply, result, draft)
     },
   )
+
+  // The policy's report-side actions: severity, labels, process steps, waiting on the reporter.
+  await app.register(reportPolicyRoutes, { deps })
 }

@@ -9,10 +9,9 @@ import { afterAll, beforeAll } from 'vitest'
 import { addMember } from '../../src/admin/add-member.js'
 import { addProgram } from '../../src/admin/add-program.js'
 import { createOrganization } from '../../src/admin/create-organization.js'
-import { openApp } from '../../src/app.js'
+import { buildWeb, openApp } from '../../src/app.js'
 import { type Config, loadConfig } from '../../src/config.js'
 import type { Deps } from '../../src/deps.js'
-import { buildServer } from '../../src/http/server.js'
 import { submitReport } from '../../src/intake/submit-report.js'
 import type { OrganizationRow, Role } from '../../src/storage/schema.js'
 import type { DialectContext } from './databases.js'
@@ -50,7 +49,7 @@ export async function startTestApp(databaseUrl: string, overrides: Partial<Confi
   })
   const clock = new TestClock()
   const opened = await openApp(config, { now: clock.now, logDestination: sink })
-  const app = await buildServer(opened.deps)
+  const app = await buildWeb(opened.deps)
   await app.ready()
   return {
     app,

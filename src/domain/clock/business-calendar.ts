@@ -20,10 +20,11 @@
  * calendar with no working day, a business-day deadline more than `maxBusinessDaySpan` days
  * out) throws `ClockUncomputable`; the clock engine shows that clock as an error.
  */
+
+import { addDays, type CivilDate, formatCivilDate, parseCivilDate, weekdayOf } from '../calendar/civil-date.js'
+import { type HolidayRegion, publicHolidays } from '../calendar/public-holidays.js'
+import { civilDateAt, endOfDay, instantAt, wallTimeAt } from '../calendar/zoned-time.js'
 import { type Duration, durationLimits } from '../policy/durations.js'
-import { addDays, type CivilDate, formatCivilDate, parseCivilDate, weekdayOf } from './civil-date.js'
-import { type HolidayRegion, publicHolidays } from './public-holidays.js'
-import { civilDateAt, endOfDay, instantAt, wallTimeAt } from './zoned-time.js'
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
 

@@ -3,6 +3,8 @@
  * Pure: the caller passes the policy, the report's receipt time, severity and events, and `now`.
  * The event rules are in clock-events.ts; the calendar rules in business-calendar.ts.
  */
+
+import { civilDateAt } from '../calendar/zoned-time.js'
 import { type Duration, parseClockTarget } from '../policy/durations.js'
 import type { Policy, PolicyClocks, Severity } from '../policy/schema.js'
 import { type BusinessCalendar, businessCalendar, ClockUncomputable, type UncomputableReason } from './business-calendar.js'
@@ -20,7 +22,6 @@ import {
   type TimedEvent,
   timeline,
 } from './clock-events.js'
-import { civilDateAt } from './zoned-time.js'
 
 export type { ClockEvent } from './clock-events.js'
 

@@ -2,8 +2,8 @@
  * Checks a schema-valid policy for what a schema cannot see: names that must exist elsewhere
  * (time zones, holiday regions, contacts, steps, programs), duplicates, and step orders that loop.
  */
-import { isKnownHolidayRegion, knownStates } from '../clock/public-holidays.js'
-import { isKnownTimeZone } from '../clock/zoned-time.js'
+import { isKnownHolidayRegion, knownStates } from '../calendar/public-holidays.js'
+import { isKnownTimeZone } from '../calendar/zoned-time.js'
 import { quoted } from './durations.js'
 import type { Policy } from './schema.js'
 import { type PathProblem, type Suggest, suggester } from './schema-problems.js'

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { type AccessName, access } from '../../auth/access.js'
 import type { Deps } from '../../deps.js'
+import { type AccessName, access } from '../../domain/access/route-rules.js'
 import { findOrganizationBySlug } from '../../storage/repositories/organization-repository.js'
 import { findMembership } from '../../storage/repositories/user-repository.js'
 import { HttpProblem } from '../problems.js'

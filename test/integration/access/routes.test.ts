@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import type { AccessName } from '../../../src/auth/access.js'
+import type { AccessName } from '../../../src/domain/access/route-rules.js'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 

@@ -10,9 +10,9 @@ import { join } from 'node:path'
 import PostalMime from 'postal-mime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { composeOutbound } from '../../../src/mail/compose-outbound.js'
-import { generateOrgKey, type OrgKeyPair } from '../../../src/mail/openpgp-keys.js'
 import { OrgKeyring, type ParseInboundOptions, parseInbound } from '../../../src/mail/parse-inbound.js'
 import { newMessageId } from '../../../src/mail/reply-address.js'
+import { generateOrgKey, type OrgKeyPair } from '../../../src/openpgp/keys.js'
 
 const hasGpg = spawnSync('gpg', ['--version']).status === 0
 if (!hasGpg) {

@@ -1,9 +1,9 @@
 /** Shared steps of the seed-policy scenarios: an organization running a preset, reports through the API, mail in the outbox. */
 import { expect } from 'vitest'
+import { runClockSweep } from '../../../src/clocks/clock-sweep.js'
 import { cipherFor } from '../../../src/deps.js'
-import { runClockSweep } from '../../../src/jobs/clock-scheduler.js'
-import { importPolicy } from '../../../src/policy/import-policy.js'
-import { readPreset } from '../../../src/policy/presets.js'
+import { importPolicy } from '../../../src/policy-admin/import-policy.js'
+import { readPreset } from '../../../src/policy-admin/presets.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import type { TestApp } from '../../support/app.js'
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { addDays, formatCivilDate } from '../../../src/domain/calendar/civil-date.js'
+import { civilDateAt, endOfDay, wallTimeAt } from '../../../src/domain/calendar/zoned-time.js'
 import { type BusinessCalendar, businessCalendar, ClockUncomputable } from '../../../src/domain/clock/business-calendar.js'
-import { addDays, formatCivilDate } from '../../../src/domain/clock/civil-date.js'
-import { civilDateAt, endOfDay, wallTimeAt } from '../../../src/domain/clock/zoned-time.js'
 
 const calendars = [
   businessCalendar({ timeZone: 'Europe/Vienna', holidays: { country: 'AT' } }),

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { civilDateAt } from '../../../src/domain/calendar/zoned-time.js'
 import { businessCalendar } from '../../../src/domain/clock/business-calendar.js'
 import { type ClockEvent, computeClocks } from '../../../src/domain/clock/clocks.js'
-import { civilDateAt } from '../../../src/domain/clock/zoned-time.js'
 import { loadPreset } from '../policy/presets.js'
 
 const kumi = loadPreset('kumi-systems')

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { expect, it } from 'vitest'
-import { accessNames } from '../../../src/auth/access.js'
 import { settings } from '../../../src/config.js'
+import { accessNames } from '../../../src/domain/access/route-rules.js'
 
 /** The README is part of the product: it must name every setting and every access rule the code has. */
 const readme = fs.readFileSync('README.md', 'utf8')

@@ -14,8 +14,8 @@ import {
   OutboundRefused,
   subjectLine,
 } from '../../../src/mail/compose-outbound.js'
-import { generateOrgKey } from '../../../src/mail/openpgp-keys.js'
 import { newMessageId, newReplyToken, replyAddress } from '../../../src/mail/reply-address.js'
+import { generateOrgKey } from '../../../src/openpgp/keys.js'
 
 const FROM = 'security@acme.example'
 const TO = 'rep@example.net'

@@ -4,7 +4,6 @@
  */
 import * as openpgp from 'openpgp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { generateOrgKey, type OrgKeyPair } from '../../../src/mail/openpgp-keys.js'
 import {
   type InboundMail,
   type InboundResult,
@@ -12,6 +11,7 @@ import {
   type ParseInboundOptions,
   parseInbound,
 } from '../../../src/mail/parse-inbound.js'
+import { generateOrgKey, type OrgKeyPair } from '../../../src/openpgp/keys.js'
 
 const BOUND_MS = 5000
 let org: OrgKeyPair

@@ -1,6 +1,6 @@
 import * as openpgp from 'openpgp'
 import { describe, expect, it } from 'vitest'
-import { generateOrgKey, importPublicKey, KeyImportError, keyEmails, unlockPrivateKey } from '../../../src/mail/openpgp-keys.js'
+import { generateOrgKey, importPublicKey, KeyImportError, keyEmails, unlockPrivateKey } from '../../../src/openpgp/keys.js'
 
 async function problem(p: Promise<unknown>): Promise<string> {
   try {

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { runReportClocks } from '../clocks/index.js'
 import type { Deps } from '../deps.js'
 import type { StepError } from '../domain/policy/process-steps.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { Translator } from '../i18n/messages.js'
-import { runReportClocks } from '../jobs/clock-scheduler.js'
 import { isSeverity, markWaitingOnReporter, recordStep, setLabels, setSeverity } from './report-policy.js'
 
 const ReportParams = Type.Object({ org: Type.String({ maxLength: 64 }), ref: Type.String({ maxLength: 40 }) })

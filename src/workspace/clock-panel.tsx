@@ -1,10 +1,10 @@
-import { formatDuration } from '../../domain/policy/durations.js'
-import { severities } from '../../domain/policy/schema.js'
-import { Button, Card, HiddenInput, Select } from '../../http/views/components/index.js'
-import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
-import type { MessageKey, Translator } from '../../i18n/messages.js'
-import type { ReportPolicyView } from '../report-policy.js'
+import { formatDuration } from '../domain/policy/durations.js'
+import { severities } from '../domain/policy/schema.js'
+import { Button, Card, HiddenInput, Select } from '../http/views/components/index.js'
+import type { PageContext } from '../http/views/page-context.js'
+import { formatTime } from '../i18n/format-time.js'
+import type { MessageKey, Translator } from '../i18n/messages.js'
+import type { ReportPolicyView } from './report-policy.js'
 
 /** The report's clocks under its policy version, with severity, labels, steps and "waiting on the reporter". */
 export function ClockPanel({

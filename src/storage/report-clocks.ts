@@ -6,9 +6,9 @@
 import { type Clock, type ClockName, computeClockSet, nextDue, type UncomputableClock } from '../domain/clock/clocks.js'
 import { planEscalation } from '../domain/clock/escalation.js'
 import type { Policy, Severity } from '../domain/policy/schema.js'
-import type { Executor, Tx } from '../storage/db.js'
-import { policyOfVersion } from '../storage/repositories/policy-repository.js'
-import { readClockEvents, readReportForClocks, writeReportDueTimes } from '../storage/repositories/report-clock-repository.js'
+import type { Executor, Tx } from './db.js'
+import { policyOfVersion } from './repositories/policy-repository.js'
+import { readClockEvents, readReportForClocks, writeReportDueTimes } from './repositories/report-clock-repository.js'
 
 /** A stored policy version, already validated when it was imported. */
 export const policyFromJson = (json: string): Policy => JSON.parse(json) as Policy

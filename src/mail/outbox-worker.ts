@@ -4,12 +4,12 @@
  * dead letter that admins see and can retry. Runs in `embargo serve` when a relay is configured.
  */
 import type { Deps } from '../deps.js'
-import { nextAttemptAt } from '../mail/backoff.js'
-import { OutboundRefused } from '../mail/compose-outbound.js'
-import { buildOutboundMail, NotSendable } from '../mail/outbound-mail.js'
-import { classifyDeliveryError, createSmtpSender, type SmtpSender } from '../mail/smtp-sender.js'
 import { claimDueMail, markMailFailed, markMailSent } from '../storage/repositories/mail-outbox-repository.js'
 import type { OutboxRow } from '../storage/schema.js'
+import { nextAttemptAt } from './backoff.js'
+import { OutboundRefused } from './compose-outbound.js'
+import { buildOutboundMail, NotSendable } from './outbound-mail.js'
+import { classifyDeliveryError, createSmtpSender, type SmtpSender } from './smtp-sender.js'
 
 export interface OutboxWorker {
   /** One pass: every due row, in batches. Returns how many rows were handled. */

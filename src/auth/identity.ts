@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { resumeSession } from '../../auth/sessions.js'
-import type { Deps } from '../../deps.js'
-import { linkIssuedAfter } from '../../portal/capability.js'
-import { hashSecret } from '../../storage/ids.js'
-import { findReportAccess } from '../../storage/repositories/reporter-repository.js'
-import { cookieNames } from '../cookies.js'
+import type { Deps } from '../deps.js'
+import { cookieNames } from '../http/cookies.js'
+import { linkIssuedAfter } from '../portal/index.js'
+import { hashSecret } from '../storage/ids.js'
+import { findReportAccess } from '../storage/repositories/reporter-repository.js'
+import { resumeSession } from './sessions.js'
 
 /**
  * Works out who is asking, once per request: a signed-in team member (session cookie) and/or a

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, HiddenInput, Layout, PageHeader } from '../../http/views/components/index.js'
-import type { PageContext } from '../../http/views/page-context.js'
-import type { EscalationOffer } from '../reporter-escalation.js'
+import { Alert, Button, Card, HiddenInput, Layout, PageHeader } from '../http/views/components/index.js'
+import type { PageContext } from '../http/views/page-context.js'
+import type { EscalationOffer } from './reporter-escalation.js'
 
 const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
 

@@ -1,10 +1,10 @@
 import type { Actor, OutgoingMessage, Transition } from '../domain/report/report.js'
-import { refreshReportClocks } from '../policy/report-clocks.js'
-import type { OrgCipher } from '../storage/cipher.js'
-import type { Tx } from '../storage/db.js'
-import { appendEvents, type NewEvent } from '../storage/repositories/event-repository.js'
-import { enqueueOutbox } from '../storage/repositories/outbox-repository.js'
-import { type ReportState, updateReportState } from '../storage/repositories/report-repository.js'
+import type { OrgCipher } from './cipher.js'
+import type { Tx } from './db.js'
+import { refreshReportClocks } from './report-clocks.js'
+import { appendEvents, type NewEvent } from './repositories/event-repository.js'
+import { enqueueOutbox } from './repositories/outbox-repository.js'
+import { type ReportState, updateReportState } from './repositories/report-repository.js'
 
 /** Someone changed the report between our read and our write; nothing was written. */
 export class ConcurrentChangeError extends Error {

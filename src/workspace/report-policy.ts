@@ -11,11 +11,11 @@ import { type Policy, type Severity, severities } from '../domain/policy/schema.
 import { fail, ok, type Result } from '../domain/result.js'
 import { HttpProblem } from '../http/problems.js'
 import type { Tx } from '../storage/db.js'
+import { refreshReportClocks, reportClocks } from '../storage/report-clocks.js'
 import { appendEvents } from '../storage/repositories/event-repository.js'
 import { setReportLabels, setReportSeverity } from '../storage/repositories/report-clock-repository.js'
 import { findReportByRef } from '../storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
-import { refreshReportClocks, reportClocks } from './report-clocks.js'
 
 export interface ReportPolicyView {
   version: number

@@ -1,4 +1,4 @@
-import type { Role } from '../storage/schema.js'
+import type { Role } from './roles.js'
 
 /**
  * Who may use each route, readable on one screen (ASVS v5.0.0-8.1.1). Every route names one of

@@ -8,14 +8,14 @@
 import { cipherFor, type Deps } from '../deps.js'
 import type { EscalationAction } from '../domain/clock/escalation.js'
 import type { Policy } from '../domain/policy/schema.js'
-import { recipientsFor } from '../policy/recipients.js'
-import { refreshReportClocks, reportClocks } from '../policy/report-clocks.js'
 import type { Tx } from '../storage/db.js'
+import { refreshReportClocks, reportClocks } from '../storage/report-clocks.js'
 import { appendEvents, type NewEvent } from '../storage/repositories/event-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import { enqueueOutbox, type OutboxItem } from '../storage/repositories/outbox-repository.js'
 import { earliestWake, listReportsToWake } from '../storage/repositories/report-clock-repository.js'
 import { findReporter } from '../storage/repositories/reporter-repository.js'
+import { recipientsFor } from './recipients.js'
 
 /** Mail templates of the clock actions. Generic text only: mail headers are never encrypted. */
 export const clockTemplates = {

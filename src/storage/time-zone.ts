@@ -2,9 +2,9 @@
 
 import type { Policy } from '../domain/policy/schema.js'
 import { knownZone } from '../i18n/format-time.js'
-import type { Executor } from '../storage/db.js'
-import { currentPolicy, policyOfVersion } from '../storage/repositories/policy-repository.js'
-import { findReportPolicyVersion } from '../storage/repositories/report-repository.js'
+import type { Executor } from './db.js'
+import { currentPolicy, policyOfVersion } from './repositories/policy-repository.js'
+import { findReportPolicyVersion } from './repositories/report-repository.js'
 
 const zoneOf = (policy: Policy | undefined): string | undefined => knownZone(policy?.calendar?.timeZone)
 

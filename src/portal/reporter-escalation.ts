@@ -5,6 +5,8 @@
  * then the whole team, then the named contact — each step only after the chain's wait since the
  * previous one. Each step is a `reporter.escalated` event and mail to its target, in one transaction.
  */
+
+import { recipientsFor } from '../clocks/index.js'
 import { cipherFor, type Deps } from '../deps.js'
 import { businessCalendar, ClockUncomputable } from '../domain/clock/business-calendar.js'
 import type { EscalationTarget } from '../domain/clock/escalation.js'
@@ -12,11 +14,10 @@ import { parseDuration } from '../domain/policy/durations.js'
 import type { Policy } from '../domain/policy/schema.js'
 import { fail, ok, type Result } from '../domain/result.js'
 import type { Executor } from '../storage/db.js'
+import { refreshReportClocks, reportClocks } from '../storage/report-clocks.js'
 import { appendEvents } from '../storage/repositories/event-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import { enqueueOutbox } from '../storage/repositories/outbox-repository.js'
-import { recipientsFor } from './recipients.js'
-import { refreshReportClocks, reportClocks } from './report-clocks.js'
 
 export type EscalationOffer =
   | { state: 'not-offered' }

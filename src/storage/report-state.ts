@@ -1,5 +1,5 @@
 import type { Report, ReportStatus } from '../domain/report/report.js'
-import type { ReportState } from '../storage/repositories/report-repository.js'
+import type { ReportState } from './repositories/report-repository.js'
 
 /** The part of a stored report the workflow rules look at. */
 export const toDomain = (r: ReportState, reporterReachable: boolean): Report => ({

@@ -4,7 +4,7 @@
  * assume a stored key is public, unexpired, unrevoked and able to encrypt.
  */
 import * as openpgp from 'openpgp'
-import { normalizeAddress } from './sanitize.js'
+import { normalizeAddress } from '../domain/email-address.js'
 
 export interface OrgKeyPair {
   /** Passphrase-protected armored private key; store it like any secret. */

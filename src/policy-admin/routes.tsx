@@ -1,0 +1,75 @@
+import { Type } from '@sinclair/typebox'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Deps } from '../deps.js'
+import { diffHunks, lineDiff } from '../domain/policy/line-diff.js'
+import { type PolicyProblem, parsePolicy } from '../domain/policy/parse-policy.js'
+import { pageContext } from '../http/views/page-context.js'
+import { findCurrentPolicyVersion, listPolicyVersions } from '../storage/repositories/policy-repository.js'
+import type { OrganizationRow } from '../storage/schema.js'
+import { importPolicy } from './import-policy.js'
+import { AdminPolicyPage } from './policy-editor-page.js'
+import { listPresets, readPreset } from './presets.js'
+
+const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
+type OrgParams = { org: string }
+
+/** The administrators' policy editor: preview with line-numbered problems and a diff, save as the next version. */
+export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const admin = { access: 'org.admin' } as const
+  const editor = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    org: OrganizationRow,
+    view: { source?: string; problems?: PolicyProblem[]; diff?: boolean; notice?: string },
+    status = 200,
+  ) => {
+    const [currentVersion, versions] = await Promise.all([findCurrentPolicyVersion(deps.db, org.id), listPolicyVersions(deps.db, org.id)])
+    const source = view.source ?? currentVersion?.source_yaml ?? ''
+    return reply.page(
+      <AdminPolicyPage
+        ctx={pageContext(request, reply)}
+        org={org}
+        role={request.role!}
+        current={currentVersion ? { version: Number(currentVersion.version), createdAt: currentVersion.created_at } : null}
+        versions={versions.map((v) => ({ version: Number(v.version), createdAt: v.created_at }))}
+        presets={listPresets()}
+        source={source}
+        problems={view.problems}
+        diff={view.diff ? diffHunks(lineDiff(currentVersion?.source_yaml ?? '', source)) : undefined}
+        notice={view.notice}
+      />,
+      status,
+    )
+  }
+
+  app.get<{ Params: OrgParams; Querystring: { preset?: string; saved?: string } }>(
+    '/w/:org/admin/policy',
+    { config: admin, schema: { params: OrgParams } },
+    async (request, reply) => {
+      const org = request.org!
+      const t = pageContext(request, reply).t
+      const preset = typeof request.query.preset === 'string' ? readPreset(request.query.preset) : undefined
+      const saved = Number(request.query.saved)
+      return editor(request, reply, org, {
+        ...(preset ? { source: preset.source, diff: true } : {}),
+        ...(Number.isInteger(saved) && saved > 0 ? { notice: t('policy.admin.saved', { version: saved }) } : {}),
+      })
+    },
+  )
+
+  app.post<{ Params: OrgParams }>('/w/:org/admin/policy', { config: admin, schema: { params: OrgParams } }, async (request, reply) => {
+    const org = request.org!
+    const form = (request.body ?? {}) as Record<string, unknown>
+    const source = typeof form.source === 'string' ? form.source : ''
+    const t = pageContext(request, reply).t
+    if (form.intent !== 'save') {
+      const parsed = parsePolicy(source, 'policy.yaml')
+      return editor(request, reply, org, { source, problems: parsed.ok ? [] : parsed.errors, diff: true }, parsed.ok ? 200 : 422)
+    }
+    const result = await importPolicy(deps, org, source, 'policy.yaml', request.user!.id)
+    if (result.ok) return reply.redirect(`/w/${org.slug}/admin/policy?saved=${result.value.version}`, 303)
+    if (result.error.code === 'POLICY_UNCHANGED')
+      return editor(request, reply, org, { source, notice: t('policy.admin.unchanged', { version: result.error.version }) })
+    return editor(request, reply, org, { source, problems: result.error.problems, diff: true }, 422)
+  })
+}

@@ -1,0 +1,3 @@
+/** Front door of first-run setup. */
+export { setupRoutes } from './routes.js'
+export { issueSetupLink } from './setup-token.js'
