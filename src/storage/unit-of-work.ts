@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../domain/events.js'
-import type { Keyring, OrgCipher } from './cipher.js'
+import type { IndexingOrgCipher, Keyring } from './cipher.js'
 import type { Tx } from './db.js'
 import { refreshReportClocks } from './report-clocks.js' // moves into storage with the reshape
 import { appendEvents } from './repositories/event-repository.js'
@@ -20,7 +20,7 @@ export interface Unit {
   /** For repositories: the transaction the change runs in. */
   readonly tx: Tx
   readonly orgId: string
-  readonly cipher: OrgCipher
+  readonly cipher: IndexingOrgCipher
   /** The instant of the change (ISO-8601 UTC), the same for every row and event it writes. */
   readonly at: string
   /** Events to append to the log when the change succeeds, in order. */

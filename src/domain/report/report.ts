@@ -1,3 +1,5 @@
+import type { DomainEvent, EventActor } from '../events.js'
+
 /**
  * The report as the rules see it: no storage ids beyond what the rules need, no text.
  * Times are ISO-8601 UTC strings, passed in by the caller (the domain never reads a clock).
@@ -32,15 +34,10 @@ export interface Report {
 }
 
 /** Who acts. Responders act through their user id; reporters through their capability. */
-export type Actor = { kind: 'user'; id: string } | { kind: 'reporter' } | { kind: 'system' }
+export type Actor = EventActor
 
-export interface ReportEvent {
-  type: string
-  actor: Actor
-  at: string
-  /** Small facts for the timeline and audit; never report text. */
-  data: Record<string, string | number | boolean | null>
-}
+/** What a transition records: events of the one catalogue (../events.ts), each naming the report. */
+export type ReportEvent = DomainEvent
 
 /** A message the outbox will deliver after the transaction commits. */
 export interface OutgoingMessage {

@@ -1,3 +1,4 @@
+import { type EventData, newEvent } from '../events.js'
 /**
  * The report workflow as a pure state machine:
  *
@@ -11,7 +12,7 @@
  */
 import { fail, ok, type Result } from '../result.js'
 import type { ReportError } from './errors.js'
-import { type Actor, isOpen, type OutgoingMessage, type Report, type ReportEvent, type ReportStatus, type Transition } from './report.js'
+import { type Actor, isOpen, type OutgoingMessage, type Report, type ReportStatus, type Transition } from './report.js'
 
 /** Where each status may go next. A status change outside this table is refused. */
 export const allowedTransitions: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
@@ -37,8 +38,6 @@ export interface StatusChange {
   duplicateOf?: { id: string; ref: string } | undefined
 }
 
-const event = (type: string, actor: Actor, at: string, data: ReportEvent['data'] = {}): ReportEvent => ({ type, actor, at, data })
-
 const toReporter = (report: Report, kind: OutgoingMessage['kind']): OutgoingMessage[] =>
   report.reporterReachable ? [{ kind, reportId: report.id }] : []
 
@@ -59,7 +58,7 @@ export function receive(
   const received: Report = { ...report, status: 'new', statusReason: null, duplicateOf: null, assigneeId: null }
   return {
     report: received,
-    events: [event('report.received', { kind: 'reporter' }, at, { channel, ref: report.ref })],
+    events: [newEvent('report.received', { kind: 'reporter' }, at, report.id, { channel, ref: report.ref })],
     messages: toReporter(received, 'reporter.acknowledgment'),
   }
 }
@@ -87,11 +86,11 @@ export function changeStatus(report: Report, change: StatusChange): Result<Trans
     statusReason: to === 'rejected' ? reason : null,
     duplicateOf: to === 'duplicate' ? (change.duplicateOf?.id ?? null) : null,
   }
-  const data: ReportEvent['data'] = { from: report.status, to }
+  const data: EventData['report.status_changed'] = { from: report.status, to }
   if (to === 'duplicate' && change.duplicateOf) data.duplicateOf = change.duplicateOf.ref
   return ok({
     report: next,
-    events: [event('report.status_changed', actor, at, data)],
+    events: [newEvent('report.status_changed', actor, at, report.id, data)],
     messages: toReporter(next, 'reporter.status-changed'),
   })
 }
@@ -103,7 +102,7 @@ export function claim(report: Report, by: string, at: string): Result<Transition
   if (report.assigneeId !== null) return fail({ code: 'REPORT_ALREADY_CLAIMED', assigneeId: report.assigneeId })
   return ok({
     report: { ...report, assigneeId: by },
-    events: [event('report.claimed', { kind: 'user', id: by }, at, { assignee: by })],
+    events: [newEvent('report.claimed', { kind: 'user', id: by }, at, report.id, { assignee: by })],
     messages: [],
   })
 }
@@ -118,7 +117,7 @@ export function assign(report: Report, to: string | null, actor: Actor, at: stri
   if (report.assigneeId === to) return ok({ report, events: [], messages: [] })
   return ok({
     report: { ...report, assigneeId: to },
-    events: [event('report.assigned', actor, at, { from: report.assigneeId, to })],
+    events: [newEvent('report.assigned', actor, at, report.id, { from: report.assigneeId, to })],
     messages: [],
   })
 }
@@ -128,7 +127,7 @@ export function release(report: Report, by: string, at: string): Result<Transiti
   if (report.assigneeId !== by) return fail({ code: 'REPORT_NOT_CLAIMED_BY_YOU', assigneeId: report.assigneeId })
   return ok({
     report: { ...report, assigneeId: null },
-    events: [event('report.released', { kind: 'user', id: by }, at, { from: by })],
+    events: [newEvent('report.released', { kind: 'user', id: by }, at, report.id, { from: by })],
     messages: [],
   })
 }
@@ -145,12 +144,12 @@ export interface Reply {
 export function reply(report: Report, r: Reply): Result<Transition, ReportError> {
   if (r.body.trim() === '') return fail({ code: 'REPORT_MESSAGE_EMPTY' })
   if (r.actor.kind === 'reporter') {
-    return ok({ report, events: [event('reporter.replied', r.actor, r.at)], messages: [] })
+    return ok({ report, events: [newEvent('reporter.replied', r.actor, r.at, report.id, {})], messages: [] })
   }
   if (r.visibility === 'internal') {
-    return ok({ report, events: [event('note.added', r.actor, r.at)], messages: [] })
+    return ok({ report, events: [newEvent('note.added', r.actor, r.at, report.id, {})], messages: [] })
   }
   const held = heldByOther(report, r.actor)
   if (held) return fail(held)
-  return ok({ report, events: [event('reply.sent', r.actor, r.at)], messages: toReporter(report, 'reporter.reply') })
+  return ok({ report, events: [newEvent('reply.sent', r.actor, r.at, report.id, {})], messages: toReporter(report, 'reporter.reply') })
 }

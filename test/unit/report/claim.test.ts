@@ -11,7 +11,7 @@ describe('claim', () => {
     const before = structuredClone(report)
     const t = expectOk(claim(report, ALICE, AT))
     expect(t.report).toEqual({ ...before, assigneeId: ALICE })
-    expect(t.events).toEqual([{ type: 'report.claimed', actor: alice, at: AT, data: { assignee: ALICE } }])
+    expect(t.events).toEqual([{ type: 'report.claimed', reportId: 'report-1', actor: alice, at: AT, data: { assignee: ALICE } }])
     expect(t.messages).toEqual([])
     expect(report).toEqual(before)
   })
@@ -48,7 +48,7 @@ describe('assign', () => {
   it('assigns an unclaimed report and records from/to', () => {
     const t = expectOk(assign(reportIn('triaged'), BOB, alice, AT))
     expect(t.report.assigneeId).toBe(BOB)
-    expect(t.events).toEqual([{ type: 'report.assigned', actor: alice, at: AT, data: { from: null, to: BOB } }])
+    expect(t.events).toEqual([{ type: 'report.assigned', reportId: 'report-1', actor: alice, at: AT, data: { from: null, to: BOB } }])
     expect(t.messages).toEqual([])
   })
 
@@ -57,7 +57,7 @@ describe('assign', () => {
     const before = structuredClone(report)
     const t = expectOk(assign(report, BOB, system, AT))
     expect(t.report).toEqual({ ...before, assigneeId: BOB })
-    expect(t.events).toEqual([{ type: 'report.assigned', actor: system, at: AT, data: { from: ALICE, to: BOB } }])
+    expect(t.events).toEqual([{ type: 'report.assigned', reportId: 'report-1', actor: system, at: AT, data: { from: ALICE, to: BOB } }])
     expect(report).toEqual(before)
   })
 
@@ -88,7 +88,7 @@ describe('release', () => {
     const before = structuredClone(report)
     const t = expectOk(release(report, ALICE, AT))
     expect(t.report).toEqual({ ...before, assigneeId: null })
-    expect(t.events).toEqual([{ type: 'report.released', actor: alice, at: AT, data: { from: ALICE } }])
+    expect(t.events).toEqual([{ type: 'report.released', reportId: 'report-1', actor: alice, at: AT, data: { from: ALICE } }])
     expect(t.messages).toEqual([])
     expect(report).toEqual(before)
   })
@@ -129,7 +129,7 @@ describe('the claim guards status changes and reporter-visible replies, not inte
 
   it('a responder who does not hold it can add an internal note', () => {
     const t = expectOk(reply(held, { actor: bob, at: AT, body: 'Seen this pattern before', visibility: 'internal' }))
-    expect(t.events).toEqual([{ type: 'note.added', actor: bob, at: AT, data: {} }])
+    expect(t.events).toEqual([{ type: 'note.added', reportId: 'report-1', actor: bob, at: AT, data: {} }])
     expect(t.messages).toEqual([])
   })
 

@@ -101,6 +101,7 @@ describe.each([
     expect(t.events).toEqual([
       {
         type: 'report.status_changed',
+        reportId: before.id,
         actor: alice,
         at: AT,
         data: to === 'duplicate' ? { from, to, duplicateOf: EARLIER.ref } : { from, to },
@@ -163,7 +164,9 @@ describe('changeStatus: who may move a report', () => {
   it('records the actor and time it was given, not its own', () => {
     const at = '2030-01-02T03:04:05.678Z'
     const t = expectOk(changeStatus(reportIn('fixing', { assigneeId: BOB }), { to: 'fixed', actor: bob, at }))
-    expect(t.events).toEqual([{ type: 'report.status_changed', actor: bob, at, data: { from: 'fixing', to: 'fixed' } }])
+    expect(t.events).toEqual([
+      { type: 'report.status_changed', reportId: 'report-1', actor: bob, at, data: { from: 'fixing', to: 'fixed' } },
+    ])
   })
 
   it("refuses a status change by the reporter: the workflow is the team's", () => {
@@ -228,7 +231,13 @@ describe('changeStatus: duplicates', () => {
     const t = expectOk(changeStatus(reportIn('acknowledged'), { to: 'duplicate', actor: alice, at: AT, duplicateOf: EARLIER }))
     expect(t.report).toMatchObject({ status: 'duplicate', duplicateOf: EARLIER.id, statusReason: null })
     expect(t.events).toEqual([
-      { type: 'report.status_changed', actor: alice, at: AT, data: { from: 'acknowledged', to: 'duplicate', duplicateOf: EARLIER.ref } },
+      {
+        type: 'report.status_changed',
+        reportId: 'report-1',
+        actor: alice,
+        at: AT,
+        data: { from: 'acknowledged', to: 'duplicate', duplicateOf: EARLIER.ref },
+      },
     ])
   })
 
@@ -268,7 +277,13 @@ describe('receive', () => {
       reporterReachable: true,
     } satisfies Report)
     expect(t.events).toEqual([
-      { type: 'report.received', actor: { kind: 'reporter' }, at: AT, data: { channel: 'web', ref: 'EMB-2026-0007' } },
+      {
+        type: 'report.received',
+        reportId: 'report-7',
+        actor: { kind: 'reporter' },
+        at: AT,
+        data: { channel: 'web', ref: 'EMB-2026-0007' },
+      },
     ])
   })
 
