@@ -6,7 +6,7 @@
  * `data` holds small facts (ids, statuses, references, flags) and never report text: the event
  * log is not encrypted, so nothing a reporter wrote may appear in it.
  */
-import type { ReportStatus } from './report/report.js'
+import type { ReportStatus } from './report/status.js'
 
 type Scalar = string | number | boolean | null
 

@@ -4,23 +4,9 @@ import type { DomainEvent, EventActor } from '../events.js'
  * The report as the rules see it: no storage ids beyond what the rules need, no text.
  * Times are ISO-8601 UTC strings, passed in by the caller (the domain never reads a clock).
  */
-export const reportStatuses = [
-  'new',
-  'acknowledged',
-  'triaged',
-  'accepted',
-  'rejected',
-  'duplicate',
-  'fixing',
-  'fixed',
-  'disclosed',
-  'closed',
-] as const
-export type ReportStatus = (typeof reportStatuses)[number]
+export { finalStatuses, isOpen, type ReportStatus, reportStatuses } from './status.js'
 
-/** Statuses after which nothing more is expected of the team. */
-export const finalStatuses: readonly ReportStatus[] = ['rejected', 'duplicate', 'closed']
-export const isOpen = (status: ReportStatus): boolean => !finalStatuses.includes(status)
+import type { ReportStatus } from './status.js'
 
 export interface Report {
   id: string
