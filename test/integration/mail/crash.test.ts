@@ -161,7 +161,7 @@ eachDialect('mail survives a crash', (ctx) => {
 
       const database = await openDatabase(fresh.url)
       try {
-        const { db } = database
+        const db = acrossOrganizations(database.db)
         for (let waited = 0; ; waited += 100) {
           const left = await db.selectFrom('inbound_mail').select('id').where('state', '=', 'received').execute()
           if (left.length === 0) break

@@ -115,10 +115,16 @@ eachDialect('finding 10: a reporter key inside the encrypted part', (ctx) => {
       const row = await t.deps.db
         .selectFrom('inbound_mail')
         .select(['state', 'report_id'])
+        .where('org_id', '=', org.id)
         .where('message_id_index', '=', messageIdIndex(cipherFor(t.deps, org), 'f10-1@example.net'))
         .executeTakeFirstOrThrow()
       expect(row.state).toBe('ingested')
-      const report = await t.deps.db.selectFrom('report').selectAll().where('id', '=', row.report_id!).executeTakeFirstOrThrow()
+      const report = await t.deps.db
+        .selectFrom('report')
+        .selectAll()
+        .where('org_id', '=', org.id)
+        .where('id', '=', row.report_id!)
+        .executeTakeFirstOrThrow()
 
       const [ack] = await delivered()
       expect(ack!.rcpt).toEqual([REPORTER])

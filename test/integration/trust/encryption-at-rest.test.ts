@@ -93,6 +93,7 @@ describe('encryption at rest', () => {
       const row = await t.deps.db
         .selectFrom('mail_thread')
         .select('report_id')
+        .where('org_id', '=', org.id)
         .where('message_id_index', '=', messageIdIndex(cipher, canaryId))
         .executeTakeFirst()
       expect(row?.report_id).toBeTruthy()

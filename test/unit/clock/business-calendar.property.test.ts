@@ -133,10 +133,24 @@ describe('finding 4: business days are counted by weeks and closed days, not day
       fc.property(randomCalendar, instant, fc.integer({ min: 0, max: 400 }), (cal, start, days) => {
         expect(cal.addBusinessDays(start, days)).toBe(dayByDay(cal, start, days))
         const due = cal.addBusinessDays(start, days)
-        if (days > 0) expect(cal.workingDayStartsBetween(start, due)).toBe(days)
+        // Days whose local midnight lies in [start, due): the N working days after the receipt day, and the
+        // receipt day itself when the report arrived exactly at its midnight (a pause from then covers all of it).
+        const wall = wallTimeAt(start, cal.timeZone)
+        const atMidnight = wall.hour === 0 && wall.minute === 0 && wall.second === 0 && wall.millisecond === 0
+        const receiptDayCounts = atMidnight && cal.isWorkingDay(civilDateAt(start, cal.timeZone)) ? 1 : 0
+        if (days > 0) expect(cal.workingDayStartsBetween(start, due)).toBe(days + receiptDayCounts)
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('counts the receipt day among the working days of a span that starts exactly at its midnight', () => {
+    const utc = businessCalendar({ timeZone: 'UTC' })
+    const mondayMidnight = Date.parse('2026-11-30T00:00:00Z')
+    const due = utc.addBusinessDays(mondayMidnight, 1)
+    expect(new Date(due).toISOString()).toBe('2026-12-01T23:59:59.999Z')
+    expect(utc.workingDayStartsBetween(mondayMidnight, due)).toBe(2)
+    expect(utc.workingDayStartsBetween(mondayMidnight + 1, due)).toBe(1)
   })
 
   it('finding 4: 300000 business days from a direct call is refused as uncomputable; the longest policy clock is counted', () => {
