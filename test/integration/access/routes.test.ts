@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import type { AccessName } from '../../../src/domain/access/route-rules.js'
-import { useTestApp } from '../../support/app.js'
+import { csrfFrom, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 
 /**
@@ -21,7 +21,7 @@ eachDialect('access rules on every route', (ctx) => {
     const viewer = await t.given.member(acme, 'viewer')
     const fill = (url: string) =>
       url.replace(':org', acme.slug).replace(':ref', report.ref).replace(':token', 'x'.repeat(43)).replace('*', 'styles.css')
-    return { t, acme, report, outsider, viewer, fill }
+    return { t, acme, other, report, outsider, viewer, fill }
   }
 
   const expectedForStranger: Record<AccessName, (status: number, location?: string) => boolean> = {
@@ -68,20 +68,45 @@ eachDialect('access rules on every route', (ctx) => {
     }
   })
 
-  it('answers 404 to a member of another organization on every member route, as if nothing were there', async () => {
-    const { t, fill, outsider } = await world()
+  it('answers 404 to a member of another organization on every member route, as if nothing were there, even with a valid CSRF token', async () => {
+    const { t, fill, outsider, other } = await world()
     const browser = t.browser()
     await browser.signIn(outsider)
+    // A token that is valid for the outsider's own session: the CSRF check passes, so only the access rule can refuse.
+    const own = await browser.get(`/w/${other.slug}/reports`)
+    expect(own.statusCode).toBe(200)
+    const token = csrfFrom(own.body)
     const memberRoutes = t.app.registeredRoutes.filter((r) => ['report.read', 'report.work', 'org.admin'].includes(r.access))
     expect(memberRoutes.length).toBeGreaterThan(8)
     for (const route of memberRoutes) {
       const res =
         route.method === 'GET'
           ? await browser.get(fill(route.url))
-          : await browser.post(fill(route.url), {}, { 'sec-fetch-site': 'same-origin' })
-      // A POST without a CSRF token is refused before anything else would be (403), which also reveals nothing.
-      expect([404, 403], `${route.method} ${route.url} answered ${res.statusCode}`).toContain(res.statusCode)
-      if (route.method === 'GET') expect(res.statusCode).toBe(404)
+          : await browser.post(fill(route.url), { _csrf: token }, { 'sec-fetch-site': 'same-origin' })
+      expect(res.statusCode, `${route.method} ${route.url} answered ${res.statusCode}`).toBe(404)
+    }
+  })
+
+  it('reveals nothing of a report on any public route', async () => {
+    const { t, acme, fill } = await world()
+    const canaries = {
+      title: 'CANARY-TITLE heap overflow in parser',
+      description: 'CANARY-DESCRIPTION the length field is trusted',
+      reporterEmail: 'canary-reporter@example.net',
+      reporterName: 'CANARY-NAME Reporter',
+    }
+    const secret = await t.given.report(acme, { ...canaries, reporterName: canaries.reporterName })
+    const publicRoutes = t.app.registeredRoutes.filter((r) => r.access === 'public')
+    expect(publicRoutes.length).toBeGreaterThan(10)
+    for (const route of publicRoutes) {
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url),
+        payload: route.method === 'POST' ? {} : undefined,
+      })
+      for (const [name, canary] of Object.entries({ ...canaries, ref: secret.ref, token: secret.followUpToken })) {
+        expect(res.body, `${route.method} ${route.url} shows the report's ${name}`).not.toContain(canary)
+      }
     }
   })
 
