@@ -205,6 +205,8 @@ eachDialect('finding 2: attachments and HTML-only mail reach the team', (ctx) =>
         .selectFrom('event')
         .innerJoin('report', 'report.id', 'event.report_id')
         .select(['event.type', 'event.actor_id', 'event.data'])
+        .where('event.org_id', '=', org.id)
+        .where('report.org_id', '=', org.id)
         .where('report.ref', '=', ref)
         .where('event.type', '=', 'file.downloaded')
         .where('event.actor_id', '=', bob.id)
