@@ -5,7 +5,6 @@ import {
   Cell,
   HiddenInput,
   KeyValue,
-  Layout,
   Markdown,
   PageHeader,
   RadioGroup,
@@ -16,8 +15,8 @@ import {
   TextInput,
   ThreadMessage,
   Timeline,
+  WorkspaceLayout,
 } from '../http/views/components/index.js'
-import { workspaceNav } from '../http/views/components/workspace-nav.js'
 import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
@@ -89,14 +88,7 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
     ...(report.fields.affectedVersion ? [{ label: t('report.field.affectedVersion'), value: report.fields.affectedVersion }] : []),
   ]
   return (
-    <Layout
-      title={`${report.ref} · ${report.title}`}
-      t={t}
-      user={ctx.user}
-      csrfToken={ctx.csrfToken}
-      org={org}
-      nav={workspaceNav(t, org.slug, role, 'reports')}
-    >
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="reports" title={`${report.ref} · ${report.title}`}>
       <div class="container stack">
         <PageHeader
           title={report.title}
@@ -253,6 +245,6 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
           </aside>
         </div>
       </div>
-    </Layout>
+    </WorkspaceLayout>
   )
 }
