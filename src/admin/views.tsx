@@ -4,15 +4,14 @@ import {
   Card,
   Cell,
   HiddenInput,
-  Layout,
   PageHeader,
   RadioGroup,
   Select,
   Table,
   TextArea,
   TextInput,
+  WorkspaceLayout,
 } from '../http/views/components/index.js'
-import { workspaceNav } from '../http/views/components/workspace-nav.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { Member } from '../storage/repositories/user-repository.js'
@@ -38,14 +37,7 @@ interface AdminPageProps {
 export function MembersPage({ ctx, org, role, members, values, errors, added }: AdminPageProps & { members: Member[] }) {
   const { t } = ctx
   return (
-    <Layout
-      title={t('members.title')}
-      t={t}
-      user={ctx.user}
-      csrfToken={ctx.csrfToken}
-      org={org}
-      nav={workspaceNav(t, org.slug, role, 'members')}
-    >
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="members" title={t('members.title')}>
       <div class="container stack">
         <PageHeader title={t('members.title')} />
         {added ? <Alert tone="success">{t('members.added')}</Alert> : null}
@@ -98,21 +90,14 @@ export function MembersPage({ ctx, org, role, members, values, errors, added }: 
           </form>
         </Card>
       </div>
-    </Layout>
+    </WorkspaceLayout>
   )
 }
 
 export function ProgramsPage({ ctx, org, role, programs, values, errors, added }: AdminPageProps & { programs: ProgramRow[] }) {
   const { t } = ctx
   return (
-    <Layout
-      title={t('programs.title')}
-      t={t}
-      user={ctx.user}
-      csrfToken={ctx.csrfToken}
-      org={org}
-      nav={workspaceNav(t, org.slug, role, 'programs')}
-    >
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="programs" title={t('programs.title')}>
       <div class="container stack">
         <PageHeader title={t('programs.title')} subtitle={t('programs.lead')} />
         {added ? <Alert tone="success">{t('programs.added')}</Alert> : null}
@@ -172,6 +157,6 @@ export function ProgramsPage({ ctx, org, role, programs, values, errors, added }
           </form>
         </Card>
       </div>
-    </Layout>
+    </WorkspaceLayout>
   )
 }

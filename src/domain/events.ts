@@ -35,6 +35,12 @@ export interface EventData {
   /** An automatic reminder or escalation; `key` makes each one happen exactly once. */
   'escalation.sent': { key: string; action: string; to: string; clock?: string; step?: number; target?: string }
   'advisory.published': { advisoryId: string }
+  /** A team member downloaded a reporter's file; named by id and hash only (file names are report text). */
+  'file.downloaded': { kind: 'attachment' | 'mail'; file: string; sha256: string }
+  'reporter.link_revoked': Record<string, never>
+  'reporter.link_reissued': Record<string, never>
+  /** Mails that reuse one Message-ID: stored as reports of their own, the team is told. */
+  'mail.message_id_reused': { inboundId: string; mails: number }
 }
 
 export type EventType = keyof EventData
@@ -68,6 +74,10 @@ export const eventTypes = [
   'process.step_skipped',
   'escalation.sent',
   'advisory.published',
+  'file.downloaded',
+  'reporter.link_revoked',
+  'reporter.link_reissued',
+  'mail.message_id_reused',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).

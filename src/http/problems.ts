@@ -1,4 +1,7 @@
+import type { StepError } from '../domain/policy/process-steps.js'
 import type { ReportErrorCode } from '../domain/report/errors.js'
+
+type StepErrorCode = StepError['code']
 
 /**
  * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
@@ -24,6 +27,9 @@ export type AppErrorCode =
   | 'ASSIGNEE_NOT_A_RESPONDER'
   | 'DUPLICATE_TARGET_UNKNOWN'
   | 'HANDOVER_NEEDS_HOLDER'
+  | 'STEPS_BEFORE_PUBLISHING'
+  | 'DETAILED_REPLY_INCOMPLETE'
+  | StepErrorCode
   | 'INTERNAL'
 
 export const problems = {
@@ -51,6 +57,12 @@ export const problems = {
     status: 403,
     title: 'This policy shares reports with the assigned team only: only the holder or an administrator can hand this report over',
   },
+  STEPS_BEFORE_PUBLISHING: { status: 409, title: 'The steps of the process that come first must be done before publishing' },
+  DETAILED_REPLY_INCOMPLETE: { status: 422, title: 'A detailed response must contain everything the policy promises' },
+  STEP_UNKNOWN: { status: 409, title: 'The policy has no such step' },
+  STEP_ALREADY: { status: 409, title: 'That step is already recorded' },
+  STEP_NOT_OPTIONAL: { status: 409, title: 'Only optional steps can be skipped' },
+  STEP_OUT_OF_ORDER: { status: 409, title: 'The steps that come first are not done yet' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

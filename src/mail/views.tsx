@@ -5,14 +5,13 @@ import {
   Cell,
   HiddenInput,
   KeyValue,
-  Layout,
   PageHeader,
   RadioGroup,
   Table,
   TextArea,
   TextInput,
+  WorkspaceLayout,
 } from '../http/views/components/index.js'
-import { workspaceNav } from '../http/views/components/workspace-nav.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { Role } from '../storage/schema.js'
 
@@ -45,14 +44,7 @@ export function MailAdminPage({
   const { t } = ctx
   const base = `/w/${org.slug}/admin/mail`
   return (
-    <Layout
-      title={t('mailAdmin.title')}
-      t={t}
-      user={ctx.user}
-      csrfToken={ctx.csrfToken}
-      org={org}
-      nav={workspaceNav(t, org.slug, role, 'mail')}
-    >
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="mail" title={t('mailAdmin.title')}>
       <div class="container stack">
         <PageHeader title={t('mailAdmin.title')} />
         {notice ? <Alert tone="success">{notice}</Alert> : null}
@@ -151,6 +143,6 @@ export function MailAdminPage({
           )}
         </Card>
       </div>
-    </Layout>
+    </WorkspaceLayout>
   )
 }

@@ -1,7 +1,6 @@
 import type { DiffLine } from '../domain/policy/line-diff.js'
 import type { PolicyProblem } from '../domain/policy/parse-policy.js'
-import { Alert, Button, Card, HiddenInput, Layout, PageHeader, Select, TextArea } from '../http/views/components/index.js'
-import { workspaceNav } from '../http/views/components/workspace-nav.js'
+import { Alert, Button, Card, HiddenInput, PageHeader, Select, TextArea, WorkspaceLayout } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { Role } from '../storage/schema.js'
 
@@ -42,14 +41,7 @@ export function AdminPolicyPage(props: AdminPolicyProps) {
   const { t } = ctx
   const action = `/w/${org.slug}/admin/policy`
   return (
-    <Layout
-      title={t('policy.admin.title')}
-      t={t}
-      user={ctx.user}
-      csrfToken={ctx.csrfToken}
-      org={org}
-      nav={workspaceNav(t, org.slug, role, 'policy')}
-    >
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="policy" title={t('policy.admin.title')}>
       <div class="container stack">
         <PageHeader
           title={t('policy.admin.title')}
@@ -112,6 +104,6 @@ export function AdminPolicyPage(props: AdminPolicyProps) {
           </Card>
         ) : null}
       </div>
-    </Layout>
+    </WorkspaceLayout>
   )
 }

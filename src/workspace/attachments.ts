@@ -6,9 +6,7 @@
  */
 import { cipherFor, type Deps } from '../deps.js'
 import { mayReadReportText } from '../domain/access/need-to-know.js'
-import { HttpProblem } from '../http/problems.js'
-import { appendEvents } from '../storage/repositories/event-repository.js'
-import { findAttachment, findReportMail, listAttachments, listReportMails } from '../storage/repositories/mail-repository.js'
+import { listAttachments, listReportMails } from '../storage/repositories/mail-repository.js'
 import { findReportStateByRef } from '../storage/repositories/report-repository.js'
 import type { OrganizationRow, Role } from '../storage/schema.js'
 
@@ -36,20 +34,25 @@ export interface Viewer {
  * (the policy's `confidentiality.sharedWith: assigned-team`). The list and every download go
  * through here; nothing of the report is decrypted to answer it.
  */
-async function readableReport(deps: Deps, orgId: string, ref: string, viewer: Viewer): Promise<{ id: string; ref: string } | 'withheld'> {
+export async function readableReport(
+  deps: Deps,
+  orgId: string,
+  ref: string,
+  viewer: Viewer,
+): Promise<{ id: string; ref: string } | 'withheld' | undefined> {
   const state = await findReportStateByRef(deps.db, orgId, ref)
-  if (!state) throw new HttpProblem('NOT_FOUND')
+  if (!state) return undefined
   return mayReadReportText(viewer, { assigneeId: state.assigneeId }, state.sharedWith) ? state : 'withheld'
 }
 
 /** The raw mail's file name: when it arrived, in a form every file system accepts. */
-const mailName = (receivedAt: string) => `mail-${receivedAt.replace(/\.\d+Z$/, 'Z').replaceAll(':', '')}.eml`
+export const mailName = (receivedAt: string) => `mail-${receivedAt.replace(/\.\d+Z$/, 'Z').replaceAll(':', '')}.eml`
 
-/** The files of one report of one organization: attachments, then the raw mails. Empty when withheld. */
+/** The files of one report of one organization: attachments, then the raw mails. Empty when withheld (or unknown). */
 export async function listReportFiles(deps: Deps, org: OrganizationRow, ref: string, viewer: Viewer): Promise<ReportFile[]> {
   const cipher = cipherFor(deps, org)
   const report = await readableReport(deps, org.id, ref, viewer)
-  if (report === 'withheld') return []
+  if (report === undefined || report === 'withheld') return []
   const base = `/w/${org.slug}/reports/${report.ref}`
   const [attachments, mails] = await Promise.all([
     listAttachments(deps.db, cipher, org.id, report.id),
@@ -76,48 +79,6 @@ export async function listReportFiles(deps: Deps, org: OrganizationRow, ref: str
       href: `${base}/mails/${m.id}`,
     })),
   ]
-}
-
-/**
- * One file of one report of one organization, for a viewer allowed to read the report. Anything
- * else (another organization's file, another report's, a withheld one, an unknown id) is 404.
- * The download is recorded on the report's timeline before a byte is sent.
- */
-export async function downloadReportFile(
-  deps: Deps,
-  org: OrganizationRow,
-  ref: string,
-  kind: FileKind,
-  id: string,
-  viewer: Viewer,
-): Promise<{ name: string; content: Buffer }> {
-  const cipher = cipherFor(deps, org)
-  const report = await readableReport(deps, org.id, ref, viewer)
-  if (report === 'withheld') throw new HttpProblem('NOT_FOUND')
-  let file: { name: string; content: Buffer; sha256: string } | undefined
-  if (kind === 'attachment') {
-    const a = await findAttachment(deps.db, cipher, org.id, report.id, id)
-    file = a && { name: a.name, content: a.content, sha256: a.sha256 }
-  } else {
-    const m = await findReportMail(deps.db, cipher, org.id, report.id, id)
-    file = m && { name: mailName(m.receivedAt), content: m.raw, sha256: m.sha256 }
-  }
-  if (!file) throw new HttpProblem('NOT_FOUND')
-  const at = deps.now().toISOString()
-  // The event names the file by id and hash only: names are report text, sealed in their own column.
-  await deps.writes.transaction((tx) =>
-    appendEvents(tx, org.id, [
-      {
-        reportId: report.id,
-        actorKind: 'user',
-        actorId: viewer.userId,
-        type: 'file.downloaded',
-        data: { kind, file: id, sha256: file.sha256 },
-        at,
-      },
-    ]),
-  )
-  return { name: file.name, content: file.content }
 }
 
 /**

@@ -160,23 +160,3 @@ export function DetailedResponseFields({ t, view }: { t: Translator; view: Repor
     </fieldset>
   )
 }
-
-/** Timeline text of the policy's events; undefined for other events. */
-export function policyEventText(t: Translator, type: string, d: Record<string, unknown>): string | undefined {
-  switch (type) {
-    case 'escalation.sent':
-      return t('event.escalation.sent', { action: [d.action, d.clock, d.target].filter(Boolean).join(' · ') })
-    case 'reporter.escalated':
-      return t('event.reporter.escalated', { step: String(d.step ?? '') })
-    case 'report.severity_set':
-      return t('event.report.severity_set', { to: String(d.to ?? '—') })
-    case 'process.step_done':
-    case 'process.step_skipped':
-      return t(`event.${type}`, { step: String(d.step ?? '') })
-    case 'report.labels_set':
-    case 'report.waiting_on_reporter':
-      return t(`event.${type}`)
-    default:
-      return undefined
-  }
-}

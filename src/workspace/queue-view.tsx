@@ -1,5 +1,14 @@
-import { Button, Cell, EmptyState, Layout, PageHeader, Pagination, Select, StatusBadge, Table } from '../http/views/components/index.js'
-import { workspaceNav } from '../http/views/components/workspace-nav.js'
+import {
+  Button,
+  Cell,
+  EmptyState,
+  PageHeader,
+  Pagination,
+  Select,
+  StatusBadge,
+  Table,
+  WorkspaceLayout,
+} from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
@@ -29,14 +38,7 @@ export function QueueView({
   const when = (iso: string) => formatTime(iso, timeZone)
   const byDue = query.sort === 'due'
   return (
-    <Layout
-      title={t('queue.title')}
-      t={t}
-      user={ctx.user}
-      csrfToken={ctx.csrfToken}
-      org={org}
-      nav={workspaceNav(t, org.slug, role, 'reports')}
-    >
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="reports" title={t('queue.title')}>
       <div class="container stack">
         <PageHeader title={t('queue.title')} />
         <form method="get" action={`/w/${org.slug}/reports`} class="filter-bar" aria-label={t('queue.filter')}>
@@ -125,6 +127,6 @@ export function QueueView({
         )}
         <Pagination t={t} nextHref={nextHref} />
       </div>
-    </Layout>
+    </WorkspaceLayout>
   )
 }

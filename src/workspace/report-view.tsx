@@ -5,7 +5,6 @@ import {
   Cell,
   HiddenInput,
   KeyValue,
-  Layout,
   Markdown,
   PageHeader,
   RadioGroup,
@@ -16,15 +15,16 @@ import {
   TextInput,
   ThreadMessage,
   Timeline,
+  WorkspaceLayout,
 } from '../http/views/components/index.js'
-import { workspaceNav } from '../http/views/components/workspace-nav.js'
 import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 import type { Role } from '../storage/schema.js'
 import type { ReportFile } from './attachments.js'
-import { ClockPanel, DetailedResponseFields, policyEventText } from './clock-panel.js'
+import { ClockPanel, DetailedResponseFields } from './clock-panel.js'
+import { eventText } from './event-text.js'
 import type { TeamReportView } from './load-report.js'
 
 export interface ReportPageProps {
@@ -39,31 +39,6 @@ export interface ReportPageProps {
   problem?: string | undefined
   /** The reply being written, kept when sending it was refused. */
   draft?: { body: string; visibility: string } | undefined
-}
-
-function eventText(t: Translator, e: TeamReportView['events'][number], fileNames: Map<string, string>): string {
-  const d = e.data
-  switch (e.type) {
-    case 'file.downloaded':
-      return t('event.file.downloaded', { name: fileNames.get(String(d.file)) ?? t('reportPage.file.gone') })
-    case 'report.received':
-      return t('event.report.received', { channel: t(`channel.${d.channel}` as MessageKey) })
-    case 'report.status_changed':
-      return t('event.report.status_changed', { from: t(`status.${d.from}` as MessageKey), to: t(`status.${d.to}` as MessageKey) })
-    case 'report.claimed':
-    case 'report.assigned':
-    case 'report.released':
-    case 'reply.sent':
-    case 'note.added':
-    case 'reporter.replied':
-    case 'reporter.link_revoked':
-    case 'reporter.link_reissued':
-      return t(`event.${e.type}`)
-    case 'mail.message_id_reused':
-      return t('event.mail.message_id_reused', { mails: String(d.mails ?? 2) })
-    default:
-      return policyEventText(t, e.type, d) ?? t('event.other', { type: e.type })
-  }
 }
 
 /** The reporter's files: name (a download link), size, type recognized from the bytes, SHA-256. */
@@ -113,14 +88,7 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
     ...(report.fields.affectedVersion ? [{ label: t('report.field.affectedVersion'), value: report.fields.affectedVersion }] : []),
   ]
   return (
-    <Layout
-      title={`${report.ref} · ${report.title}`}
-      t={t}
-      user={ctx.user}
-      csrfToken={ctx.csrfToken}
-      org={org}
-      nav={workspaceNav(t, org.slug, role, 'reports')}
-    >
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="reports" title={`${report.ref} · ${report.title}`}>
       <div class="container stack">
         <PageHeader
           title={report.title}
@@ -270,13 +238,13 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
                   at: e.at,
                   atLabel: when(e.at),
                   actor: e.actor_kind === 'reporter' ? t('author.reporter') : who(e.actor_id),
-                  text: eventText(t, e, fileNames),
+                  text: eventText(t, e, { file: (id) => fileNames.get(id) }),
                 }))}
               />
             </Card>
           </aside>
         </div>
       </div>
-    </Layout>
+    </WorkspaceLayout>
   )
 }

@@ -114,3 +114,16 @@ export async function stampReportPolicy(tx: Tx, orgId: string, reportId: string)
     .where('id', '=', reportId)
     .execute()
 }
+
+/** The version of the policy a report runs under and the labels set on it (the report page's policy panel). */
+export async function findReportPolicyLabels(db: Executor, orgId: string, reportId: string) {
+  const row = await db
+    .selectFrom('report')
+    .innerJoin('policy_version', 'policy_version.id', 'report.policy_version_id')
+    .select(['policy_version.version', 'report.labels'])
+    .where('report.org_id', '=', orgId)
+    .where('policy_version.org_id', '=', orgId)
+    .where('report.id', '=', reportId)
+    .executeTakeFirst()
+  return row && { version: Number(row.version), labels: JSON.parse(row.labels) as string[] }
+}

@@ -16,7 +16,7 @@ import { createOutboxWorker, type OutboxWorker } from '../../../src/mail/outbox-
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
-import { postMessage } from '../../../src/workspace/report-actions.js'
+import { postMessage } from '../../../src/workspace/use-cases/post-message.js'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { mta, parseMail, startRelay, type TestRelay } from '../../support/mail.js'

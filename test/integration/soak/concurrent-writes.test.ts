@@ -9,7 +9,7 @@
  * the appends just the same and does not conflict with KEY SHARE.
  */
 import { expect, it } from 'vitest'
-import { postMessage } from '../../../src/workspace/report-actions.js'
+import { postMessage } from '../../../src/workspace/use-cases/post-message.js'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 

@@ -3,7 +3,7 @@
  * reports without a running clock listed after those with one, not dropped.
  */
 import { expect, it } from 'vitest'
-import { changeReportStatus } from '../../../src/workspace/report-actions.js'
+import { changeReportStatus } from '../../../src/workspace/use-cases/change-report-status.js'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { at, orgWithPreset } from '../policy/policy-support.js'

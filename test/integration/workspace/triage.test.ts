@@ -39,7 +39,7 @@ eachDialect('triaging reports', (ctx) => {
 
   it('gives one claim and one refusal when two responders click at the same moment', async () => {
     const { t, org, alice, bob, report } = await team()
-    const { claimReport } = await import('../../../src/workspace/report-actions.js')
+    const { claimReport } = await import('../../../src/workspace/use-cases/claim-report.js')
     const results = await Promise.all([claimReport(t.deps, org, report.ref, alice.id), claimReport(t.deps, org, report.ref, bob.id)])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['REPORT_ALREADY_CLAIMED'])

@@ -1,6 +1,6 @@
 import type { Translator } from '../../../i18n/messages.js'
 import type { Role } from '../../../storage/schema.js'
-import type { NavItem } from './index.js'
+import type { NavItem } from './layout.js'
 
 /** The workspace's navigation; admin pages appear only for administrators. */
 export function workspaceNav(

@@ -1,0 +1,57 @@
+import { type EventType, isEventType } from '../domain/events.js'
+import type { MessageKey, Translator } from '../i18n/messages.js'
+
+type Data = Record<string, unknown>
+/** What a timeline line may need besides the event: the names of the report's files (report text, never in the event log). */
+interface Names {
+  file: (id: string) => string | undefined
+}
+type Label = (t: Translator, d: Data, names: Names) => string
+
+const plain =
+  (key: MessageKey): Label =>
+  (t) =>
+    t(key)
+/** Events of the organization rather than of a report: shown by their type should one ever reach a report's timeline. */
+const byType =
+  (type: EventType): Label =>
+  (t) =>
+    t('event.other', { type })
+const step: Label = (t, d) => t('event.process.step_done', { step: String(d.step ?? '') })
+
+/**
+ * The timeline's text of every event type of the catalogue, in one place: a new event type
+ * without a label here does not compile.
+ */
+const labels: Record<EventType, Label> = {
+  'organization.created': byType('organization.created'),
+  'member.added': byType('member.added'),
+  'program.added': byType('program.added'),
+  'policy.imported': byType('policy.imported'),
+  'advisory.published': byType('advisory.published'),
+  'report.received': (t, d) => t('event.report.received', { channel: t(`channel.${d.channel}` as MessageKey) }),
+  'report.status_changed': (t, d) =>
+    t('event.report.status_changed', { from: t(`status.${d.from}` as MessageKey), to: t(`status.${d.to}` as MessageKey) }),
+  'report.claimed': plain('event.report.claimed'),
+  'report.assigned': plain('event.report.assigned'),
+  'report.released': plain('event.report.released'),
+  'report.severity_set': (t, d) => t('event.report.severity_set', { to: String(d.to ?? '—') }),
+  'report.labels_set': plain('event.report.labels_set'),
+  'report.waiting_on_reporter': plain('event.report.waiting_on_reporter'),
+  'reply.sent': plain('event.reply.sent'),
+  'note.added': plain('event.note.added'),
+  'reporter.replied': plain('event.reporter.replied'),
+  'reporter.escalated': (t, d) => t('event.reporter.escalated', { step: String(d.step ?? '') }),
+  'reporter.link_revoked': plain('event.reporter.link_revoked'),
+  'reporter.link_reissued': plain('event.reporter.link_reissued'),
+  'process.step_done': step,
+  'process.step_skipped': (t, d) => t('event.process.step_skipped', { step: String(d.step ?? '') }),
+  'escalation.sent': (t, d) => t('event.escalation.sent', { action: [d.action, d.clock, d.target].filter(Boolean).join(' · ') }),
+  'file.downloaded': (t, d, names) => t('event.file.downloaded', { name: names.file(String(d.file)) ?? t('reportPage.file.gone') }),
+  'mail.message_id_reused': (t, d) => t('event.mail.message_id_reused', { mails: String(d.mails ?? 2) }),
+}
+
+/** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */
+export function eventText(t: Translator, e: { type: string; data: Data }, names: Names): string {
+  return isEventType(e.type) ? labels[e.type](t, e.data, names) : t('event.other', { type: e.type })
+}

@@ -1,0 +1,93 @@
+import { type Static, Type } from '@sinclair/typebox'
+import type { FastifyInstance } from 'fastify'
+import type { Deps } from '../deps.js'
+import { type ReportStatus, reportStatuses } from '../domain/report/report.js'
+import { EmptyForm, Form } from '../http/form-body.js'
+import { HttpProblem } from '../http/problems.js'
+import { bodyLimit } from '../http/server.js'
+import { reportAnswers } from './report-answer.js'
+import { ReportParams } from './report-params.js'
+import { detailedContentFlags } from './report-policy.js'
+import { assignReport } from './use-cases/assign-report.js'
+import { changeReportStatus } from './use-cases/change-report-status.js'
+import { claimReport } from './use-cases/claim-report.js'
+import { postMessage } from './use-cases/post-message.js'
+import { releaseReport } from './use-cases/release-report.js'
+
+const AssignForm = Form({ assignee: Form.text(100) })
+const StatusForm = Form({
+  /** Checked against the workflow's statuses by the route, which answers an unknown one with 400 "Unknown status.". */
+  to: Type.String({ maxLength: 32 }),
+  reason: Form.text(10_000),
+  duplicateOf: Form.text(200),
+})
+/** The message's own limit (50 000 characters, answered 413 with the draft kept) is the use case's; the schema bounds it by the body limit. */
+const MessageForm = Form({
+  body: Form.text(bodyLimit),
+  visibility: Form.choice(['reporter', 'internal'] as const),
+  detailed: Form.checkbox(),
+  expectedResolution: Form.text(40),
+  ...Object.fromEntries(detailedContentFlags.map((flag) => [`content-${flag}`, Form.checkbox()])),
+})
+
+const isReportStatus = (value: string): value is ReportStatus => (reportStatuses as readonly string[]).includes(value)
+const ticked = (value: string | undefined) => value === 'on' || value === 'true'
+
+/** The workflow's actions on a report. Each answers with a redirect back to the report page, or the page naming the refusal. */
+export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const work = { access: 'report.work' } as const
+  const { answer } = reportAnswers(deps)
+  const empty = { config: work, schema: { params: ReportParams, body: EmptyForm } }
+
+  app.post<{ Params: ReportParams }>('/w/:org/reports/:ref/claim', empty, async (request, reply) =>
+    answer(request, reply, await claimReport(deps, request.org!, request.params.ref, request.user!.id)),
+  )
+
+  app.post<{ Params: ReportParams }>('/w/:org/reports/:ref/release', empty, async (request, reply) =>
+    answer(request, reply, await releaseReport(deps, request.org!, request.params.ref, request.user!.id)),
+  )
+
+  app.post<{ Params: ReportParams; Body: Static<typeof AssignForm> }>(
+    '/w/:org/reports/:ref/assign',
+    { config: work, schema: { params: ReportParams, body: AssignForm } },
+    async (request, reply) => {
+      const to = request.body.assignee ?? ''
+      const actor = { userId: request.user!.id, role: request.role! }
+      return answer(request, reply, await assignReport(deps, request.org!, request.params.ref, to === '' ? null : to, actor))
+    },
+  )
+
+  app.post<{ Params: ReportParams; Body: Static<typeof StatusForm> }>(
+    '/w/:org/reports/:ref/status',
+    { config: work, schema: { params: ReportParams, body: StatusForm } },
+    async (request, reply) => {
+      const to = request.body.to
+      if (!isReportStatus(to)) throw new HttpProblem('BAD_REQUEST', 'Unknown status.')
+      const result = await changeReportStatus(deps, request.org!, request.params.ref, {
+        to,
+        reason: request.body.reason ?? '',
+        duplicateOfRef: request.body.duplicateOf || undefined,
+        actor: { kind: 'user', id: request.user!.id },
+      })
+      return answer(request, reply, result)
+    },
+  )
+
+  app.post<{ Params: ReportParams; Body: Static<typeof MessageForm> }>(
+    '/w/:org/reports/:ref/messages',
+    { config: work, schema: { params: ReportParams, body: MessageForm } },
+    async (request, reply) => {
+      const form = request.body as Record<string, string | undefined>
+      const body = request.body.body ?? ''
+      const visibility = request.body.visibility === 'internal' ? 'internal' : 'reporter'
+      const detailed = ticked(request.body.detailed)
+        ? {
+            ticked: detailedContentFlags.filter((flag) => ticked(form[`content-${flag}`])),
+            expectedResolution: request.body.expectedResolution ?? '',
+          }
+        : undefined
+      const result = await postMessage(deps, request.org!, request.params.ref, { userId: request.user!.id, body, visibility, detailed })
+      return answer(request, reply, result, { body, visibility })
+    },
+  )
+}

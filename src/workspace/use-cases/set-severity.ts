@@ -1,0 +1,24 @@
+import { runReportClocks } from '../../clocks/index.js'
+import type { Deps } from '../../deps.js'
+import { newEvent } from '../../domain/events.js'
+import type { Severity } from '../../domain/policy/schema.js'
+import { ok } from '../../domain/result.js'
+import { readReportForClocks, setReportSeverity } from '../../storage/repositories/report-clock-repository.js'
+import type { OrganizationRow } from '../../storage/schema.js'
+import { changeReportPolicy, memberActor } from '../change-report-policy.js'
+
+/**
+ * Severity drives the policy's per-severity clocks and alerts (healthIMIS: high alerts the whole
+ * team): "act immediately", so the report's clock actions run now, not at the next sweep.
+ */
+export async function setSeverity(deps: Deps, org: OrganizationRow, ref: string, severity: Severity | null, userId: string) {
+  const result = await changeReportPolicy<{ reportId: string }, never>(deps, org, ref, async (u, report) => {
+    const before = (await readReportForClocks(u.tx, org.id, report.id))?.severity ?? null
+    if (before === severity) return ok({ reportId: report.id })
+    await setReportSeverity(u.tx, org.id, report.id, severity)
+    u.record(newEvent('report.severity_set', memberActor(userId), u.at, report.id, { from: before, to: severity }))
+    return ok({ reportId: report.id })
+  })
+  if (result.ok) await runReportClocks(deps, org.id, result.value.reportId, deps.now().toISOString())
+  return result
+}
