@@ -35,6 +35,12 @@ export interface EventData {
   /** An automatic reminder or escalation; `key` makes each one happen exactly once. */
   'escalation.sent': { key: string; action: string; to: string; clock?: string; step?: number; target?: string }
   'advisory.published': { advisoryId: string }
+
+  // — Reporter's portal (follow-up capability) —
+  /** The reporter chose "forget": their follow-up link was revoked. */
+  'reporter.link_revoked': Record<string, never>
+  /** A new follow-up link was mailed to the reporter's address. */
+  'reporter.link_reissued': Record<string, never>
 }
 
 export type EventType = keyof EventData
@@ -68,6 +74,10 @@ export const eventTypes = [
   'process.step_skipped',
   'escalation.sent',
   'advisory.published',
+
+  // — Reporter's portal (follow-up capability) —
+  'reporter.link_revoked',
+  'reporter.link_reissued',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).
