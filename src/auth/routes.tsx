@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.js'
 import { cookieNames, cookieOptions } from '../http/cookies.js'
+import { EmptyForm } from '../http/form-body.js'
 import { safeRedirectTarget } from '../http/redirect-target.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listOrganizations } from '../storage/repositories/organization-repository.js'
 import { listMembershipsOfUser } from '../storage/repositories/user-repository.js'
-import { endSession, sessionAbsoluteMs } from './sessions.js'
-import { signIn } from './sign-in.js'
+import { LoginForm, LoginQuery } from './schemas.js'
+import { sessionAbsoluteMs } from './sessions.js'
+import { signIn } from './use-cases/sign-in.js'
+import { signOut } from './use-cases/sign-out.js'
 import { HomePage, LoginPage } from './views.js'
-
-type LoginBody = { email?: unknown; password?: unknown; next?: unknown }
 
 /** Start page, sign-in and sign-out. */
 export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -21,19 +22,22 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     return reply.page(<HomePage ctx={pageContext(request, reply)} data={{ memberships, organizations }} />)
   })
 
-  app.get<{ Querystring: { next?: string } }>('/login', { config: { access: 'public' } }, async (request, reply) => {
-    const next = safeRedirectTarget(request.query.next, deps.config.publicUrl)
-    return reply.page(<LoginPage ctx={pageContext(request, reply)} email="" next={next} />)
-  })
-
-  app.post<{ Body: LoginBody }>(
+  app.get<{ Querystring: LoginQuery }>(
     '/login',
-    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { access: 'public' }, schema: { querystring: LoginQuery } },
     async (request, reply) => {
-      const email = typeof request.body?.email === 'string' ? request.body.email : ''
-      const password = typeof request.body?.password === 'string' ? request.body.password : ''
+      const next = safeRedirectTarget(request.query.next, deps.config.publicUrl)
+      return reply.page(<LoginPage ctx={pageContext(request, reply)} email="" next={next} />)
+    },
+  )
+
+  app.post<{ Body: LoginForm }>(
+    '/login',
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { body: LoginForm } },
+    async (request, reply) => {
+      const { email = '', password = '' } = request.body
       // Only ever a path on this instance (finding 5 of issue 8); the form carries it back as typed.
-      const next = safeRedirectTarget(request.body?.next, deps.config.publicUrl)
+      const next = safeRedirectTarget(request.body.next, deps.config.publicUrl)
       const result = await signIn(deps, email, password, request.ip)
       if (!result.ok && result.reason === 'throttled') {
         const waitSeconds = Math.max(1, Math.ceil((result.retryAt.getTime() - deps.now().getTime()) / 1000))
@@ -45,14 +49,14 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         return reply.page(<LoginPage ctx={pageContext(request, reply)} email={email} next={next} problem="failed" />, 401)
       }
       // A fresh session id at every sign-in (ASVS v5.0.0-7.2.4); any earlier one is ended.
-      if (request.user) await endSession(deps, request.user.sessionId)
+      if (request.user) await signOut(deps, request.user.sessionId)
       reply.setCookie(names.session, result.token, cookieOptions(deps.config, sessionAbsoluteMs / 1000))
       return reply.redirect(next, 303)
     },
   )
 
-  app.post('/logout', { config: { access: 'signed-in' } }, async (request, reply) => {
-    if (request.user) await endSession(deps, request.user.sessionId)
+  app.post('/logout', { config: { access: 'signed-in' }, schema: { body: EmptyForm } }, async (request, reply) => {
+    if (request.user) await signOut(deps, request.user.sessionId)
     reply.clearCookie(names.session, cookieOptions(deps.config))
     reply.header('clear-site-data', '"cache", "cookies"')
     return reply.redirect('/', 303)

@@ -1,3 +1,3 @@
 /** Front door of intake: the report form, the JSON API, and receiving a report from any channel. */
 export { intakeRoutes } from './routes.js'
-export { receiveReport, submitReport } from './submit-report.js'
+export { type ReceivedReport, receiveReport } from './use-cases/receive-report.js'

@@ -6,8 +6,8 @@ import { findOrganizationBySlug, listPrograms } from '../storage/repositories/or
 import type { OrganizationRow } from '../storage/schema.js'
 import { applyCreditDefault, orgCreditDefault } from './credit-default.js'
 import { secondsSinceServed, signFormTime } from './form-timing.js'
-import { OrgParams, SubmitReportBody } from './schemas.js'
-import { submitReport } from './submit-report.js'
+import { OrgParams, ReportForm, SubmitReportBody } from './schemas.js'
+import { submitReport } from './use-cases/submit-report.js'
 import { formValues, OrgPage, ReportFormPage, ReportSentPage } from './views.js'
 
 /** Submissions per client address per minute, on the form and the API alike. */
@@ -51,12 +51,19 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     },
   )
 
-  app.post<{ Params: OrgParams; Body: Record<string, unknown> }>(
+  app.post<{ Params: OrgParams; Body: ReportForm }>(
     '/o/:org/report',
-    { config: { access: 'public', ...submissionLimit(deps) }, schema: { params: OrgParams } },
+    {
+      config: { access: 'public', ...submissionLimit(deps) },
+      schema: { params: OrgParams, body: ReportForm },
+      // A body outside the schema (a field too long, sent twice) still reaches the handler: the
+      // use case's validation names each field on the form, as for any other mistake.
+      attachValidation: true,
+    },
     async (request, reply) => {
       const org = await orgOr404(request.params.org)
-      const body = (request.body ?? {}) as Record<string, unknown>
+      // Typed by the schema when it validated; otherwise read field by field as untrusted values.
+      const body: Record<string, unknown> = request.body ?? {}
       const values = formValues(body)
       const creditDefault = await orgCreditDefault(deps.db, org.id)
       const again = async (status: number, errors = {}, trapped = false) => {

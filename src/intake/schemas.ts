@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { creditPreferences, submissionLimits } from '../domain/report/submission.js'
+import { Form } from '../http/form-body.js'
 
 /** The JSON API's report submission: the same fields and limits as the web form. */
 export const SubmitReportBody = Type.Object(
@@ -26,3 +27,25 @@ export type SubmitReportBody = Static<typeof SubmitReportBody>
 
 export const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 export type OrgParams = Static<typeof OrgParams>
+
+/**
+ * The web report form. Limits are the outer bound of what the form can send (a field over its
+ * limit is still named by the use case's validation: the route validates with `attachValidation`,
+ * so a too-long field is answered on the form, with every other problem, not with a bare 400).
+ */
+export const ReportForm = Form({
+  title: Form.text(submissionLimits.title),
+  programId: Form.text(64),
+  description: Form.text(submissionLimits.description),
+  steps: Form.text(submissionLimits.steps),
+  impact: Form.text(submissionLimits.impact),
+  affectedVersion: Form.text(submissionLimits.affectedVersion),
+  reporterName: Form.text(submissionLimits.reporterName),
+  reporterEmail: Form.text(submissionLimits.reporterEmail),
+  reporterPublicKey: Form.text(submissionLimits.reporterPublicKey),
+  creditPreference: Form.text(32),
+  /** The bot trap's clock (see form-timing.ts) and its hidden field. */
+  _served: Form.text(128),
+  contact_website: Form.text(2048),
+})
+export type ReportForm = Static<typeof ReportForm>

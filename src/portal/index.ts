@@ -2,5 +2,5 @@
 
 export { followUpUrl, linkIssuedAfter } from './capability.js'
 export { escalationRoutes } from './escalation-routes.js'
-export { writeReporterReply } from './follow-up.js'
 export { portalRoutes } from './routes.js'
+export { writeReporterReply } from './write-reporter-reply.js'

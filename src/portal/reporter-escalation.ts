@@ -3,21 +3,17 @@
  * seven business days, you have the following options"): once the policy's `escalation-allowed`
  * clock is breached, the reporter walks the escalation chain one step at a time — the assignee,
  * then the whole team, then the named contact — each step only after the chain's wait since the
- * previous one. Each step is a `reporter.escalated` event and mail to its target, in one transaction.
+ * previous one. Taking a step is use-cases/escalate-as-reporter.ts.
  */
 
-import { recipientsFor } from '../clocks/index.js'
-import { cipherFor, type Deps } from '../deps.js'
+import type { Deps } from '../deps.js'
 import { businessCalendar, ClockUncomputable } from '../domain/clock/business-calendar.js'
 import type { EscalationTarget } from '../domain/clock/escalation.js'
+import { isEvent } from '../domain/events.js'
 import { parseDuration } from '../domain/policy/durations.js'
 import type { Policy } from '../domain/policy/schema.js'
-import { fail, ok, type Result } from '../domain/result.js'
 import type { Executor } from '../storage/db.js'
-import { refreshReportClocks, reportClocks } from '../storage/report-clocks.js'
-import { appendEvents } from '../storage/repositories/event-repository.js'
-import { findOrganizationById } from '../storage/repositories/organization-repository.js'
-import { enqueueOutbox } from '../storage/repositories/outbox-repository.js'
+import { reportClocks } from '../storage/report-clocks.js'
 
 export type EscalationOffer =
   | { state: 'not-offered' }
@@ -36,12 +32,12 @@ const targetOf = (policy: Policy, step: number): EscalationTarget => {
   return s?.notify === 'contact' ? { kind: 'contact', contactId: s.contact ?? '' } : { kind: s?.notify ?? 'team' }
 }
 
-async function offerAt(db: Executor, access: ReporterAccess, now: string, lock = false) {
+export async function offerAt(db: Executor, access: ReporterAccess, now: string, lock = false) {
   const found = await reportClocks(db, access.orgId, access.reportId, now, lock)
   if (!found?.policy.escalation?.reporterMayEscalate) return { found, offer: { state: 'not-offered' } as EscalationOffer }
   const { policy, clocks, events } = found
   const chain = policy.escalation?.chain ?? []
-  const taken = events.filter((e) => e.type === 'reporter.escalated')
+  const taken = events.filter((e) => isEvent(e, 'reporter.escalated'))
   const clock = clocks.find((c) => c.name === 'escalation-allowed')
   const offer = ((): EscalationOffer => {
     if (taken.length >= chain.length) return taken.length > 0 ? { state: 'done' } : { state: 'not-offered' }
@@ -72,48 +68,3 @@ async function offerAt(db: Executor, access: ReporterAccess, now: string, lock =
 
 export const escalationOffer = async (deps: Deps, access: ReporterAccess): Promise<EscalationOffer> =>
   (await offerAt(deps.db, access, deps.now().toISOString())).offer
-
-/** Takes the next escalation step, if the policy allows it now. */
-export async function escalateAsReporter(deps: Deps, access: ReporterAccess): Promise<Result<EscalationOffer, EscalationOffer>> {
-  const org = await findOrganizationById(deps.db, access.orgId)
-  if (!org) return fail({ state: 'not-offered' })
-  const cipher = cipherFor(deps, org)
-  const at = deps.now().toISOString()
-  return deps.db.transaction().execute(async (tx) => {
-    const { found, offer } = await offerAt(tx, access, at, true)
-    if (offer.state !== 'available' || !found) return fail(offer)
-    const recipients = await recipientsFor(tx, found.policy, access.orgId, found.report.assignee_id, offer.target)
-    const target = offer.target.kind === 'contact' ? `contact:${offer.target.contactId}` : offer.target.kind
-    await appendEvents(tx, access.orgId, [
-      {
-        reportId: access.reportId,
-        actorKind: 'reporter',
-        actorId: null,
-        type: 'reporter.escalated',
-        data: { step: offer.step, target },
-        at,
-      },
-    ])
-    const link = new URL(`/w/${org.slug}/reports/${found.report.ref}`, deps.config.publicUrl).href
-    await enqueueOutbox(
-      tx,
-      access.orgId,
-      cipher,
-      recipients.map((r) => ({
-        kind: 'mail',
-        payload: {
-          template: 'team.reporter-escalation',
-          to: r.to,
-          as: r.as,
-          ref: found.report.ref,
-          orgName: org.name,
-          step: offer.step,
-          link,
-        },
-      })),
-      at,
-    )
-    await refreshReportClocks(tx, access.orgId, access.reportId, at)
-    return ok(offer)
-  })
-}

@@ -1,11 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { cookieNames, cookieOptions } from '../http/cookies.js'
+import { EmptyForm } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
-import { cookieSeconds, forgetLink, isWellFormedToken, linkState, mailNewLink, reportRefOf } from './capability.js'
-import { loadFollowUp, replyAsReporter } from './follow-up.js'
+import { cookieSeconds, isWellFormedToken, linkState, reportRefOf } from './capability.js'
+import { loadFollowUp, type ReporterAccess } from './follow-up.js'
+import { FollowUpQuery, ReplyForm, TokenParams } from './schemas.js'
+import { forgetLink } from './use-cases/forget-link.js'
+import { replyAsReporter } from './use-cases/reply-as-reporter.js'
+import { sendNewLink } from './use-cases/send-new-link.js'
 import { FollowUpPage, ForgottenPage, LinkGonePage, LinkSentPage, SwitchReportPage } from './views.js'
 
 /** The pending link waits this long for the reporter to confirm the switch. */
@@ -32,9 +37,9 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     return reply.redirect('/follow-up', 303)
   }
 
-  app.get<{ Params: { token: string } }>(
+  app.get<{ Params: TokenParams }>(
     '/f/:token',
-    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { params: TokenParams } },
     async (request, reply) => {
       const { token } = request.params
       const link = await linkState(deps, token)
@@ -53,12 +58,16 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
 
   // "Send me a new link", from the page a revoked or expired link answers. The token is already in
   // this path (cut out of logs like the GET's); the answer never says whether anything was sent.
-  app.post<{ Params: { token: string } }>(
+  app.post<{ Params: TokenParams }>(
     '/f/:token',
-    { config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 hour' } } },
+    {
+      config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 hour' } },
+      schema: { params: TokenParams, body: EmptyForm },
+    },
     async (request, reply) => {
       if (!isWellFormedToken(request.params.token)) throw new HttpProblem('NOT_FOUND', ctxOf(request, reply).t('portal.invalidLink'))
-      await mailNewLink(deps, request.params.token)
+      // Whether a mail was queued or why not is never told: the answer is the same page.
+      await sendNewLink(deps, request.params.token)
       return reply.redirect('/follow-up/link-sent', 303)
     },
   )
@@ -93,7 +102,7 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
 
   app.post(
     '/follow-up/switch',
-    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: EmptyForm } },
     async (request, reply) => {
       const next = await pending(request)
       if (!next) {
@@ -104,29 +113,37 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     },
   )
 
-  app.post('/follow-up/switch/cancel', { config: { access: 'public' } }, async (_request, reply) => {
+  app.post('/follow-up/switch/cancel', { config: { access: 'public' }, schema: { body: EmptyForm } }, async (_request, reply) => {
     reply.clearCookie(names.followUpPending, cookieOptions(deps.config))
     return reply.redirect('/follow-up', 303)
   })
 
-  app.get<{ Querystring: { sent?: string } }>('/follow-up', { config: { access: 'reporter' } }, async (request, reply) => {
-    const view = await loadFollowUp(deps, request.reportAccess!)
-    return reply.page(<FollowUpPage ctx={ctxOf(request, reply)} view={view} sent={request.query.sent === '1'} />)
-  })
+  const followUpOr404 = async (access: ReporterAccess) => {
+    const view = await loadFollowUp(deps, access)
+    if (!view) throw new HttpProblem('NOT_FOUND')
+    return view
+  }
 
-  app.post<{ Body: { body?: unknown } }>(
-    '/follow-up/reply',
-    { config: { access: 'reporter', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+  app.get<{ Querystring: FollowUpQuery }>(
+    '/follow-up',
+    { config: { access: 'reporter' }, schema: { querystring: FollowUpQuery } },
     async (request, reply) => {
-      const body = typeof request.body?.body === 'string' ? request.body.body : ''
-      const result =
-        body.length > 50_000
-          ? { ok: false as const, error: { code: 'too-long' } }
-          : await replyAsReporter(deps, request.reportAccess!, body)
+      const view = await followUpOr404(request.reportAccess!)
+      return reply.page(<FollowUpPage ctx={ctxOf(request, reply)} view={view} sent={request.query.sent === '1'} />)
+    },
+  )
+
+  app.post<{ Body: ReplyForm }>(
+    '/follow-up/reply',
+    { config: { access: 'reporter', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: ReplyForm } },
+    async (request, reply) => {
+      const result = await replyAsReporter(deps, request.reportAccess!, request.body.body ?? '')
       if (!result.ok) {
+        if (result.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
         const ctx = ctxOf(request, reply)
-        const view = await loadFollowUp(deps, request.reportAccess!)
-        const error = result.error.code === 'too-long' ? ctx.t('fieldProblem.too-long') : ctx.t('fieldProblem.required' as MessageKey)
+        const view = await followUpOr404(request.reportAccess!)
+        const error =
+          result.error.code === 'REPORT_MESSAGE_TOO_LONG' ? ctx.t('fieldProblem.too-long') : ctx.t('fieldProblem.required' as MessageKey)
         return reply.page(<FollowUpPage ctx={ctx} view={view} error={error} />, 422)
       }
       return reply.redirect('/follow-up?sent=1', 303)
@@ -134,7 +151,7 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   )
 
   // "Forget": revokes the capability (stored), so the link and any copy of the cookie stop working.
-  app.post('/follow-up/forget', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/follow-up/forget', { config: { access: 'public' }, schema: { body: EmptyForm } }, async (request, reply) => {
     const token = request.cookies[names.followUp]
     if (token && isWellFormedToken(token)) await forgetLink(deps, token)
     reply.clearCookie(names.followUp, cookieOptions(deps.config))

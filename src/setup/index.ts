@@ -1,3 +1,3 @@
 /** Front door of first-run setup. */
 export { setupRoutes } from './routes.js'
-export { issueSetupLink } from './setup-token.js'
+export { issueSetupLink } from './use-cases/issue-setup-link.js'

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, HiddenInput, Layout, PageHeader, TextInput } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
-import type { SetupErrors, SetupInput } from './complete-setup.js'
+import type { SetupErrors, SetupInput } from './use-cases/complete-setup.js'
 
 export function SetupPage({
   ctx,

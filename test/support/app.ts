@@ -12,7 +12,7 @@ import { createOrganization } from '../../src/admin/create-organization.js'
 import { buildWeb, openApp } from '../../src/app.js'
 import { type Config, loadConfig } from '../../src/config.js'
 import type { Deps } from '../../src/deps.js'
-import { submitReport } from '../../src/intake/submit-report.js'
+import { submitReport } from '../../src/intake/use-cases/submit-report.js'
 import type { OrganizationRow, Role } from '../../src/storage/schema.js'
 import type { DialectContext } from './databases.js'
 

@@ -19,7 +19,7 @@ import { createOrganization } from '../../../src/admin/create-organization.js'
 import { openApp } from '../../../src/app.js'
 import { startSession } from '../../../src/auth/sessions.js'
 import { loadConfig } from '../../../src/config.js'
-import { submitReport } from '../../../src/intake/submit-report.js'
+import { submitReport } from '../../../src/intake/use-cases/submit-report.js'
 import { acrossOrganizations } from '../../../src/storage/db.js'
 import { eachDialect } from '../../support/databases.js'
 

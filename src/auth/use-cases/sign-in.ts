@@ -1,9 +1,9 @@
-import type { Deps } from '../deps.js'
-import { normalizeEmail } from '../domain/organization.js'
-import { findUserByEmail } from '../storage/repositories/user-repository.js'
-import { decoyHash, verifyPassword } from './passwords.js'
-import { startSession } from './sessions.js'
-import { SignInThrottle } from './sign-in-throttle.js'
+import type { Deps } from '../../deps.js'
+import { normalizeEmail } from '../../domain/organization.js'
+import { findUserByEmail } from '../../storage/repositories/user-repository.js'
+import { decoyHash, verifyPassword } from '../passwords.js'
+import { startSession } from '../sessions.js'
+import { SignInThrottle } from '../sign-in-throttle.js'
 
 /** One throttle per running application, in memory (a restart forgets it; see docs/design.md). */
 const throttles = new WeakMap<Deps, SignInThrottle>()

@@ -1,0 +1,14 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { Form } from '../http/form-body.js'
+
+/** Where to go after signing in; only ever a path on this instance (see redirect-target.ts, which also refuses targets over its own, smaller limit). */
+export const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 16_384 })) })
+export type LoginQuery = Static<typeof LoginQuery>
+
+/** The sign-in form. A password longer than any allowed one is simply a wrong password. */
+export const LoginForm = Form({
+  email: Form.text(1000),
+  password: Form.text(4096),
+  next: Form.text(16_384),
+})
+export type LoginForm = Static<typeof LoginForm>

@@ -1,0 +1,86 @@
+import { cipherFor, type Deps } from '../../deps.js'
+import type { Submission } from '../../domain/report/submission.js'
+import { formatReference } from '../../domain/report/submission.js'
+import { receive } from '../../domain/report/workflow.js'
+import { followUpUrl } from '../../portal/index.js'
+import type { Tx } from '../../storage/db.js'
+import { hashSecret, newId } from '../../storage/ids.js'
+import { reporterMail } from '../../storage/report-transition.js'
+import { saveReporterKey } from '../../storage/repositories/mail-repository.js'
+import { stampReportPolicy } from '../../storage/repositories/report-clock-repository.js'
+import { insertReport, nextReferenceNumber } from '../../storage/repositories/report-repository.js'
+import { insertReportAccess, insertReporter } from '../../storage/repositories/reporter-repository.js'
+import type { OrganizationRow } from '../../storage/schema.js'
+import { unitInTransaction } from '../../storage/unit-in-transaction.js'
+import type { Unit } from '../../storage/unit-of-work.js'
+import { assignOnReceipt } from '../assign-on-receipt.js'
+
+export interface ReceivedReport {
+  reportId: string
+  reporterId: string
+  ref: string
+}
+
+export type Channel = 'web' | 'api' | 'email'
+
+/**
+ * The rows one validated submission writes — the report, the reporter, the follow-up capability,
+ * the receipt event, the acknowledgment mail and the assignment on receipt — inside the caller's
+ * unit of work, so a channel can add its own rows (mail ingestion: the stored mail's state,
+ * attachments) and commit all at once. `acknowledge: false` writes no acknowledgment mail
+ * (RFC 3834: never answer a robot).
+ *
+ * Also takes a bare transaction (mail ingestion's, until it runs in a unit of work): the events,
+ * outbox rows and due times are then written in that transaction before this returns.
+ */
+export async function receiveReport(
+  unitOrTx: Unit | Tx,
+  deps: Deps,
+  org: OrganizationRow,
+  s: Submission,
+  channel: Channel,
+  followUpToken: string,
+  options: { acknowledge?: boolean } = {},
+): Promise<ReceivedReport> {
+  if (!('record' in unitOrTx)) {
+    const at = deps.now().toISOString()
+    return unitInTransaction(unitOrTx, { id: org.id, cipher: cipherFor(deps, org), at }, (u) =>
+      receiveReport(u, deps, org, s, channel, followUpToken, options),
+    )
+  }
+  const u = unitOrTx
+  const { at } = u
+  const year = new Date(at).getUTCFullYear()
+  const reportId = newId()
+  const reporterId = newId()
+  const ref = formatReference(org.ref_prefix, year, await nextReferenceNumber(u.tx, org.id, year))
+  await insertReporter(u.tx, u.cipher, org.id, { id: reporterId, name: s.reporterName, email: s.reporterEmail }, at)
+  // Given by the reporter themselves over the web or the API: confirmed, unlike a key attached to a mail.
+  if (s.reporterPublicKey !== null) await saveReporterKey(u.tx, u.cipher, org.id, reporterId, s.reporterPublicKey, 'confirmed')
+  const t = receive({ id: reportId, ref, reporterReachable: s.reporterEmail !== null }, channel, at)
+  await insertReport(u.tx, u.cipher, {
+    id: reportId,
+    orgId: org.id,
+    ref,
+    programId: s.programId,
+    reporterId,
+    status: t.report.status,
+    statusReason: null,
+    duplicateOf: null,
+    title: s.title,
+    fields: { description: s.description, steps: s.steps, impact: s.impact, affectedVersion: s.affectedVersion },
+    channel,
+    creditPreference: s.creditPreference,
+    assigneeId: null,
+    receivedAt: at,
+    updatedAt: at,
+  })
+  await insertReportAccess(u.tx, { tokenHash: hashSecret(followUpToken), orgId: org.id, reportId, createdAt: at })
+  // Received under the organization's current policy; its clocks start now.
+  await stampReportPolicy(u.tx, org.id, reportId)
+  u.record(...t.events)
+  const recipient = s.reporterEmail === null || options.acknowledge === false ? null : { email: s.reporterEmail, orgName: org.name }
+  u.send(...reporterMail(t.messages, ref, recipient, { followUpUrl: followUpUrl(deps, followUpToken) }))
+  await assignOnReceipt(u, reportId)
+  return { reportId, reporterId, ref }
+}
