@@ -1,7 +1,6 @@
 import { cipherFor, type Deps } from '../deps.js'
 import type { ReportStatus } from '../domain/report/report.js'
 import { allowedTransitions } from '../domain/report/workflow.js'
-import { HttpProblem } from '../http/problems.js'
 import { listReportEvents } from '../storage/repositories/event-repository.js'
 import { listMessages } from '../storage/repositories/message-repository.js'
 import { findProgram } from '../storage/repositories/organization-repository.js'
@@ -17,12 +16,12 @@ import { loadReportPolicy } from './report-policy.js'
  * see it. Under the need-to-know rule (src/domain/access/need-to-know.ts, asked by
  * `findReportForReader`) a member who may not read the report gets its state only: title,
  * fields, messages (replies and internal notes), the reporter's name and address and the
- * rejection reason are neither decrypted nor read.
+ * rejection reason are neither decrypted nor read. Undefined when the organization has no such report.
  */
 export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: string, viewer: { userId: string; role: Role }) {
   const cipher = cipherFor(deps, org)
   const found = await findReportForReader(deps.db, cipher, org.id, ref, viewer)
-  if (!found) throw new HttpProblem('NOT_FOUND')
+  if (!found) return undefined
   const { readable } = found
   const report = {
     ...found.report,
@@ -58,4 +57,4 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
   }
 }
 
-export type TeamReportView = Awaited<ReturnType<typeof loadReportForTeam>>
+export type TeamReportView = NonNullable<Awaited<ReturnType<typeof loadReportForTeam>>>

@@ -18,6 +18,7 @@ export function reportAnswers(deps: Deps) {
     const org = request.org!
     const viewer = { userId: request.user!.id, role: request.role! }
     const view = await loadReportForTeam(deps, org, request.params.ref, viewer)
+    if (!view) throw new HttpProblem('NOT_FOUND')
     const files = await listReportFiles(deps, org, request.params.ref, viewer)
     const page = (
       <ReportPage
