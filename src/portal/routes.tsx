@@ -11,6 +11,7 @@ import { FollowUpQuery, ReplyForm, TokenParams } from './schemas.js'
 import { forgetLink } from './use-cases/forget-link.js'
 import { replyAsReporter } from './use-cases/reply-as-reporter.js'
 import { sendNewLink } from './use-cases/send-new-link.js'
+import { switchReport } from './use-cases/switch-report.js'
 import { FollowUpPage, ForgottenPage, LinkGonePage, LinkSentPage, SwitchReportPage } from './views.js'
 
 /** The pending link waits this long for the reporter to confirm the switch. */
@@ -78,10 +79,8 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
 
   /** The pending link, if it is still valid: its token, report and issue time. */
   const pending = async (request: FastifyRequest) => {
-    const token = request.cookies[names.followUpPending]
-    if (!token) return undefined
-    const link = await linkState(deps, token)
-    return link.state === 'valid' ? { token, ...link } : undefined
+    const found = await switchReport(deps, request.cookies[names.followUpPending])
+    return found.ok ? found.value : undefined
   }
 
   app.get('/follow-up/switch', { config: { access: 'public' } }, async (request, reply) => {

@@ -69,6 +69,13 @@ eachDialect('sign-in', (ctx) => {
     })
   })
 
+  it('issue 9: a next too long to be a target still opens the sign-in form, which carries the landing page instead', async () => {
+    const t = app()
+    const form = await t.app.inject({ method: 'GET', url: `/login?next=/${'a'.repeat(3000)}` })
+    expect(form.statusCode).toBe(200)
+    expect(form.body).toContain('name="next" value="/"')
+  })
+
   describe('finding 9: throttling slows one address down and never locks the owner out', () => {
     async function failFrom(t: TestApp, address: string, email: string, failures: number) {
       let failed = 0

@@ -38,6 +38,20 @@ eachDialect('reporting a vulnerability', (ctx) => {
     expect(await t.deps.db.selectFrom('report').select('id').where('org_id', '=', org.id).execute()).toHaveLength(0)
   })
 
+  it('issue 9: a form field past its schema limit is still named on the form, with every other problem', async () => {
+    const t = app()
+    const org = await t.given.org({ slug: slug() })
+    const res = await t.browser().submit(`/o/${org.slug}/report`, `/o/${org.slug}/report`, {
+      title: 'x'.repeat(201),
+      description: '',
+    })
+    expect(res.statusCode).toBe(422)
+    expect(res.body).toContain('Some fields need attention')
+    expect(res.body).toContain('This is longer than allowed.')
+    expect(res.body).toContain('This field is required.')
+    expect(await t.deps.db.selectFrom('report').select('id').where('org_id', '=', org.id).execute()).toHaveLength(0)
+  })
+
   it("asks which program when the organization has programs, and refuses another organization's program", async () => {
     const t = app()
     const org = await t.given.org({ slug: slug() })

@@ -32,6 +32,18 @@ eachDialect('following up through the secret link', (ctx) => {
     expect((await stranger.get('/follow-up')).statusCode).toBe(404)
   })
 
+  it('issue 9: a reply longer than allowed is named on the page and stores nothing', async () => {
+    const t = app()
+    const org = await t.given.org()
+    const report = await t.given.report(org)
+    const reporter = t.browser()
+    await reporter.get(new URL(report.followUpUrl).pathname)
+    const long = await reporter.submit('/follow-up', '/follow-up/reply', { body: 'x'.repeat(50_001) })
+    expect(long.statusCode).toBe(422)
+    expect(long.body).toContain('This is longer than allowed.')
+    expect(await t.deps.db.selectFrom('message').select('id').where('org_id', '=', org.id).execute()).toHaveLength(0)
+  })
+
   it('lets the reporter reply, and the team sees it on the report', async () => {
     const t = app()
     const org = await t.given.org()
