@@ -35,6 +35,10 @@ export interface EventData {
   /** An automatic reminder or escalation; `key` makes each one happen exactly once. */
   'escalation.sent': { key: string; action: string; to: string; clock?: string; step?: number; target?: string }
   'advisory.published': { advisoryId: string }
+
+  // —— Mail, clocks and administration (reshape: mail/admin) ——
+  /** A different mail carried the Message-ID of an earlier one; on the timeline of every report involved. */
+  'mail.message_id_reused': { inboundId: string; mails: number }
 }
 
 export type EventType = keyof EventData
@@ -68,6 +72,9 @@ export const eventTypes = [
   'process.step_skipped',
   'escalation.sent',
   'advisory.published',
+
+  // —— Mail, clocks and administration (reshape: mail/admin) ——
+  'mail.message_id_reused',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).

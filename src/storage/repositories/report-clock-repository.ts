@@ -114,3 +114,8 @@ export async function stampReportPolicy(tx: Tx, orgId: string, reportId: string)
     .where('id', '=', reportId)
     .execute()
 }
+
+/** A report with nothing left to wake for (gone, or no policy clocks): the scheduler stops looking at it. */
+export async function clearReportWake(tx: Tx, orgId: string, reportId: string): Promise<void> {
+  await tx.updateTable('report').set({ wake_at: null }).where('org_id', '=', orgId).where('id', '=', reportId).execute()
+}

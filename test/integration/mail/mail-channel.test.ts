@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { composeOutbound } from '../../../src/mail/compose-outbound.js'
 import { type InboundService, startInbound } from '../../../src/mail/inbound-service.js'
-import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/index.js'
 import { createOutboxWorker, type OutboxWorker } from '../../../src/mail/outbox-worker.js'
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
@@ -60,7 +60,8 @@ eachDialect('mail channel', (ctx) => {
       .where('org_id', '=', org.id)
       .where('message_id_index', '=', messageIdIndex(cipherFor(app().deps, org), messageId))
       .executeTakeFirstOrThrow()
-  const reportOf = (id: string) => app().deps.db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const reportOf = (id: string) =>
+    app().deps.db.selectFrom('report').selectAll().where('org_id', '=', org.id).where('id', '=', id).executeTakeFirstOrThrow()
   const delivered = async () => {
     const before = relay.received.length
     await worker.runOnce()
@@ -136,7 +137,12 @@ eachDialect('mail channel', (ctx) => {
     const auto = await inboundRow('thr-4@example.net')
     expect(auto.state).toBe('quarantined')
     expect(auto.reason).toContain('automatic reply')
-    const messages = await t.deps.db.selectFrom('message').select('author_kind').where('report_id', '=', report.id).execute()
+    const messages = await t.deps.db
+      .selectFrom('message')
+      .select('author_kind')
+      .where('org_id', '=', org.id)
+      .where('report_id', '=', report.id)
+      .execute()
     expect(messages.filter((m) => m.author_kind === 'reporter')).toHaveLength(2)
     expect(await delivered()).toHaveLength(0) // replies and the auto-reply are not acknowledged
   })
@@ -160,6 +166,7 @@ eachDialect('mail channel', (ctx) => {
     const rows = await t.deps.db
       .selectFrom('inbound_mail')
       .select(['state', 'report_id'])
+      .where('org_id', '=', org.id)
       .where('message_id_index', '=', messageIdIndex(cipherFor(t.deps, org), 'scan-1@example.net'))
       .execute()
     expect(rows).toHaveLength(1)
@@ -205,10 +212,16 @@ eachDialect('mail channel', (ctx) => {
     const reporterRow = await t.deps.db
       .selectFrom('reporter')
       .select(['public_key_status'])
+      .where('org_id', '=', org.id)
       .where('id', '=', (await reportOf(keyed.report_id!)).reporter_id)
       .executeTakeFirstOrThrow()
     expect(reporterRow.public_key_status).toBe('proposed')
-    const attachments = await t.deps.db.selectFrom('attachment').selectAll().where('report_id', '=', keyed.report_id!).execute()
+    const attachments = await t.deps.db
+      .selectFrom('attachment')
+      .selectAll()
+      .where('org_id', '=', org.id)
+      .where('report_id', '=', keyed.report_id!)
+      .execute()
     // File names are sealed at rest (finding 6): read through the organization's cipher.
     const cipher = (await import('../../../src/deps.js')).cipherFor(t.deps, org)
     expect(attachments.map((a) => cipher.decrypt(a.safe_name_enc, `attachment.name|${a.id}`))).toEqual(['key.asc'])

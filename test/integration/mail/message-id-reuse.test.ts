@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { type InboundService, startInbound } from '../../../src/mail/inbound-service.js'
-import { setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { setSecurityAddress } from '../../../src/mail/index.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
 import { findReportById } from '../../../src/storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
@@ -103,6 +103,7 @@ eachDialect('finding 1: a mail answered 250 is never dropped because its Message
     const events = await app()
       .deps.db.selectFrom('event')
       .select('type')
+      .where('org_id', '=', org.id)
       .where('report_id', '=', rows[0]!.report_id!)
       .where('type', '=', 'mail.message_id_reused')
       .execute()
@@ -131,6 +132,7 @@ eachDialect('finding 1: a mail answered 250 is never dropped because its Message
     const onTrap = await app()
       .deps.db.selectFrom('message')
       .select('author_kind')
+      .where('org_id', '=', org.id)
       .where('report_id', '=', trap!.report_id!)
       .where('author_kind', '=', 'reporter')
       .execute()

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { type InboundService, startInbound } from '../../../src/mail/inbound-service.js'
-import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/index.js'
 import { createOutboxWorker, type OutboxWorker } from '../../../src/mail/outbox-worker.js'
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
@@ -115,10 +115,16 @@ eachDialect('finding 10: a reporter key inside the encrypted part', (ctx) => {
       const row = await t.deps.db
         .selectFrom('inbound_mail')
         .select(['state', 'report_id'])
+        .where('org_id', '=', org.id)
         .where('message_id_index', '=', messageIdIndex(cipherFor(t.deps, org), 'f10-1@example.net'))
         .executeTakeFirstOrThrow()
       expect(row.state).toBe('ingested')
-      const report = await t.deps.db.selectFrom('report').selectAll().where('id', '=', row.report_id!).executeTakeFirstOrThrow()
+      const report = await t.deps.db
+        .selectFrom('report')
+        .selectAll()
+        .where('org_id', '=', org.id)
+        .where('id', '=', row.report_id!)
+        .executeTakeFirstOrThrow()
 
       const [ack] = await delivered()
       expect(ack!.rcpt).toEqual([REPORTER])

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { startInbound } from '../../../src/mail/inbound-service.js'
-import { setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { setSecurityAddress } from '../../../src/mail/index.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
 import { startTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
@@ -93,6 +93,7 @@ describe('encryption at rest', () => {
       const row = await t.deps.db
         .selectFrom('mail_thread')
         .select('report_id')
+        .where('org_id', '=', org.id)
         .where('message_id_index', '=', messageIdIndex(cipher, canaryId))
         .executeTakeFirst()
       expect(row?.report_id).toBeTruthy()
