@@ -14,8 +14,8 @@ import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode, sql } from 'kysely'
 import pg from 'pg'
-import { addMember } from '../src/admin/add-member.js'
-import { createOrganization } from '../src/admin/create-organization.js'
+import { addMember } from '../src/admin/use-cases/add-member.js'
+import { createOrganization } from '../src/admin/use-cases/create-organization.js'
 import { type App, openApp } from '../src/app.js'
 import { startSession } from '../src/auth/sessions.js'
 import { loadConfig } from '../src/config.js'
@@ -585,7 +585,9 @@ async function benchClockSweep(dialect: Dialect) {
     const scheduler = (await import('../src/clocks/clock-sweep.js')) as {
       runClockSweep(deps: App['deps'], now?: Date): Promise<{ reports: number; actions: number }>
     }
-    const policy = (await import('../src/policy-admin/import-policy.js')) as typeof import('../src/policy-admin/import-policy.js')
+    const policy = (await import(
+      '../src/policy-admin/use-cases/import-policy.js'
+    )) as typeof import('../src/policy-admin/use-cases/import-policy.js')
     const presets = (await import('../src/policy-admin/presets.js')) as typeof import('../src/policy-admin/presets.js')
     t = await freshTarget(dialect, 'sweep')
     app = await openBenchApp(t)
@@ -642,7 +644,9 @@ async function benchClockSweep(dialect: Dialect) {
  * pages and a submission through the JSON API, each `readConnections` × `readSeconds`, p50/p99 side by side.
  */
 async function benchSlowestPolicy(entry: Entry, dialect: Dialect) {
-  const policy = (await import('../src/policy-admin/import-policy.js')) as typeof import('../src/policy-admin/import-policy.js')
+  const policy = (await import(
+    '../src/policy-admin/use-cases/import-policy.js'
+  )) as typeof import('../src/policy-admin/use-cases/import-policy.js')
   const presets = (await import('../src/policy-admin/presets.js')) as typeof import('../src/policy-admin/presets.js')
   const { bodyLimit } = await import('../src/http/server.js')
   const t = await freshTarget(dialect, 'policy')

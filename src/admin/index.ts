@@ -1,5 +1,7 @@
 /** Front door of the admin feature: members, programs, organizations. */
-export { addMember, checkNewMember, insertMember, type MemberErrors } from './add-member.js'
-export { addProgram } from './add-program.js'
-export { checkNewOrganization, createOrganization, insertNewOrganization, type OrganizationErrors } from './create-organization.js'
+export { checkNewMember, enrolMember, type MemberErrors } from './new-member.js'
+export { checkNewOrganization, foundOrganization, type OrganizationErrors } from './new-organization.js'
 export { adminRoutes } from './routes.js'
+export { insertMember, insertNewOrganization } from './setup-transaction.js'
+export { addMember } from './use-cases/add-member.js'
+export { createOrganization } from './use-cases/create-organization.js'

@@ -1,100 +1,119 @@
-import { Type } from '@sinclair/typebox'
-import type { FastifyInstance } from 'fastify'
+import { type Static, Type } from '@sinclair/typebox'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { VNode } from 'preact'
 import type { Deps } from '../deps.js'
+import type { Result } from '../domain/result.js'
+import { Form } from '../http/form-body.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listPrograms } from '../storage/repositories/organization-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
-import type { Role } from '../storage/schema.js'
-import { addMember } from './add-member.js'
-import { addProgram } from './add-program.js'
+import type { OrganizationRow, Role } from '../storage/schema.js'
+import { addMember } from './use-cases/add-member.js'
+import { addProgram } from './use-cases/add-program.js'
 import { MembersPage, ProgramsPage } from './views.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
-const strings = (body: unknown): Record<string, string> =>
-  Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'))
+const AddedQuery = Type.Object({ added: Type.Optional(Type.String({ maxLength: 8 })) })
+
+// Outer bounds only: the use cases give the field-level messages (too long, invalid choice).
+const MemberForm = Form({ email: Form.text(320), name: Form.text(1000), password: Form.text(4096), role: Form.text(32) })
+const ProgramForm = Form({
+  slug: Form.text(200),
+  name: Form.text(1000),
+  kind: Form.text(32),
+  inScope: Form.text(8),
+  description: Form.text(20_000),
+})
+
+type Values = Partial<Record<string, string>>
+type Errors = Partial<Record<string, string>>
+
+/**
+ * One shape for every admin list page: GET shows the list with an empty form; POST runs the use
+ * case, answers 303 back to the list on success, or shows the form again with its problems (422).
+ */
+interface AdminListPage<F extends Record<string, string | undefined>, L> {
+  path: string
+  body: ReturnType<typeof Form>
+  load: (deps: Deps, orgId: string) => Promise<L>
+  run: (deps: Deps, org: OrganizationRow, form: F, actorId: string) => Promise<Result<unknown, Errors>>
+  /** What the form shows again after a refusal (never a password). */
+  keep: (form: F) => Values
+  page: (props: {
+    request: FastifyRequest
+    reply: FastifyReply
+    org: OrganizationRow
+    list: L
+    values: Values
+    errors: Errors
+    added?: boolean
+  }) => VNode
+}
+
+function adminListPage<F extends Record<string, string | undefined>, L>(app: FastifyInstance, deps: Deps, p: AdminListPage<F, L>): void {
+  const config = { access: 'org.admin' } as const
+  app.get<{ Querystring: Static<typeof AddedQuery> }>(
+    p.path,
+    { config, schema: { params: OrgParams, querystring: AddedQuery } },
+    async (request, reply) => {
+      const org = request.org!
+      const list = await p.load(deps, org.id)
+      return reply.page(p.page({ request, reply, org, list, values: {}, errors: {}, added: request.query.added === '1' }))
+    },
+  )
+  app.post<{ Body: F }>(p.path, { config, schema: { params: OrgParams, body: p.body } }, async (request, reply) => {
+    const org = request.org!
+    const form = request.body as F
+    const result = await p.run(deps, org, form, request.user!.id)
+    if (result.ok) return reply.redirect(`${p.path.replace(':org', org.slug)}?added=1`, 303)
+    const list = await p.load(deps, org.id)
+    return reply.page(p.page({ request, reply, org, list, values: p.keep(form), errors: result.error }), 422)
+  })
+}
 
 /** Organization administration: members and programs. Administrators only. */
 export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
-  const config = { access: 'org.admin' } as const
-  const schema = { params: OrgParams }
-
-  app.get<{ Querystring: { added?: string } }>('/w/:org/admin/members', { config, schema }, async (request, reply) => {
-    const org = request.org!
-    const members = await listMembers(deps.db, org.id)
-    const page = (
+  adminListPage<Static<typeof MemberForm>, Awaited<ReturnType<typeof listMembers>>>(app, deps, {
+    path: '/w/:org/admin/members',
+    body: MemberForm,
+    load: (d, orgId) => listMembers(d.db, orgId),
+    run: (d, org, f, actorId) =>
+      addMember(d, org.id, { email: f.email ?? '', name: f.name ?? '', password: f.password ?? '', role: (f.role ?? '') as Role }, actorId),
+    keep: (f) => ({ email: f.email, name: f.name, role: f.role, password: '' }),
+    page: ({ request, reply, org, list, values, errors, added }) => (
       <MembersPage
         ctx={pageContext(request, reply)}
         org={org}
         role={request.role!}
-        members={members}
-        values={{}}
-        errors={{}}
-        added={request.query.added === '1'}
-      />
-    )
-    return reply.page(page)
-  })
-
-  app.post('/w/:org/admin/members', { config, schema }, async (request, reply) => {
-    const org = request.org!
-    const values = strings(request.body)
-    const input = { email: values.email ?? '', name: values.name ?? '', password: values.password ?? '', role: (values.role ?? '') as Role }
-    const result = await addMember(deps, org.id, input, request.user!.id)
-    if (result.ok) return reply.redirect(`/w/${org.slug}/admin/members?added=1`, 303)
-    const members = await listMembers(deps.db, org.id)
-    const page = (
-      <MembersPage
-        ctx={pageContext(request, reply)}
-        org={org}
-        role={request.role!}
-        members={members}
-        values={{ ...values, password: '' }}
-        errors={result.error}
-      />
-    )
-    return reply.page(page, 422)
-  })
-
-  app.get<{ Querystring: { added?: string } }>('/w/:org/admin/programs', { config, schema }, async (request, reply) => {
-    const org = request.org!
-    const programs = await listPrograms(deps.db, org.id)
-    const page = (
-      <ProgramsPage
-        ctx={pageContext(request, reply)}
-        org={org}
-        role={request.role!}
-        programs={programs}
-        values={{}}
-        errors={{}}
-        added={request.query.added === '1'}
-      />
-    )
-    return reply.page(page)
-  })
-
-  app.post('/w/:org/admin/programs', { config, schema }, async (request, reply) => {
-    const org = request.org!
-    const values = strings(request.body)
-    const input = {
-      slug: values.slug ?? '',
-      name: values.name ?? '',
-      kind: values.kind ?? '',
-      inScope: values.inScope !== 'no',
-      description: values.description ?? '',
-    }
-    const result = await addProgram(deps, org.id, input, request.user!.id)
-    if (result.ok) return reply.redirect(`/w/${org.slug}/admin/programs?added=1`, 303)
-    const programs = await listPrograms(deps.db, org.id)
-    const page = (
-      <ProgramsPage
-        ctx={pageContext(request, reply)}
-        org={org}
-        role={request.role!}
-        programs={programs}
+        members={list}
         values={values}
-        errors={result.error}
+        errors={errors}
+        added={added}
       />
-    )
-    return reply.page(page, 422)
+    ),
+  })
+  adminListPage<Static<typeof ProgramForm>, Awaited<ReturnType<typeof listPrograms>>>(app, deps, {
+    path: '/w/:org/admin/programs',
+    body: ProgramForm,
+    load: (d, orgId) => listPrograms(d.db, orgId),
+    run: (d, org, f, actorId) =>
+      addProgram(
+        d,
+        org.id,
+        { slug: f.slug ?? '', name: f.name ?? '', kind: f.kind ?? '', inScope: f.inScope !== 'no', description: f.description ?? '' },
+        actorId,
+      ),
+    keep: (f) => ({ ...f }),
+    page: ({ request, reply, org, list, values, errors, added }) => (
+      <ProgramsPage
+        ctx={pageContext(request, reply)}
+        org={org}
+        role={request.role!}
+        programs={list}
+        values={values}
+        errors={errors}
+        added={added}
+      />
+    ),
   })
 }

@@ -16,8 +16,8 @@ import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { Member } from '../storage/repositories/user-repository.js'
 import type { ProgramRow, Role } from '../storage/schema.js'
-import { roles } from './add-member.js'
-import { programKinds } from './add-program.js'
+import { roles } from './new-member.js'
+import { programKinds } from './use-cases/add-program.js'
 
 type Errors = Partial<Record<string, string>>
 type Values = Partial<Record<string, string>>

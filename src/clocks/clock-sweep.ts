@@ -5,16 +5,17 @@
  * per report, with the report row locked, so an action is never sent twice (the plan skips keys
  * already recorded, and a second sweeper waits for the lock, then finds them recorded).
  */
-import { cipherFor, type Deps } from '../deps.js'
+import type { Deps } from '../deps.js'
 import type { EscalationAction } from '../domain/clock/escalation.js'
+import { type EventData, newEvent } from '../domain/events.js'
 import type { Policy } from '../domain/policy/schema.js'
 import type { Tx } from '../storage/db.js'
 import { refreshReportClocks, reportClocks } from '../storage/report-clocks.js'
-import { appendEvents, type NewEvent } from '../storage/repositories/event-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
-import { enqueueOutbox, type OutboxItem } from '../storage/repositories/outbox-repository.js'
-import { earliestWake, listReportsToWake } from '../storage/repositories/report-clock-repository.js'
+import type { OutboxItem } from '../storage/repositories/outbox-repository.js'
+import { clearReportWake, earliestWake, listReportsToWake } from '../storage/repositories/report-clock-repository.js'
 import { findReporter } from '../storage/repositories/reporter-repository.js'
+import { runUnit } from '../storage/unit-of-work.js'
 import { recipientsFor } from './recipients.js'
 
 /** Mail templates of the clock actions. Generic text only: mail headers are never encrypted. */
@@ -68,15 +69,14 @@ async function mailsFor(tx: Tx, c: ReportContext, action: EscalationAction): Pro
   }
 }
 
-/** Handles one report: every due action, its event and its mail, in one transaction. Returns how many actions. */
+/** Handles one report: every due action, its event and its mail, in one unit of work. Returns how many actions. */
 export async function runReportClocks(deps: Deps, orgId: string, reportId: string, now: string): Promise<number> {
   const org = await findOrganizationById(deps.db, orgId)
   if (!org) return 0
-  const cipher = cipherFor(deps, org)
-  return deps.db.transaction().execute(async (tx) => {
-    const found = await reportClocks(tx, orgId, reportId, now, true)
+  return runUnit(deps, org, async (u) => {
+    const found = await reportClocks(u.tx, orgId, reportId, now, true)
     if (!found) {
-      await tx.updateTable('report').set({ wake_at: null }).where('org_id', '=', orgId).where('id', '=', reportId).execute()
+      await clearReportWake(u.tx, orgId, reportId)
       return 0
     }
     const { policy, plan, report, clocks } = found
@@ -88,25 +88,23 @@ export async function runReportClocks(deps: Deps, orgId: string, reportId: strin
       orgName: org.name,
       policy,
       assigneeId: report.assignee_id,
-      reporterEmail: async () => (await findReporter(tx, cipher, orgId, report.reporter_id))?.email ?? null,
+      reporterEmail: async () => (await findReporter(u.tx, u.cipher, orgId, report.reporter_id))?.email ?? null,
       clockDue: (name) => clocks.find((c) => c.name === name)?.dueAt,
     }
-    const events: NewEvent[] = []
-    const items: OutboxItem[] = []
     for (const action of plan.due) {
-      const mail = await mailsFor(tx, context, action)
-      items.push(...mail.items)
-      const data: Record<string, string | number | boolean | null> = { key: action.key, action: action.kind, to: mail.to.join(',') }
+      const mail = await mailsFor(u.tx, context, action)
+      u.send(...mail.items)
+      const data: EventData['escalation.sent'] = { key: action.key, action: action.kind, to: mail.to.join(',') }
       if ('clock' in action) data.clock = action.clock
       if (action.kind === 'escalate') data.step = action.step
       if (action.kind === 'remind' || action.kind === 'escalate')
         data.target = action.to.kind === 'contact' ? `contact:${action.to.contactId}` : action.to.kind
-      events.push({ reportId, actorKind: 'system', actorId: null, type: 'escalation.sent', data, at: now })
+      u.record(newEvent('escalation.sent', { kind: 'system' }, now, reportId, data))
     }
-    await appendEvents(tx, orgId, events)
-    await enqueueOutbox(tx, orgId, cipher, items, now)
-    await refreshReportClocks(tx, orgId, reportId, now)
-    return events.length
+    // With actions, the unit stores the next wake time with their events; with none (another
+    // sweeper already sent them), the scheduler itself moves the wake time on.
+    if (plan.due.length === 0) await refreshReportClocks(u.tx, orgId, reportId, now)
+    return plan.due.length
   })
 }
 

@@ -39,7 +39,7 @@ export interface EventData {
   'file.downloaded': { kind: 'attachment' | 'mail'; file: string; sha256: string }
   'reporter.link_revoked': Record<string, never>
   'reporter.link_reissued': Record<string, never>
-  /** Mails that reuse one Message-ID: stored as reports of their own, the team is told. */
+  /** A different mail carried the Message-ID of an earlier one; on the timeline of every report involved. */
   'mail.message_id_reused': { inboundId: string; mails: number }
 }
 

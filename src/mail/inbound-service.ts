@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto'
 import { cipherFor, type Deps } from '../deps.js'
 import {
-  insertInboundMail,
   listPendingInbound,
   listSecurityAddresses,
   sealLegacyMessageIds,
+  storeInboundMails,
 } from '../storage/repositories/mail-repository.js'
 import { findOrganizationById, findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
 import { createImapPoller, type ImapPoller } from './imap-poller.js'
@@ -124,11 +124,12 @@ export async function startInbound(
         return { p, sha, messageId: headerMessageId(p.raw), ciphers: await Promise.all(p.orgIds.map(cipherOf)) }
       }),
     )
-    return deps.db.transaction().execute(async (tx) => {
-      const stored: { orgId: string; id: string }[] = []
-      for (const { p, sha, messageId, ciphers } of prepared) {
-        for (const [i, orgId] of p.orgIds.entries()) {
-          const id = await insertInboundMail(tx, ciphers[i]!, {
+    return storeInboundMails(
+      deps.writes,
+      prepared.flatMap(({ p, sha, messageId, ciphers }) =>
+        p.orgIds.map((orgId, i) => ({
+          cipher: ciphers[i]!,
+          mail: {
             orgId,
             source: p.source,
             messageId,
@@ -136,12 +137,10 @@ export async function startInbound(
             raw: p.raw,
             envelope: { rcptTo: p.envelope.rcptTo, nullSender: p.envelope.mailFrom === null },
             receivedAt,
-          })
-          if (id) stored.push({ orgId, id })
-        }
-      }
-      return stored
-    })
+          },
+        })),
+      ),
+    )
   }
 
   // Ingestion queue: after the answer, from the stored row. Failures stay `received` for the next sweep.

@@ -11,15 +11,15 @@
 import { createHash } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
 import { cipherFor, type Deps } from '../deps.js'
+import { newEvent } from '../domain/events.js'
 import { submissionLimits, validateSubmission } from '../domain/report/submission.js'
 import { reply } from '../domain/report/workflow.js'
+import { fail, ok, type Result } from '../domain/result.js'
 import { receiveReport } from '../intake/index.js'
 import { writeReporterReply } from '../portal/index.js'
 import type { IndexingOrgCipher } from '../storage/cipher.js'
-import type { Tx } from '../storage/db.js'
 import { newSecret } from '../storage/ids.js'
 import { toDomain } from '../storage/report-state.js'
-import { appendEvents } from '../storage/repositories/event-repository.js'
 import {
   countInboundFailure,
   ensureReplyToken,
@@ -38,6 +38,7 @@ import {
 } from '../storage/repositories/mail-repository.js'
 import { findReportById } from '../storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
+import { runUnit, type Unit } from '../storage/unit-of-work.js'
 import { htmlToPlainText } from './html-text.js'
 import { orgKeyring } from './org-keyrings.js'
 import { type InboundMail, parseInbound } from './parse-inbound.js'
@@ -53,7 +54,9 @@ export type IngestOutcome =
 /** After this many failed attempts (a bug, not an outage) the mail is quarantined for a person to look at. */
 const maxAttempts = 5
 
-class AlreadyIngested extends Error {}
+/** Another ingestion (the startup sweep racing a live one) took the stored mail first: this one rolls back. */
+type Taken = Result<never, 'already-ingested'>
+const taken: Taken = fail('already-ingested')
 
 /** Ingests one stored mail. Throws only for failures worth retrying (database down); counts them. */
 export async function ingestMail(deps: Deps, org: OrganizationRow, inboundId: string): Promise<IngestOutcome> {
@@ -63,10 +66,9 @@ export async function ingestMail(deps: Deps, org: OrganizationRow, inboundId: st
   try {
     return await ingestStored(deps, org, cipher, stored)
   } catch (error) {
-    if (error instanceof AlreadyIngested) return { kind: 'skipped' }
     const reason = `ingestion failed: ${error instanceof Error ? error.name : 'error'}`
     await countInboundFailure(deps.db, org.id, inboundId, reason).catch(() => undefined)
-    if (stored.attempts + 1 >= maxAttempts) return quarantine(deps, org.id, inboundId, reason).catch(() => ({ kind: 'skipped' }) as const)
+    if (stored.attempts + 1 >= maxAttempts) return quarantine(deps, org, inboundId, reason).catch(() => ({ kind: 'skipped' }) as const)
     throw error
   }
 }
@@ -79,13 +81,13 @@ async function ingestStored(
 ): Promise<IngestOutcome> {
   const { id: inboundId, raw, envelope } = stored
   const settings = await findOrgMail(deps.db, org.id)
-  if (!settings) return quarantine(deps, org.id, inboundId, 'organization has no mail settings')
+  if (!settings) return quarantine(deps, org, inboundId, 'organization has no mail settings')
   const orgKeys = await orgKeyring(deps.db, cipher, org.id, settings.fingerprint)
   const parsed = await parseInbound(raw, { orgKeys })
-  if (parsed.status === 'rejected') return quarantine(deps, org.id, inboundId, `${parsed.reason}: ${parsed.detail}`.slice(0, 300))
+  if (parsed.status === 'rejected') return quarantine(deps, org, inboundId, `${parsed.reason}: ${parsed.detail}`.slice(0, 300))
   const mail = parsed.mail
   const from = normalizeAddress(mail.from.address ?? undefined)
-  if (from !== null && isOurs(from, settings)) return quarantine(deps, org.id, inboundId, 'loop: mail from our own address')
+  if (from !== null && isOurs(from, settings)) return quarantine(deps, org, inboundId, 'loop: mail from our own address')
   const bounce =
     envelope.nullSender ||
     /multipart\/report|mailer-daemon|postmaster|null return path|x-failed-recipients/i.test(mail.autoSubmittedReason ?? '')
@@ -101,50 +103,53 @@ async function ingestStored(
   const at = deps.now().toISOString()
   if (thread) {
     // A robot's answer to our mail (out-of-office, bounce) is not the reporter talking.
-    if (mail.autoSubmitted || bounce) return quarantine(deps, org.id, inboundId, `automatic reply: ${mail.autoSubmittedReason ?? 'bounce'}`)
+    if (mail.autoSubmitted || bounce) return quarantine(deps, org, inboundId, `automatic reply: ${mail.autoSubmittedReason ?? 'bounce'}`)
     const report = await findReportById(deps.db, cipher, org.id, thread.report)
-    if (!report) return quarantine(deps, org.id, inboundId, 'threaded report is gone')
+    if (!report) return quarantine(deps, org, inboundId, 'threaded report is gone')
     const body = replyBody(mail)
     const t = reply(toDomain(report, false), { actor: { kind: 'reporter' }, at, body, visibility: 'reporter' })
-    if (!t.ok) return quarantine(deps, org.id, inboundId, `reply refused: ${t.error.code}`)
+    if (!t.ok) return quarantine(deps, org, inboundId, `reply refused: ${t.error.code}`)
     const files = await attachmentsOf(mail)
-    await deps.db.transaction().execute(async (tx) => {
-      await claim(tx, org.id, inboundId, report.id, at)
-      const messageId = await writeReporterReply(tx, cipher, report, t.value, body, at)
-      await storeExtras(tx, cipher, org.id, report.id, report.reporterId, messageId, mail, files, at)
-      await noteReusedMessageId(tx, org.id, stored, report.id, at)
+    const written = await runUnit(deps, org, async (u) => {
+      if (!(await claim(u, inboundId, report.id))) return taken
+      const messageId = await writeReporterReply(u.tx, u.cipher, report, t.value, body, at)
+      await storeExtras(u, report.id, report.reporterId, messageId, mail, files)
+      await noteReusedMessageId(u, stored, report.id)
+      return ok(messageId)
     })
+    if (!written.ok) return { kind: 'skipped' }
     deps.log.info({ orgId: org.id, reportId: report.id, inboundId, via: thread.via, event: 'mail.reply' }, 'reporter reply by mail')
     return { kind: 'reply', reportId: report.id, via: thread.via }
   }
 
-  if (bounce) return quarantine(deps, org.id, inboundId, `bounce: ${mail.autoSubmittedReason ?? 'null sender'}`)
+  if (bounce) return quarantine(deps, org, inboundId, `bounce: ${mail.autoSubmittedReason ?? 'null sender'}`)
   const checked = validateSubmission(submissionFrom(mail, from), [])
-  if (!checked.ok) return quarantine(deps, org.id, inboundId, `not a valid report: ${Object.keys(checked.error).join(', ')}`)
+  if (!checked.ok) return quarantine(deps, org, inboundId, `not a valid report: ${Object.keys(checked.error).join(', ')}`)
   const files = await attachmentsOf(mail)
-  const created = await deps.db.transaction().execute(async (tx) => {
+  const created = await runUnit(deps, org, async (u) => {
     // The follow-up link travels only inside the acknowledgment (sealed in the outbox payload).
-    const r = await receiveReport(tx, deps, org, checked.value, 'email', newSecret(), { acknowledge: !mail.autoSubmitted })
-    await claim(tx, org.id, inboundId, r.reportId, at)
-    await ensureReplyToken(tx, org.id, r.reportId, newReplyToken())
-    await storeExtras(tx, cipher, org.id, r.reportId, r.reporterId, null, mail, files, at)
-    await noteReusedMessageId(tx, org.id, stored, r.reportId, at)
-    return r
+    const r = await receiveReport(u.tx, deps, org, checked.value, 'email', newSecret(), { acknowledge: !mail.autoSubmitted })
+    if (!(await claim(u, inboundId, r.reportId))) return taken
+    await ensureReplyToken(u.tx, org.id, r.reportId, newReplyToken())
+    await storeExtras(u, r.reportId, r.reporterId, null, mail, files)
+    await noteReusedMessageId(u, stored, r.reportId)
+    return ok(r)
   })
-  deps.log.info({ orgId: org.id, reportId: created.reportId, inboundId, event: 'mail.report' }, 'report received by mail')
-  return { kind: 'report', reportId: created.reportId, ref: created.ref }
+  if (!created.ok) return { kind: 'skipped' }
+  deps.log.info({ orgId: org.id, reportId: created.value.reportId, inboundId, event: 'mail.report' }, 'report received by mail')
+  return { kind: 'report', reportId: created.value.reportId, ref: created.value.ref }
 }
 
-async function claim(tx: Tx, orgId: string, inboundId: string, reportId: string, at: string): Promise<void> {
-  if (!(await markInbound(tx, orgId, inboundId, { state: 'ingested', reason: null, reportId }, at))) throw new AlreadyIngested()
-}
+/** Moves the stored mail from `received` to `ingested`, exactly once; false when another ingestion took it. */
+const claim = (u: Unit, inboundId: string, reportId: string): Promise<boolean> =>
+  markInbound(u.tx, u.orgId, inboundId, { state: 'ingested', reason: null, reportId }, u.at)
 
-async function quarantine(deps: Deps, orgId: string, inboundId: string, reason: string): Promise<IngestOutcome> {
-  await deps.db.transaction().execute(async (tx) => {
-    if (!(await markInbound(tx, orgId, inboundId, { state: 'quarantined', reason, reportId: null }, deps.now().toISOString())))
-      throw new AlreadyIngested()
-  })
-  deps.log.warn({ orgId, inboundId, reason, event: 'mail.quarantined' }, 'inbound mail quarantined')
+async function quarantine(deps: Deps, org: OrganizationRow, inboundId: string, reason: string): Promise<IngestOutcome> {
+  const marked = await runUnit(deps, org, async (u) =>
+    (await markInbound(u.tx, u.orgId, inboundId, { state: 'quarantined', reason, reportId: null }, u.at)) ? ok(undefined) : taken,
+  )
+  if (!marked.ok) return { kind: 'skipped' }
+  deps.log.warn({ orgId: org.id, inboundId, reason, event: 'mail.quarantined' }, 'inbound mail quarantined')
   return { kind: 'quarantined', reason }
 }
 
@@ -154,24 +159,14 @@ async function quarantine(deps: Deps, orgId: string, inboundId: string, reason: 
  * of every report involved: this mail's, and the reports of the earlier mails with that ID. The
  * event carries no Message-ID (it is sealed at rest; the event log is not).
  */
-async function noteReusedMessageId(tx: Tx, orgId: string, stored: StoredInboundMail, reportId: string, at: string): Promise<void> {
+async function noteReusedMessageId(u: Unit, stored: StoredInboundMail, reportId: string): Promise<void> {
   if (stored.messageIdIndex === null) return
-  const others = await findMailsReusingMessageId(tx, orgId, stored.id, stored.messageIdIndex)
+  const others = await findMailsReusingMessageId(u.tx, u.orgId, stored.id, stored.messageIdIndex)
   if (others.length === 0) return
   const reports = new Set<string>([reportId])
   for (const o of others) if (o.report_id) reports.add(o.report_id)
-  await appendEvents(
-    tx,
-    orgId,
-    [...reports].map((id) => ({
-      reportId: id,
-      actorKind: 'system' as const,
-      actorId: null,
-      type: 'mail.message_id_reused',
-      data: { inboundId: stored.id, mails: others.length + 1 },
-      at,
-    })),
-  )
+  for (const id of reports)
+    u.record(newEvent('mail.message_id_reused', { kind: 'system' }, u.at, id, { inboundId: stored.id, mails: others.length + 1 }))
 }
 
 /** A file as it will be stored: its bytes, hash and the type recognized from the bytes (never the declared one). */
@@ -207,16 +202,14 @@ async function attachmentsOf(mail: InboundMail): Promise<File[]> {
 
 /** Attachments, the Message-ID for threading, and a key the sender attached (proposed, never replacing one). */
 async function storeExtras(
-  tx: Tx,
-  cipher: IndexingOrgCipher,
-  orgId: string,
+  u: Unit,
   reportId: string,
   reporterId: string,
   messageId: string | null,
   mail: InboundMail,
   files: File[],
-  at: string,
 ): Promise<void> {
+  const { tx, cipher, orgId, at } = u
   await insertAttachments(
     tx,
     cipher,

@@ -1,21 +1,27 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
+import { EmptyForm, Form } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { translator } from '../i18n/messages.js'
-import { countQueuedMail, listDeadMail, retryDeadMail } from '../storage/repositories/mail-outbox-repository.js'
+import { countQueuedMail, listDeadMail } from '../storage/repositories/mail-outbox-repository.js'
 import { findOrgMail, listQuarantined } from '../storage/repositories/mail-repository.js'
 import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
-import { generateOrgMailKey, importOrgMailKey, setSecurityAddress } from './org-mail-settings.js'
+import { generateOrgMailKey } from './use-cases/generate-org-mail-key.js'
+import { importOrgMailKey } from './use-cases/import-org-mail-key.js'
+import { retryDeadMail } from './use-cases/retry-dead-mail.js'
+import { setSecurityAddress } from './use-cases/set-security-address.js'
 import { MailAdminPage } from './views.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 const RetryParams = Type.Object({ org: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) })
-const field = (body: unknown, name: string): string => {
-  const v = (body as Record<string, unknown> | undefined)?.[name]
-  return typeof v === 'string' ? v : ''
-}
+const MailQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 16 })) })
+const SettingsForm = Form({ address: Form.text(320), encryptionRequired: Form.choice(['yes', 'no'] as const) })
+type SettingsForm = { address?: string; encryptionRequired?: 'yes' | 'no' }
+// An armored private key with its subkeys and signatures; well under the form body limit.
+const KeyImportForm = Form({ privateKey: Form.text(256 * 1024), passphrase: Form.text(1024) })
+type KeyImportForm = { privateKey?: string; passphrase?: string }
 
 /** The admin mail page (address, key, dead letters, quarantine) and the published public key. */
 export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -45,48 +51,63 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   const t = translator('en')
   const done = (slug: string, what: string) => `/w/${slug}/admin/mail?done=${what}`
 
-  app.get<{ Querystring: { done?: string } }>('/w/:org/admin/mail', { config, schema: { params: OrgParams } }, (request, reply) =>
-    show(request, reply, request.query.done === 'retried' ? t('mailAdmin.retried') : request.query.done ? t('mailAdmin.saved') : undefined),
-  )
-
-  app.post('/w/:org/admin/mail/settings', { config, schema: { params: OrgParams } }, async (request, reply) => {
-    const org = request.org!
-    const result = await setSecurityAddress(deps, org, {
-      address: field(request.body, 'address'),
-      encryptionRequired: field(request.body, 'encryptionRequired') === 'yes',
-    })
-    if (!result.ok)
-      return show(
+  app.get<{ Querystring: { done?: string } }>(
+    '/w/:org/admin/mail',
+    { config, schema: { params: OrgParams, querystring: MailQuery } },
+    (request, reply) =>
+      show(
         request,
         reply,
-        undefined,
-        result.error.problem === 'taken' ? t('mailAdmin.addressTaken') : t('fieldProblem.invalid-email'),
-        422,
-      )
-    return reply.redirect(done(org.slug, 'saved'), 303)
-  })
+        request.query.done === 'retried' ? t('mailAdmin.retried') : request.query.done ? t('mailAdmin.saved') : undefined,
+      ),
+  )
 
-  app.post('/w/:org/admin/mail/key/generate', { config, schema: { params: OrgParams } }, async (request, reply) => {
+  app.post<{ Body: SettingsForm }>(
+    '/w/:org/admin/mail/settings',
+    { config, schema: { params: OrgParams, body: SettingsForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const result = await setSecurityAddress(deps, org, {
+        address: request.body.address ?? '',
+        encryptionRequired: request.body.encryptionRequired === 'yes',
+      })
+      if (!result.ok)
+        return show(
+          request,
+          reply,
+          undefined,
+          result.error.problem === 'taken' ? t('mailAdmin.addressTaken') : t('fieldProblem.invalid-email'),
+          422,
+        )
+      return reply.redirect(done(org.slug, 'saved'), 303)
+    },
+  )
+
+  app.post('/w/:org/admin/mail/key/generate', { config, schema: { params: OrgParams, body: EmptyForm } }, async (request, reply) => {
     const org = request.org!
     const result = await generateOrgMailKey(deps, org)
     if (!result.ok) return show(request, reply, undefined, t('mailAdmin.needAddress'), 422)
     return reply.redirect(done(org.slug, 'key'), 303)
   })
 
-  app.post('/w/:org/admin/mail/key/import', { config, schema: { params: OrgParams } }, async (request, reply) => {
-    const org = request.org!
-    const result = await importOrgMailKey(deps, org, field(request.body, 'privateKey'), field(request.body, 'passphrase'))
-    if (!result.ok) return show(request, reply, undefined, t('mailAdmin.keyProblem', { problem: result.error.problem }), 422)
-    return reply.redirect(done(org.slug, 'key'), 303)
-  })
+  app.post<{ Body: KeyImportForm }>(
+    '/w/:org/admin/mail/key/import',
+    { config, schema: { params: OrgParams, body: KeyImportForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const result = await importOrgMailKey(deps, org, request.body.privateKey ?? '', request.body.passphrase ?? '')
+      if (!result.ok) return show(request, reply, undefined, t('mailAdmin.keyProblem', { problem: result.error.problem }), 422)
+      return reply.redirect(done(org.slug, 'key'), 303)
+    },
+  )
 
   app.post<{ Params: { org: string; id: string } }>(
     '/w/:org/admin/mail/outbox/:id/retry',
-    { config, schema: { params: RetryParams } },
+    { config, schema: { params: RetryParams, body: EmptyForm } },
     async (request, reply) => {
       const org = request.org!
-      if (!(await retryDeadMail(deps.db, org.id, request.params.id, deps.now().toISOString()))) throw new HttpProblem('NOT_FOUND')
-      deps.log.info({ orgId: org.id, outboxId: request.params.id, userId: request.user!.id, event: 'mail.retried' }, 'dead letter retried')
+      const result = await retryDeadMail(deps, org, request.params.id, request.user!.id)
+      if (!result.ok) throw new HttpProblem(result.error)
       return reply.redirect(done(org.slug, 'retried'), 303)
     },
   )

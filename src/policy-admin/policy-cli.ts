@@ -4,8 +4,8 @@ import path from 'node:path'
 import type { Deps } from '../deps.js'
 import { formatProblems, parsePolicy } from '../domain/policy/parse-policy.js'
 import type { OrganizationRow } from '../storage/schema.js'
-import { importPolicy } from './import-policy.js'
 import { readPreset } from './presets.js'
+import { importPolicy } from './use-cases/import-policy.js'
 
 function stop(message: string): never {
   process.stderr.write(`${message}\n`)

@@ -3,15 +3,23 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { diffHunks, lineDiff } from '../domain/policy/line-diff.js'
 import { type PolicyProblem, parsePolicy } from '../domain/policy/parse-policy.js'
+import { Form } from '../http/form-body.js'
 import { pageContext } from '../http/views/page-context.js'
 import { findCurrentPolicyVersion, listPolicyVersions } from '../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
-import { importPolicy } from './import-policy.js'
 import { AdminPolicyPage } from './policy-editor-page.js'
 import { listPresets, readPreset } from './presets.js'
+import { importPolicy } from './use-cases/import-policy.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 type OrgParams = { org: string }
+const EditorQuery = Type.Object({
+  preset: Type.Optional(Type.String({ maxLength: 64 })),
+  saved: Type.Optional(Type.String({ maxLength: 12 })),
+})
+// A policy file is a few kilobytes; the outer bound leaves room for long comments.
+const EditorForm = Form({ source: Form.text(256 * 1024), intent: Form.choice(['preview', 'save'] as const) })
+type EditorForm = { source?: string; intent?: 'preview' | 'save' }
 
 /** The administrators' policy editor: preview with line-numbered problems and a diff, save as the next version. */
 export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -44,11 +52,11 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
 
   app.get<{ Params: OrgParams; Querystring: { preset?: string; saved?: string } }>(
     '/w/:org/admin/policy',
-    { config: admin, schema: { params: OrgParams } },
+    { config: admin, schema: { params: OrgParams, querystring: EditorQuery } },
     async (request, reply) => {
       const org = request.org!
       const t = pageContext(request, reply).t
-      const preset = typeof request.query.preset === 'string' ? readPreset(request.query.preset) : undefined
+      const preset = request.query.preset !== undefined ? readPreset(request.query.preset) : undefined
       const saved = Number(request.query.saved)
       return editor(request, reply, org, {
         ...(preset ? { source: preset.source, diff: true } : {}),
@@ -57,19 +65,23 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
     },
   )
 
-  app.post<{ Params: OrgParams }>('/w/:org/admin/policy', { config: admin, schema: { params: OrgParams } }, async (request, reply) => {
-    const org = request.org!
-    const form = (request.body ?? {}) as Record<string, unknown>
-    const source = typeof form.source === 'string' ? form.source : ''
-    const t = pageContext(request, reply).t
-    if (form.intent !== 'save') {
-      const parsed = parsePolicy(source, 'policy.yaml')
-      return editor(request, reply, org, { source, problems: parsed.ok ? [] : parsed.errors, diff: true }, parsed.ok ? 200 : 422)
-    }
-    const result = await importPolicy(deps, org, source, 'policy.yaml', request.user!.id)
-    if (result.ok) return reply.redirect(`/w/${org.slug}/admin/policy?saved=${result.value.version}`, 303)
-    if (result.error.code === 'POLICY_UNCHANGED')
-      return editor(request, reply, org, { source, notice: t('policy.admin.unchanged', { version: result.error.version }) })
-    return editor(request, reply, org, { source, problems: result.error.problems, diff: true }, 422)
-  })
+  app.post<{ Params: OrgParams; Body: EditorForm }>(
+    '/w/:org/admin/policy',
+    { config: admin, schema: { params: OrgParams, body: EditorForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const form = request.body
+      const source = form.source ?? ''
+      const t = pageContext(request, reply).t
+      if (form.intent !== 'save') {
+        const parsed = parsePolicy(source, 'policy.yaml')
+        return editor(request, reply, org, { source, problems: parsed.ok ? [] : parsed.errors, diff: true }, parsed.ok ? 200 : 422)
+      }
+      const result = await importPolicy(deps, org, source, 'policy.yaml', request.user!.id)
+      if (result.ok) return reply.redirect(`/w/${org.slug}/admin/policy?saved=${result.value.version}`, 303)
+      if (result.error.code === 'POLICY_UNCHANGED')
+        return editor(request, reply, org, { source, notice: t('policy.admin.unchanged', { version: result.error.version }) })
+      return editor(request, reply, org, { source, problems: result.error.problems, diff: true }, 422)
+    },
+  )
 }

@@ -2,6 +2,7 @@ import type { IndexingOrgCipher, OrgCipher } from '../cipher.js'
 import { acrossOrganizations, type Db, type Executor, type Tx } from '../db.js'
 import { newId } from '../ids.js'
 import type { InboundMailTable } from '../schema.js'
+import type { WriteQueue } from '../write-queue.js'
 
 /** An organization's mail settings, with its secrets opened. */
 export interface OrgMailSettings {
@@ -109,6 +110,25 @@ export interface NewInboundMail {
 /** Purpose of the Message-ID blind index (see `IndexingOrgCipher.blindIndex`). */
 const messageIdPurpose = 'message-id'
 export const messageIdIndex = (cipher: IndexingOrgCipher, messageId: string): string => cipher.blindIndex(messageIdPurpose, messageId)
+
+/**
+ * Stores a batch of raw mails in one commit of the write queue, before the SMTP answer: each mail
+ * once per receiving organization, with that organization's cipher. Returns the rows stored
+ * (exact duplicates of stored mails are left out).
+ */
+export async function storeInboundMails(
+  writes: WriteQueue,
+  mails: { cipher: IndexingOrgCipher; mail: NewInboundMail }[],
+): Promise<{ orgId: string; id: string }[]> {
+  return writes.transaction(async (tx) => {
+    const stored: { orgId: string; id: string }[] = []
+    for (const { cipher, mail } of mails) {
+      const id = await insertInboundMail(tx, cipher, mail)
+      if (id) stored.push({ orgId: mail.orgId, id })
+    }
+    return stored
+  })
+}
 
 /**
  * Stores one raw mail, unless the organization already has a mail with exactly these bytes (an

@@ -127,3 +127,8 @@ export async function findReportPolicyLabels(db: Executor, orgId: string, report
     .executeTakeFirst()
   return row && { version: Number(row.version), labels: JSON.parse(row.labels) as string[] }
 }
+
+/** A report with nothing left to wake for (gone, or no policy clocks): the scheduler stops looking at it. */
+export async function clearReportWake(tx: Tx, orgId: string, reportId: string): Promise<void> {
+  await tx.updateTable('report').set({ wake_at: null }).where('org_id', '=', orgId).where('id', '=', reportId).execute()
+}

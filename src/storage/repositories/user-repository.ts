@@ -65,3 +65,23 @@ export const listMembershipsOfUser = (db: Executor, userId: string) =>
     .where('membership.user_id', '=', userId)
     .orderBy('organization.name')
     .execute()
+
+/** Addresses of the organization's active administrators and responders, for reminders and escalations. */
+export async function listTeamAddresses(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership')
+    .innerJoin('user', 'user.id', 'membership.user_id')
+    .select('user.email')
+    .where('membership.org_id', '=', orgId)
+    .where('membership.role', 'in', ['admin', 'responder'])
+    .where('user.disabled_at', 'is', null)
+    .orderBy('user.email')
+    .execute()
+  return rows.map((r) => r.email)
+}
+
+/** A person's address, unless their account is disabled. */
+export async function findActiveUserEmail(db: Executor, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('user').select(['email', 'disabled_at']).where('id', '=', userId).executeTakeFirst()
+  return row && row.disabled_at === null ? row.email : undefined
+}

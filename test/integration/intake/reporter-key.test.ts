@@ -5,7 +5,7 @@
 import * as openpgp from 'openpgp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
-import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/index.js'
 import { createOutboxWorker, type OutboxWorker } from '../../../src/mail/outbox-worker.js'
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { findReporterKey } from '../../../src/storage/repositories/mail-repository.js'

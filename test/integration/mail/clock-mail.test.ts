@@ -4,7 +4,7 @@
  * link to the report — and never the report's text.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { setSecurityAddress } from '../../../src/mail/index.js'
 import { createOutboxWorker, type OutboxWorker } from '../../../src/mail/outbox-worker.js'
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { useTestApp } from '../../support/app.js'

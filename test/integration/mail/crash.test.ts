@@ -11,11 +11,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { afterAll, expect, it } from 'vitest'
-import { createOrganization } from '../../../src/admin/create-organization.js'
+import { createOrganization } from '../../../src/admin/use-cases/create-organization.js'
 import { openApp } from '../../../src/app.js'
 import { loadConfig } from '../../../src/config.js'
 import { cipherFor } from '../../../src/deps.js'
-import { setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { setSecurityAddress } from '../../../src/mail/index.js'
 import { Keyring } from '../../../src/storage/cipher.js'
 import { acrossOrganizations, openDatabase } from '../../../src/storage/db.js'
 import { findReportById } from '../../../src/storage/repositories/report-repository.js'
@@ -163,7 +163,7 @@ eachDialect('mail survives a crash', (ctx) => {
       try {
         const db = acrossOrganizations(database.db)
         for (let waited = 0; ; waited += 100) {
-          const left = await db.selectFrom('inbound_mail').select('id').where('state', '=', 'received').execute()
+          const left = await acrossOrganizations(db).selectFrom('inbound_mail').select('id').where('state', '=', 'received').execute()
           if (left.length === 0) break
           if (waited > 60_000) throw new Error(`${left.length} mails still not ingested`)
           await new Promise((r) => setTimeout(r, 100))

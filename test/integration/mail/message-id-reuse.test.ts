@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { type InboundService, startInbound } from '../../../src/mail/inbound-service.js'
-import { setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { setSecurityAddress } from '../../../src/mail/index.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
 import { findReportById } from '../../../src/storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'

@@ -3,7 +3,7 @@
  * validation never loses a report, and hostile policy text is an ordinary problem on the admin page.
  */
 import { expect, it } from 'vitest'
-import { importPolicy } from '../../../src/policy-admin/import-policy.js'
+import { importPolicy } from '../../../src/policy-admin/use-cases/import-policy.js'
 import { newId } from '../../../src/storage/ids.js'
 import { insertPolicyVersion } from '../../../src/storage/repositories/policy-repository.js'
 import { useTestApp } from '../../support/app.js'

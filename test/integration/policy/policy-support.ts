@@ -2,8 +2,8 @@
 import { expect } from 'vitest'
 import { runClockSweep } from '../../../src/clocks/clock-sweep.js'
 import { cipherFor } from '../../../src/deps.js'
-import { importPolicy } from '../../../src/policy-admin/import-policy.js'
 import { readPreset } from '../../../src/policy-admin/presets.js'
+import { importPolicy } from '../../../src/policy-admin/use-cases/import-policy.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import type { TestApp } from '../../support/app.js'
 

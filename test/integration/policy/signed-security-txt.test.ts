@@ -1,7 +1,7 @@
 /** security.txt cleartext-signed with the organization's own OpenPGP key (RFC 9116 §2.3). */
 import * as openpgp from 'openpgp'
 import { expect, it } from 'vitest'
-import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/org-mail-settings.js'
+import { generateOrgMailKey, setSecurityAddress } from '../../../src/mail/index.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'

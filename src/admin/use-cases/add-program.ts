@@ -1,12 +1,14 @@
-import type { Deps } from '../deps.js'
-import { nameProblem, slugProblem } from '../domain/organization.js'
-import { fail, ok, type Result } from '../domain/result.js'
-import { newId } from '../storage/ids.js'
-import { appendEvents } from '../storage/repositories/event-repository.js'
-import { insertProgram, listPrograms } from '../storage/repositories/organization-repository.js'
-import type { ProgramRow } from '../storage/schema.js'
+import type { Deps } from '../../deps.js'
+import { newEvent } from '../../domain/events.js'
+import { nameProblem, slugProblem } from '../../domain/organization.js'
+import { fail, ok, type Result } from '../../domain/result.js'
+import { newId } from '../../storage/ids.js'
+import { findOrganizationById, insertProgram, listPrograms } from '../../storage/repositories/organization-repository.js'
+import type { ProgramRow } from '../../storage/schema.js'
+import { runUnit } from '../../storage/unit-of-work.js'
+import { actorOf } from '../new-member.js'
 
-export const programKinds: readonly ProgramRow['kind'][] = ['open-source', 'web-app', 'other', 'third-party']
+export const programKinds = ['open-source', 'web-app', 'other', 'third-party'] as const satisfies readonly ProgramRow['kind'][]
 
 export interface NewProgram {
   slug: string
@@ -26,13 +28,14 @@ export async function addProgram(deps: Deps, orgId: string, p: NewProgram, actor
   else if ((await listPrograms(deps.db, orgId)).some((existing) => existing.slug === p.slug)) errors.slug = 'slug-taken'
   const name = nameProblem(p.name)
   if (name) errors.name = name
-  if (!programKinds.includes(p.kind as ProgramRow['kind'])) errors.kind = 'invalid-choice'
+  if (!(programKinds as readonly string[]).includes(p.kind)) errors.kind = 'invalid-choice'
   if (p.description.length > 2000) errors.description = 'too-long'
   if (Object.keys(errors).length > 0) return fail(errors)
+  const org = await findOrganizationById(deps.db, orgId)
+  if (!org) throw new Error('unknown organization')
   const id = newId()
-  const at = deps.now().toISOString()
-  await deps.db.transaction().execute(async (tx) => {
-    await insertProgram(tx, {
+  await runUnit(deps, org, async (u) => {
+    await insertProgram(u.tx, {
       id,
       orgId,
       slug: p.slug,
@@ -40,11 +43,9 @@ export async function addProgram(deps: Deps, orgId: string, p: NewProgram, actor
       kind: p.kind as ProgramRow['kind'],
       inScope: p.inScope,
       description: p.description,
-      createdAt: at,
+      createdAt: u.at,
     })
-    await appendEvents(tx, orgId, [
-      { reportId: null, actorKind: actorId ? 'user' : 'system', actorId, type: 'program.added', data: { programId: id, slug: p.slug }, at },
-    ])
+    u.record(newEvent('program.added', actorOf(actorId), u.at, null, { programId: id, slug: p.slug }))
   })
   return ok(id)
 }

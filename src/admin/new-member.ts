@@ -1,12 +1,11 @@
 import { checkNewPassword, hashPassword } from '../auth/index.js'
 import type { Deps } from '../deps.js'
+import { type EventActor, newEvent } from '../domain/events.js'
 import { looksLikeEmail, nameProblem, normalizeEmail } from '../domain/organization.js'
-import { fail, ok, type Result } from '../domain/result.js'
-import type { Tx } from '../storage/db.js'
 import { newId } from '../storage/ids.js'
-import { appendEvents } from '../storage/repositories/event-repository.js'
 import { findMembership, findUserByEmail, insertMembership, insertUser } from '../storage/repositories/user-repository.js'
 import type { Role } from '../storage/schema.js'
+import type { Unit } from '../storage/unit-of-work.js'
 
 export const roles: readonly Role[] = ['admin', 'responder', 'viewer']
 
@@ -19,6 +18,8 @@ export interface NewMember {
 }
 
 export type MemberErrors = Partial<Record<'email' | 'name' | 'password' | 'role', string>>
+
+export const actorOf = (actorId: string | null): EventActor => (actorId ? { kind: 'user', id: actorId } : { kind: 'system' })
 
 /** Checks the fields of a new member before any hashing or writing happens. */
 export async function checkNewMember(deps: Deps, orgId: string | null, m: NewMember): Promise<MemberErrors> {
@@ -39,29 +40,17 @@ export async function checkNewMember(deps: Deps, orgId: string | null, m: NewMem
 }
 
 /**
- * Adds a person to an organization, creating their account when the address is new, inside the
- * caller's transaction, with a `member.added` event in the organization's audit log.
+ * Adds a person to the unit's organization, creating their account when the address is new,
+ * with a `member.added` event in the organization's audit log. Returns the person's user id.
  */
-export async function insertMember(deps: Deps, tx: Tx, orgId: string, m: NewMember, actorId: string | null): Promise<string> {
+export async function enrolMember(u: Unit, m: NewMember, actorId: string | null): Promise<string> {
   const email = normalizeEmail(m.email)
-  const at = deps.now().toISOString()
-  let user = await findUserByEmail(tx, email)
-  let userId = user?.id
+  let userId = (await findUserByEmail(u.tx, email))?.id
   if (!userId) {
     userId = newId()
-    await insertUser(tx, { id: userId, email, name: m.name.trim(), passwordHash: await hashPassword(m.password), createdAt: at })
-    user = await findUserByEmail(tx, email)
+    await insertUser(u.tx, { id: userId, email, name: m.name.trim(), passwordHash: await hashPassword(m.password), createdAt: u.at })
   }
-  await insertMembership(tx, { orgId, userId, role: m.role, createdAt: at })
-  await appendEvents(tx, orgId, [
-    { reportId: null, actorKind: actorId ? 'user' : 'system', actorId, type: 'member.added', data: { userId, role: m.role }, at },
-  ])
+  await insertMembership(u.tx, { orgId: u.orgId, userId, role: m.role, createdAt: u.at })
+  u.record(newEvent('member.added', actorOf(actorId), u.at, null, { userId, role: m.role }))
   return userId
-}
-
-/** `embargo user add` and the members page: one checked, audited addition. */
-export async function addMember(deps: Deps, orgId: string, m: NewMember, actorId: string | null): Promise<Result<string, MemberErrors>> {
-  const errors = await checkNewMember(deps, orgId, m)
-  if (Object.keys(errors).length > 0) return fail(errors)
-  return ok(await deps.db.transaction().execute((tx) => insertMember(deps, tx, orgId, m, actorId)))
 }

@@ -1,0 +1,28 @@
+/** The organization's security address, where reporters write and Embargo reads. */
+import type { Deps } from '../../deps.js'
+import { fail, ok, type Result } from '../../domain/result.js'
+import { findSecurityAddressOwner, saveOrgMailAddress } from '../../storage/repositories/mail-repository.js'
+import type { OrganizationRow } from '../../storage/schema.js'
+import type { MailSettingsError } from '../mail-settings-error.js'
+import { normalizeAddress } from '../sanitize.js'
+
+export async function setSecurityAddress(
+  deps: Deps,
+  org: OrganizationRow,
+  input: { address: string; encryptionRequired: boolean },
+): Promise<Result<void, MailSettingsError>> {
+  const address = normalizeAddress(input.address.trim())
+  if (!address || !/^[a-z0-9.!#$%&'*/=?^_`{|}~-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(address)) {
+    return fail({ field: 'address', problem: 'invalid-email' })
+  }
+  const owner = await findSecurityAddressOwner(deps.db, address)
+  if (owner && owner.org_id !== org.id) return fail({ field: 'address', problem: 'taken' })
+  await saveOrgMailAddress(
+    deps.db,
+    org.id,
+    { securityAddress: address, encryptionRequired: input.encryptionRequired },
+    deps.now().toISOString(),
+  )
+  deps.log.info({ orgId: org.id, event: 'mail.settings-changed' }, 'mail settings changed')
+  return ok(undefined)
+}
