@@ -4,8 +4,8 @@
  * acknowledgment via the outbox, never for mail a machine wrote.
  *
  * Exactly once: the stored mail's state moves from `received` to `ingested`/`quarantined` in the
- * same transaction that writes the report or reply. A second ingestion of the same row (the
- * startup sweep racing a live one) finds it taken and rolls back; a second copy of the same mail
+ * same unit of work that writes the report or reply. A second ingestion of the same row (the
+ * startup sweep racing a live one) finds it taken and its unit rolls back; a second copy of the same mail
  * never got a row (unique hash of the raw bytes per organization, see inbound-service.ts).
  */
 import { createHash } from 'node:crypto'

@@ -1,9 +1,10 @@
 /** See generate-org-mail-key.ts for how the organization's private key and passphrase are kept. */
-import { cipherFor, type Deps } from '../../deps.js'
+import type { Deps } from '../../deps.js'
 import { fail, ok, type Result } from '../../domain/result.js'
 import { fingerprintOf, KeyImportError, unlockPrivateKey } from '../../openpgp/keys.js'
 import { findOrgMail, saveOrgKey } from '../../storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
+import { runUnit } from '../../storage/unit-of-work.js'
 import type { MailSettingsError } from '../mail-settings-error.js'
 
 /** An existing private key (e.g. the one security.txt already names), checked by unlocking it. */
@@ -23,12 +24,9 @@ export async function importOrgMailKey(
     return fail({ field: 'key', problem: error instanceof KeyImportError ? error.problem : 'unreadable' })
   }
   const fingerprint = fingerprintOf(key)
-  await saveOrgKey(
-    deps.db,
-    cipherFor(deps, org),
-    org.id,
-    { privateKeyArmored: armored, passphrase, publicKey: key.toPublic().armor(), fingerprint },
-    deps.now().toISOString(),
+  // Administrative settings write no event: the log records changes to reports and to who may act.
+  await runUnit(deps, org, (u) =>
+    saveOrgKey(u.tx, u.cipher, org.id, { privateKeyArmored: armored, passphrase, publicKey: key.toPublic().armor(), fingerprint }, u.at),
   )
   deps.log.info({ orgId: org.id, fingerprint, event: 'mail.key-imported' }, 'organization key imported')
   return ok({ fingerprint })

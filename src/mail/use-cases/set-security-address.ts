@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js'
 import { fail, ok, type Result } from '../../domain/result.js'
 import { findSecurityAddressOwner, saveOrgMailAddress } from '../../storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
+import { runUnit } from '../../storage/unit-of-work.js'
 import type { MailSettingsError } from '../mail-settings-error.js'
 import { normalizeAddress } from '../sanitize.js'
 
@@ -17,11 +18,8 @@ export async function setSecurityAddress(
   }
   const owner = await findSecurityAddressOwner(deps.db, address)
   if (owner && owner.org_id !== org.id) return fail({ field: 'address', problem: 'taken' })
-  await saveOrgMailAddress(
-    deps.db,
-    org.id,
-    { securityAddress: address, encryptionRequired: input.encryptionRequired },
-    deps.now().toISOString(),
+  await runUnit(deps, org, (u) =>
+    saveOrgMailAddress(u.tx, org.id, { securityAddress: address, encryptionRequired: input.encryptionRequired }, u.at),
   )
   deps.log.info({ orgId: org.id, event: 'mail.settings-changed' }, 'mail settings changed')
   return ok(undefined)
