@@ -2,6 +2,5 @@
 export { checkNewMember, enrolMember, type MemberErrors } from './new-member.js'
 export { checkNewOrganization, foundOrganization, type OrganizationErrors } from './new-organization.js'
 export { adminRoutes } from './routes.js'
-export { insertMember, insertNewOrganization } from './setup-transaction.js'
 export { addMember } from './use-cases/add-member.js'
 export { createOrganization } from './use-cases/create-organization.js'

@@ -10,7 +10,7 @@ import type { EscalationAction } from '../domain/clock/escalation.js'
 import { type EventData, newEvent } from '../domain/events.js'
 import type { Policy } from '../domain/policy/schema.js'
 import type { Tx } from '../storage/db.js'
-import { refreshReportClocks, reportClocks } from '../storage/report-clocks.js'
+import { reportClocks } from '../storage/report-clocks.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import type { OutboxItem } from '../storage/repositories/outbox-repository.js'
 import { clearReportWake, earliestWake, listReportsToWake } from '../storage/repositories/report-clock-repository.js'
@@ -73,39 +73,44 @@ async function mailsFor(tx: Tx, c: ReportContext, action: EscalationAction): Pro
 export async function runReportClocks(deps: Deps, orgId: string, reportId: string, now: string): Promise<number> {
   const org = await findOrganizationById(deps.db, orgId)
   if (!org) return 0
-  return runUnit(deps, org, async (u) => {
-    const found = await reportClocks(u.tx, orgId, reportId, now, true)
-    if (!found) {
-      await clearReportWake(u.tx, orgId, reportId)
-      return 0
-    }
-    const { policy, plan, report, clocks } = found
-    const context: ReportContext = {
-      deps,
-      orgId,
-      ref: report.ref,
-      orgSlug: org.slug,
-      orgName: org.name,
-      policy,
-      assigneeId: report.assignee_id,
-      reporterEmail: async () => (await findReporter(u.tx, u.cipher, orgId, report.reporter_id))?.email ?? null,
-      clockDue: (name) => clocks.find((c) => c.name === name)?.dueAt,
-    }
-    for (const action of plan.due) {
-      const mail = await mailsFor(u.tx, context, action)
-      u.send(...mail.items)
-      const data: EventData['escalation.sent'] = { key: action.key, action: action.kind, to: mail.to.join(',') }
-      if ('clock' in action) data.clock = action.clock
-      if (action.kind === 'escalate') data.step = action.step
-      if (action.kind === 'remind' || action.kind === 'escalate')
-        data.target = action.to.kind === 'contact' ? `contact:${action.to.contactId}` : action.to.kind
-      u.record(newEvent('escalation.sent', { kind: 'system' }, now, reportId, data))
-    }
-    // With actions, the unit stores the next wake time with their events; with none (another
-    // sweeper already sent them), the scheduler itself moves the wake time on.
-    if (plan.due.length === 0) await refreshReportClocks(u.tx, orgId, reportId, now)
-    return plan.due.length
-  })
+  return runUnit(
+    deps,
+    org,
+    async (u) => {
+      const found = await reportClocks(u.tx, orgId, reportId, now, true)
+      if (!found) {
+        await clearReportWake(u.tx, orgId, reportId)
+        return 0
+      }
+      const { policy, plan, report, clocks } = found
+      const context: ReportContext = {
+        deps,
+        orgId,
+        ref: report.ref,
+        orgSlug: org.slug,
+        orgName: org.name,
+        policy,
+        assigneeId: report.assignee_id,
+        reporterEmail: async () => (await findReporter(u.tx, u.cipher, orgId, report.reporter_id))?.email ?? null,
+        clockDue: (name) => clocks.find((c) => c.name === name)?.dueAt,
+      }
+      for (const action of plan.due) {
+        const mail = await mailsFor(u.tx, context, action)
+        u.send(...mail.items)
+        const data: EventData['escalation.sent'] = { key: action.key, action: action.kind, to: mail.to.join(',') }
+        if ('clock' in action) data.clock = action.clock
+        if (action.kind === 'escalate') data.step = action.step
+        if (action.kind === 'remind' || action.kind === 'escalate')
+          data.target = action.to.kind === 'contact' ? `contact:${action.to.contactId}` : action.to.kind
+        u.record(newEvent('escalation.sent', { kind: 'system' }, now, reportId, data))
+      }
+      // With actions, their events make the unit store the next wake time; with none (another
+      // sweeper already sent them), the report is touched so its wake time still moves on.
+      if (plan.due.length === 0) u.touch(reportId)
+      return plan.due.length
+    },
+    { at: now },
+  )
 }
 
 /**

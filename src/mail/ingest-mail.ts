@@ -112,7 +112,7 @@ async function ingestStored(
     const files = await attachmentsOf(mail)
     const written = await runUnit(deps, org, async (u) => {
       if (!(await claim(u, inboundId, report.id))) return taken
-      const messageId = await writeReporterReply(u.tx, u.cipher, report, t.value, body, at)
+      const messageId = await writeReporterReply(u, report, t.value, body)
       await storeExtras(u, report.id, report.reporterId, messageId, mail, files)
       await noteReusedMessageId(u, stored, report.id)
       return ok(messageId)
@@ -128,7 +128,7 @@ async function ingestStored(
   const files = await attachmentsOf(mail)
   const created = await runUnit(deps, org, async (u) => {
     // The follow-up link travels only inside the acknowledgment (sealed in the outbox payload).
-    const r = await receiveReport(u.tx, deps, org, checked.value, 'email', newSecret(), { acknowledge: !mail.autoSubmitted })
+    const r = await receiveReport(u, deps, org, checked.value, 'email', newSecret(), { acknowledge: !mail.autoSubmitted })
     if (!(await claim(u, inboundId, r.reportId))) return taken
     await ensureReplyToken(u.tx, org.id, r.reportId, newReplyToken())
     await storeExtras(u, r.reportId, r.reporterId, null, mail, files)

@@ -27,6 +27,8 @@ export interface Unit {
   record(...events: DomainEvent[]): void
   /** Side effects to deliver after the commit (mail, webhooks), sealed like report text. */
   send(...items: OutboxItem[]): void
+  /** Recompute this report's due times at the commit although no event names it (the clock sweep, when nothing was due after all). */
+  touch(reportId: string): void
 }
 
 export interface UnitDeps {
@@ -48,13 +50,20 @@ class Refused {
 const isFailedResult = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'ok' in value && (value as { ok: unknown }).ok === false
 
-export async function runUnit<T>(deps: UnitDeps, org: UnitOrg, change: (unit: Unit) => Promise<T>): Promise<T> {
+export async function runUnit<T>(
+  deps: UnitDeps,
+  org: UnitOrg,
+  change: (unit: Unit) => Promise<T>,
+  options: { at?: string } = {},
+): Promise<T> {
   const cipher = deps.keyring.forOrg(org.id, org.data_key_wrapped)
-  const at = deps.now().toISOString()
+  // The instant of the change; a job acting for a given moment (the clock sweep) names it.
+  const at = options.at ?? deps.now().toISOString()
   try {
     return await deps.writes.transaction(async (tx) => {
       const events: DomainEvent[] = []
       const outbox: OutboxItem[] = []
+      const touched = new Set<string>()
       const unit: Unit = {
         tx,
         orgId: org.id,
@@ -62,6 +71,7 @@ export async function runUnit<T>(deps: UnitDeps, org: UnitOrg, change: (unit: Un
         at,
         record: (...more) => void events.push(...more),
         send: (...more) => void outbox.push(...more),
+        touch: (reportId) => void touched.add(reportId),
       }
       const result = await change(unit)
       if (isFailedResult(result)) throw new Refused(result)
@@ -79,7 +89,7 @@ export async function runUnit<T>(deps: UnitDeps, org: UnitOrg, change: (unit: Un
       )
       await enqueueOutbox(tx, org.id, cipher, outbox, at)
       // The events may have met, started or paused clocks: store the new due times with them.
-      const touched = new Set(events.flatMap((e) => (e.reportId ? [e.reportId] : [])))
+      for (const e of events) if (e.reportId) touched.add(e.reportId)
       for (const reportId of touched) await refreshReportClocks(tx, org.id, reportId, at)
       return result
     })

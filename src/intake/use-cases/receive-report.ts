@@ -1,9 +1,8 @@
-import { cipherFor, type Deps } from '../../deps.js'
+import type { Deps } from '../../deps.js'
 import type { Submission } from '../../domain/report/submission.js'
 import { formatReference } from '../../domain/report/submission.js'
 import { receive } from '../../domain/report/workflow.js'
 import { followUpUrl } from '../../portal/index.js'
-import type { Tx } from '../../storage/db.js'
 import { hashSecret, newId } from '../../storage/ids.js'
 import { reporterMail } from '../../storage/report-transition.js'
 import { saveReporterKey } from '../../storage/repositories/mail-repository.js'
@@ -11,7 +10,6 @@ import { stampReportPolicy } from '../../storage/repositories/report-clock-repos
 import { insertReport, nextReferenceNumber } from '../../storage/repositories/report-repository.js'
 import { insertReportAccess, insertReporter } from '../../storage/repositories/reporter-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
-import { unitInTransaction } from '../../storage/unit-in-transaction.js'
 import type { Unit } from '../../storage/unit-of-work.js'
 import { assignOnReceipt } from '../assign-on-receipt.js'
 
@@ -29,12 +27,9 @@ export type Channel = 'web' | 'api' | 'email'
  * unit of work, so a channel can add its own rows (mail ingestion: the stored mail's state,
  * attachments) and commit all at once. `acknowledge: false` writes no acknowledgment mail
  * (RFC 3834: never answer a robot).
- *
- * Also takes a bare transaction (mail ingestion's, until it runs in a unit of work): the events,
- * outbox rows and due times are then written in that transaction before this returns.
  */
 export async function receiveReport(
-  unitOrTx: Unit | Tx,
+  u: Unit,
   deps: Deps,
   org: OrganizationRow,
   s: Submission,
@@ -42,13 +37,6 @@ export async function receiveReport(
   followUpToken: string,
   options: { acknowledge?: boolean } = {},
 ): Promise<ReceivedReport> {
-  if (!('record' in unitOrTx)) {
-    const at = deps.now().toISOString()
-    return unitInTransaction(unitOrTx, { id: org.id, cipher: cipherFor(deps, org), at }, (u) =>
-      receiveReport(u, deps, org, s, channel, followUpToken, options),
-    )
-  }
-  const u = unitOrTx
   const { at } = u
   const year = new Date(at).getUTCFullYear()
   const reportId = newId()

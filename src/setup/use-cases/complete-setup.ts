@@ -1,8 +1,8 @@
 import {
   checkNewMember,
   checkNewOrganization,
-  insertMember,
-  insertNewOrganization,
+  enrolMember,
+  foundOrganization,
   type MemberErrors,
   type OrganizationErrors,
 } from '../../admin/index.js'
@@ -26,7 +26,7 @@ export type CompleteSetupError = { code: 'VALIDATION_FAILED'; fields: SetupError
 
 /**
  * First run: creates the first administrator and organization together and uses up the setup
- * token, in one transaction (the token's repository runs it), then signs the new administrator
+ * token, in one unit of work (a refused token rolls it all back), then signs the new administrator
  * in. A token already used, or an instance set up meanwhile, answers NOT_FOUND.
  */
 export async function completeSetup(
@@ -41,10 +41,10 @@ export async function completeSetup(
   if (orgErrors.name) errors.orgName = orgErrors.name
   if (Object.keys(errors).length > 0) return fail({ code: 'VALIDATION_FAILED', fields: errors })
 
-  const userId = await useSetupToken(deps.db, hashSecret(token), async (tx) => {
-    const orgId = await insertNewOrganization(deps, tx, { slug: input.orgSlug, name: input.orgName }, null)
-    return insertMember(deps, tx, orgId, { email: input.email, name: input.name, password: input.password, role: 'admin' }, null)
+  const founded = await foundOrganization(deps, { slug: input.orgSlug, name: input.orgName }, null, async (u) => {
+    if (!(await useSetupToken(u.tx, hashSecret(token)))) return fail({ code: 'NOT_FOUND' as const })
+    return ok(await enrolMember(u, { email: input.email, name: input.name, password: input.password, role: 'admin' }, null))
   })
-  if (userId === undefined) return fail({ code: 'NOT_FOUND' })
-  return ok({ session: await startSession(deps, userId), slug: input.orgSlug })
+  if (!founded.ok) return founded
+  return ok({ session: await startSession(deps, founded.value), slug: input.orgSlug })
 }

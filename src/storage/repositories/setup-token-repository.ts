@@ -26,21 +26,11 @@ export async function setupTokenCurrent(db: Db, tokenHash: string, now: string):
 }
 
 /**
- * Uses up the setup token and runs `firstRun` (creating the first organization and administrator)
- * in the same transaction. Answers undefined, with nothing written, when the token was already
- * used or someone else set the instance up first.
+ * Uses up the setup token inside the caller's unit of work (the one that founds the first
+ * organization and its administrator). False, with nothing to commit, when the token was already
+ * used or someone set the instance up first: the caller then refuses and the unit rolls back.
  */
-export async function useSetupToken<T>(db: Db, tokenHash: string, firstRun: (tx: Tx) => Promise<T>): Promise<T | undefined> {
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const used = await tx.deleteFrom('setup_token').where('token_hash', '=', tokenHash).executeTakeFirst()
-      if (Number(used.numDeletedRows) !== 1 || (await countUsers(tx)) > 0) throw new SetupAlreadyDone()
-      return firstRun(tx)
-    })
-  } catch (error) {
-    if (error instanceof SetupAlreadyDone) return undefined
-    throw error
-  }
+export async function useSetupToken(tx: Tx, tokenHash: string): Promise<boolean> {
+  const used = await tx.deleteFrom('setup_token').where('token_hash', '=', tokenHash).executeTakeFirst()
+  return Number(used.numDeletedRows) === 1 && (await countUsers(tx)) === 0
 }
-
-class SetupAlreadyDone extends Error {}
