@@ -1,40 +1,16 @@
 import fs from 'node:fs'
-import path from 'node:path'
-import { type Browser, chromium as playwright } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { startInbound } from '../../src/mail/inbound-service.js'
 import { setSecurityAddress } from '../../src/mail/index.js'
-import { useTestApp } from '../support/app.js'
-import { eachDialect } from '../support/databases.js'
-import { chromium, chromiumArgs } from '../support/environment.js'
+import { browserSuite } from '../support/browser.js'
 import { mta } from '../support/mail.js'
-
-const shots = path.resolve('test-results/e2e')
 
 /**
  * Finding 2 of the outside security review (issue 8), in a real browser: a responder sees what the
  * reporter attached on the report page, and following its link downloads the file: the page stays
  * where it is and nothing of the file is rendered, even when it is HTML with a script in it.
  */
-const browserAvailable = chromium()
-const suite = browserAvailable.available
-  ? eachDialect
-  : (title: string, fn: Parameters<typeof eachDialect>[1]) =>
-      describe.skip(`${title} (SKIPPED: ${browserAvailable.reason})`, () => fn({} as never))
-
-suite('finding 2: attachments in Chromium', (ctx) => {
-  const app = useTestApp(ctx)
-  let browser: Browser
-  let origin: string
-  beforeAll(async () => {
-    if (!browserAvailable.available) return
-    const t = app()
-    origin = await t.app.listen({ host: '127.0.0.1', port: 0 })
-    browser = await playwright.launch({ executablePath: browserAvailable.value, args: chromiumArgs })
-    fs.mkdirSync(shots, { recursive: true })
-  })
-  afterAll(async () => browser?.close())
-
+browserSuite('finding 2: attachments in Chromium', ({ app, browser, origin, shot }) => {
   it('finding 2: a team member sees the attachment on the report page, and its link downloads it instead of opening it', async () => {
     const t = app()
     const org = await t.given.org({ slug: 'files', name: 'Files Inc' })
@@ -59,9 +35,9 @@ suite('finding 2: attachments in Chromium', (ctx) => {
       await inbound.stop()
     }
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
     const page = await context.newPage()
-    await page.goto(`${origin}/w/${org.slug}/reports`)
+    await page.goto(`${origin()}/w/${org.slug}/reports`)
     await page.getByLabel('E-mail').fill(responder.email)
     await page.getByLabel('Password').fill(responder.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -70,7 +46,7 @@ suite('finding 2: attachments in Chromium', (ctx) => {
     const reportUrl = page.url()
     const link = page.getByRole('link', { name: 'proof.html' })
     await link.waitFor()
-    await page.screenshot({ path: path.join(shots, `${ctx.dialect}-finding-2-attachments.png`), fullPage: true })
+    await shot(page, 'finding-2-attachments')
 
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
     expect(download.suggestedFilename()).toBe('proof.html')
@@ -84,7 +60,7 @@ suite('finding 2: attachments in Chromium', (ctx) => {
     // Even a direct visit to the file's address downloads it rather than rendering it.
     const href = await link.getAttribute('href')
     const direct = await context.newPage()
-    const [second] = await Promise.all([direct.waitForEvent('download'), direct.goto(`${origin}${href}`).catch(() => null)])
+    const [second] = await Promise.all([direct.waitForEvent('download'), direct.goto(`${origin()}${href}`).catch(() => null)])
     expect(second.suggestedFilename()).toBe('proof.html')
     expect(await direct.locator('#rendered').count()).toBe(0)
     await context.close()

@@ -1,39 +1,12 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { type Browser, type Page, chromium as playwright } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { useTestApp } from '../support/app.js'
-import { eachDialect } from '../support/databases.js'
-import { chromium, chromiumArgs } from '../support/environment.js'
-
-const shots = path.resolve('test-results/e2e')
+import { expect, it } from 'vitest'
+import { browserSuite } from '../support/browser.js'
 
 /**
  * The product's core path in a real browser: a reporter with JavaScript disabled submits a
  * report, a responder signs in, claims it and answers, and the reporter opens the follow-up
  * link and reads the answer. Each page it passes through is saved as a screenshot.
  */
-const browserAvailable = chromium()
-const suite = browserAvailable.available
-  ? eachDialect
-  : (title: string, fn: Parameters<typeof eachDialect>[1]) =>
-      describe.skip(`${title} (SKIPPED: ${browserAvailable.reason})`, () => fn({} as never))
-
-suite('core path in Chromium', (ctx) => {
-  const app = useTestApp(ctx)
-  let browser: Browser
-  let origin: string
-  beforeAll(async () => {
-    if (!browserAvailable.available) return
-    const t = app()
-    origin = await t.app.listen({ host: '127.0.0.1', port: 0 })
-    browser = await playwright.launch({ executablePath: browserAvailable.value, args: chromiumArgs })
-    fs.mkdirSync(shots, { recursive: true })
-  })
-  afterAll(async () => browser?.close())
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${ctx.dialect}-${name}.png`), fullPage: true })
-
+browserSuite('core path in Chromium', ({ app, browser, origin, shot }) => {
   it('reporter (no JavaScript) → responder claims and replies → reporter reads the reply', async () => {
     const t = app()
     const org = await t.given.org({ slug: 'acme', name: 'ACME Corp' })
@@ -41,13 +14,13 @@ suite('core path in Chromium', (ctx) => {
     await t.given.program(org, { name: 'ACME Cloud', kind: 'web-app' })
 
     // The reporter, in a browser with JavaScript switched off.
-    const reporterContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
+    const reporterContext = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
     const reporter = await reporterContext.newPage()
     const scripts: string[] = []
     reporter.on('request', (r) => {
-      if (r.resourceType() === 'script' || !r.url().startsWith(origin)) scripts.push(r.url())
+      if (r.resourceType() === 'script' || !r.url().startsWith(origin())) scripts.push(r.url())
     })
-    await reporter.goto(`${origin}/o/${org.slug}`)
+    await reporter.goto(`${origin()}/o/${org.slug}`)
     await shot(reporter, '01-org-page')
     await reporter.getByRole('link', { name: 'Report a vulnerability' }).first().click()
     await reporter.getByLabel('Title').fill('Account takeover via password reset')
@@ -64,9 +37,9 @@ suite('core path in Chromium', (ctx) => {
     await shot(reporter, '03-report-sent')
 
     // The responder signs in, finds the report in the queue, claims it and answers.
-    const teamContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const teamContext = await browser().newContext({ viewport: { width: 1280, height: 900 } })
     const team = await teamContext.newPage()
-    await team.goto(`${origin}/w/${org.slug}/reports`)
+    await team.goto(`${origin()}/w/${org.slug}/reports`)
     expect(team.url()).toMatch(/\/login\?next=/)
     await team.getByLabel('E-mail').fill(responder.email)
     await team.getByLabel('Password').fill(responder.password)
@@ -86,8 +59,8 @@ suite('core path in Chromium', (ctx) => {
     await shot(team, '06-report-page')
 
     // The reporter opens the secret link and reads the answer, never the internal note.
-    await reporter.goto(`${origin}${new URL(link!).pathname}`)
-    expect(reporter.url()).toBe(`${origin}/follow-up`)
+    await reporter.goto(`${origin()}${new URL(link!).pathname}`)
+    expect(reporter.url()).toBe(`${origin()}/follow-up`)
     await reporter.getByText('A fix ships').waitFor()
     expect(await reporter.getByText('trusting X-Forwarded-Host').count()).toBe(0)
     await shot(reporter, '07-follow-up')

@@ -1,31 +1,12 @@
-import { type Browser, chromium as playwright } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { useTestApp } from '../support/app.js'
-import { eachDialect } from '../support/databases.js'
-import { chromium, chromiumArgs } from '../support/environment.js'
+import { expect, it } from 'vitest'
+import { browserSuite } from '../support/browser.js'
 
 /**
  * Finding 5 of issue 8 in a real browser: Chromium strips tabs and reads backslashes in a
  * `Location`, which is what turned `next=/%09/evil.example` into a trip to evil.example. Every
  * request for another origin is recorded, and aborted where the browser lets a test do so.
  */
-const browserAvailable = chromium()
-const suite = browserAvailable.available
-  ? eachDialect
-  : (title: string, fn: Parameters<typeof eachDialect>[1]) =>
-      describe.skip(`${title} (SKIPPED: ${browserAvailable.reason})`, () => fn({} as never))
-
-suite('finding 5: signing in with a hostile next in Chromium', (ctx) => {
-  const app = useTestApp(ctx)
-  let browser: Browser
-  let origin: string
-  beforeAll(async () => {
-    if (!browserAvailable.available) return
-    origin = await app().app.listen({ host: '127.0.0.1', port: 0 })
-    browser = await playwright.launch({ executablePath: browserAvailable.value, args: chromiumArgs })
-  })
-  afterAll(async () => browser?.close())
-
+browserSuite('finding 5: signing in with a hostile next in Chromium', ({ app, browser, origin }) => {
   // As they would be pasted into a link: the query string is decoded once by the server.
   it.each(['/%09/evil.example', '/%5Cevil.example', '/.//evil.example'])(
     'finding 5: next=%s keeps the browser on this instance after signing in',
@@ -33,19 +14,19 @@ suite('finding 5: signing in with a hostile next in Chromium', (ctx) => {
       const t = app()
       const org = await t.given.org()
       const member = await t.given.member(org)
-      const context = await browser.newContext()
+      const context = await browser().newContext()
       const foreign: string[] = []
       // Every request, redirects included (a route handler does not see those), and every
       // frame navigation, wherever it was headed.
       context.on('request', (request) => {
-        if (new URL(request.url()).origin !== origin) foreign.push(request.url())
+        if (new URL(request.url()).origin !== origin()) foreign.push(request.url())
       })
-      await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort()))
+      await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin() ? route.continue() : route.abort()))
       const page = await context.newPage()
       page.on('framenavigated', (frame) => {
-        if (new URL(frame.url()).origin !== origin) foreign.push(frame.url())
+        if (new URL(frame.url()).origin !== origin()) foreign.push(frame.url())
       })
-      await page.goto(`${origin}/login?next=${next}`)
+      await page.goto(`${origin()}/login?next=${next}`)
       await page.getByLabel('E-mail').fill(member.email)
       await page.getByLabel('Password').fill(member.password)
       // The CSP's form-action 'self' makes Chromium refuse a form's redirect to another origin
@@ -59,7 +40,7 @@ suite('finding 5: signing in with a hostile next in Chromium', (ctx) => {
       await page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'load', timeout: 10_000 }).catch(() => undefined)
 
       expect(foreign).toEqual([])
-      expect(new URL(page.url()).origin).toBe(origin)
+      expect(new URL(page.url()).origin).toBe(origin())
       expect(new URL(page.url()).pathname).toBe('/')
       // Signed in: the home page lists the member's organization.
       await page.getByRole('link', { name: org.name }).first().waitFor({ timeout: 10_000 })
