@@ -96,15 +96,6 @@ export const newEvent = <T extends EventType>(
   data: EventData[T],
 ): Extract<DomainEvent, { type: T }> => ({ type, actor, at, reportId, data }) as Extract<DomainEvent, { type: T }>
 
-/** An event read back from the log: its type is known, its data is what was stored. */
-export interface StoredEvent {
-  type: string
-  at: string
-  actorKind: EventActor['kind']
-  actorId: string | null
-  data: Record<string, Scalar>
-}
-
 /** Narrows a stored event to one type of the catalogue. */
 export const isEvent = <T extends EventType>(event: { type: string }, type: T): event is { type: T } & { data: EventData[T] } =>
   event.type === type

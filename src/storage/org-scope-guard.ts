@@ -83,12 +83,18 @@ function tablesOf(query: Node): string[] {
   return names
 }
 
-const mentionsOrgId = (value: unknown): boolean => value !== undefined && JSON.stringify(value).includes('"name":"org_id"')
+/** Whether the tree names the column `org_id` anywhere (a walk that stops at the first one: this runs on every query). */
+function mentionsOrgId(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(mentionsOrgId)
+  if (!isNode(value)) return false
+  if (value.kind === 'IdentifierNode' && value.name === 'org_id') return true
+  return Object.values(value).some(mentionsOrgId)
+}
 
 /** Why this query is not scoped to one organization, or undefined when it is. */
 export function unscopedBecause(root: OperationNode): string | undefined {
   for (const query of queries(root)) {
-    const owned = tablesOf(query).filter((t) => orgOwnedTables.has(t))
+    const owned = [...new Set(tablesOf(query))].filter((t) => orgOwnedTables.has(t))
     if (owned.length === 0) continue
     if (query.kind === 'InsertQueryNode') {
       if (!mentionsOrgId(query.columns)) return `insert into ${owned.join(', ')} without org_id`

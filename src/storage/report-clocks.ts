@@ -10,9 +10,6 @@ import type { Executor, Tx } from './db.js'
 import { policyOfVersion } from './repositories/policy-repository.js'
 import { readClockEvents, readReportForClocks, writeReportDueTimes } from './repositories/report-clock-repository.js'
 
-/** A stored policy version, already validated when it was imported. */
-export const policyFromJson = (json: string): Policy => JSON.parse(json) as Policy
-
 export interface ReportClocks {
   policy: Policy
   clocks: Clock[]
