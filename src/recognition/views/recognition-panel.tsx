@@ -1,5 +1,5 @@
 import { type CreditRole, creditRoles } from '../../domain/advisory/advisory.js'
-import { Button, Card, Cell, HiddenInput, Select, Table, TextInput } from '../../http/views/components/index.js'
+import { Button, Card, HiddenInput, Select, TextInput } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
 import type { MessageKey, Translator } from '../../i18n/messages.js'
 import type { RecognitionPanelView } from '../load-recognition.js'
@@ -33,7 +33,6 @@ export function RecognitionPanel({
       </Card>
     )
   }
-  const head = [t('recognition.credit.name'), t('recognition.credit.role'), t('recognition.credit.state'), '']
   return (
     <Card title={t('recognition.title')}>
       <div class="stack" id="recognition">
@@ -41,29 +40,26 @@ export function RecognitionPanel({
         {panel.credits.length === 0 ? (
           <p class="text-muted">{t('recognition.credit.none')}</p>
         ) : (
-          <Table head={head} stack>
+          <ul class="link-list">
             {panel.credits.map((c) => (
-              <tr key={c.id}>
-                <Cell label={head[0]} kind="title">
-                  {c.name}
-                </Cell>
-                <Cell label={head[1]}>{roleLabel(t, c.role)}</Cell>
-                <Cell label={head[2]}>
+              <li key={c.id} class="stack">
+                <p>
+                  <strong>{c.name}</strong> <span class="text-muted">{roleLabel(t, c.role)}</span>
+                </p>
+                <p class="text-muted">
                   {c.subject === 'reporter' ? t(`recognition.consent.${c.consent}` as MessageKey) : t('recognition.credit.byTeam')}
                   {' · '}
                   {c.publicNow ? t('recognition.credit.public') : t('recognition.credit.notPublic')}
-                </Cell>
-                <Cell label={head[3]}>
-                  {canWork ? (
-                    <form method="post" action={`${base}/credits/${c.id}/remove`}>
-                      <HiddenInput name="_csrf" value={ctx.csrfToken} />
-                      <Button variant="ghost">{t('recognition.credit.remove')}</Button>
-                    </form>
-                  ) : null}
-                </Cell>
-              </tr>
+                </p>
+                {canWork ? (
+                  <form method="post" action={`${base}/credits/${c.id}/remove`}>
+                    <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                    <Button variant="ghost">{t('recognition.credit.remove')}</Button>
+                  </form>
+                ) : null}
+              </li>
             ))}
-          </Table>
+          </ul>
         )}
         {canWork && panel.mode !== 'never' ? (
           <form method="post" action={`${base}/credits/reporter`} class="stack">

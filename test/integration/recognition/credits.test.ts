@@ -19,7 +19,13 @@ async function advisoryCredits(t: TestApp, org: OrganizationRow, refs: string[])
 
 /** Every public page of the organization, as a stranger sees it. */
 async function publicPages(t: TestApp, org: OrganizationRow): Promise<string> {
-  const urls = [`/o/${org.slug}`, `/o/${org.slug}/hall-of-fame`, `/o/${org.slug}/policy`, `/o/${org.slug}/SECURITY.md`, `/o/${org.slug}/security.txt`]
+  const urls = [
+    `/o/${org.slug}`,
+    `/o/${org.slug}/hall-of-fame`,
+    `/o/${org.slug}/policy`,
+    `/o/${org.slug}/SECURITY.md`,
+    `/o/${org.slug}/security.txt`,
+  ]
   const bodies = await Promise.all(urls.map((url) => t.app.inject({ method: 'GET', url })))
   return bodies.map((r) => r.body).join('\n')
 }

@@ -3,7 +3,13 @@ import { assessRewards, type PolicyReward, type RewardFacts } from '../../../src
 
 const tshirt: PolicyReward = { kind: 't-shirt', description: 'A free t-shirt.', conditions: ['first-reporter', 'non-trivial'] }
 const bounty: PolicyReward = { kind: 'money', description: 'Bounty', conditions: ['by-severity'], amounts: { currency: 'EUR', high: 500 } }
-const facts = (over: Partial<RewardFacts> = {}): RewardFacts => ({ status: 'accepted', duplicateOf: null, severity: 'high', program: null, ...over })
+const facts = (over: Partial<RewardFacts> = {}): RewardFacts => ({
+  status: 'accepted',
+  duplicateOf: null,
+  severity: 'high',
+  program: null,
+  ...over,
+})
 
 describe("the policy's rewards for a report", () => {
   it("Kumi's t-shirt goes to the first reporter of a non-trivial vulnerability", () => {
