@@ -5,6 +5,8 @@
  */
 import { expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
+import { readPreset } from '../../../src/policy-admin/presets.js'
+import { importPolicy } from '../../../src/policy-admin/use-cases/import-policy.js'
 import { consentedCredits } from '../../../src/storage/repositories/report-credit-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { type TestApp, useTestApp } from '../../support/app.js'
@@ -192,5 +194,30 @@ eachDialect('recognition', (ctx) => {
     expect((await b.submit(page, `${page}/credits/reporter`, { name: 'Bob was here', role: 'finder' })).statusCode).toBe(403)
     expect((await b.submit(page, `${page}/credits`, { name: 'Bob was here', role: 'analyst' })).statusCode).toBe(403)
     expect((await a.get(page)).body).not.toContain('Bob was here')
+  })
+
+  it("a bounty is recorded with the policy's amount for the report's severity, and a typed amount must be whole with a currency", async () => {
+    const t = app()
+    const org = await t.given.org()
+    const preset = readPreset('kumi-systems')
+    if (!preset) throw new Error('no kumi-systems preset')
+    const withBounty = preset.source.replace(
+      '      conditions: [by-severity]\n',
+      '      conditions: [by-severity]\n    - kind: money\n      description: A bounty.\n      conditions: [by-severity]\n      amounts: { currency: EUR, medium: 150, high: 500 }\n',
+    )
+    expect(withBounty).not.toBe(preset.source)
+    const imported = await importPolicy(t.deps, org, withBounty, preset.fileName, null)
+    expect(imported.ok, JSON.stringify(imported)).toBe(true)
+    const kim = await t.given.member(org, 'responder')
+    const { ref, page } = await reportViaApi(t, org)
+    const k = t.browser()
+    await k.signIn(kim)
+    await k.submit(page, `${page}/severity`, { severity: 'high' })
+    expect((await k.get(page)).body).toContain('value="500"')
+    expect((await k.submit(page, `${page}/rewards`, { reward: '3', amount: '12.50', currency: 'EUR' })).statusCode).toBe(422)
+    expect((await k.submit(page, `${page}/rewards`, { reward: '3', amount: '', currency: '' })).statusCode).toBe(303)
+    const recorded = (await eventsOf(t, org, ref)).find((e) => e.type === 'reward.recorded')
+    expect(recorded?.data).toMatchObject({ kind: 'money', amount: 500, currency: 'EUR' })
+    expect((await k.get(page)).body).toContain('Reward recorded: Bounty (500 EUR)')
   })
 })
