@@ -11,6 +11,7 @@ import { mailRoutes } from './mail/index.js'
 import { policyRoutes } from './policy/index.js'
 import { policyAdminRoutes } from './policy-admin/index.js'
 import { escalationRoutes, portalRoutes } from './portal/index.js'
+import { recognitionRoutes } from './recognition/index.js'
 import { setupRoutes } from './setup/index.js'
 import { Keyring } from './storage/cipher.js'
 import { migrate, openDatabase } from './storage/db.js'
@@ -76,6 +77,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       policyAdminRoutes,
       escalationRoutes,
       mailRoutes,
+      recognitionRoutes,
     ],
   })
 }

@@ -41,6 +41,17 @@ export interface EventData {
   'reporter.link_reissued': Record<string, never>
   /** A different mail carried the Message-ID of an earlier one; on the timeline of every report involved. */
   'mail.message_id_reused': { inboundId: string; mails: number }
+  /** The team proposed a credit line to the reporter (the name is report text: sealed in its own row, never here). */
+  'credit.proposed': { creditId: string; role: string }
+  /** The team credited someone other than the reporter (an analyst, a coordinator, a tool). */
+  'credit.added': { creditId: string; role: string }
+  'credit.removed': { creditId: string }
+  /** The reporter accepted the proposed credit line; `renamed` when they changed the name. */
+  'credit.accepted': { creditId: string; renamed: boolean }
+  'credit.declined': { creditId: string }
+  /** A reward of the policy recorded for the report (by its position in the policy's list). */
+  'reward.recorded': { rewardId: string; kind: string; amount: number | null; currency: string | null }
+  'reward.sent': { rewardId: string; kind: string }
 }
 
 export type EventType = keyof EventData
@@ -78,6 +89,13 @@ export const eventTypes = [
   'reporter.link_revoked',
   'reporter.link_reissued',
   'mail.message_id_reused',
+  'credit.proposed',
+  'credit.added',
+  'credit.removed',
+  'credit.accepted',
+  'credit.declined',
+  'reward.recorded',
+  'reward.sent',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).

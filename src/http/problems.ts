@@ -30,6 +30,14 @@ export type AppErrorCode =
   | 'STEPS_BEFORE_PUBLISHING'
   | 'DETAILED_REPLY_INCOMPLETE'
   | StepErrorCode
+  | 'CREDIT_NAME_REQUIRED'
+  | 'CREDIT_NAME_INVALID'
+  | 'CREDITS_NOT_OFFERED'
+  | 'CREDIT_NOT_PROPOSED'
+  | 'REWARD_UNKNOWN'
+  | 'REWARD_NOT_EARNED'
+  | 'REWARD_ALREADY_RECORDED'
+  | 'REWARD_AMOUNT_INVALID'
   | 'INTERNAL'
 
 export const problems = {
@@ -63,6 +71,14 @@ export const problems = {
   STEP_ALREADY: { status: 409, title: 'That step is already recorded' },
   STEP_NOT_OPTIONAL: { status: 409, title: 'Only optional steps can be skipped' },
   STEP_OUT_OF_ORDER: { status: 409, title: 'The steps that come first are not done yet' },
+  CREDIT_NAME_REQUIRED: { status: 422, title: 'A credit needs a name' },
+  CREDIT_NAME_INVALID: { status: 422, title: 'The name must be one line of at most 200 characters, without control characters' },
+  CREDITS_NOT_OFFERED: { status: 409, title: 'The policy credits nobody publicly' },
+  CREDIT_NOT_PROPOSED: { status: 409, title: 'No credit line has been proposed for this report' },
+  REWARD_UNKNOWN: { status: 422, title: 'The policy has no such reward' },
+  REWARD_NOT_EARNED: { status: 409, title: 'The report does not meet the conditions of that reward' },
+  REWARD_ALREADY_RECORDED: { status: 409, title: 'That reward is already recorded for this report' },
+  REWARD_AMOUNT_INVALID: { status: 422, title: 'A bounty needs a whole amount and a three-letter currency code' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import { hasHallOfFame } from '../recognition/index.js'
 import { findOrganizationBySlug, listPrograms } from '../storage/repositories/organization-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { applyCreditDefault, orgCreditDefault } from './credit-default.js'
@@ -26,7 +27,8 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   app.get<{ Params: OrgParams }>('/o/:org', { config: { access: 'public' }, schema: { params: OrgParams } }, async (request, reply) => {
     const org = await orgOr404(request.params.org)
     const programs = await listPrograms(deps.db, org.id)
-    return reply.page(<OrgPage ctx={pageContext(request, reply)} org={org} programs={programs} />)
+    const hallOfFame = await hasHallOfFame(deps, org.id)
+    return reply.page(<OrgPage ctx={pageContext(request, reply)} org={org} programs={programs} hallOfFame={hallOfFame} />)
   })
 
   app.get<{ Params: OrgParams }>(

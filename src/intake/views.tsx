@@ -23,7 +23,18 @@ export interface PublicOrg {
   name: string
 }
 
-export function OrgPage({ ctx, org, programs }: { ctx: PageContext; org: PublicOrg; programs: ProgramRow[] }) {
+export function OrgPage({
+  ctx,
+  org,
+  programs,
+  hallOfFame,
+}: {
+  ctx: PageContext
+  org: PublicOrg
+  programs: ProgramRow[]
+  /** Links the organization's hall of fame when its policy keeps one (src/recognition). */
+  hallOfFame?: boolean
+}) {
   const { t } = ctx
   return (
     <Layout title={t('org.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
@@ -50,6 +61,11 @@ export function OrgPage({ ctx, org, programs }: { ctx: PageContext; org: PublicO
               ))}
             </ul>
           </Card>
+        ) : null}
+        {hallOfFame ? (
+          <p>
+            <a href={`/o/${org.slug}/hall-of-fame`}>{t('org.hallOfFame')}</a>
+          </p>
         ) : null}
       </div>
     </Layout>

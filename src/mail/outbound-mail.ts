@@ -146,6 +146,8 @@ const templates = [
   'reporter.may-escalate',
   'reporter.final-update',
   'reporter.may-disclose',
+  // The team proposes a credit line (src/recognition): catalogue text and a link only, like the clock notices.
+  'reporter.credit-proposed',
 ]
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))

@@ -5,6 +5,7 @@ import { EmptyForm } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
+import { loadReporterCredit } from '../recognition/index.js'
 import { cookieSeconds, isWellFormedToken, linkState, reportRefOf } from './capability.js'
 import { loadFollowUp, type ReporterAccess } from './follow-up.js'
 import { FollowUpQuery, ReplyForm, TokenParams } from './schemas.js'
@@ -128,7 +129,8 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     { config: { access: 'reporter' }, schema: { querystring: FollowUpQuery } },
     async (request, reply) => {
       const view = await followUpOr404(request.reportAccess!)
-      return reply.page(<FollowUpPage ctx={ctxOf(request, reply)} view={view} sent={request.query.sent === '1'} />)
+      const credit = await loadReporterCredit(deps, request.reportAccess!)
+      return reply.page(<FollowUpPage ctx={ctxOf(request, reply)} view={view} sent={request.query.sent === '1'} credit={credit} />)
     },
   )
 

@@ -14,11 +14,25 @@ import {
 import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
+import { ReporterCreditCard, type ReporterCreditView } from '../recognition/index.js'
 import type { FollowUpView } from './follow-up.js'
 
 const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
 
-export function FollowUpPage({ ctx, view, sent, error }: { ctx: PageContext; view: FollowUpView; sent?: boolean; error?: string }) {
+export function FollowUpPage({
+  ctx,
+  view,
+  sent,
+  error,
+  credit,
+}: {
+  ctx: PageContext
+  view: FollowUpView
+  sent?: boolean
+  error?: string
+  /** The credit line the team proposes, when it proposed one (src/recognition). */
+  credit?: ReporterCreditView | undefined
+}) {
   const { t } = ctx
   return (
     <Layout title={t('portal.title', { ref: view.ref })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={view.org}>
@@ -45,6 +59,7 @@ export function FollowUpPage({ ctx, view, sent, error }: { ctx: PageContext; vie
             ]}
           />
         </Card>
+        {credit ? <ReporterCreditCard ctx={ctx} credit={credit} /> : null}
         <section class="stack" aria-labelledby="thread-heading">
           <h2 id="thread-heading">{t('portal.thread')}</h2>
           {view.thread.length === 0 ? <p class="text-muted">{t('portal.noMessages')}</p> : null}

@@ -27,6 +27,8 @@ export const orgOwnedTables = new Set([
   'inbound_mail',
   'attachment',
   'mail_thread',
+  'report_credit',
+  'report_reward',
 ])
 
 export class UnscopedQueryError extends Error {}

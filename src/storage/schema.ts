@@ -246,6 +246,37 @@ export interface MailThreadTable {
   created_at: string
 }
 
+/** A credit line on a report: the reporter's (shown publicly only with consent, see domain/advisory/credit-consent.ts) or another person's. */
+export interface ReportCreditTable {
+  id: string
+  org_id: string
+  report_id: string
+  subject: 'reporter' | 'other'
+  /** Sealed name, context `report_credit.name|<id>`. */
+  name_enc: string
+  role: string
+  consent: 'proposed' | 'accepted' | 'declined'
+  intake: 'asked' | 'declined' | 'silent'
+  created_by: string | null
+  created_at: string
+  updated_at: string
+  answered_at: string | null
+}
+
+/** A reward of the policy recorded for a report, and when it was sent. */
+export interface ReportRewardTable {
+  id: string
+  org_id: string
+  report_id: string
+  reward_index: number
+  kind: string
+  amount: number | null
+  currency: string | null
+  sent_at: string | null
+  created_by: string | null
+  created_at: string
+}
+
 export interface DB {
   organization: OrganizationTable
   program: ProgramTable
@@ -265,6 +296,8 @@ export interface DB {
   attachment: AttachmentTable
   mail_thread: MailThreadTable
   policy_version: PolicyVersionTable
+  report_credit: ReportCreditTable
+  report_reward: ReportRewardTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

@@ -49,6 +49,17 @@ const labels: Record<EventType, Label> = {
   'escalation.sent': (t, d) => t('event.escalation.sent', { action: [d.action, d.clock, d.target].filter(Boolean).join(' · ') }),
   'file.downloaded': (t, d, names) => t('event.file.downloaded', { name: names.file(String(d.file)) ?? t('reportPage.file.gone') }),
   'mail.message_id_reused': (t, d) => t('event.mail.message_id_reused', { mails: String(d.mails ?? 2) }),
+  'credit.proposed': (t, d) => t('event.credit.proposed', { role: String(d.role ?? '') }),
+  'credit.added': (t, d) => t('event.credit.added', { role: String(d.role ?? '') }),
+  'credit.removed': plain('event.credit.removed'),
+  'credit.accepted': (t, d) => t(d.renamed ? 'event.credit.accepted_renamed' : 'event.credit.accepted'),
+  'credit.declined': plain('event.credit.declined'),
+  'reward.recorded': (t, d) =>
+    t('event.reward.recorded', {
+      kind: t(`reward.kind.${d.kind}` as MessageKey),
+      amount: d.amount == null ? '' : ` (${d.amount} ${d.currency})`,
+    }),
+  'reward.sent': (t, d) => t('event.reward.sent', { kind: t(`reward.kind.${d.kind}` as MessageKey) }),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

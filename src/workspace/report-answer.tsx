@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js'
 import type { Result } from '../domain/result.js'
 import { HttpProblem, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import { loadRecognitionPanel } from '../recognition/index.js'
 import { listReportFiles } from './attachments.js'
 import { loadReportForTeam } from './load-report.js'
 import { type Refusal, refusalText } from './refusal-text.js'
@@ -20,6 +21,7 @@ export function reportAnswers(deps: Deps) {
     const view = await loadReportForTeam(deps, org, request.params.ref, viewer)
     if (!view) throw new HttpProblem('NOT_FOUND')
     const files = await listReportFiles(deps, org, request.params.ref, viewer)
+    const recognition = await loadRecognitionPanel(deps, org, request.params.ref, viewer)
     const page = (
       <ReportPage
         ctx={pageContext(request, reply)}
@@ -30,6 +32,7 @@ export function reportAnswers(deps: Deps) {
         files={files}
         problem={problem}
         draft={draft}
+        recognition={recognition}
       />
     )
     return reply.page(page, status)

@@ -21,6 +21,7 @@ import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
+import { RecognitionPanel, type RecognitionPanelView } from '../recognition/index.js'
 import type { Role } from '../storage/schema.js'
 import type { ReportFile } from './attachments.js'
 import { ClockPanel, DetailedResponseFields } from './clock-panel.js'
@@ -39,6 +40,8 @@ export interface ReportPageProps {
   problem?: string | undefined
   /** The reply being written, kept when sending it was refused. */
   draft?: { body: string; visibility: string } | undefined
+  /** Credits and rewards of the report (src/recognition). */
+  recognition?: RecognitionPanelView | undefined
 }
 
 /** The reporter's files: name (a download link), size, type recognized from the bytes, SHA-256. */
@@ -69,7 +72,7 @@ function FileList({ t, files }: { t: Translator; files: ReportFile[] }) {
   )
 }
 
-export function ReportPage({ ctx, org, role, userId, view, files, problem, draft }: ReportPageProps) {
+export function ReportPage({ ctx, org, role, userId, view, files, problem, draft, recognition }: ReportPageProps) {
   const { t } = ctx
   const when = (iso: string) => formatTime(iso, view.timeZone)
   const { report, reporter } = view
@@ -232,6 +235,7 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
                 ]}
               />
             </Card>
+            {recognition ? <RecognitionPanel ctx={ctx} base={base} panel={recognition} canWork={canWork} when={when} /> : null}
             <Card title={t('reportPage.timeline')}>
               <Timeline
                 items={view.events.map((e) => ({

@@ -9,6 +9,16 @@ export const Reward = strictObject({
   description: Text(),
   conditions: Type.Optional(List(oneOf(rewardConditions), { maxItems: rewardConditions.length })),
   onRequest: Type.Optional(Type.Boolean()),
+  /** Bounty amounts of a `money` reward by severity, in one currency (ISO 4217), e.g. { currency: EUR, high: 500 }. */
+  amounts: Type.Optional(
+    strictObject({
+      currency: Type.String({ pattern: '^[A-Z]{3}$', maxLength: 3, description: 'ISO 4217 code, e.g. EUR' }),
+      low: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
+      medium: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
+      high: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
+      critical: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
+    }),
+  ),
 })
 
 export const Recognition = strictObject({
