@@ -47,25 +47,16 @@ export function presetAsTemplate(source: string, org: TemplateOrganization): str
   const originalSlug = String(doc.getIn(['organization', 'slug']) ?? '')
   const markers = presetMarkers(source)
 
-  doc.setIn(['organization', 'name'], org.name)
-  doc.setIn(['organization', 'slug'], org.slug)
-  doc.deleteIn(['organization', 'website'])
-
-  rewriteContacts(doc, org)
-  rewriteChannels(doc, org)
-  // URLs that only the original organization can answer for.
-  for (const key of ['canonical', 'policy', 'hiring', 'acknowledgments', 'encryption']) doc.deleteIn(['securityTxt', key])
-  dropEmpty(doc, ['securityTxt'])
-  doc.deleteIn(['recognition', 'hallOfFame', 'url'])
-  const announcements = doc.getIn(['disclosure', 'announcements'])
-  if (isSeq(announcements)) for (const item of announcements.items) if (isMap(item)) item.delete('url')
-  if (doc.hasIn(['comments'])) doc.setIn(['comments'], org.securityAddress ?? 'our security team')
-
-  // Free text keeps the policy's words with the organization's name, never the original's.
+  // First, before anything of the organization's own is written: free text keeps the policy's words with the organization's name, never the original's.
   const named = [originalName, originalSlug].filter((w) => w.length > 2).map((w) => new RegExp(`\\b${escapeRegExp(w)}\\b`, 'gi'))
   visit(doc, {
     Scalar(key, node) {
       if (key === 'key' || typeof node.value !== 'string') return
+      // An id that is the original slug (a program's slug, a tracker's programs) becomes the new slug.
+      if (node.value === originalSlug) {
+        node.value = org.slug
+        return
+      }
       let text = node.value
       text = text.replace(emailPattern, (mail) => (mail === org.securityAddress ? mail : (org.securityAddress ?? 'our security team')))
       text = text.replace(urlPattern, 'our website')
@@ -73,6 +64,20 @@ export function presetAsTemplate(source: string, org: TemplateOrganization): str
       if (text !== node.value) node.value = text
     },
   })
+  doc.setIn(['organization', 'name'], org.name)
+  doc.setIn(['organization', 'slug'], org.slug)
+  drop(doc, ['organization', 'website'])
+
+  rewriteContacts(doc, org)
+  rewriteChannels(doc, org)
+  // URLs that only the original organization can answer for.
+  for (const key of ['canonical', 'policy', 'hiring', 'acknowledgments', 'encryption']) drop(doc, ['securityTxt', key])
+  dropEmpty(doc, ['securityTxt'])
+  drop(doc, ['recognition', 'hallOfFame', 'url'])
+  const announcements = doc.getIn(['disclosure', 'announcements'])
+  if (isSeq(announcements)) for (const item of announcements.items) if (isMap(item)) item.delete('url')
+  if (doc.hasIn(['comments'])) doc.setIn(['comments'], org.securityAddress ?? 'our security team')
+
   // Comments quote the original policy (its addresses, its people): they do not belong to the new one.
   const lower = markers.map((m) => m.toLowerCase())
   const foreign = (comment: string | null | undefined) => !!comment && lower.some((m) => comment.toLowerCase().includes(m))
@@ -87,7 +92,7 @@ export function presetAsTemplate(source: string, org: TemplateOrganization): str
   })
   if (foreign(doc.commentBefore)) doc.commentBefore = null
   if (foreign(doc.comment)) doc.comment = null
-  return doc.toString({ lineWidth: 0 })
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false })
 }
 
 function rewriteContacts(doc: Document, org: TemplateOrganization): void {
@@ -125,14 +130,20 @@ function rewriteChannels(doc: Document, org: TemplateOrganization): void {
     if (first?.get('private') !== undefined) channel.private = first.get('private')
     doc.setIn(['channels', 'email'], doc.createNode([channel]))
   } else {
-    doc.deleteIn(['channels', 'email'])
+    drop(doc, ['channels', 'email'])
   }
-  doc.deleteIn(['channels', 'trackers'])
-  doc.deleteIn(['channels', 'publicTracker'])
+  drop(doc, ['channels', 'trackers'])
+  drop(doc, ['channels', 'publicTracker'])
   // A template always leaves the reporter a way in: this instance's own form.
   if (!org.securityAddress && doc.getIn(['channels', 'webForm', 'enabled']) !== true) {
     doc.setIn(['channels', 'webForm'], doc.createNode({ enabled: true }))
   }
+}
+
+/** Removes the key at `path` when it is there; a missing section is fine. */
+function drop(doc: Document, path: string[]): void {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1))
+  if (isMap(parent)) parent.delete(path[path.length - 1])
 }
 
 function dropEmpty(doc: Document, path: string[]): void {
