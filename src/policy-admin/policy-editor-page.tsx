@@ -49,7 +49,7 @@ function Gutter({ lines }: { lines: number }) {
 function PolicySource({ source, label, hint }: { source: string; label: string; hint: string }) {
   const lines = lineCount(source)
   return (
-    <div class="field">
+    <div class="field policy-field">
       <label class="field__label" for="policy-source">
         {label}
       </label>

@@ -9,7 +9,7 @@ export const policy = {
   'policy.admin.noneYet': 'No policy yet. Paste a policy file, or start from a preset.',
   'policy.admin.source': 'Policy file (YAML)',
   'policy.admin.sourceHint':
-    'See docs/policy.md for every field. Each save is a new version; earlier reports keep the version they were received under.',
+    'Every field is explained in the policy file documentation (link above). Each save is a new version; earlier reports keep the version they were received under.',
   'policy.admin.preview': 'Show the changes',
   'policy.admin.save': 'Save as a new version',
   'policy.admin.saved': 'Saved as version {version}.',
