@@ -5,7 +5,7 @@ import { buildWeb, openApp } from '../app.js'
 import { startClockScheduler } from '../clocks/index.js'
 import { ConfigError, loadConfig, settings } from '../config.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
-import { checkPolicyFile, importPolicyFile } from '../policy-admin/index.js'
+import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
 import { issueSetupLink } from '../setup/index.js'
 import { Keyring } from '../storage/cipher.js'
 import { migrate, openDatabase } from '../storage/db.js'
@@ -97,7 +97,7 @@ org
     if (opts.preset) checkPolicyFile(opts.preset, { presetOnly: true, quiet: true })
     const app = await openApp(loadConfig())
     const result = await createOrganization(app.deps, opts)
-    if (result.ok && opts.preset) await importPolicyFile(app.deps, result.value, opts.preset)
+    if (result.ok && opts.preset) await startPolicyFromPreset(app.deps, result.value, opts.preset)
     await app.close()
     if (!result.ok) fail(`cannot create organization: ${errorsText(result.error)}`)
     process.stdout.write(

@@ -6,6 +6,7 @@ import { formatProblems, parsePolicy } from '../domain/policy/parse-policy.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { readPreset } from './presets.js'
 import { importPolicy } from './use-cases/import-policy.js'
+import { startFromPreset } from './use-cases/start-from-preset.js'
 
 function stop(message: string): never {
   process.stderr.write(`${message}\n`)
@@ -26,6 +27,19 @@ export function checkPolicyFile(file: string, options: { presetOnly?: boolean; q
   const parsed = parsePolicy(source, fileName)
   if (!parsed.ok) stop(formatProblems(parsed.errors))
   if (!options.quiet) process.stdout.write(`${fileName}: the policy is valid.\n`)
+}
+
+/** `org create --preset`: the preset as a template, with the organization's own identity in it. */
+export async function startPolicyFromPreset(deps: Deps, org: OrganizationRow, name: string): Promise<void> {
+  const result = await startFromPreset(deps, org, name, null)
+  if (!result.ok) {
+    if (result.error.code === 'POLICY_INVALID') stop(formatProblems(result.error.problems))
+    if (result.error.code === 'PRESET_UNKNOWN') stop(`embargo: no preset named ${name}`)
+    return
+  }
+  process.stdout.write(
+    `${org.slug} now runs policy version ${result.value.version}, started from the ${name} preset with its own name and addresses; see the policy page for what still needs your attention.\n`,
+  )
 }
 
 export async function importPolicyFile(deps: Deps, org: OrganizationRow, file: string): Promise<void> {

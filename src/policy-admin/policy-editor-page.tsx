@@ -1,10 +1,15 @@
 import type { DiffLine } from '../domain/policy/line-diff.js'
 import type { PolicyProblem } from '../domain/policy/parse-policy.js'
-import { Alert, Button, Card, HiddenInput, PageHeader, Select, TextArea, WorkspaceLayout } from '../http/views/components/index.js'
+import type { AttentionItem } from '../domain/policy/policy-attention.js'
+import { Alert, Button, Card, HiddenInput, PageHeader, Select, WorkspaceLayout } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
+import type { Translator } from '../i18n/messages.js'
 import type { Role } from '../storage/schema.js'
 
 const day = (iso: string) => iso.slice(0, 10)
+
+/** The address of the policy documentation this instance serves. */
+export const policyDocsUrl = '/docs/policy'
 
 function Diff({ lines }: { lines: (DiffLine | null)[] }) {
   return (
@@ -22,6 +27,81 @@ function Diff({ lines }: { lines: (DiffLine | null)[] }) {
   )
 }
 
+const lineCount = (source: string): number => source.replace(/\r\n/g, '\n').split('\n').length
+
+/** Line numbers rendered on the server, each an anchor (`#L12`) a problem can link to. */
+function Gutter({ lines }: { lines: number }) {
+  return (
+    <pre class="policy-gutter" aria-hidden="true">
+      {Array.from({ length: lines }, (_, i) => (
+        <a key={i} id={`L${i + 1}`} href={`#L${i + 1}`} tabIndex={-1}>
+          {`${i + 1}\n`}
+        </a>
+      ))}
+    </pre>
+  )
+}
+
+/**
+ * The policy file in a monospace box with a line-number gutter. The box is as tall as the file
+ * (no inner scroll bar), so the gutter and the text stay side by side without any script.
+ */
+function PolicySource({ source, label, hint }: { source: string; label: string; hint: string }) {
+  const lines = lineCount(source)
+  return (
+    <div class="field policy-field">
+      <label class="field__label" for="policy-source">
+        {label}
+      </label>
+      <p class="field__hint" id="policy-source-hint">
+        {hint}
+      </p>
+      <div class="policy-editor">
+        <Gutter lines={lines + 10} />
+        <textarea
+          id="policy-source"
+          class="policy-editor__text"
+          name="source"
+          rows={lines + 10}
+          wrap="off"
+          spellcheck={false}
+          aria-describedby="policy-source-hint"
+          maxLength={200_000}
+          value={source}
+        />
+      </div>
+    </div>
+  )
+}
+
+/** A stored version, read-only, with its line numbers. */
+function NumberedSource({ source }: { source: string }) {
+  const lines = source.replace(/\r\n/g, '\n').split('\n')
+  return (
+    <div class="policy-editor">
+      <Gutter lines={lines.length} />
+      <pre class="policy-editor__text policy-editor__text--read">{source}</pre>
+    </div>
+  )
+}
+
+function attentionText(t: Translator, item: AttentionItem): string {
+  switch (item.key) {
+    case 'name':
+      return t('policy.attention.name', { name: item.inPolicy })
+    case 'slug':
+      return t('policy.attention.slug', { slug: item.inPolicy })
+    case 'canonical':
+      return t('policy.attention.canonical')
+    case 'contacts':
+      return t('policy.attention.contacts', { names: item.names.join(', ') })
+    case 'securityAddress':
+      return t('policy.attention.securityAddress', { address: item.address })
+    case 'noKey':
+      return t('policy.attention.noKey')
+  }
+}
+
 export interface AdminPolicyProps {
   ctx: PageContext
   org: { slug: string; name: string }
@@ -33,29 +113,66 @@ export interface AdminPolicyProps {
   problems?: PolicyProblem[] | undefined
   diff?: (DiffLine | null)[] | undefined
   notice?: string | undefined
+  attention?: AttentionItem[] | undefined
+}
+
+function VersionsCard({ t, org, versions }: { t: Translator; org: { slug: string }; versions: { version: number; createdAt: string }[] }) {
+  if (versions.length === 0) return null
+  const base = `/w/${org.slug}/admin/policy`
+  const options = versions.map((v) => ({ value: String(v.version), label: `${v.version} · ${day(v.createdAt)}` }))
+  return (
+    <Card title={t('policy.admin.versions')}>
+      <ul class="policy-versions">
+        {versions.map((v) => (
+          <li key={v.version}>
+            <a href={`${base}/versions/${v.version}`}>{t('policy.admin.versionLink', { version: v.version, date: day(v.createdAt) })}</a>
+          </li>
+        ))}
+      </ul>
+      {versions.length > 1 ? (
+        <form method="get" action={`${base}/diff`} class="cluster">
+          <Select name="from" label={t('policy.admin.diffFrom')} options={options} value={String(versions[1]?.version)} />
+          <Select name="to" label={t('policy.admin.diffTo')} options={options} value={String(versions[0]?.version)} />
+          <Button variant="secondary">{t('policy.admin.compare')}</Button>
+        </form>
+      ) : null}
+    </Card>
+  )
 }
 
 /** The administrators' policy editor: the YAML, line-numbered problems, the diff against the current version. */
 export function AdminPolicyPage(props: AdminPolicyProps) {
-  const { ctx, org, role, current, versions, presets, source, problems, diff, notice } = props
+  const { ctx, org, role, current, versions, presets, source, problems, diff, notice, attention } = props
   const { t } = ctx
   const action = `/w/${org.slug}/admin/policy`
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="policy" title={t('policy.admin.title')}>
-      <div class="container stack">
+      <div class="container container--wide stack">
         <PageHeader
           title={t('policy.admin.title')}
           subtitle={
             current ? t('policy.admin.current', { version: current.version, date: day(current.createdAt) }) : t('policy.admin.noneYet')
           }
+          actions={<a href={policyDocsUrl}>{t('policy.admin.docs')}</a>}
         />
         {notice ? <Alert tone="success">{notice}</Alert> : null}
+        {attention && attention.length > 0 ? (
+          <Alert tone="warning" title={t('policy.attention.title')}>
+            <ul class="policy-attention">
+              {attention.map((item) => (
+                <li key={item.key}>{attentionText(t, item)}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
         {problems && problems.length > 0 ? (
           <Alert tone="danger">
             <p>{t('policy.admin.problems', { count: problems.length })}</p>
             <ul class="policy-problems">
               {problems.map((p) => (
-                <li key={`${p.line}:${p.column}:${p.path}`}>{p.text}</li>
+                <li key={`${p.line}:${p.column}:${p.path}`}>
+                  <a href={`#L${p.line}`}>{t('policy.admin.line', { line: p.line })}</a> {p.text}
+                </li>
               ))}
             </ul>
           </Alert>
@@ -68,14 +185,7 @@ export function AdminPolicyPage(props: AdminPolicyProps) {
         <Card title={t('policy.admin.source')}>
           <form method="post" action={action} class="stack">
             <HiddenInput name="_csrf" value={ctx.csrfToken} />
-            <TextArea
-              name="source"
-              label={t('policy.admin.source')}
-              hint={t('policy.admin.sourceHint')}
-              rows={30}
-              value={source}
-              maxLength={200_000}
-            />
+            <PolicySource source={source} label={t('policy.admin.source')} hint={t('policy.admin.sourceHint')} />
             <div class="cluster">
               <Button variant="secondary" name="intent" value="preview">
                 {t('policy.admin.preview')}
@@ -87,22 +197,73 @@ export function AdminPolicyPage(props: AdminPolicyProps) {
           </form>
         </Card>
         <Card title={t('policy.admin.preset')}>
+          <p>{t('policy.admin.presetHint')}</p>
           <form method="get" action={action} class="stack">
             <Select name="preset" label={t('policy.admin.preset')} options={presets.map((p) => ({ value: p, label: p }))} />
             <Button variant="secondary">{t('policy.admin.loadPreset')}</Button>
           </form>
         </Card>
-        {versions.length > 0 ? (
-          <Card title={t('policy.admin.versions')}>
-            <ul>
-              {versions.map((v) => (
-                <li key={v.version}>
-                  {v.version} · {day(v.createdAt)}
-                </li>
-              ))}
-            </ul>
-          </Card>
+        <VersionsCard t={t} org={org} versions={versions} />
+      </div>
+    </WorkspaceLayout>
+  )
+}
+
+/** One stored version, read-only with line numbers, and a link to what the current version changed since. */
+export function PolicyVersionPage(props: {
+  ctx: PageContext
+  org: { slug: string; name: string }
+  role: Role
+  version: { version: number; createdAt: string; source: string }
+  current: number | null
+  versions: { version: number; createdAt: string }[]
+}) {
+  const { ctx, org, role, version, current, versions } = props
+  const { t } = ctx
+  const base = `/w/${org.slug}/admin/policy`
+  return (
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="policy" title={t('policy.version.title', { version: version.version })}>
+      <div class="container container--wide stack">
+        <PageHeader
+          title={t('policy.version.title', { version: version.version })}
+          subtitle={t('policy.version.since', { date: day(version.createdAt) })}
+          actions={<a href={base}>{t('policy.version.back')}</a>}
+        />
+        {current !== null && current !== version.version ? (
+          <p>
+            <a href={`${base}/diff?from=${version.version}&to=${current}`}>{t('policy.version.diffCurrent', { version: current })}</a>
+          </p>
         ) : null}
+        <Card title={t('policy.admin.source')}>
+          <NumberedSource source={version.source} />
+        </Card>
+        <VersionsCard t={t} org={org} versions={versions} />
+      </div>
+    </WorkspaceLayout>
+  )
+}
+
+/** The changes between two stored versions. */
+export function PolicyDiffPage(props: {
+  ctx: PageContext
+  org: { slug: string; name: string }
+  role: Role
+  from: number
+  to: number
+  diff: (DiffLine | null)[]
+  versions: { version: number; createdAt: string }[]
+}) {
+  const { ctx, org, role, from, to, diff, versions } = props
+  const { t } = ctx
+  return (
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="policy" title={t('policy.diff.title', { from, to })}>
+      <div class="container container--wide stack">
+        <PageHeader
+          title={t('policy.diff.title', { from, to })}
+          actions={<a href={`/w/${org.slug}/admin/policy`}>{t('policy.version.back')}</a>}
+        />
+        <Card title={t('policy.admin.diff')}>{diff.length === 0 ? <p>{t('policy.admin.noChanges')}</p> : <Diff lines={diff} />}</Card>
+        <VersionsCard t={t} org={org} versions={versions} />
       </div>
     </WorkspaceLayout>
   )

@@ -3,11 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { diffHunks, lineDiff } from '../domain/policy/line-diff.js'
 import { type PolicyProblem, parsePolicy } from '../domain/policy/parse-policy.js'
+import { policyAttention } from '../domain/policy/policy-attention.js'
+import { presetAsTemplate } from '../domain/policy/preset-template.js'
 import { Form } from '../http/form-body.js'
+import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
-import { findCurrentPolicyVersion, listPolicyVersions } from '../storage/repositories/policy-repository.js'
+import { findCurrentPolicyVersion, findPolicyVersionByNumber, listPolicyVersions } from '../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
-import { AdminPolicyPage } from './policy-editor-page.js'
+import { organizationIdentity } from './organization-identity.js'
+import { PolicyDocsPage, policyDocsMarkdown } from './policy-docs-page.js'
+import { AdminPolicyPage, PolicyDiffPage, PolicyVersionPage } from './policy-editor-page.js'
 import { listPresets, readPreset } from './presets.js'
 import { importPolicy } from './use-cases/import-policy.js'
 
@@ -20,6 +25,10 @@ const EditorQuery = Type.Object({
 // A policy file is a few kilobytes; the outer bound leaves room for long comments.
 const EditorForm = Form({ source: Form.text(256 * 1024), intent: Form.choice(['preview', 'save'] as const) })
 type EditorForm = { source?: string; intent?: 'preview' | 'save' }
+const VersionParams = Type.Object({ org: Type.String({ maxLength: 64 }), version: Type.String({ pattern: '^[0-9]{1,9}$' }) })
+type VersionParams = { org: string; version: string }
+const DiffQuery = Type.Object({ from: Type.String({ pattern: '^[0-9]{1,9}$' }), to: Type.String({ pattern: '^[0-9]{1,9}$' }) })
+type DiffQuery = { from: string; to: string }
 
 /** The administrators' policy editor: preview with line-numbered problems and a diff, save as the next version. */
 export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -31,8 +40,22 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
     view: { source?: string; problems?: PolicyProblem[]; diff?: boolean; notice?: string },
     status = 200,
   ) => {
-    const [currentVersion, versions] = await Promise.all([findCurrentPolicyVersion(deps.db, org.id), listPolicyVersions(deps.db, org.id)])
+    const [currentVersion, versions, identity] = await Promise.all([
+      findCurrentPolicyVersion(deps.db, org.id),
+      listPolicyVersions(deps.db, org.id),
+      organizationIdentity(deps, org),
+    ])
     const source = view.source ?? currentVersion?.source_yaml ?? ''
+    const running = currentVersion ? parsePolicy(currentVersion.source_yaml, 'policy.yaml') : undefined
+    const attention =
+      running?.ok === true
+        ? policyAttention(running.policy, {
+            name: org.name,
+            slug: org.slug,
+            securityAddress: identity.securityAddress,
+            hasKey: identity.key !== undefined,
+          })
+        : undefined
     return reply.page(
       <AdminPolicyPage
         ctx={pageContext(request, reply)}
@@ -45,6 +68,7 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
         problems={view.problems}
         diff={view.diff ? diffHunks(lineDiff(currentVersion?.source_yaml ?? '', source)) : undefined}
         notice={view.notice}
+        attention={attention}
       />,
       status,
     )
@@ -57,9 +81,11 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
       const org = request.org!
       const t = pageContext(request, reply).t
       const preset = request.query.preset !== undefined ? readPreset(request.query.preset) : undefined
+      // A preset is another organization's policy: it arrives with this organization's identity in it.
+      const template = preset ? presetAsTemplate(preset.source, await organizationIdentity(deps, org)) : undefined
       const saved = Number(request.query.saved)
       return editor(request, reply, org, {
-        ...(preset ? { source: preset.source, diff: true } : {}),
+        ...(template !== undefined ? { source: template, diff: true } : {}),
         ...(Number.isInteger(saved) && saved > 0 ? { notice: t('policy.admin.saved', { version: saved }) } : {}),
       })
     },
@@ -83,5 +109,57 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
         return editor(request, reply, org, { source, notice: t('policy.admin.unchanged', { version: result.error.version }) })
       return editor(request, reply, org, { source, problems: result.error.problems, diff: true }, 422)
     },
+  )
+
+  const versionList = async (orgId: string) =>
+    (await listPolicyVersions(deps.db, orgId)).map((v) => ({ version: Number(v.version), createdAt: v.created_at }))
+
+  app.get<{ Params: VersionParams }>(
+    '/w/:org/admin/policy/versions/:version',
+    { config: admin, schema: { params: VersionParams } },
+    async (request, reply) => {
+      const org = request.org!
+      const found = await findPolicyVersionByNumber(deps.db, org.id, Number(request.params.version))
+      if (!found) throw new HttpProblem('NOT_FOUND')
+      const current = await findCurrentPolicyVersion(deps.db, org.id)
+      return reply.page(
+        <PolicyVersionPage
+          ctx={pageContext(request, reply)}
+          org={org}
+          role={request.role!}
+          version={{ version: Number(found.version), createdAt: found.created_at, source: found.source_yaml }}
+          current={current ? Number(current.version) : null}
+          versions={await versionList(org.id)}
+        />,
+      )
+    },
+  )
+
+  app.get<{ Params: OrgParams; Querystring: DiffQuery }>(
+    '/w/:org/admin/policy/diff',
+    { config: admin, schema: { params: OrgParams, querystring: DiffQuery } },
+    async (request, reply) => {
+      const org = request.org!
+      const from = Number(request.query.from)
+      const to = Number(request.query.to)
+      const [a, b] = await Promise.all([findPolicyVersionByNumber(deps.db, org.id, from), findPolicyVersionByNumber(deps.db, org.id, to)])
+      if (!a || !b) throw new HttpProblem('NOT_FOUND')
+      return reply.page(
+        <PolicyDiffPage
+          ctx={pageContext(request, reply)}
+          org={org}
+          role={request.role!}
+          from={from}
+          to={to}
+          diff={diffHunks(lineDiff(a.source_yaml, b.source_yaml))}
+          versions={await versionList(org.id)}
+        />,
+      )
+    },
+  )
+
+  // The documentation of the policy file, as this instance's version of it says.
+  app.get('/docs/policy', { config: { access: 'public' } }, async (request, reply) =>
+    reply.page(<PolicyDocsPage ctx={pageContext(request, reply)} markdown={policyDocsMarkdown()} />),
   )
 }

@@ -6,6 +6,7 @@ import { renderSecurityTxt } from '../domain/policy/render-security-txt.js'
 import { Policy } from '../domain/policy/schema.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import { findOrgMail } from '../storage/repositories/mail-repository.js'
 import { countOrganizations, findOrganizationBySlug, listOrganizations } from '../storage/repositories/organization-repository.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
@@ -35,6 +36,7 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     const { org, policy, version } = await current(slug)
     if (!policy || !version) throw new HttpProblem('NOT_FOUND')
     const key = await orgSigningKey(deps, org)
+    const mail = await findOrgMail(deps.db, org.id)
     const policyKey = policy.securityTxt?.encryption ?? policy.channels.email?.find((e) => e.openpgp?.url)?.openpgp?.url
     const canonicalUrl = new URL(canonicalPath, deps.config.publicUrl).href
     const render = () =>
@@ -43,6 +45,7 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         canonicalUrl,
         now: deps.now().toISOString(),
         encryptionUrl: key && !policyKey ? key.publicKeyUrl : undefined,
+        securityAddress: mail?.securityAddress,
       })
     const text = key ? await signedSecurityTxt(deps, org, key, { policyVersionId: version.versionId, canonicalUrl }, render) : render()
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(text)

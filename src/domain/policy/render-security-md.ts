@@ -4,7 +4,14 @@
  */
 import type { Policy } from './schema.js'
 import { confidentialitySection, disclosureSection, processSection, responseTimesSection } from './security-md-handling.js'
-import { contactSection, labelsSection, recognitionSection, researcherRulesSection, safeHarborSection } from './security-md-reporters.js'
+import {
+  contactSection,
+  labelsSection,
+  openPgpKeysSection,
+  recognitionSection,
+  researcherRulesSection,
+  safeHarborSection,
+} from './security-md-reporters.js'
 import { channelsSection, programsSection, scopeSection } from './security-md-reporting.js'
 
 export interface SecurityMdOptions {
@@ -15,7 +22,11 @@ export interface SecurityMdOptions {
 /** The whole SECURITY.md, ending with one newline. */
 export function renderSecurityMd(policy: Policy, options: SecurityMdOptions = {}): string {
   const sections = [
-    [`# Security policy of ${policy.organization.name}`, ''],
+    [
+      `# Security policy of ${policy.organization.name}`,
+      '',
+      ...(policy.organization.website ? [`Website: ${policy.organization.website}`, ''] : []),
+    ],
     channelsSection(policy, options.reportUrl),
     [''],
     programsSection(policy),
@@ -29,6 +40,7 @@ export function renderSecurityMd(policy: Policy, options: SecurityMdOptions = {}
     researcherRulesSection(policy),
     labelsSection(policy),
     contactSection(policy),
+    openPgpKeysSection(policy),
   ]
   return `${sections
     .flat()

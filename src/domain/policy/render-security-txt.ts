@@ -18,6 +18,8 @@ export interface SecurityTxtOptions {
   /** Where the web form lives; default `${publicUrl}/report`. */
   reportUrl?: string | undefined
   lineEnding?: 'lf' | 'crlf'
+  /** The organization's own security address (its mail settings): a Contact even when the policy lists none. */
+  securityAddress?: string | undefined
 }
 
 const DAY = 86_400_000
@@ -54,6 +56,7 @@ function contacts(policy: Policy, options: SecurityTxtOptions): string[] {
     ...(channels.webForm?.enabled ? [options.reportUrl ?? `${options.publicUrl.replace(/\/$/, '')}/report`] : []),
     ...(channels.trackers ?? []).filter((t) => t.confidentialIssues).map((t) => t.url),
     ...(channels.email ?? []).map((e) => `mailto:${e.address}`),
+    ...(options.securityAddress ? [`mailto:${options.securityAddress}`] : []),
   ])
 }
 

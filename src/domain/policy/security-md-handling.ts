@@ -20,6 +20,10 @@ export function responseTimesSection(policy: Policy): string[] {
     lines.push(
       `- The ${team.name} is made up of ${team.size} people${team.watchesInbox === 'working-days' ? ' who watch the inbox on working days' : ''}${team.avoidDoubleHandling ? ' and coordinate so that no report is handled twice' : ''}.`,
     )
+  if (team?.members?.length) {
+    const names = team.members.map((id) => policy.contacts?.find((c) => c.id === id)?.name ?? id)
+    lines.push(`- The ${team.name} members are ${joinWords(names.map(inline))}.`)
+  }
   if (team?.prioritizeReports) lines.push('- Handling reports comes before other work.')
   if (clocks.acknowledge) lines.push(`- We acknowledge your report ${within(clocks.acknowledge)}.`)
   if (clocks.detailedResponse) {
@@ -73,7 +77,8 @@ export function processSection(policy: Policy): string[] {
   steps.forEach((step, i) => {
     const visible = step.visibleTo?.length ? ` Visible to ${joinWords(step.visibleTo.map((a) => audienceWords[a]))}.` : ''
     const optional = step.optional && !/if appropriate/i.test(step.title) ? ' (if appropriate)' : ''
-    lines.push(`${i + 1}. ${inline(step.title)}${optional}.${step.description ? ` ${inline(step.description)}` : ''}${visible}`)
+    const external = step.external ? ` Done in ${inline(step.external)}.` : ''
+    lines.push(`${i + 1}. ${inline(step.title)}${optional}.${step.description ? ` ${inline(step.description)}` : ''}${visible}${external}`)
   })
   return [...lines, '']
 }
@@ -82,9 +87,14 @@ export function confidentialitySection(policy: Policy): string[] {
   const rules = policy.confidentiality
   if (!rules) return []
   const lines = ['## Confidentiality', '']
-  if (rules.markConfidentialWhen?.includes('personal-data')) {
+  const when = rules.markConfidentialWhen ?? []
+  if (when.includes('always')) lines.push('- Mark every report as confidential: we treat every report as confidential.')
+  else if (when.includes('personal-data') && when.includes('sensitive-information'))
     lines.push('- If the vulnerability gives access to personal data or other sensitive information, mark your report as confidential.')
-  }
+  else if (when.includes('personal-data'))
+    lines.push('- If the vulnerability gives access to personal data, mark your report as confidential.')
+  else if (when.includes('sensitive-information'))
+    lines.push('- If the vulnerability gives access to sensitive information, mark your report as confidential.')
   const shared = { 'assigned-team': 'the team assigned to fix it', 'security-team': 'the security team', project: 'the project' } as const
   if (rules.sharedWith)
     lines.push(
@@ -92,9 +102,19 @@ export function confidentialitySection(policy: Policy): string[] {
     )
   if (rules.reporterDetails === 'never-without-permission')
     lines.push('- We never pass on your personal details to third parties without your permission.')
+  if (rules.reporterDetails === 'internal') lines.push('- Your personal details stay inside our organization.')
   if (rules.statement) lines.push(`- ${inline(rules.statement)}`)
   return [...lines, '']
 }
+
+const announcementKindWords = {
+  blog: 'blog',
+  social: 'social media',
+  chat: 'chat',
+  'mailing-list': 'mailing list',
+  website: 'website',
+  advisory: 'security advisory',
+} as const
 
 export function disclosureSection(policy: Policy): string[] {
   const { disclosure, clocks } = policy
@@ -113,17 +133,39 @@ export function disclosureSection(policy: Policy): string[] {
   if (disclosure?.statement) lines.push('', inline(disclosure.statement))
   if (disclosure?.advisory === 'always') lines.push('', 'We publish a security advisory for every confirmed vulnerability.')
   if (disclosure?.advisory === 'optional') lines.push('', 'We may publish a security advisory for a fixed vulnerability.')
+  if (disclosure?.advisory === 'never') lines.push('', 'We do not publish security advisories.')
+  if (disclosure?.cve === 'always') lines.push('We request a CVE identifier for every confirmed vulnerability.')
   if (disclosure?.cve === 'if-appropriate') lines.push('We request a CVE identifier when appropriate.')
-  if (disclosure?.earlyDisclosure) {
-    const early = disclosure.earlyDisclosure
+  if (disclosure?.cve === 'never') lines.push('We do not request CVE identifiers.')
+  if (disclosure?.publishAllReports) {
     lines.push(
       '',
-      `Before public disclosure, close partners receive actionable information through our ${inline(early.channel)}. These are organizations, not individuals.${early.note ? ` ${inline(early.note)}` : ''}`,
+      'Once the fix is published, we make every report public, redacted, whatever its outcome: accepted, rejected or duplicate.',
     )
+  }
+  if (disclosure?.earlyDisclosure) {
+    const early = disclosure.earlyDisclosure
+    const when = early.leadTime ? `${inline(early.leadTime)} before public disclosure` : 'before public disclosure'
+    const who = early.audience === 'organizations' ? ' These are organizations, not individuals.' : ''
+    lines.push(
+      '',
+      `Close partners receive actionable information ${when}, through our ${inline(early.channel)}.${who}${early.note ? ` ${inline(early.note)}` : ''}`,
+    )
+  }
+  const windows = disclosure?.releaseWindows
+  if (windows?.partnerNotice || windows?.publicMerge) {
+    lines.push('', 'When a release date is planned:', '')
+    if (windows.partnerNotice) lines.push(`- partners are told no earlier than ${inline(windows.partnerNotice)} before the release;`)
+    if (windows.publicMerge) lines.push(`- the fix is merged publicly no earlier than ${inline(windows.publicMerge)} before the release.`)
   }
   if (disclosure?.steps?.length) lines.push('', 'On the day of disclosure:', '', ...bullets(disclosure.steps))
   if (disclosure?.announcements?.length) {
-    lines.push('', 'We announce fixes on:', '', ...disclosure.announcements.map((a) => `- ${inline(a.name)}${a.url ? `: ${a.url}` : ''}`))
+    lines.push(
+      '',
+      'We announce fixes on:',
+      '',
+      ...disclosure.announcements.map((a) => `- ${inline(a.name)}${a.url ? `: ${a.url}` : ''} (${announcementKindWords[a.kind]})`),
+    )
     if (disclosure.includeMitigations) lines.push('', 'Announcements say which mitigating steps you can take before upgrading.')
   }
   return [...lines, '']

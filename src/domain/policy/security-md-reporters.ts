@@ -9,6 +9,7 @@ export function recognitionSection(policy: Policy): string[] {
   if (!recognition) return []
   const lines = ['## Recognition and rewards', '']
   if (recognition.bounty === false) lines.push('- We do not offer a monetary bug bounty.')
+  if (recognition.bounty === true) lines.push('- We offer a monetary bug bounty.')
   if (recognition.creditInAdvisory === 'unless-declined')
     lines.push('- We name you as the discoverer in the public advisory, unless you tell us otherwise.')
   if (recognition.creditInAdvisory === 'on-request') lines.push('- We credit you publicly if you ask us to.')
@@ -66,7 +67,10 @@ export function contactSection(policy: Policy): string[] {
   const others = (policy.contacts ?? []).filter((c) => c.email && c.purpose)
   if (others.length || policy.comments) {
     lines.push('## Contact', '')
-    for (const c of others) lines.push(`- ${inline(c.name)}: ${c.email} (${inline(c.purpose ?? '')})`)
+    for (const c of others)
+      lines.push(
+        `- ${inline(c.name)}${c.kind === 'person' ? '' : ` (${contactKindWords[c.kind]})`}: ${c.email} (${inline(c.purpose ?? '')})`,
+      )
     if (policy.comments) lines.push(`- Comments on this policy: ${inline(policy.comments)}`)
     lines.push('')
   }
@@ -79,4 +83,32 @@ const languageName = (tag: string): string => {
   } catch {
     return tag
   }
+}
+
+const contactKindWords = { person: 'a person', team: 'a team', 'mailing-list': 'a mailing list' } as const
+
+/**
+ * The keys the policy gives as text (`openpgp.publicKey`), each under whose key it is, as an
+ * indented code block: every line is indented, so no line of a key can end the block or start
+ * Markdown of its own.
+ */
+export function openPgpKeysSection(policy: Policy): string[] {
+  const keys = [
+    ...(policy.channels.email ?? []).map((e) => ({ owner: e.address, key: e.openpgp?.publicKey })),
+    ...(policy.contacts ?? []).map((c) => ({ owner: inline(c.name), key: c.openpgp?.publicKey })),
+  ].filter((k): k is { owner: string; key: string } => !!k.key)
+  if (keys.length === 0) return []
+  const lines = ['## OpenPGP keys', '']
+  for (const { owner, key } of keys) {
+    lines.push(
+      `${owner}:`,
+      '',
+      ...key
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((l) => `    ${l}`.trimEnd() || '    '),
+      '',
+    )
+  }
+  return lines
 }

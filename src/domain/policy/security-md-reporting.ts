@@ -24,7 +24,7 @@ export function channelsSection(policy: Policy, reportUrl: string | undefined): 
           : email.openpgp
             ? ' You may encrypt your e-mail with our OpenPGP key'
             : ''
-    const key = email.openpgp?.url ?? email.openpgp?.fingerprint
+    const key = email.openpgp?.url ?? email.openpgp?.fingerprint ?? (email.openpgp?.publicKey ? 'see "OpenPGP keys" below' : undefined)
     lines.push(
       `- E-mail ${email.address}${privately}.${encryption ? `${encryption}${key ? `: ${key}` : ''}.` : ''}${email.note ? ` ${inline(email.note)}` : ''}`,
     )
@@ -54,6 +54,9 @@ export function channelsSection(policy: Policy, reportUrl: string | undefined): 
   return lines
 }
 
+/** How a field's `type` is said after its question; plain text says nothing. */
+const fieldTypeWords = { text: '', 'long-text': '', version: 'a version', url: 'a URL', attachments: 'attachments welcome' } as const
+
 const programName = (policy: Policy, slug: string): string => policy.programs?.find((p) => p.slug === slug)?.name ?? slug
 
 function programSection(policy: Policy, program: Program): string[] {
@@ -71,7 +74,10 @@ function programSection(policy: Policy, program: Program): string[] {
   if (program.handledLike) lines.push(`Please follow the process for ${programName(policy, program.handledLike)}.`, '')
   if (program.fields?.length) {
     lines.push('Please include:', '')
-    for (const field of program.fields) lines.push(`- ${inline(field.label)}${field.required === false ? ' (if you can)' : ''}`)
+    for (const field of program.fields) {
+      const type = field.type ? fieldTypeWords[field.type] : ''
+      lines.push(`- ${inline(field.label)}${field.required === false ? ' (if you can)' : ''}${type ? `: ${type}` : ''}`)
+    }
     lines.push('')
   }
   return lines

@@ -4,7 +4,8 @@
  */
 import { isKnownHolidayRegion, knownStates } from '../calendar/public-holidays.js'
 import { isKnownTimeZone } from '../calendar/zoned-time.js'
-import { quoted } from './durations.js'
+import { type Duration, parseDuration, quoted } from './durations.js'
+import { countsBack } from './release-windows.js'
 import type { Policy } from './schema.js'
 import { type PathProblem, type Suggest, suggester } from './schema-problems.js'
 import type { PathSegment } from './source-lines.js'
@@ -112,6 +113,22 @@ function checkReferences(policy: Policy, closestWord: Suggest): PathProblem[] {
       })
     }
   })
+  policy.programs?.forEach((program, i) => {
+    if (program.thirdParty && program.kind !== 'third-party') {
+      problems.push({
+        segments: ['programs', i, 'thirdParty'],
+        message: `only a program of kind third-party says how third-party reports are handled (this one is ${program.kind})`,
+      })
+    }
+    problems.push(
+      ...duplicates(
+        program.fields,
+        (f) => f.key,
+        (j) => ['programs', i, 'fields', j, 'key'],
+        'field key',
+      ),
+    )
+  })
   policy.channels.trackers?.forEach((tracker, t) => {
     tracker.programs?.forEach((slug, i) => {
       if (!programSlugs.includes(slug)) {
@@ -200,6 +217,85 @@ function checkContacts(policy: Policy): PathProblem[] {
   return problems
 }
 
+/** A duration in hours, to compare windows written in different units (a day counted as 24 hours). */
+const hoursOf = (d: Duration): number => (d.unit === 'hours' ? d.amount : d.amount * 24)
+
+/** Disclosure values that only make sense together (docs/policy.md, "Checked together"). */
+function checkDisclosure(policy: Policy): PathProblem[] {
+  const disclosure = policy.disclosure
+  if (!disclosure) return []
+  const problems: PathProblem[] = []
+  const windows = disclosure.releaseWindows
+  const parsed = (text: string | undefined) => (text === undefined ? undefined : parseDuration(text))
+  const partner = parsed(windows?.partnerNotice)
+  const merge = parsed(windows?.publicMerge)
+  const lead = parsed(disclosure.earlyDisclosure?.leadTime)
+  for (const [key, duration] of [
+    ['partnerNotice', partner],
+    ['publicMerge', merge],
+  ] as const) {
+    if (duration && !countsBack(duration)) {
+      problems.push({
+        segments: ['disclosure', 'releaseWindows', key],
+        message: 'a release window is counted back from the release in days or hours, not business days (e.g. "7 days", "24 hours")',
+      })
+    }
+  }
+  if (partner && !disclosure.earlyDisclosure) {
+    problems.push({
+      segments: ['disclosure', 'releaseWindows', 'partnerNotice'],
+      message: 'partners are given a notice window, but disclosure.earlyDisclosure names no partners or channel to tell them through',
+    })
+  }
+  if (partner && merge && countsBack(partner) && countsBack(merge) && hoursOf(merge) > hoursOf(partner)) {
+    problems.push({
+      segments: ['disclosure', 'releaseWindows', 'publicMerge'],
+      message: `the fix could be merged publicly (${windows?.publicMerge} before the release) before partners may be told (${windows?.partnerNotice} before it)`,
+    })
+  }
+  if (lead && partner && countsBack(partner) && hoursOf(lead) > hoursOf(partner)) {
+    problems.push({
+      segments: ['disclosure', 'earlyDisclosure', 'leadTime'],
+      message: `partners are promised ${disclosure.earlyDisclosure?.leadTime} of notice, but releaseWindows.partnerNotice allows at most ${windows?.partnerNotice}`,
+    })
+  }
+  if (disclosure.advisory === 'never' && disclosure.publishAllReports) {
+    problems.push({
+      segments: ['disclosure', 'publishAllReports'],
+      message: 'every report is to be made public, but advisory: never publishes nothing (choose one)',
+    })
+  }
+  if (disclosure.advisory === 'never' && disclosure.cve === 'always') {
+    problems.push({
+      segments: ['disclosure', 'cve'],
+      message: 'a CVE record is public and points to an advisory, but advisory: never publishes none (choose one)',
+    })
+  }
+  return problems
+}
+
+/** Recognition and confidentiality values that contradict each other. */
+function checkPromises(policy: Policy): PathProblem[] {
+  const problems: PathProblem[] = []
+  const recognition = policy.recognition
+  recognition?.rewards?.forEach((reward, i) => {
+    if (reward.kind === 'money' && recognition.bounty === false) {
+      problems.push({
+        segments: ['recognition', 'rewards', i, 'kind'],
+        message: 'a money reward, but bounty: false says there is no monetary bug bounty (choose one)',
+      })
+    }
+  })
+  const when = policy.confidentiality?.markConfidentialWhen ?? []
+  if (when.includes('always') && when.length > 1) {
+    problems.push({
+      segments: ['confidentiality', 'markConfidentialWhen'],
+      message: '"always" already covers every other case; list it alone',
+    })
+  }
+  return problems
+}
+
 /** Every problem a schema-valid policy still has. */
 export function semanticProblems(policy: Policy): PathProblem[] {
   const suggest = suggester()
@@ -208,5 +304,7 @@ export function semanticProblems(policy: Policy): PathProblem[] {
     ...checkReferences(policy, suggest),
     ...checkProcess(policy, suggest),
     ...checkContacts(policy),
+    ...checkDisclosure(policy),
+    ...checkPromises(policy),
   ]
 }

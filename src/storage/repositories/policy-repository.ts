@@ -19,6 +19,10 @@ export const listPolicyVersions = (db: Executor, orgId: string) =>
 export const findPolicyVersion = (db: Executor, orgId: string, id: string): Promise<PolicyVersionRow | undefined> =>
   db.selectFrom('policy_version').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
 
+/** One of the organization's versions by its number (1, 2, …). */
+export const findPolicyVersionByNumber = (db: Executor, orgId: string, version: number): Promise<PolicyVersionRow | undefined> =>
+  db.selectFrom('policy_version').selectAll().where('org_id', '=', orgId).where('version', '=', version).executeTakeFirst()
+
 /** The version the organization runs now, if it has a policy. */
 export async function findCurrentPolicyVersion(db: Executor, orgId: string): Promise<PolicyVersionRow | undefined> {
   return db

@@ -20,7 +20,12 @@ eachDialect('access rules on every route', (ctx) => {
     const outsider = await t.given.member(other, 'admin')
     const viewer = await t.given.member(acme, 'viewer')
     const fill = (url: string) =>
-      url.replace(':org', acme.slug).replace(':ref', report.ref).replace(':token', 'x'.repeat(43)).replace('*', 'styles.css')
+      url
+        .replace(':org', acme.slug)
+        .replace(':ref', report.ref)
+        .replace(':version', '1')
+        .replace(':token', 'x'.repeat(43))
+        .replace('*', 'styles.css')
     return { t, acme, other, report, outsider, viewer, fill }
   }
 

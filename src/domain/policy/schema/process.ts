@@ -45,7 +45,25 @@ export const Disclosure = strictObject({
   includeMitigations: Type.Optional(Type.Boolean({ description: 'Announcements say what to do before upgrading' })),
   steps: Type.Optional(TextList('What happens on disclosure day, in order')),
   statement: Type.Optional(Text('Anything else the policy says about disclosure, in its words')),
+  publishAllReports: Type.Optional(
+    Type.Boolean({
+      description:
+        'Every report, whatever its outcome (accepted, rejected, duplicate), is made public, redacted, once the fix is published',
+    }),
+  ),
+  releaseWindows: Type.Optional(
+    strictObject(
+      {
+        partnerNotice: Type.Optional(DurationText('Partners are told no earlier than this before the planned release, e.g. "7 days"')),
+        publicMerge: Type.Optional(
+          DurationText('The fix is merged publicly no earlier than this before the planned release, e.g. "24 hours"'),
+        ),
+      },
+      'Windows counted back from a planned release date, in days or hours',
+    ),
+  ),
 })
+export type Disclosure = Static<typeof Disclosure>
 
 export const Label = strictObject({ name: Slug(), description: Text() })
 export type ProcessStep = Static<typeof ProcessStep>
