@@ -25,6 +25,12 @@ export function recognitionSection(policy: Policy): string[] {
       ...given.filter((c) => !firstOfNonTrivial || (c !== 'first-reporter' && c !== 'non-trivial')).map((c) => rewardConditionWords[c]),
     ]
     lines.push(`- ${inline(reward.description).replace(/\.$/, '')}${conditions.length ? ` (${joinWords(conditions)})` : ''}.`)
+    const amounts = reward.amounts
+    if (amounts) {
+      const levels = (['low', 'medium', 'high', 'critical'] as const).filter((level) => amounts[level] !== undefined)
+      const listed = levels.map((level) => `${level}: ${amounts[level]} ${inline(amounts.currency)}`)
+      if (listed.length) lines.push(`  Amounts by severity: ${listed.join(', ')}.`)
+    }
   }
   return [...lines, '']
 }
