@@ -2,6 +2,14 @@ import type { StepError } from '../domain/policy/process-steps.js'
 import type { ReportErrorCode } from '../domain/report/errors.js'
 
 type StepErrorCode = StepError['code']
+/** Refusals of the accounts feature (members, invitations, sessions). */
+export type AccountErrorCode =
+  | 'MEMBER_UNKNOWN'
+  | 'LAST_ADMIN'
+  | 'NOT_YOURSELF'
+  | 'ACCOUNT_SHARED'
+  | 'INVITATION_NOT_PENDING'
+  | 'SESSION_UNKNOWN'
 
 /**
  * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
@@ -30,6 +38,7 @@ export type AppErrorCode =
   | 'STEPS_BEFORE_PUBLISHING'
   | 'DETAILED_REPLY_INCOMPLETE'
   | StepErrorCode
+  | AccountErrorCode
   | 'INTERNAL'
 
 export const problems = {
@@ -63,6 +72,15 @@ export const problems = {
   STEP_ALREADY: { status: 409, title: 'That step is already recorded' },
   STEP_NOT_OPTIONAL: { status: 409, title: 'Only optional steps can be skipped' },
   STEP_OUT_OF_ORDER: { status: 409, title: 'The steps that come first are not done yet' },
+  MEMBER_UNKNOWN: { status: 404, title: 'This person is not a member of this organization' },
+  LAST_ADMIN: { status: 409, title: 'The organization would have no administrator left; make someone else administrator first' },
+  NOT_YOURSELF: { status: 409, title: 'You cannot do this to your own account here' },
+  ACCOUNT_SHARED: {
+    status: 409,
+    title: 'This account belongs to other organizations too: remove the member instead; only the instance operator can disable it',
+  },
+  INVITATION_NOT_PENDING: { status: 409, title: 'This invitation is no longer pending' },
+  SESSION_UNKNOWN: { status: 404, title: 'No such session of yours' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

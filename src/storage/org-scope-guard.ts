@@ -27,6 +27,7 @@ export const orgOwnedTables = new Set([
   'inbound_mail',
   'attachment',
   'mail_thread',
+  'invitation',
 ])
 
 export class UnscopedQueryError extends Error {}

@@ -49,6 +49,16 @@ const labels: Record<EventType, Label> = {
   'escalation.sent': (t, d) => t('event.escalation.sent', { action: [d.action, d.clock, d.target].filter(Boolean).join(' · ') }),
   'file.downloaded': (t, d, names) => t('event.file.downloaded', { name: names.file(String(d.file)) ?? t('reportPage.file.gone') }),
   'mail.message_id_reused': (t, d) => t('event.mail.message_id_reused', { mails: String(d.mails ?? 2) }),
+  'member.invited': byType('member.invited'),
+  'member.invitation_revoked': byType('member.invitation_revoked'),
+  'member.invitation_accepted': byType('member.invitation_accepted'),
+  'member.role_changed': byType('member.role_changed'),
+  'member.removed': byType('member.removed'),
+  'account.disabled': byType('account.disabled'),
+  'account.enabled': byType('account.enabled'),
+  'account.password_changed': byType('account.password_changed'),
+  'account.password_reset': byType('account.password_reset'),
+  'account.session_ended': byType('account.session_ended'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

@@ -20,7 +20,14 @@ eachDialect('access rules on every route', (ctx) => {
     const outsider = await t.given.member(other, 'admin')
     const viewer = await t.given.member(acme, 'viewer')
     const fill = (url: string) =>
-      url.replace(':org', acme.slug).replace(':ref', report.ref).replace(':token', 'x'.repeat(43)).replace('*', 'styles.css')
+      url
+        .replace(':org', acme.slug)
+        .replace(':ref', report.ref)
+        .replace(':token', 'x'.repeat(43))
+        .replace('*', 'styles.css')
+        .replace(':member', viewer.id)
+        .replace(':invitation', '01900000-0000-7000-8000-000000000000')
+        .replace(':session', 'f'.repeat(64))
     return { t, acme, other, report, outsider, viewer, fill }
   }
 
@@ -33,6 +40,7 @@ eachDialect('access rules on every route', (ctx) => {
     'report.read': (s) => s === 401 || s === 303,
     'report.work': (s) => s === 401 || s === 303,
     'org.admin': (s) => s === 401 || s === 303,
+    'account.self': (s) => s === 401 || s === 303,
   }
 
   it('lists every route with a rule, and the list covers the product', async () => {
