@@ -44,8 +44,9 @@ export async function acceptInvitation(
   }
   return runUnit(deps, org, async (u) => {
     const userId = link.account?.id ?? newId()
-    if (!(await markInvitationAccepted(u.tx, org.id, invitation.id, userId, u.at))) return fail({ code: 'USED_MEANWHILE' as const })
+    // The account first (the invitation row names it); a refusal below rolls it back with everything else.
     if (passwordHash) await insertUser(u.tx, { id: userId, email: invitation.email, name: form.name.trim(), passwordHash, createdAt: u.at })
+    if (!(await markInvitationAccepted(u.tx, org.id, invitation.id, userId, u.at))) return fail({ code: 'USED_MEANWHILE' as const })
     if (!(await findMembership(u.tx, org.id, userId)))
       await insertMembership(u.tx, { orgId: org.id, userId, role: invitation.role, createdAt: u.at })
     u.record(
