@@ -107,7 +107,7 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
 
   // Revocation (issue 13, item 4): each takes effect at the member's next request, in every session.
   const admin = { access: 'org.admin' } as const
-  const back = (org: OrganizationRow) => `/w/${org.slug}/admin/members?added=1`
+  const back = (org: OrganizationRow) => `/w/${org.slug}/admin/members`
   const answer = (reply: FastifyReply, org: OrganizationRow, result: Result<unknown, { code: AppErrorCode }>) => {
     if (!result.ok) throw new HttpProblem(result.error.code)
     return reply.redirect(back(org), 303)

@@ -55,7 +55,7 @@ export function MembersPage({
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="members" title={t('members.title')}>
       <div class="container stack">
         <PageHeader title={t('members.title')} />
-        {added ? <Alert tone="success">{t('members.changed')}</Alert> : null}
+        {added ? <Alert tone="success">{t('members.invited')}</Alert> : null}
         <Table head={[t('members.name'), t('members.email'), t('members.role'), t('members.actions')]}>
           {members.map((m) => (
             <tr key={m.userId}>
@@ -67,12 +67,14 @@ export function MembersPage({
               <Cell label={t('members.actions')}>
                 <form method="post" action={`${base}/members/${m.userId}/role`} class="cluster">
                   {csrf}
-                  <Select
-                    name="role"
-                    label={t('members.role')}
-                    value={m.role}
-                    options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-                  />
+                  {/* One per row: labelled by its aria-label, so no two controls share the id a Field gives. */}
+                  <select class="input select" name="role" aria-label={`${t('members.role')}: ${m.name}`}>
+                    {roles.map((r) => (
+                      <option key={r} value={r} selected={r === m.role}>
+                        {t(`role.${r}`)}
+                      </option>
+                    ))}
+                  </select>
                   <Button>{t('members.changeRole')}</Button>
                 </form>
                 <form method="post" action={`${base}/members/${m.userId}/remove`}>

@@ -20,7 +20,6 @@ export const accounts = {
   'members.remove': 'Remove',
   'members.disable': 'Disable account',
   'members.enable': 'Enable account',
-  'members.changed': 'Saved. The member’s open sessions meet the change at their next request.',
   'members.invitations': 'Invitations',
   'members.invitations.none': 'No invitations yet.',
   'members.invitations.state': 'State',
