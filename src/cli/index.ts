@@ -199,7 +199,9 @@ member
     const result = await inviteMember(app.deps, target, { email: opts.email, role: opts.role }, null)
     await app.close()
     if (!result.ok) fail(`cannot invite: ${errorsText(result.error)}`)
-    process.stdout.write(`Invited ${opts.email} to ${opts.org} as ${opts.role}. The link (single use, keep it secret):\n\n  ${result.value.link}\n`)
+    process.stdout.write(
+      `Invited ${opts.email} to ${opts.org} as ${opts.role}. The link (single use, keep it secret):\n\n  ${result.value.link}\n`,
+    )
   })
 
 registerRoutesCommand(program)
