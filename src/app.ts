@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
+import { accountRoutes } from './accounts/index.js'
 import { adminRoutes } from './admin/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
@@ -78,6 +79,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       escalationRoutes,
       mailRoutes,
       recognitionRoutes,
+      accountRoutes,
     ],
   })
 }

@@ -36,6 +36,8 @@ export interface Config {
   mailFrom: string | null
   /** Mailbox polled for inbound mail of one organization; null = off. */
   imap: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string; org: string } | null
+  /** Store the client address of each session for its owner's session list (off: no address is kept). */
+  sessionAddresses: boolean
 }
 
 interface Setting {
@@ -80,6 +82,12 @@ export const settings: Setting[] = [
     name: 'EMBARGO_LOG_LEVEL',
     description: 'fatal, error, warn, info, debug, trace or silent. Logs carry ids, never report text.',
     default: 'info',
+  },
+  {
+    name: 'EMBARGO_SESSION_ADDRESSES',
+    description:
+      "Set to `true` to keep each team member's client address with their session, shown to them on /account/sessions. Off: no address is stored.",
+    default: 'false',
   },
   {
     name: 'EMBARGO_FORM_MIN_SECONDS',
@@ -191,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const trustProxyRaw = env.EMBARGO_TRUST_PROXY ?? 'false'
   if (trustProxyRaw !== 'true' && trustProxyRaw !== 'false') problems.push('EMBARGO_TRUST_PROXY must be true or false')
 
+  const sessionAddressesRaw = env.EMBARGO_SESSION_ADDRESSES ?? 'false'
+  if (sessionAddressesRaw !== 'true' && sessionAddressesRaw !== 'false') problems.push('EMBARGO_SESSION_ADDRESSES must be true or false')
+
   const logLevel = (env.EMBARGO_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!logLevels.includes(logLevel)) problems.push(`EMBARGO_LOG_LEVEL must be one of ${logLevels.join(', ')}`)
 
@@ -229,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     followUpCookieDays,
     defaultOrg,
     ...mail,
+    sessionAddresses: sessionAddressesRaw === 'true',
     ...overrides,
   }
 }

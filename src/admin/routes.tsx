@@ -1,22 +1,28 @@
 import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
+import { changeMemberRole, disableAccount, enableAccount, inviteMember, removeMember, revokeInvitation } from '../accounts/index.js'
 import type { Deps } from '../deps.js'
 import type { Result } from '../domain/result.js'
-import { Form } from '../http/form-body.js'
+import { EmptyForm, Form } from '../http/form-body.js'
+import { type AppErrorCode, HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import { listInvitations } from '../storage/repositories/invitation-repository.js'
 import { listPrograms } from '../storage/repositories/organization-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
-import type { OrganizationRow, Role } from '../storage/schema.js'
-import { addMember } from './use-cases/add-member.js'
+import type { OrganizationRow } from '../storage/schema.js'
 import { addProgram } from './use-cases/add-program.js'
 import { MembersPage, ProgramsPage } from './views.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 const AddedQuery = Type.Object({ added: Type.Optional(Type.String({ maxLength: 8 })) })
+const MemberParams = Type.Object({ org: Type.String({ maxLength: 64 }), member: Type.String({ maxLength: 64 }) })
+const InvitationParams = Type.Object({ org: Type.String({ maxLength: 64 }), invitation: Type.String({ maxLength: 64 }) })
+const RoleForm = Form({ role: Form.choice(['admin', 'responder', 'viewer'] as const) })
 
 // Outer bounds only: the use cases give the field-level messages (too long, invalid choice).
-const MemberForm = Form({ email: Form.text(320), name: Form.text(1000), password: Form.text(4096), role: Form.text(32) })
+// An invitation, not a password: the invitee chooses their own (issue 13).
+const MemberForm = Form({ email: Form.text(320), role: Form.text(32) })
 const ProgramForm = Form({
   slug: Form.text(200),
   name: Form.text(1000),
@@ -73,25 +79,71 @@ function adminListPage<F extends Record<string, string | undefined>, L>(app: Fas
 
 /** Organization administration: members and programs. Administrators only. */
 export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
-  adminListPage<Static<typeof MemberForm>, Awaited<ReturnType<typeof listMembers>>>(app, deps, {
+  adminListPage<
+    Static<typeof MemberForm>,
+    { members: Awaited<ReturnType<typeof listMembers>>; invitations: Awaited<ReturnType<typeof listInvitations>> }
+  >(app, deps, {
     path: '/w/:org/admin/members',
     body: MemberForm,
-    load: (d, orgId) => listMembers(d.db, orgId),
-    run: (d, org, f, actorId) =>
-      addMember(d, org.id, { email: f.email ?? '', name: f.name ?? '', password: f.password ?? '', role: (f.role ?? '') as Role }, actorId),
-    keep: (f) => ({ email: f.email, name: f.name, role: f.role, password: '' }),
+    load: async (d, orgId) => ({ members: await listMembers(d.db, orgId), invitations: await listInvitations(d.db, orgId) }),
+    // The same answer whether or not the address has an account anywhere (no account enumeration).
+    run: (d, org, f, actorId) => inviteMember(d, org, { email: f.email ?? '', role: f.role ?? '' }, actorId),
+    keep: (f) => ({ email: f.email, role: f.role }),
     page: ({ request, reply, org, list, values, errors, added }) => (
       <MembersPage
         ctx={pageContext(request, reply)}
         org={org}
         role={request.role!}
-        members={list}
+        members={list.members}
+        invitations={list.invitations}
+        now={deps.now()}
+        me={request.user!.id}
         values={values}
         errors={errors}
         added={added}
       />
     ),
   })
+
+  // Revocation (issue 13, item 4): each takes effect at the member's next request, in every session.
+  const admin = { access: 'org.admin' } as const
+  const back = (org: OrganizationRow) => `/w/${org.slug}/admin/members`
+  const answer = (reply: FastifyReply, org: OrganizationRow, result: Result<unknown, { code: AppErrorCode }>) => {
+    if (!result.ok) throw new HttpProblem(result.error.code)
+    return reply.redirect(back(org), 303)
+  }
+  app.post<{ Params: Static<typeof MemberParams>; Body: Static<typeof RoleForm> }>(
+    '/w/:org/admin/members/:member/role',
+    { config: admin, schema: { params: MemberParams, body: RoleForm } },
+    async (request, reply) =>
+      answer(
+        reply,
+        request.org!,
+        await changeMemberRole(deps, request.org!, request.params.member, request.body.role ?? '', request.user!.id),
+      ),
+  )
+  app.post<{ Params: Static<typeof MemberParams> }>(
+    '/w/:org/admin/members/:member/remove',
+    { config: admin, schema: { params: MemberParams, body: EmptyForm } },
+    async (request, reply) => answer(reply, request.org!, await removeMember(deps, request.org!, request.params.member, request.user!.id)),
+  )
+  app.post<{ Params: Static<typeof MemberParams> }>(
+    '/w/:org/admin/members/:member/disable',
+    { config: admin, schema: { params: MemberParams, body: EmptyForm } },
+    async (request, reply) =>
+      answer(reply, request.org!, await disableAccount(deps, request.org!, request.params.member, request.user!.id)),
+  )
+  app.post<{ Params: Static<typeof MemberParams> }>(
+    '/w/:org/admin/members/:member/enable',
+    { config: admin, schema: { params: MemberParams, body: EmptyForm } },
+    async (request, reply) => answer(reply, request.org!, await enableAccount(deps, request.org!, request.params.member, request.user!.id)),
+  )
+  app.post<{ Params: Static<typeof InvitationParams> }>(
+    '/w/:org/admin/invitations/:invitation/revoke',
+    { config: admin, schema: { params: InvitationParams, body: EmptyForm } },
+    async (request, reply) =>
+      answer(reply, request.org!, await revokeInvitation(deps, request.org!, request.params.invitation, request.user!.id)),
+  )
   adminListPage<Static<typeof ProgramForm>, Awaited<ReturnType<typeof listPrograms>>>(app, deps, {
     path: '/w/:org/admin/programs',
     body: ProgramForm,

@@ -1,3 +1,4 @@
+import { invitationState } from '../accounts/index.js'
 import {
   Alert,
   Button,
@@ -13,9 +14,10 @@ import {
   WorkspaceLayout,
 } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
+import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { Member } from '../storage/repositories/user-repository.js'
-import type { ProgramRow, Role } from '../storage/schema.js'
+import type { InvitationRow, ProgramRow, Role } from '../storage/schema.js'
 import { roles } from './new-member.js'
 import { programKinds } from './use-cases/add-program.js'
 
@@ -34,14 +36,27 @@ interface AdminPageProps {
   added?: boolean
 }
 
-export function MembersPage({ ctx, org, role, members, values, errors, added }: AdminPageProps & { members: Member[] }) {
+export function MembersPage({
+  ctx,
+  org,
+  role,
+  members,
+  invitations,
+  now,
+  me,
+  values,
+  errors,
+  added,
+}: AdminPageProps & { members: Member[]; invitations: InvitationRow[]; now: Date; me: string }) {
   const { t } = ctx
+  const base = `/w/${org.slug}/admin`
+  const csrf = <HiddenInput name="_csrf" value={ctx.csrfToken} />
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="members" title={t('members.title')}>
       <div class="container stack">
         <PageHeader title={t('members.title')} />
-        {added ? <Alert tone="success">{t('members.added')}</Alert> : null}
-        <Table head={[t('members.name'), t('members.email'), t('members.role')]}>
+        {added ? <Alert tone="success">{t('members.invited')}</Alert> : null}
+        <Table head={[t('members.name'), t('members.email'), t('members.role'), t('members.actions')]}>
           {members.map((m) => (
             <tr key={m.userId}>
               <Cell rowHeader label={t('members.name')}>
@@ -49,13 +64,38 @@ export function MembersPage({ ctx, org, role, members, values, errors, added }: 
               </Cell>
               <Cell label={t('members.email')}>{m.email}</Cell>
               <Cell label={t('members.role')}>{t(`role.${m.role}`)}</Cell>
+              <Cell label={t('members.actions')}>
+                <form method="post" action={`${base}/members/${m.userId}/role`} class="cluster">
+                  {csrf}
+                  {/* One per row: labelled by its aria-label, so no two controls share the id a Field gives. */}
+                  <select class="input select" name="role" aria-label={`${t('members.role')}: ${m.name}`}>
+                    {roles.map((r) => (
+                      <option key={r} value={r} selected={r === m.role}>
+                        {t(`role.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <Button>{t('members.changeRole')}</Button>
+                </form>
+                <form method="post" action={`${base}/members/${m.userId}/remove`}>
+                  {csrf}
+                  <Button>{t('members.remove')}</Button>
+                </form>
+                {m.userId === me ? null : (
+                  <form method="post" action={`${base}/members/${m.userId}/${m.disabled ? 'enable' : 'disable'}`}>
+                    {csrf}
+                    <Button>{t(m.disabled ? 'members.enable' : 'members.disable')}</Button>
+                  </form>
+                )}
+              </Cell>
             </tr>
           ))}
         </Table>
-        <Card title={t('members.add')}>
+        <Card title={t('members.invite')}>
+          <p>{t('members.inviteHint')}</p>
           {Object.keys(errors).length > 0 ? <Alert tone="danger">{t('form.fixErrors')}</Alert> : null}
-          <form method="post" action={`/w/${org.slug}/admin/members`} class="stack">
-            <HiddenInput name="_csrf" value={ctx.csrfToken} />
+          <form method="post" action={`${base}/members`} class="stack">
+            {csrf}
             <TextInput
               name="email"
               type="email"
@@ -64,21 +104,6 @@ export function MembersPage({ ctx, org, role, members, values, errors, added }: 
               error={problem(ctx, errors, 'email')}
               required
             />
-            <TextInput
-              name="name"
-              label={t('members.name')}
-              hint={t('members.nameHint')}
-              value={values.name}
-              error={problem(ctx, errors, 'name')}
-            />
-            <TextInput
-              name="password"
-              type="password"
-              label={t('members.password')}
-              hint={t('members.passwordHint')}
-              error={problem(ctx, errors, 'password')}
-              autocomplete="new-password"
-            />
             <Select
               name="role"
               label={t('members.role')}
@@ -86,8 +111,45 @@ export function MembersPage({ ctx, org, role, members, values, errors, added }: 
               error={problem(ctx, errors, 'role')}
               options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             />
-            <Button variant="primary">{t('members.submit')}</Button>
+            <Button variant="primary">{t('members.inviteSubmit')}</Button>
           </form>
+        </Card>
+        <Card title={t('members.invitations')}>
+          {invitations.length === 0 ? (
+            <p class="text-muted">{t('members.invitations.none')}</p>
+          ) : (
+            <Table
+              head={[
+                t('members.email'),
+                t('members.role'),
+                t('members.invitations.state'),
+                t('members.invitations.expires'),
+                t('members.actions'),
+              ]}
+            >
+              {invitations.map((i) => {
+                const state = invitationState(i, now)
+                return (
+                  <tr key={i.id}>
+                    <Cell rowHeader label={t('members.email')}>
+                      {i.email}
+                    </Cell>
+                    <Cell label={t('members.role')}>{t(`role.${i.role}`)}</Cell>
+                    <Cell label={t('members.invitations.state')}>{t(`invitationState.${state}`)}</Cell>
+                    <Cell label={t('members.invitations.expires')}>{formatTime(i.expires_at)}</Cell>
+                    <Cell label={t('members.actions')}>
+                      {state === 'pending' ? (
+                        <form method="post" action={`${base}/invitations/${i.id}/revoke`}>
+                          {csrf}
+                          <Button>{t('members.invitations.revoke')}</Button>
+                        </form>
+                      ) : null}
+                    </Cell>
+                  </tr>
+                )
+              })}
+            </Table>
+          )}
         </Card>
       </div>
     </WorkspaceLayout>

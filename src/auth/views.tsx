@@ -30,6 +30,9 @@ export function LoginPage({
             <TextInput name="password" type="password" label={t('login.password')} autocomplete="current-password" required />
             <Button variant="primary">{t('login.submit')}</Button>
           </form>
+          <p>
+            <a href="/account/reset">{t('reset.forgot')}</a>
+          </p>
         </Card>
       </div>
     </Layout>

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander'
+import { inviteMember } from '../accounts/index.js'
 import { addMember, createOrganization } from '../admin/index.js'
 import { buildWeb, openApp } from '../app.js'
 import { startClockScheduler } from '../clocks/index.js'
@@ -177,6 +178,30 @@ user
     await app.close()
     if (!result.ok) fail(`cannot add member: ${errorsText(result.error)}`)
     process.stdout.write(`Added ${opts.email} to ${opts.org} as ${opts.role}.\n`)
+  })
+
+const member = program.command('member').description('Members of an organization')
+member
+  .command('invite')
+  .description(
+    'Invite someone by address: they choose their own password through a single-use link that works 7 days (mailed through the outbox, and printed here for the operator to pass on)',
+  )
+  .requiredOption('--org <slug>', 'organization')
+  .requiredOption('--email <email>', 'the address to invite')
+  .option('--role <role>', 'admin, responder or viewer', 'responder')
+  .action(async (opts: { org: string; email: string; role: string }) => {
+    const app = await openApp(loadConfig())
+    const target = await findOrganizationBySlug(app.deps.db, opts.org)
+    if (!target) {
+      await app.close()
+      fail(`no organization ${opts.org}`)
+    }
+    const result = await inviteMember(app.deps, target, { email: opts.email, role: opts.role }, null)
+    await app.close()
+    if (!result.ok) fail(`cannot invite: ${errorsText(result.error)}`)
+    process.stdout.write(
+      `Invited ${opts.email} to ${opts.org} as ${opts.role}. The link (single use, keep it secret):\n\n  ${result.value.link}\n`,
+    )
   })
 
 registerRoutesCommand(program)

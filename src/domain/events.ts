@@ -52,6 +52,21 @@ export interface EventData {
   /** A reward of the policy recorded for the report (by its position in the policy's list). */
   'reward.recorded': { rewardId: string; kind: string; amount: number | null; currency: string | null }
   'reward.sent': { rewardId: string; kind: string }
+
+  // Accounts (issue 13): organization-level events, reportId null; never an address or a secret.
+  /** An administrator invited someone by address (the address stays out of the log). */
+  'member.invited': { invitationId: string; role: string }
+  'member.invitation_revoked': { invitationId: string }
+  /** The invitee accepted: a new account (`newAccount`) or an existing one joined. */
+  'member.invitation_accepted': { invitationId: string; userId: string; role: string; newAccount: boolean }
+  'member.role_changed': { userId: string; from: string; to: string }
+  'member.removed': { userId: string; role: string; sessionsEnded: number }
+  'account.disabled': { userId: string; sessionsEnded: number }
+  'account.enabled': { userId: string }
+  /** Written to every organization the person belongs to. */
+  'account.password_changed': { userId: string; sessionsEnded: number }
+  'account.password_reset': { userId: string; sessionsEnded: number }
+  'account.session_ended': { userId: string; current: boolean }
 }
 
 export type EventType = keyof EventData
@@ -96,6 +111,16 @@ export const eventTypes = [
   'credit.declined',
   'reward.recorded',
   'reward.sent',
+  'member.invited',
+  'member.invitation_revoked',
+  'member.invitation_accepted',
+  'member.role_changed',
+  'member.removed',
+  'account.disabled',
+  'account.enabled',
+  'account.password_changed',
+  'account.password_reset',
+  'account.session_ended',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).

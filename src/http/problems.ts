@@ -2,6 +2,14 @@ import type { StepError } from '../domain/policy/process-steps.js'
 import type { ReportErrorCode } from '../domain/report/errors.js'
 
 type StepErrorCode = StepError['code']
+/** Refusals of the accounts feature (members, invitations, sessions). */
+export type AccountErrorCode =
+  | 'MEMBER_UNKNOWN'
+  | 'LAST_ADMIN'
+  | 'NOT_YOURSELF'
+  | 'ACCOUNT_SHARED'
+  | 'INVITATION_NOT_PENDING'
+  | 'SESSION_UNKNOWN'
 
 /**
  * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
@@ -38,6 +46,7 @@ export type AppErrorCode =
   | 'REWARD_NOT_EARNED'
   | 'REWARD_ALREADY_RECORDED'
   | 'REWARD_AMOUNT_INVALID'
+  | AccountErrorCode
   | 'INTERNAL'
 
 export const problems = {
@@ -79,6 +88,15 @@ export const problems = {
   REWARD_NOT_EARNED: { status: 409, title: 'The report does not meet the conditions of that reward' },
   REWARD_ALREADY_RECORDED: { status: 409, title: 'That reward is already recorded for this report' },
   REWARD_AMOUNT_INVALID: { status: 422, title: 'A bounty needs a whole amount and a three-letter currency code' },
+  MEMBER_UNKNOWN: { status: 404, title: 'This person is not a member of this organization' },
+  LAST_ADMIN: { status: 409, title: 'The organization would have no administrator left; make someone else administrator first' },
+  NOT_YOURSELF: { status: 409, title: 'You cannot do this to your own account here' },
+  ACCOUNT_SHARED: {
+    status: 409,
+    title: 'This account belongs to other organizations too: remove the member instead; only the instance operator can disable it',
+  },
+  INVITATION_NOT_PENDING: { status: 409, title: 'This invitation is no longer pending' },
+  SESSION_UNKNOWN: { status: 404, title: 'No such session of yours' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

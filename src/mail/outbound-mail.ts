@@ -62,7 +62,7 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
   const at = deps.now().toISOString()
   // Team mail carries no report text and is not part of the reporter's thread: no reply address,
   // no threading, never encrypted to the reporter's key.
-  const team = payload.template.startsWith('team.')
+  const team = payload.template.startsWith('team.') || accountTemplates.includes(payload.template)
   const link = team
     ? typeof payload.link === 'string'
       ? payload.link
@@ -152,7 +152,8 @@ const templates = [
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))
 const isTimed = (name: string) => timed.has(name)
-const subjectKey = (template: string): MessageKey =>
-  templates.includes(template) ? (`mail.subject.${template}` as MessageKey) : 'mail.subject.default'
-const bodyKey = (template: string): MessageKey =>
-  templates.includes(template) ? (`mail.body.${template}` as MessageKey) : 'mail.body.default'
+/** Mail of the accounts feature (invitations, password resets): no report, a secret link, sent like team mail. */
+const accountTemplates = ['account.invitation', 'account.password-reset']
+const known = (template: string) => templates.includes(template) || accountTemplates.includes(template)
+const subjectKey = (template: string): MessageKey => (known(template) ? (`mail.subject.${template}` as MessageKey) : 'mail.subject.default')
+const bodyKey = (template: string): MessageKey => (known(template) ? (`mail.body.${template}` as MessageKey) : 'mail.body.default')

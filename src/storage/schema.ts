@@ -57,6 +57,34 @@ export interface SessionTable {
   created_at: string
   last_seen_at: string
   expires_at: string
+  /** The browser's User-Agent at sign-in (cut to 300 characters), shown as the device on /account/sessions. */
+  user_agent?: string | null
+  /** The client address at sign-in, only when EMBARGO_SESSION_ADDRESSES is on; otherwise null. */
+  client_address?: string | null
+}
+
+/** An invitation to join an organization; only the SHA-256 of its link's token is stored. */
+export interface InvitationTable {
+  id: string
+  org_id: string
+  email: string
+  role: Role
+  token_hash: string
+  invited_by: string | null
+  created_at: string
+  expires_at: string
+  accepted_at: string | null
+  accepted_by: string | null
+  revoked_at: string | null
+}
+
+/** A single-use, short-lived password-reset link; only the SHA-256 of its token is stored. */
+export interface PasswordResetTable {
+  token_hash: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
 }
 
 export interface SetupTokenTable {
@@ -298,6 +326,8 @@ export interface DB {
   policy_version: PolicyVersionTable
   report_credit: ReportCreditTable
   report_reward: ReportRewardTable
+  invitation: InvitationTable
+  password_reset: PasswordResetTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -309,3 +339,4 @@ export type ReportUpdate = Updateable<ReportTable>
 export type MessageRow = Selectable<MessageTable>
 export type EventRow = Selectable<EventTable>
 export type OutboxRow = Selectable<OutboxTable>
+export type InvitationRow = Selectable<InvitationTable>

@@ -60,6 +60,16 @@ const labels: Record<EventType, Label> = {
       amount: d.amount == null ? '' : ` (${d.amount} ${d.currency})`,
     }),
   'reward.sent': (t, d) => t('event.reward.sent', { kind: t(`reward.kind.${d.kind}` as MessageKey) }),
+  'member.invited': byType('member.invited'),
+  'member.invitation_revoked': byType('member.invitation_revoked'),
+  'member.invitation_accepted': byType('member.invitation_accepted'),
+  'member.role_changed': byType('member.role_changed'),
+  'member.removed': byType('member.removed'),
+  'account.disabled': byType('account.disabled'),
+  'account.enabled': byType('account.enabled'),
+  'account.password_changed': byType('account.password_changed'),
+  'account.password_reset': byType('account.password_reset'),
+  'account.session_ended': byType('account.session_ended'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

@@ -29,7 +29,13 @@ export type SignInResult =
  * An address that failed too often on an account is told when it may try again; other
  * addresses, the owner's among them, are still heard (see sign-in-throttle.ts).
  */
-export async function signIn(deps: Deps, emailInput: string, password: string, clientAddress: string): Promise<SignInResult> {
+export async function signIn(
+  deps: Deps,
+  emailInput: string,
+  password: string,
+  clientAddress: string,
+  userAgent?: string,
+): Promise<SignInResult> {
   const email = normalizeEmail(emailInput)
   const throttle = throttleOf(deps)
   const now = deps.now().getTime()
@@ -46,7 +52,7 @@ export async function signIn(deps: Deps, emailInput: string, password: string, c
     return { ok: false, reason: 'failed' }
   }
   throttle.recordSuccess(email, clientAddress)
-  const token = await startSession(deps, user.id)
+  const token = await startSession(deps, user.id, { userAgent, address: clientAddress })
   deps.log.info({ event: 'auth.signed_in', userId: user.id }, 'signed in')
   return { ok: true, token, userId: user.id }
 }

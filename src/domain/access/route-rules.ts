@@ -7,6 +7,7 @@ import type { Role } from './roles.js'
  * - `public`: anyone, signed in or not.
  * - `reporter`: holder of a report's follow-up capability (cookie set from the secret link).
  * - `signed-in`: any signed-in team member.
+ * - `account.self`: any signed-in person, acting on their own account only (password, sessions).
  * - `setup`: only while the instance has no user yet, with the one-time setup token.
  * - member rules: signed in AND a member of the organization named by `:org` with one of the roles.
  *   A non-member gets 404, as if the organization's private pages did not exist.
@@ -28,6 +29,7 @@ export const access = {
   'report.read': member('admin', 'responder', 'viewer'),
   'report.work': member('admin', 'responder'),
   'org.admin': member('admin'),
+  'account.self': { kind: 'signed-in' },
 } as const satisfies Record<string, AccessRule>
 
 export type AccessName = keyof typeof access

@@ -24,7 +24,26 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', id).execute()
 }
 
-/** Ends every session of a user (ASVS v5.0.0-7.4.2: disabling an account kills its sessions). */
-export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
-  await db.deleteFrom('session').where('user_id', '=', userId).execute()
+/** Ends every session of a user (ASVS v5.0.0-7.4.2: disabling an account kills its sessions); how many ended. */
+export async function deleteSessionsOfUser(db: Executor, userId: string, keep?: string): Promise<number> {
+  let query = db.deleteFrom('session').where('user_id', '=', userId)
+  if (keep) query = query.where('id', '!=', keep)
+  const result = await query.executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
+
+/** Ends one session, only if it is this user's; whether it was. */
+export async function deleteSessionOfUser(db: Executor, userId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('session').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}
+
+/** A person's own live sessions, newest first, for /account/sessions. */
+export const listSessionsOfUser = (db: Executor, userId: string, now: string) =>
+  db
+    .selectFrom('session')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'user_agent', 'client_address'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute()

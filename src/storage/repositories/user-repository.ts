@@ -85,3 +85,42 @@ export async function findActiveUserEmail(db: Executor, userId: string): Promise
   const row = await db.selectFrom('user').select(['email', 'disabled_at']).where('id', '=', userId).executeTakeFirst()
   return row && row.disabled_at === null ? row.email : undefined
 }
+
+/** The organizations a person belongs to, with what a unit of work of each needs. */
+export const listOrganizationsOfUser = (db: Executor, userId: string) =>
+  db
+    .selectFrom('membership')
+    .innerJoin('organization', 'organization.id', 'membership.org_id')
+    .select(['organization.id', 'organization.slug', 'organization.name', 'organization.data_key_wrapped', 'membership.role'])
+    .where('membership.user_id', '=', userId)
+    .orderBy('membership.created_at')
+    .execute()
+
+export async function updateMembershipRole(db: Executor, orgId: string, userId: string, role: Role): Promise<void> {
+  await db.updateTable('membership').set({ role }).where('org_id', '=', orgId).where('user_id', '=', userId).execute()
+}
+
+export async function deleteMembership(db: Executor, orgId: string, userId: string): Promise<void> {
+  await db.deleteFrom('membership').where('org_id', '=', orgId).where('user_id', '=', userId).execute()
+}
+
+/** Administrators of the organization whose accounts are not disabled. */
+export async function countActiveAdmins(db: Executor, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('membership')
+    .innerJoin('user', 'user.id', 'membership.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('membership.org_id', '=', orgId)
+    .where('membership.role', '=', 'admin')
+    .where('user.disabled_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function setUserDisabled(db: Executor, userId: string, disabledAt: string | null): Promise<void> {
+  await db.updateTable('user').set({ disabled_at: disabledAt }).where('id', '=', userId).execute()
+}
+
+export async function setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('user').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
+}

@@ -26,6 +26,9 @@ eachDialect('access rules on every route', (ctx) => {
         .replace(':version', '1')
         .replace(':token', 'x'.repeat(43))
         .replace('*', 'styles.css')
+        .replace(':member', viewer.id)
+        .replace(':invitation', '01900000-0000-7000-8000-000000000000')
+        .replace(':session', 'f'.repeat(64))
     return { t, acme, other, report, outsider, viewer, fill }
   }
 
@@ -38,6 +41,7 @@ eachDialect('access rules on every route', (ctx) => {
     'report.read': (s) => s === 401 || s === 303,
     'report.work': (s) => s === 401 || s === 303,
     'org.admin': (s) => s === 401 || s === 303,
+    'account.self': (s) => s === 401 || s === 303,
   }
 
   it('lists every route with a rule, and the list covers the product', async () => {

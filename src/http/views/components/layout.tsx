@@ -82,6 +82,9 @@ export function Layout({ title, t, user, org, nav, csrfToken, signInHref, lang =
                   <span class="visually-hidden">{t('layout.signedInAs', { name: user.name })}</span>
                   <span aria-hidden="true">{user.name}</span>
                 </span>
+                <a class="btn btn--ghost btn--small" href="/account">
+                  {t('account.link')}
+                </a>
                 <form method="post" action="/logout" class="site-header__signout">
                   <HiddenInput name="_csrf" value={csrfToken ?? ''} />
                   <button type="submit" class="btn btn--ghost btn--small">
