@@ -30,7 +30,7 @@ export const decoyHash = (): Promise<string> => {
 
 export type PasswordProblem = 'too-short' | 'too-long' | 'common'
 
-/** A few that any list has, kept when the bundled list is not installed. */
+/** A few that any list has, checked besides the bundled list. */
 const builtIn = ['password1234', 'passwordpassword', '123456789012', 'qwertyuiopas', 'letmeinletmein', 'embargoembargo']
 
 /**
@@ -53,16 +53,13 @@ export function commonPasswordSet(entries: Iterable<string>): Set<string> {
 
 let loaded: ReadonlySet<string> | undefined
 
-/** The list new passwords are checked against, read once: the bundled list when installed, plus the built-in few. */
+/** The list new passwords are checked against, read once: the bundled list plus the built-in few. */
 export function commonPasswords(): ReadonlySet<string> {
   if (loaded) return loaded
   const set = commonPasswordSet(builtIn)
-  try {
-    const file = createRequire(import.meta.url).resolve(commonPasswordListFile)
-    for (const entry of commonPasswordSet(readFileSync(file, 'utf8').split('\n'))) set.add(entry)
-  } catch {
-    // The package is not installed: the length rule and the built-in entries still hold.
-  }
+  // A dependency: a missing list fails loudly rather than letting every common password through.
+  const file = createRequire(import.meta.url).resolve(commonPasswordListFile)
+  for (const entry of commonPasswordSet(readFileSync(file, 'utf8').split('\n'))) set.add(entry)
   loaded = set
   return loaded
 }
