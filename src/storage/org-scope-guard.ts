@@ -27,6 +27,10 @@ export const orgOwnedTables = new Set([
   'inbound_mail',
   'attachment',
   'mail_thread',
+  'advisory',
+  'advisory_report',
+  'advisory_revision',
+  'advisory_counter',
 ])
 
 export class UnscopedQueryError extends Error {}
