@@ -4,6 +4,7 @@ import { adminRoutes } from './admin/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
 import type { Deps } from './deps.js'
+import { disclosureRoutes } from './disclosure/index.js'
 import { loggerOptions } from './http/logging.js'
 import { buildServer } from './http/server.js'
 import { intakeRoutes } from './intake/index.js'
@@ -76,6 +77,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       policyAdminRoutes,
       escalationRoutes,
       mailRoutes,
+      disclosureRoutes,
     ],
   })
 }

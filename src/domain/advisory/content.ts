@@ -85,9 +85,10 @@ export const cvePattern = /^CVE-\d{4}-\d{4,19}$/
 export const cwePattern = /^CWE-[1-9]\d{0,5}$/
 const cvss31Pattern = /^CVSS:3\.1\/[A-Za-z:/]{1,190}$/
 const cvss40Pattern = /^CVSS:4\.0\/[A-Za-z:/]{1,190}$/
-// Control characters (except tab/newline in Markdown fields), lone surrogates and NUL are refused.
-const oneLineBad = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-const textBad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+// Control characters are refused in one-line fields, NUL everywhere, and malformed Unicode (lone surrogates) everywhere.
+const controlChar = (c: number) => c < 0x20 || c === 0x7f
+const oneLineBad = { test: (s: string) => !s.isWellFormed() || [...s].some((ch) => controlChar(ch.codePointAt(0) ?? 0)) }
+const textBad = { test: (s: string) => !s.isWellFormed() || s.includes(String.fromCharCode(0)) }
 
 const length = (s: string) => [...s].length
 

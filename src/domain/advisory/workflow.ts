@@ -177,3 +177,39 @@ export function withdraw(s: AdvisoryStatus, reason: string, by: string, at: stri
 /** The review rule of a parsed policy's `advisories` section; optional when it says nothing. */
 export const reviewRuleOf = (policy: { advisories?: { review?: ReviewRule } } | undefined): ReviewRule =>
   policy?.advisories?.review === 'required' ? 'required' : 'optional'
+
+/** A scheduled publication that could not run (a linked report was not ready): back to ready, approval kept, the team told by the event. */
+export function scheduleFailed(s: AdvisoryStatus, code: string, at: string): Result<AdvisoryChange, AdvisoryError> {
+  if (s.state !== 'scheduled') return notAllowed(s, 'publish')
+  return ok({
+    status: { ...s, state: 'ready', scheduledFor: null },
+    events: [newEvent('advisory.schedule_failed', { kind: 'system' }, at, null, { advisoryId: s.id, code })],
+  })
+}
+
+/** A change that leaves the workflow where it is (a report linked, an identifier set), recorded by its event. */
+export function note(s: AdvisoryStatus, events: DomainEvent[]): Result<AdvisoryChange, AdvisoryError> {
+  if (s.state === 'withdrawn') return notAllowed(s, 'edit')
+  return ok({ status: s, events })
+}
+
+/** The workflow state of a stored advisory. */
+export const statusOf = (a: {
+  id: string
+  state: AdvisoryState
+  revision: number
+  submittedBy: string | null
+  approvedBy: string | null
+  scheduledFor: string | null
+  publishedAt: string | null
+  withdrawnAt: string | null
+}): AdvisoryStatus => ({
+  id: a.id,
+  state: a.state,
+  revision: a.revision,
+  submittedBy: a.submittedBy,
+  approvedBy: a.approvedBy,
+  scheduledFor: a.scheduledFor,
+  publishedAt: a.publishedAt,
+  withdrawnAt: a.withdrawnAt,
+})

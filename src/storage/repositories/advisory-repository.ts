@@ -300,7 +300,7 @@ export const listDueScheduledAdvisories = (db: Executor, now: string, limit: num
   // Across organizations: the scheduler serves every organization of the instance; each is then handled in its own unit.
   acrossOrganizations(db)
     .selectFrom('advisory')
-    .select(['id', 'org_id'])
+    .select(['id', 'org_id', 'own_id'])
     .where('state', '=', 'scheduled')
     .where('scheduled_for', '<=', now)
     .orderBy('scheduled_for')
