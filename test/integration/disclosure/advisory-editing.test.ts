@@ -119,13 +119,14 @@ eachDialect('advisory drafting and editing', (ctx) => {
     const browser = t.browser()
     await browser.signIn(alice)
     const editUrl = `/w/${org.slug}/advisories/${ownId}/edit`
-    for (const bad of [
+    const bads: Record<string, string>[] = [
       { cve: 'CVE-26-1' },
       { cwes: 'XSS' },
       { 'affected-0-kind': 'package', 'affected-0-ecosystem': 'npm', 'affected-0-name': 'left-pad', 'affected-0-fixed': 'soon' },
       { 'affected-0-kind': 'package', 'affected-0-ecosystem': 'NotAnEcosystem', 'affected-0-name': 'x' },
       { 'reference-0-kind': 'web', 'reference-0-url': 'javascript:alert(1)' },
-    ]) {
+    ]
+    for (const bad of bads) {
       const res = await browser.submit(editUrl, editUrl, form(bad))
       expect(res.statusCode, JSON.stringify(bad)).toBe(422)
       expect(res.body).toContain('Some fields need attention')
