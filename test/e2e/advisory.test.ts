@@ -13,7 +13,6 @@ browserSuite('advisory from report to publication in Chromium', ({ app, browser,
   async function signedIn(b: Browser, member: TestMember, start: string): Promise<{ page: Page; scripts: string[] }> {
     const context = await b.newContext({ viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
-    page.setDefaultTimeout(10_000)
     const scripts: string[] = []
     page.on('request', (r) => {
       if (r.resourceType() === 'script' || !r.url().startsWith(origin())) scripts.push(r.url())
