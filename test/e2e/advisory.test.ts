@@ -74,5 +74,5 @@ browserSuite('advisory from report to publication in Chromium', ({ app, browser,
 
     expect(author.scripts).toEqual([])
     expect(reviewer.scripts).toEqual([])
-  }, 150_000) // a browser on a shared 2-core machine: generous, so load does not fail it
+  }, 240_000) // a browser on a shared 2-core machine: generous, so load does not fail it
 })
