@@ -113,6 +113,19 @@ eachDialect('advisory review, publication and identifiers', (ctx) => {
     expect(res.body).toContain(`not yet: ${ref}`)
   })
 
+  it("publishing is refused while the policy's steps before publishing are open on a linked report (Open Klant), naming them", async () => {
+    const t = app()
+    const org = await orgWithAdvisories(t, '', 'open-klant')
+    const alice = await t.given.member(org, 'responder')
+    const { ref } = await fixedReport(t, org, alice)
+    const ownId = await draftFor(t, org, ref, alice)
+    const refused = await publishAdvisory(t.deps, org, ownId, viewerOf(alice))
+    expect(!refused.ok && refused.error.code).toBe('STEPS_BEFORE_PUBLISHING')
+    expect(!refused.ok && refused.error.code === 'STEPS_BEFORE_PUBLISHING' && refused.error.missing).toContain('validate')
+    expect((await reportRow(t, org, ref)).status).toBe('fixed')
+    expect(await listPublishedAdvisories(t.deps.db, org.id)).toEqual([])
+  })
+
   it('updating a published advisory makes a new published revision, and withdrawing needs a reason that the public record then shows', async () => {
     const t = app()
     const org = await orgWithAdvisories(t, '')

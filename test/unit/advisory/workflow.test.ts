@@ -74,3 +74,12 @@ describe('advisory workflow', () => {
     expect(availableActions(inReview, 'required', 'bob')).not.toContain('publish')
   })
 })
+
+describe('the schedule field', () => {
+  it('reads a datetime-local value as UTC and refuses anything else', async () => {
+    const { scheduleInstant } = await import('../../../src/disclosure/advisory-form.js')
+    expect(scheduleInstant('2026-12-24T09:30')).toBe('2026-12-24T09:30:00.000Z')
+    expect(scheduleInstant('2026-12-24T09:30:00Z')).toBe('2026-12-24T09:30:00.000Z')
+    for (const bad of ['', 'tomorrow', '2026-12-24 09:30', '2026-13-45T99:99']) expect(scheduleInstant(bad), bad).toBeUndefined()
+  })
+})
