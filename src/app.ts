@@ -5,6 +5,7 @@ import { adminRoutes } from './admin/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
 import type { Deps } from './deps.js'
+import { disclosureRoutes } from './disclosure/index.js'
 import { loggerOptions } from './http/logging.js'
 import { buildServer } from './http/server.js'
 import { intakeRoutes } from './intake/index.js'
@@ -80,6 +81,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       mailRoutes,
       recognitionRoutes,
       accountRoutes,
+      disclosureRoutes,
     ],
   })
 }

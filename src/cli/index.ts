@@ -5,6 +5,7 @@ import { addMember, createOrganization } from '../admin/index.js'
 import { buildWeb, openApp } from '../app.js'
 import { startClockScheduler } from '../clocks/index.js'
 import { ConfigError, loadConfig, settings } from '../config.js'
+import { startPublicationScheduler } from '../disclosure/index.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
 import { issueSetupLink } from '../setup/index.js'
@@ -44,6 +45,8 @@ program
     // Clocks: reminders, escalations and the reporter's notices as deadlines come.
     const clocks = startClockScheduler(deps)
     clocks.start()
+    const publications = startPublicationScheduler(deps)
+    publications.start()
     const setupLink = await issueSetupLink(deps)
     if (setupLink) {
       process.stdout.write(
@@ -54,6 +57,7 @@ program
       await inbound.stop()
       await outbox?.stop()
       await clocks.stop()
+      await publications.stop()
       await server.close()
       await app.close()
       process.exit(0)

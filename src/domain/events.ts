@@ -67,6 +67,22 @@ export interface EventData {
   'account.password_changed': { userId: string; sessionsEnded: number }
   'account.password_reset': { userId: string; sessionsEnded: number }
   'account.session_ended': { userId: string; current: boolean }
+  /** The advisory events (src/domain/advisory/workflow.ts); a report's timeline gets `advisory.linked` and `advisory.published`. */
+  'advisory.created': { advisoryId: string; ownId: string }
+  'advisory.linked': { advisoryId: string; ownId: string }
+  'advisory.edited': { advisoryId: string; from: string }
+  'advisory.submitted': { advisoryId: string }
+  'advisory.approved': { advisoryId: string }
+  'advisory.returned': { advisoryId: string }
+  'advisory.scheduled': { advisoryId: string; for: string }
+  'advisory.unscheduled': { advisoryId: string }
+  /** A published advisory changed: a new published revision. */
+  'advisory.updated': { advisoryId: string; revision: number }
+  'advisory.withdrawn': { advisoryId: string }
+  /** A scheduled publication could not run (a linked report was not ready): back to ready. */
+  'advisory.schedule_failed': { advisoryId: string; code: string }
+  /** An identifier was set: a GCVE id allocated or a CVE id entered (the id itself is in the advisory). */
+  'advisory.identifier_set': { advisoryId: string; kind: 'cve' | 'gcve' }
 }
 
 export type EventType = keyof EventData
@@ -121,6 +137,18 @@ export const eventTypes = [
   'account.password_changed',
   'account.password_reset',
   'account.session_ended',
+  'advisory.created',
+  'advisory.linked',
+  'advisory.edited',
+  'advisory.submitted',
+  'advisory.approved',
+  'advisory.returned',
+  'advisory.scheduled',
+  'advisory.unscheduled',
+  'advisory.updated',
+  'advisory.withdrawn',
+  'advisory.schedule_failed',
+  'advisory.identifier_set',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).

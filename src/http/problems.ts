@@ -47,6 +47,17 @@ export type AppErrorCode =
   | 'REWARD_ALREADY_RECORDED'
   | 'REWARD_AMOUNT_INVALID'
   | AccountErrorCode
+  | 'ADVISORY_ACTION_NOT_ALLOWED'
+  | 'ADVISORY_REVIEW_REQUIRED'
+  | 'ADVISORY_SELF_APPROVAL'
+  | 'ADVISORY_REASON_REQUIRED'
+  | 'ADVISORY_SCHEDULE_NOT_FUTURE'
+  | 'ADVISORY_CONTENT_INVALID'
+  | 'ADVISORY_REPORTS_NOT_FIXED'
+  | 'ADVISORY_REPORT_UNKNOWN'
+  | 'ADVISORY_REPORT_LINKED'
+  | 'ADVISORY_GCVE_NOT_CONFIGURED'
+  | 'ADVISORY_GCVE_ALREADY'
   | 'INTERNAL'
 
 export const problems = {
@@ -97,6 +108,20 @@ export const problems = {
   },
   INVITATION_NOT_PENDING: { status: 409, title: 'This invitation is no longer pending' },
   SESSION_UNKNOWN: { status: 404, title: 'No such session of yours' },
+  ADVISORY_ACTION_NOT_ALLOWED: { status: 409, title: 'The advisory cannot do that from where it stands' },
+  ADVISORY_REVIEW_REQUIRED: {
+    status: 409,
+    title: 'The policy requires a second team member to approve the advisory before it is published',
+  },
+  ADVISORY_SELF_APPROVAL: { status: 409, title: 'Another team member must approve: you submitted this advisory for review' },
+  ADVISORY_REASON_REQUIRED: { status: 422, title: 'A reason is required to withdraw an advisory' },
+  ADVISORY_SCHEDULE_NOT_FUTURE: { status: 422, title: 'Choose a publication time in the future' },
+  ADVISORY_CONTENT_INVALID: { status: 422, title: 'Some fields of the advisory need attention' },
+  ADVISORY_REPORTS_NOT_FIXED: { status: 409, title: 'Every linked report must be fixed before the advisory is published' },
+  ADVISORY_REPORT_UNKNOWN: { status: 422, title: 'No report with that reference that you may read' },
+  ADVISORY_REPORT_LINKED: { status: 409, title: 'That report is linked to this advisory already' },
+  ADVISORY_GCVE_NOT_CONFIGURED: { status: 409, title: 'The policy names no GCVE numbering authority id (advisories.gcve.gna)' },
+  ADVISORY_GCVE_ALREADY: { status: 409, title: 'This advisory has a GCVE id already' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

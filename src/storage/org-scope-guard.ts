@@ -30,6 +30,10 @@ export const orgOwnedTables = new Set([
   'report_credit',
   'report_reward',
   'invitation',
+  'advisory',
+  'advisory_report',
+  'advisory_revision',
+  'advisory_counter',
 ])
 
 export class UnscopedQueryError extends Error {}

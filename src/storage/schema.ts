@@ -305,6 +305,59 @@ export interface ReportRewardTable {
   created_at: string
 }
 
+/** An advisory (src/domain/advisory); its content sealed, AAD `<org>|advisory.content|<id>`. */
+export interface AdvisoryTable {
+  id: string
+  org_id: string
+  own_id: string
+  state: string
+  revision: Generated<number>
+  content_enc: string
+  gcve: string | null
+  submitted_by: string | null
+  approved_by: string | null
+  scheduled_for: string | null
+  published_at: string | null
+  withdrawn_at: string | null
+  withdrawn_reason_enc: string | null
+  /** The latest published revision, public by then (JSON of the record); null until published. */
+  published_json: string | null
+  created_by: string | null
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface AdvisoryReportTable {
+  advisory_id: string
+  org_id: string
+  report_id: string
+  linked_at: string
+}
+
+/** Every change of an advisory: who, when, which action, which fields, and the sealed content after it. */
+export interface AdvisoryRevisionTable {
+  id: string
+  org_id: string
+  advisory_id: string
+  seq: number
+  action: string
+  actor_kind: string
+  actor_id: string | null
+  state: string
+  revision: number
+  changed: Generated<string>
+  content_enc: string
+  created_at: string
+}
+
+export interface AdvisoryCounterTable {
+  org_id: string
+  series: 'own' | 'gcve'
+  year: number
+  last: number
+}
+
 export interface DB {
   organization: OrganizationTable
   program: ProgramTable
@@ -328,6 +381,10 @@ export interface DB {
   report_reward: ReportRewardTable
   invitation: InvitationTable
   password_reset: PasswordResetTable
+  advisory: AdvisoryTable
+  advisory_report: AdvisoryReportTable
+  advisory_revision: AdvisoryRevisionTable
+  advisory_counter: AdvisoryCounterTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

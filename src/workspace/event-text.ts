@@ -28,7 +28,7 @@ const labels: Record<EventType, Label> = {
   'member.added': byType('member.added'),
   'program.added': byType('program.added'),
   'policy.imported': byType('policy.imported'),
-  'advisory.published': byType('advisory.published'),
+  'advisory.published': plain('event.advisory.published'),
   'report.received': (t, d) => t('event.report.received', { channel: t(`channel.${d.channel}` as MessageKey) }),
   'report.status_changed': (t, d) =>
     t('event.report.status_changed', { from: t(`status.${d.from}` as MessageKey), to: t(`status.${d.to}` as MessageKey) }),
@@ -70,6 +70,18 @@ const labels: Record<EventType, Label> = {
   'account.password_changed': byType('account.password_changed'),
   'account.password_reset': byType('account.password_reset'),
   'account.session_ended': byType('account.session_ended'),
+  'advisory.created': (t, d) => t('event.advisory.created', { id: String(d.ownId ?? '') }),
+  'advisory.linked': (t, d) => t('event.advisory.linked', { id: String(d.ownId ?? '') }),
+  'advisory.edited': plain('event.advisory.edited'),
+  'advisory.submitted': plain('event.advisory.submitted'),
+  'advisory.approved': plain('event.advisory.approved'),
+  'advisory.returned': plain('event.advisory.returned'),
+  'advisory.scheduled': (t, d) => t('event.advisory.scheduled', { at: String(d.for ?? '') }),
+  'advisory.unscheduled': plain('event.advisory.unscheduled'),
+  'advisory.updated': (t, d) => t('event.advisory.updated', { revision: String(d.revision ?? '') }),
+  'advisory.withdrawn': plain('event.advisory.withdrawn'),
+  'advisory.schedule_failed': plain('event.advisory.schedule_failed'),
+  'advisory.identifier_set': (t, d) => t('event.advisory.identifier_set', { kind: String(d.kind ?? '').toUpperCase() }),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

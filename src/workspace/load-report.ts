@@ -1,6 +1,7 @@
 import { cipherFor, type Deps } from '../deps.js'
 import type { ReportStatus } from '../domain/report/report.js'
 import { allowedTransitions } from '../domain/report/workflow.js'
+import { listAdvisoriesOfReport } from '../storage/repositories/advisory-repository.js'
 import { listReportEvents } from '../storage/repositories/event-repository.js'
 import { listMessages } from '../storage/repositories/message-repository.js'
 import { findProgram } from '../storage/repositories/organization-repository.js'
@@ -39,6 +40,8 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
     report.duplicateOf ? findReportRef(deps.db, org.id, report.duplicateOf) : undefined,
   ])
   const policy = await loadReportPolicy(deps, org.id, report.id)
+  // The advisories covering this report, by id only, for a viewer who may read the report.
+  const advisories = readable ? await listAdvisoriesOfReport(deps.db, org.id, report.id) : []
   // Times are shown in the policy calendar's zone (the report's policy, else the organization's), else UTC.
   const timeZone = await orgTimeZone(deps.db, org.id, report.id)
   return {
@@ -53,6 +56,7 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
     members,
     programName: program?.name ?? null,
     duplicateOfRef: duplicateOf?.ref ?? null,
+    advisories,
     nextStatuses: allowedTransitions[report.status as ReportStatus] ?? [],
   }
 }

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  ButtonLink,
   Card,
   Cell,
   HiddenInput,
@@ -217,6 +218,25 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
                 </p>
               )}
             </Card>
+            {view.readable ? (
+              <Card title={t('advisories.ofReport')}>
+                <div class="stack">
+                  {view.advisories.length === 0 ? <p class="text-muted">{t('advisories.noneForReport')}</p> : null}
+                  <ul>
+                    {view.advisories.map((a) => (
+                      <li key={a.id}>
+                        <a href={`/w/${org.slug}/advisories/${a.ownId}`}>{a.ownId}</a> · {t(`advisory.state.${a.state}` as MessageKey)}
+                      </li>
+                    ))}
+                  </ul>
+                  {canWork ? (
+                    <ButtonLink href={`/w/${org.slug}/advisories/new?report=${encodeURIComponent(report.ref)}`}>
+                      {t('advisories.new')}
+                    </ButtonLink>
+                  ) : null}
+                </div>
+              </Card>
+            ) : null}
             <Card title={t('reportPage.reporter')}>
               <KeyValue
                 items={[

@@ -1,9 +1,10 @@
 import { accounts } from './accounts.js'
 import { components } from './components.js'
+import { disclosure } from './disclosure.js'
 import { mail } from './mail.js'
 import { pages } from './pages.js'
 import { policy } from './policy.js'
 import { recognition } from './recognition.js'
 
 /** The English catalogue: every user-facing string, by key. Other languages mirror these keys. */
-export const en = { ...components, ...pages, ...mail, ...policy, ...recognition, ...accounts } as const
+export const en = { ...components, ...pages, ...mail, ...policy, ...recognition, ...accounts, ...disclosure } as const

@@ -7,9 +7,10 @@ export function workspaceNav(
   t: Translator,
   slug: string,
   role: Role,
-  current: 'reports' | 'members' | 'programs' | 'mail' | 'policy' | null,
+  current: 'reports' | 'advisories' | 'members' | 'programs' | 'mail' | 'policy' | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
+  items.push({ href: `/w/${slug}/advisories`, label: t('nav.advisories'), current: current === 'advisories' })
   if (role === 'admin') {
     items.push({ href: `/w/${slug}/admin/members`, label: t('nav.members'), current: current === 'members' })
     items.push({ href: `/w/${slug}/admin/programs`, label: t('nav.programs'), current: current === 'programs' })

@@ -1,0 +1,17 @@
+import type { ReviewRule } from '../domain/advisory/workflow.js'
+import { reviewRuleOf } from '../domain/advisory/workflow.js'
+import type { Executor } from '../storage/db.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
+
+/** What the organization's current policy says about advisories (`advisories:`), with the defaults. */
+export interface AdvisoryRules {
+  review: ReviewRule
+  idPrefix: string | undefined
+  /** The organization's GCVE numbering authority id, when it is one. */
+  gna: number | undefined
+}
+
+export async function advisoryRules(db: Executor, orgId: string): Promise<AdvisoryRules> {
+  const policy = (await currentPolicy(db, orgId))?.policy
+  return { review: reviewRuleOf(policy), idPrefix: policy?.advisories?.idPrefix, gna: policy?.advisories?.gcve?.gna }
+}

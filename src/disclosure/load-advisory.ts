@@ -1,0 +1,59 @@
+import { cipherFor, type Deps } from '../deps.js'
+import { revisionDiff } from '../domain/advisory/revision-text.js'
+import { availableActions, statusOf } from '../domain/advisory/workflow.js'
+import {
+  findAdvisory,
+  findAdvisoryRevision,
+  listAdvisories,
+  listAdvisoryReports,
+  listAdvisoryRevisions,
+} from '../storage/repositories/advisory-repository.js'
+import { listMembers } from '../storage/repositories/user-repository.js'
+import type { OrganizationRow } from '../storage/schema.js'
+import { mayReadAdvisory } from './advisory-access.js'
+import { advisoryRules } from './advisory-rules.js'
+import type { Viewer } from './change-advisory.js'
+
+/** The advisories the viewer may know (need to know over their linked reports), most recently changed first. */
+export async function listAdvisoriesFor(deps: Deps, org: OrganizationRow, viewer: Viewer) {
+  const all = await listAdvisories(deps.db, cipherFor(deps, org), org.id)
+  const readable = []
+  for (const a of all) if (await mayReadAdvisory(deps.db, org.id, a.id, viewer)) readable.push(a)
+  return readable
+}
+
+/** Everything the advisory page shows, or undefined when there is no such advisory for this viewer. */
+export async function loadAdvisory(deps: Deps, org: OrganizationRow, ownId: string, viewer: Viewer) {
+  const advisory = await findAdvisory(deps.db, cipherFor(deps, org), org.id, ownId)
+  if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, viewer))) return undefined
+  const [reports, revisions, members, rules] = await Promise.all([
+    listAdvisoryReports(deps.db, org.id, advisory.id),
+    listAdvisoryRevisions(deps.db, org.id, advisory.id),
+    listMembers(deps.db, org.id),
+    advisoryRules(deps.db, org.id),
+  ])
+  const actions = viewer.role === 'viewer' ? [] : availableActions(statusOf(advisory), rules.review, viewer.userId)
+  return {
+    advisory,
+    reports: reports.map((r) => ({ ref: r.ref, status: r.status })),
+    revisions,
+    names: new Map(members.map((m) => [m.userId, m.name])),
+    rules,
+    actions,
+  }
+}
+
+export type AdvisoryView = NonNullable<Awaited<ReturnType<typeof loadAdvisory>>>
+
+/** The line diff of two revisions of an advisory the viewer may read; undefined when either is missing. */
+export async function loadRevisionDiff(deps: Deps, org: OrganizationRow, ownId: string, from: number, to: number, viewer: Viewer) {
+  const cipher = cipherFor(deps, org)
+  const advisory = await findAdvisory(deps.db, cipher, org.id, ownId)
+  if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, viewer))) return undefined
+  const [before, after] = await Promise.all([
+    findAdvisoryRevision(deps.db, cipher, org.id, advisory.id, from),
+    findAdvisoryRevision(deps.db, cipher, org.id, advisory.id, to),
+  ])
+  if (!before || !after) return undefined
+  return { advisory, from, to, lines: revisionDiff(before, after) }
+}

@@ -1,0 +1,255 @@
+import type { Static } from '@sinclair/typebox'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Deps } from '../deps.js'
+import type { Result } from '../domain/result.js'
+import { EmptyForm } from '../http/form-body.js'
+import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
+import { pageContext } from '../http/views/page-context.js'
+import type { Translator } from '../i18n/messages.js'
+import {
+  AdvisoryEditForm,
+  AdvisoryParams,
+  contentInputOf,
+  DiffQuery,
+  EditQuery,
+  emptyRows,
+  LinkReportForm,
+  NewAdvisoryForm,
+  NewAdvisoryQuery,
+  OrgParams,
+  ScheduleForm,
+  scheduleInstant,
+  WithdrawForm,
+} from './advisory-form.js'
+import type { Viewer } from './change-advisory.js'
+import { listAdvisoriesFor, loadAdvisory, loadRevisionDiff } from './load-advisory.js'
+import { allocateGcve } from './use-cases/allocate-gcve.js'
+import { approveAdvisory } from './use-cases/approve-advisory.js'
+import { createAdvisory } from './use-cases/create-advisory.js'
+import { editAdvisory } from './use-cases/edit-advisory.js'
+import { linkReport } from './use-cases/link-report.js'
+import { publishAdvisory } from './use-cases/publish-advisory.js'
+import { scheduleAdvisory } from './use-cases/schedule-advisory.js'
+import { sendBackAdvisory } from './use-cases/send-back-advisory.js'
+import { submitAdvisory } from './use-cases/submit-advisory.js'
+import { unscheduleAdvisory } from './use-cases/unschedule-advisory.js'
+import { withdrawAdvisory } from './use-cases/withdraw-advisory.js'
+import { AdvisoryEditPage, valuesOf } from './views/advisory-edit.js'
+import { AdvisoryListPage, NewAdvisoryPage } from './views/advisory-list.js'
+import { AdvisoryPage } from './views/advisory-page.js'
+import { DiffPage, RevisionsPage } from './views/revisions-page.js'
+
+type Refusal = { code: AppErrorCode; refs?: string[]; missing?: string[] }
+type AdvisoryRequest = FastifyRequest<{ Params: AdvisoryParams }>
+
+const viewerOf = (request: FastifyRequest): Viewer => ({ userId: request.user!.id, role: request.role! })
+
+function refusalText(t: Translator, e: Refusal): string {
+  if (e.code === 'ADVISORY_REPORTS_NOT_FIXED') return t('advisory.notFixed', { refs: (e.refs ?? []).join(', ') })
+  if (e.code === 'STEPS_BEFORE_PUBLISHING') return t('publish.blocked', { missing: (e.missing ?? []).join(', ') })
+  return problems[e.code].title
+}
+
+/**
+ * The team's advisory pages under /w/:org/advisories: list, new (from a report), view, edit,
+ * review and approval, publish now or at a set time, withdraw, revisions and the diff of any two.
+ * Reading needs `report.read` and need to know over every linked report; acting needs `report.work`.
+ */
+export async function disclosureRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const read = { access: 'report.read' } as const
+  const work = { access: 'report.work' } as const
+
+  const showAdvisory = async (request: AdvisoryRequest, reply: FastifyReply, status = 200, problem?: string) => {
+    const view = await loadAdvisory(deps, request.org!, request.params.id, viewerOf(request))
+    if (!view) throw new HttpProblem('NOT_FOUND')
+    return reply.page(
+      <AdvisoryPage ctx={pageContext(request, reply)} org={request.org!} role={request.role!} view={view} problem={problem} />,
+      status,
+    )
+  }
+
+  /** After an action: back to the advisory (POST-redirect-GET), or its page with the refusal explained. */
+  const answer = (request: AdvisoryRequest, reply: FastifyReply, result: Result<unknown, Refusal>) => {
+    if (result.ok) return reply.redirect(`/w/${request.params.org}/advisories/${request.params.id}`, 303)
+    if (result.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+    return showAdvisory(request, reply, problems[result.error.code].status, refusalText(pageContext(request, reply).t, result.error))
+  }
+
+  app.get('/w/:org/advisories', { config: read, schema: { params: OrgParams } }, async (request, reply) => {
+    const advisories = await listAdvisoriesFor(deps, request.org!, viewerOf(request))
+    return reply.page(
+      <AdvisoryListPage ctx={pageContext(request, reply)} org={request.org!} role={request.role!} advisories={advisories} />,
+    )
+  })
+
+  app.get<{ Querystring: Static<typeof NewAdvisoryQuery> }>(
+    '/w/:org/advisories/new',
+    { config: work, schema: { params: OrgParams, querystring: NewAdvisoryQuery } },
+    async (request, reply) => {
+      const ref = request.query.report ?? ''
+      if (ref === '') throw new HttpProblem('BAD_REQUEST', 'Start a new advisory from a report page.')
+      return reply.page(<NewAdvisoryPage ctx={pageContext(request, reply)} org={request.org!} role={request.role!} reportRef={ref} />)
+    },
+  )
+
+  app.post<{ Body: Static<typeof NewAdvisoryForm> }>(
+    '/w/:org/advisories',
+    { config: work, schema: { params: OrgParams, body: NewAdvisoryForm } },
+    async (request, reply) => {
+      const ref = request.body.report ?? ''
+      const title = request.body.title ?? ''
+      const created = await createAdvisory(deps, request.org!, ref, title, viewerOf(request))
+      if (created.ok) return reply.redirect(`/w/${request.org!.slug}/advisories/${created.value.ownId}/edit`, 303)
+      if (created.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+      const ctx = pageContext(request, reply)
+      return reply.page(
+        <NewAdvisoryPage
+          ctx={ctx}
+          org={request.org!}
+          role={request.role!}
+          reportRef={ref}
+          title={title}
+          problem={problems.ADVISORY_CONTENT_INVALID.title}
+        />,
+        422,
+      )
+    },
+  )
+
+  app.get<{ Params: AdvisoryParams }>('/w/:org/advisories/:id', { config: read, schema: { params: AdvisoryParams } }, (request, reply) =>
+    showAdvisory(request, reply),
+  )
+
+  app.get<{ Params: AdvisoryParams; Querystring: Static<typeof EditQuery> }>(
+    '/w/:org/advisories/:id/edit',
+    { config: work, schema: { params: AdvisoryParams, querystring: EditQuery } },
+    async (request, reply) => {
+      const view = await loadAdvisory(deps, request.org!, request.params.id, viewerOf(request))
+      if (!view) throw new HttpProblem('NOT_FOUND')
+      if (!view.actions.includes('edit')) return showAdvisory(request, reply, 409, problems.ADVISORY_ACTION_NOT_ALLOWED.title)
+      const extraRows = Math.min(48, Number(request.query.rows ?? 0))
+      return reply.page(
+        <AdvisoryEditPage
+          ctx={pageContext(request, reply)}
+          org={request.org!}
+          role={request.role!}
+          ownId={view.advisory.ownId}
+          values={valuesOf(view.advisory.content)}
+          extraRows={extraRows}
+        />,
+      )
+    },
+  )
+
+  app.post<{ Params: AdvisoryParams; Body: Static<typeof AdvisoryEditForm> }>(
+    '/w/:org/advisories/:id/edit',
+    { config: work, schema: { params: AdvisoryParams, body: AdvisoryEditForm } },
+    async (request, reply) => {
+      const input = contentInputOf(request.body)
+      const extraRows = Math.min(48, Number(request.body.rows ?? 0) || 0)
+      const result = await editAdvisory(deps, request.org!, request.params.id, input, viewerOf(request))
+      if (result.ok) {
+        const base = `/w/${request.params.org}/advisories/${request.params.id}`
+        return reply.redirect(request.body.more === 'rows' ? `${base}/edit?rows=${extraRows + emptyRows}` : base, 303)
+      }
+      if (result.error.code !== 'ADVISORY_CONTENT_INVALID') return answer(request, reply, result)
+      return reply.page(
+        <AdvisoryEditPage
+          ctx={pageContext(request, reply)}
+          org={request.org!}
+          role={request.role!}
+          ownId={request.params.id}
+          values={{
+            ...input,
+            affected: input.affected as unknown as Record<string, string>[],
+            references: input.references,
+            credits: input.credits,
+          }}
+          problems={result.error.problems}
+          extraRows={extraRows}
+        />,
+        422,
+      )
+    },
+  )
+
+  const action = (path: string, run: (request: AdvisoryRequest) => Promise<Result<unknown, Refusal>>) =>
+    app.post<{ Params: AdvisoryParams }>(
+      `/w/:org/advisories/:id/${path}`,
+      { config: work, schema: { params: AdvisoryParams, body: EmptyForm } },
+      async (request, reply) => answer(request, reply, await run(request)),
+    )
+  action('submit', (r) => submitAdvisory(deps, r.org!, r.params.id, viewerOf(r)))
+  action('approve', (r) => approveAdvisory(deps, r.org!, r.params.id, viewerOf(r)))
+  action('return', (r) => sendBackAdvisory(deps, r.org!, r.params.id, viewerOf(r)))
+  action('publish', (r) => publishAdvisory(deps, r.org!, r.params.id, viewerOf(r)))
+  action('unschedule', (r) => unscheduleAdvisory(deps, r.org!, r.params.id, viewerOf(r)))
+  action('gcve', (r) => allocateGcve(deps, r.org!, r.params.id, viewerOf(r)))
+
+  app.post<{ Params: AdvisoryParams; Body: Static<typeof ScheduleForm> }>(
+    '/w/:org/advisories/:id/schedule',
+    { config: work, schema: { params: AdvisoryParams, body: ScheduleForm } },
+    async (request, reply) => {
+      const when = scheduleInstant(request.body.at ?? '')
+      if (!when) return answer(request, reply, { ok: false, error: { code: 'ADVISORY_SCHEDULE_NOT_FUTURE' } })
+      return answer(request, reply, await scheduleAdvisory(deps, request.org!, request.params.id, when, viewerOf(request)))
+    },
+  )
+
+  app.post<{ Params: AdvisoryParams; Body: Static<typeof WithdrawForm> }>(
+    '/w/:org/advisories/:id/withdraw',
+    { config: work, schema: { params: AdvisoryParams, body: WithdrawForm } },
+    async (request, reply) =>
+      answer(request, reply, await withdrawAdvisory(deps, request.org!, request.params.id, request.body.reason ?? '', viewerOf(request))),
+  )
+
+  app.post<{ Params: AdvisoryParams; Body: Static<typeof LinkReportForm> }>(
+    '/w/:org/advisories/:id/reports',
+    { config: work, schema: { params: AdvisoryParams, body: LinkReportForm } },
+    async (request, reply) =>
+      answer(request, reply, await linkReport(deps, request.org!, request.params.id, request.body.report ?? '', viewerOf(request))),
+  )
+
+  app.get<{ Params: AdvisoryParams }>(
+    '/w/:org/advisories/:id/revisions',
+    { config: read, schema: { params: AdvisoryParams } },
+    async (request, reply) => {
+      const view = await loadAdvisory(deps, request.org!, request.params.id, viewerOf(request))
+      if (!view) throw new HttpProblem('NOT_FOUND')
+      return reply.page(
+        <RevisionsPage
+          ctx={pageContext(request, reply)}
+          org={request.org!}
+          role={request.role!}
+          ownId={view.advisory.ownId}
+          title={view.advisory.content.title}
+          revisions={view.revisions}
+          names={view.names}
+        />,
+      )
+    },
+  )
+
+  app.get<{ Params: AdvisoryParams; Querystring: Static<typeof DiffQuery> }>(
+    '/w/:org/advisories/:id/diff',
+    { config: read, schema: { params: AdvisoryParams, querystring: DiffQuery } },
+    async (request, reply) => {
+      const from = Number(request.query.from ?? 1)
+      const to = Number(request.query.to ?? 1)
+      const diff = await loadRevisionDiff(deps, request.org!, request.params.id, from, to, viewerOf(request))
+      if (!diff) throw new HttpProblem('NOT_FOUND')
+      return reply.page(
+        <DiffPage
+          ctx={pageContext(request, reply)}
+          org={request.org!}
+          role={request.role!}
+          ownId={diff.advisory.ownId}
+          title={diff.advisory.content.title}
+          from={from}
+          to={to}
+          lines={diff.lines}
+        />,
+      )
+    },
+  )
+}

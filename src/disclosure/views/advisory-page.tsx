@@ -1,0 +1,232 @@
+import type { AffectedProduct } from '../../domain/advisory/advisory.js'
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  Card,
+  Cell,
+  Field,
+  HiddenInput,
+  KeyValue,
+  Markdown,
+  PageHeader,
+  StatusBadge,
+  Table,
+  TextArea,
+  TextInput,
+  WorkspaceLayout,
+} from '../../http/views/components/index.js'
+import { renderMarkdown } from '../../http/views/markdown.js'
+import type { PageContext } from '../../http/views/page-context.js'
+import { formatTime } from '../../i18n/format-time.js'
+import type { MessageKey, Translator } from '../../i18n/messages.js'
+import type { Role } from '../../storage/schema.js'
+import type { AdvisoryView } from '../load-advisory.js'
+import { stateLabel } from './advisory-list.js'
+
+const rangeText = (r: AffectedProduct['ranges'][number]) =>
+  [`≥ ${r.introduced}`, r.fixed ? `< ${r.fixed}` : null, r.lastAffected ? `≤ ${r.lastAffected}` : null].filter(Boolean).join(', ')
+
+function Affected({ t, affected }: { t: Translator; affected: AffectedProduct[] }) {
+  if (affected.length === 0) return <p class="text-muted">{t('advisory.none')}</p>
+  const head = [t('advisory.affected.product'), t('advisory.affected.versions'), t('advisory.affected.status')]
+  return (
+    <Table head={head} stack>
+      {affected.map((p, i) => (
+        <tr key={i}>
+          <Cell label={head[0]} kind="title">
+            {p.kind === 'package' ? `${p.ecosystem} · ${p.name}` : `${p.vendor} · ${p.product}`}
+            {p.kind === 'package' && p.purl ? (
+              <>
+                <br />
+                <code>{p.purl}</code>
+              </>
+            ) : null}
+          </Cell>
+          <Cell label={head[1]}>{p.ranges.map(rangeText).join('; ')}</Cell>
+          <Cell label={head[2]} kind="nowrap">
+            {t(`advisory.affected.${p.status}` as MessageKey)}
+          </Cell>
+        </tr>
+      ))}
+    </Table>
+  )
+}
+
+/** One advisory for the team: its content, identifiers, linked reports and the workflow's actions. */
+export function AdvisoryPage({
+  ctx,
+  org,
+  role,
+  view,
+  problem,
+}: {
+  ctx: PageContext
+  org: { slug: string; name: string }
+  role: Role
+  view: AdvisoryView
+  problem?: string | undefined
+}) {
+  const { t } = ctx
+  const { advisory: a, actions } = view
+  const base = `/w/${org.slug}/advisories/${a.ownId}`
+  const c = a.content
+  const can = (action: (typeof actions)[number]) => actions.includes(action)
+  const who = (id: string | null) => (id === null ? t('author.system') : (view.names.get(id) ?? t('author.formerMember')))
+  const post = (action: string, label: string, variant: 'primary' | 'secondary' | 'danger' = 'secondary') => (
+    <form method="post" action={`${base}/${action}`}>
+      <HiddenInput name="_csrf" value={ctx.csrfToken} />
+      <Button variant={variant}>{label}</Button>
+    </form>
+  )
+  const severity = [
+    c.severity.cvss31,
+    c.severity.cvss40,
+    c.severity.qualitative ? t(`advisory.severity.${c.severity.qualitative}` as MessageKey) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')
+  return (
+    <WorkspaceLayout ctx={ctx} org={org} role={role} current="advisories" title={`${a.ownId} · ${c.title}`}>
+      <div class="container stack">
+        <PageHeader
+          title={c.title}
+          subtitle={a.ownId}
+          actions={<StatusBadge status={`advisory-${a.state}`} label={stateLabel(t, a.state)} />}
+        />
+        {problem ? <Alert tone="danger">{problem}</Alert> : null}
+        {a.state === 'withdrawn' && a.withdrawnReason ? (
+          <Alert tone="info">{t('advisory.withdrawnBecause', { reason: a.withdrawnReason })}</Alert>
+        ) : null}
+        <div class="split">
+          <div class="stack">
+            <Card title={t('advisory.summary')}>
+              <Markdown html={renderMarkdown(c.summary)} />
+            </Card>
+            <Card title={t('advisory.description')}>
+              <Markdown html={renderMarkdown(c.description)} />
+            </Card>
+            <Card title={t('advisory.workarounds')}>
+              <Markdown html={renderMarkdown(c.workarounds)} />
+            </Card>
+            <Card title={t('advisory.affected')}>
+              <Affected t={t} affected={c.affected} />
+            </Card>
+            <Card title={t('advisory.references')}>
+              {c.references.length === 0 ? (
+                <p class="text-muted">{t('advisory.none')}</p>
+              ) : (
+                <ul>
+                  {c.references.map((r) => (
+                    <li key={r.url}>
+                      {t(`advisory.reference.${r.kind}` as MessageKey)}:{' '}
+                      <a href={r.url} rel="noopener noreferrer nofollow">
+                        {r.url}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </div>
+          <aside class="stack">
+            {actions.length > 0 ? (
+              <Card title={t('advisory.actions')}>
+                <div class="stack">
+                  {can('edit') ? <ButtonLink href={`${base}/edit`}>{t('advisory.edit')}</ButtonLink> : null}
+                  {can('submit') ? post('submit', t('advisory.submit')) : null}
+                  {can('approve') ? post('approve', t('advisory.approve'), 'primary') : null}
+                  {can('return') ? post('return', t('advisory.sendBack')) : null}
+                  {can('publish') ? post('publish', t('advisory.publishNow'), 'primary') : null}
+                  {can('schedule') ? (
+                    <form method="post" action={`${base}/schedule`} class="stack">
+                      <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                      <Field name="at" label={t('advisory.scheduleAt')} hint={t('advisory.scheduleHint')} required t={t}>
+                        <input class="input" type="datetime-local" name="at" />
+                      </Field>
+                      <Button>{t('advisory.schedule')}</Button>
+                    </form>
+                  ) : null}
+                  {can('unschedule') ? post('unschedule', t('advisory.unschedule')) : null}
+                  {can('withdraw') ? (
+                    <form method="post" action={`${base}/withdraw`} class="stack">
+                      <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                      <TextArea name="reason" label={t('advisory.withdrawReason')} rows={3} required maxLength={10_000} t={t} />
+                      <Button variant="danger">{t('advisory.withdraw')}</Button>
+                    </form>
+                  ) : null}
+                  {view.rules.review === 'required' && a.state !== 'published' && a.state !== 'withdrawn' ? (
+                    <p class="text-muted">{t('advisory.reviewRequired')}</p>
+                  ) : null}
+                </div>
+              </Card>
+            ) : null}
+            <Card title={t('advisory.identifiers')}>
+              <div class="stack">
+                <KeyValue
+                  items={[
+                    { label: t('advisory.ownId'), value: a.ownId },
+                    { label: 'CVE', value: c.cve ?? t('advisory.none') },
+                    { label: 'GCVE', value: a.gcve ?? t('advisory.none') },
+                    { label: t('advisory.revision'), value: String(a.revision) },
+                    ...(a.scheduledFor ? [{ label: t('advisory.scheduledFor'), value: formatTime(a.scheduledFor, 'UTC') }] : []),
+                    ...(a.publishedAt ? [{ label: t('advisory.publishedAt'), value: formatTime(a.publishedAt, 'UTC') }] : []),
+                    ...(a.submittedBy ? [{ label: t('advisory.submittedBy'), value: who(a.submittedBy) }] : []),
+                    ...(a.approvedBy ? [{ label: t('advisory.approvedBy'), value: who(a.approvedBy) }] : []),
+                  ]}
+                />
+                {view.rules.gna !== undefined && a.gcve === null && role !== 'viewer' && a.state !== 'withdrawn'
+                  ? post('gcve', t('advisory.allocateGcve'))
+                  : null}
+              </div>
+            </Card>
+            <Card title={t('advisory.severityAndWeakness')}>
+              <KeyValue
+                items={[
+                  { label: t('advisory.severity'), value: severity || t('advisory.none') },
+                  { label: t('advisory.cwes'), value: c.cwes.join(', ') || t('advisory.none') },
+                ]}
+              />
+            </Card>
+            <Card title={t('advisory.credits')}>
+              {c.credits.length === 0 ? (
+                <p class="text-muted">{t('advisory.none')}</p>
+              ) : (
+                <ul>
+                  {c.credits.map((cr) => (
+                    <li key={`${cr.name}-${cr.role}`}>
+                      {cr.name} ({t(`advisory.role.${cr.role}` as MessageKey)})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <Card title={t('advisory.reports')}>
+              <div class="stack">
+                <ul>
+                  {view.reports.map((r) => (
+                    <li key={r.ref}>
+                      <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.ref}</a> · {t(`status.${r.status}` as MessageKey)}
+                    </li>
+                  ))}
+                </ul>
+                {role !== 'viewer' && (a.state === 'draft' || a.state === 'in-review' || a.state === 'ready' || a.state === 'scheduled') ? (
+                  <form method="post" action={`${base}/reports`} class="stack">
+                    <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                    <TextInput name="report" label={t('advisory.linkReport')} maxLength={40} required t={t} />
+                    <Button>{t('advisory.link')}</Button>
+                  </form>
+                ) : null}
+              </div>
+            </Card>
+            <Card title={t('advisory.revisions')}>
+              <p>
+                <a href={`${base}/revisions`}>{t('advisory.revisionsLink', { count: view.revisions.length })}</a>
+              </p>
+            </Card>
+          </aside>
+        </div>
+      </div>
+    </WorkspaceLayout>
+  )
+}

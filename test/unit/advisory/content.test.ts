@@ -1,0 +1,86 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { type ContentInput, checkContent, purlOf } from '../../../src/domain/advisory/content.js'
+import { osvEcosystems } from '../../../src/domain/advisory/ecosystems.js'
+import { standard } from '../../support/standards.js'
+
+const input = (over: Partial<ContentInput> = {}): ContentInput => ({
+  title: 'Title',
+  summary: '',
+  description: '',
+  workarounds: '',
+  affected: [],
+  cwes: '',
+  cvss31: '',
+  cvss40: '',
+  qualitative: '',
+  references: [],
+  credits: [],
+  cve: '',
+  ...over,
+})
+const row = (over: Record<string, string>) => ({
+  kind: 'package',
+  ecosystem: 'npm',
+  name: 'left-pad',
+  vendor: '',
+  product: '',
+  introduced: '',
+  fixed: '',
+  lastAffected: '',
+  status: 'affected',
+  ...over,
+})
+
+describe('advisory content', () => {
+  it('accepts CVE-YYYY-NNNN+ ids in any case and refuses anything else', () => {
+    expect(checkContent(input({ cve: 'cve-2026-0001' }))).toMatchObject({ ok: true, value: { cve: 'CVE-2026-0001' } })
+    expect(checkContent(input({ cve: 'CVE-2026-1234567' })).ok).toBe(true)
+    for (const bad of ['CVE-2026-1', 'CVE-26-1234', 'GHSA-xxxx', 'CVE-2026-1234 x', 'CVE-2026-12a4'])
+      expect(checkContent(input({ cve: bad })).ok, bad).toBe(false)
+  })
+
+  it('merges rows of the same package into one product with several ranges, with its purl', () => {
+    const checked = checkContent(input({ affected: [row({ fixed: '1.2.3' }), row({ introduced: '2.0.0', fixed: '2.0.4' })] }))
+    expect(checked).toMatchObject({
+      ok: true,
+      value: {
+        affected: [
+          {
+            kind: 'package',
+            purl: 'pkg:npm/left-pad',
+            ranges: [
+              { introduced: '0', fixed: '1.2.3' },
+              { introduced: '2.0.0', fixed: '2.0.4' },
+            ],
+          },
+        ],
+      },
+    })
+  })
+
+  it('checks semver only where the ecosystem uses it', () => {
+    expect(checkContent(input({ affected: [row({ fixed: 'next' })] })).ok).toBe(false)
+    expect(checkContent(input({ affected: [row({ ecosystem: 'PyPI', name: 'django', fixed: '4.2rc1' })] })).ok).toBe(true)
+    expect(checkContent(input({ affected: [row({ ecosystem: 'Go', name: 'github.com/acme/x', fixed: 'v1.2.3' })] })).ok).toBe(true)
+  })
+
+  it('builds purls for namespaced packages', () => {
+    expect(purlOf('Maven', 'org.apache.logging.log4j:log4j-core')).toBe('pkg:maven/org.apache.logging.log4j/log4j-core')
+    expect(purlOf('Go', 'github.com/acme/x')).toBe('pkg:golang/github.com/acme/x')
+    expect(purlOf('Debian', 'openssl')).toBeUndefined()
+  })
+
+  it('refuses links that are not http(s) and malformed CWE ids', () => {
+    expect(checkContent(input({ references: [{ kind: 'web', url: 'javascript:alert(1)' }] })).ok).toBe(false)
+    expect(checkContent(input({ cwes: 'CWE-79, cwe-89' }))).toMatchObject({ ok: true, value: { cwes: ['CWE-79', 'CWE-89'] } })
+    expect(checkContent(input({ cwes: 'CWE-0' })).ok).toBe(false)
+  })
+
+  const osv = standard('osv')
+  it.skipIf(!osv.present)(`the ecosystem list is the official OSV list ${osv.reason}`, () => {
+    const official = Object.keys(JSON.parse(fs.readFileSync(path.join(osv.dir, 'ecosystems.json'), 'utf8')) as object)
+    expect([...osvEcosystems].sort()).toEqual(official.sort())
+  })
+})
