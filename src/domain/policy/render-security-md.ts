@@ -6,6 +6,7 @@ import type { Policy } from './schema.js'
 import { confidentialitySection, disclosureSection, processSection, responseTimesSection } from './security-md-handling.js'
 import { contactSection, labelsSection, recognitionSection, researcherRulesSection, safeHarborSection } from './security-md-reporters.js'
 import { channelsSection, programsSection, scopeSection } from './security-md-reporting.js'
+import { severitySection } from './security-md-severity.js'
 
 export interface SecurityMdOptions {
   /** The web form's address, when the policy enables it. */
@@ -22,6 +23,7 @@ export function renderSecurityMd(policy: Policy, options: SecurityMdOptions = {}
     scopeSection(policy),
     responseTimesSection(policy),
     processSection(policy),
+    severitySection(policy),
     confidentialitySection(policy),
     disclosureSection(policy),
     recognitionSection(policy),
