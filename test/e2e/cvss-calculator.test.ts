@@ -78,7 +78,7 @@ browserSuite('severity on the report page, without JavaScript', ({ app, browser,
       await page.waitForLoadState('load')
       const panel = page.locator('.severity-panel')
       await expect.poll(() => panel.locator('[data-severity-level]').textContent()).toBe('Level: High')
-      expect(await panel.innerText()).not.toMatch(/\d/)
+      expect(await panel.textContent()).not.toMatch(/\d/)
       await page.locator('.severity-panel').screenshot({ path: shotPath('severity-qualitative') })
       await context.close()
     },
