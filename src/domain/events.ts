@@ -23,6 +23,8 @@ export interface EventData {
   'report.assigned': { from: string | null; to: string | null; rule?: string }
   'report.released': { from: string }
   'report.severity_set': { from: string | null; to: string | null }
+  /** A CVSS vector set or cleared on a report (vectors only: scores follow from them). */
+  'report.cvss_set': { version: string; from: string | null; to: string | null }
   'report.labels_set': { labels: string }
   'report.waiting_on_reporter': Record<string, never>
   /** A reply to the reporter; a detailed response carries `detailed` and the content flags the policy asks for. */
@@ -106,6 +108,7 @@ export const eventTypes = [
   'report.assigned',
   'report.released',
   'report.severity_set',
+  'report.cvss_set',
   'report.labels_set',
   'report.waiting_on_reporter',
   'reply.sent',

@@ -37,6 +37,12 @@ export type AppErrorCode =
   | 'HANDOVER_NEEDS_HOLDER'
   | 'STEPS_BEFORE_PUBLISHING'
   | 'DETAILED_REPLY_INCOMPLETE'
+  | 'CVSS_INVALID_VECTOR'
+  | 'SEVERITY_NOT_SCORED'
+  | 'SEVERITY_FROM_SCORE'
+  | 'CWE_MALFORMED'
+  | 'CWE_UNKNOWN'
+  | 'CWE_DEPRECATED'
   | StepErrorCode
   | 'CREDIT_NAME_REQUIRED'
   | 'CREDIT_NAME_INVALID'
@@ -122,6 +128,12 @@ export const problems = {
   ADVISORY_REPORT_LINKED: { status: 409, title: 'That report is linked to this advisory already' },
   ADVISORY_GCVE_NOT_CONFIGURED: { status: 409, title: 'The policy names no GCVE numbering authority id (advisories.gcve.gna)' },
   ADVISORY_GCVE_ALREADY: { status: 409, title: 'This advisory has a GCVE id already' },
+  CVSS_INVALID_VECTOR: { status: 422, title: 'The CVSS vector is not valid' },
+  SEVERITY_NOT_SCORED: { status: 409, title: 'The policy scores severity by level only: no CVSS vector is kept' },
+  SEVERITY_FROM_SCORE: { status: 409, title: 'The severity follows from the CVSS score; change the vector instead' },
+  CWE_MALFORMED: { status: 422, title: 'Write a CWE id as CWE-<number>, e.g. CWE-79' },
+  CWE_UNKNOWN: { status: 422, title: 'That id is not a weakness in the CWE list' },
+  CWE_DEPRECATED: { status: 422, title: 'That weakness is deprecated in the CWE list' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

@@ -118,6 +118,9 @@ export interface ReportTable {
   /** The policy version the report was received under (its clocks keep that version's promises). */
   policy_version_id: Generated<string | null>
   severity: Generated<'low' | 'medium' | 'high' | 'critical' | null>
+  /** CVSS vectors as the policy's scoring allows (never scores: they follow from the vector). */
+  cvss31_vector: Generated<string | null>
+  cvss40_vector: Generated<string | null>
   /** JSON array of label names. */
   labels: Generated<string>
   /** Clock due times, recomputed in the transaction of every change that moves them. */

@@ -1,10 +1,10 @@
 import { formatDuration } from '../domain/policy/durations.js'
-import { severities } from '../domain/policy/schema.js'
-import { Button, Card, HiddenInput, Select } from '../http/views/components/index.js'
+import { Button, Card, HiddenInput } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 import type { ReportPolicyView } from './report-policy.js'
+import { SeverityPanel } from './severity-panel.js'
 
 /** The report's clocks under its policy version, with severity, labels, steps and "waiting on the reporter". */
 export function ClockPanel({
@@ -63,21 +63,9 @@ export function ClockPanel({
           </tbody>
         </table>
         {view.waiting ? <p>{t('clock.waiting')}</p> : null}
+        <SeverityPanel ctx={ctx} base={base} view={view} canWork={canWork} />
         {canWork ? (
           <>
-            <form method="post" action={`${base}/severity`} class="stack">
-              {csrf}
-              <Select
-                name="severity"
-                label={t('clock.severity')}
-                value={view.severity ?? ''}
-                options={[
-                  { value: '', label: t('clock.severity.none') },
-                  ...severities.map((s) => ({ value: s, label: t(`clock.severity.${s}` as MessageKey) })),
-                ]}
-              />
-              <Button variant="secondary">{t('clock.setSeverity')}</Button>
-            </form>
             {(view.policy.labels ?? []).length > 0 ? (
               <form method="post" action={`${base}/labels`} class="stack">
                 {csrf}

@@ -36,6 +36,7 @@ const labels: Record<EventType, Label> = {
   'report.assigned': plain('event.report.assigned'),
   'report.released': plain('event.report.released'),
   'report.severity_set': (t, d) => t('event.report.severity_set', { to: String(d.to ?? '—') }),
+  'report.cvss_set': (t, d) => t('event.report.cvss_set', { version: String(d.version), to: String(d.to ?? '—') }),
   'report.labels_set': plain('event.report.labels_set'),
   'report.waiting_on_reporter': plain('event.report.waiting_on_reporter'),
   'reply.sent': plain('event.reply.sent'),

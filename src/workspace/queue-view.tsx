@@ -1,3 +1,4 @@
+import { severityLabel } from '../domain/severity/scoring.js'
 import {
   Button,
   Cell,
@@ -5,6 +6,7 @@ import {
   PageHeader,
   Pagination,
   Select,
+  SeverityText,
   StatusBadge,
   Table,
   WorkspaceLayout,
@@ -12,7 +14,7 @@ import {
 import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
-import type { QueuePage } from '../storage/repositories/queue-repository.js'
+import type { QueuePage, QueueRow } from '../storage/repositories/queue-repository.js'
 import type { Role } from '../storage/schema.js'
 import type { QueueQuery } from './queue-query.js'
 
@@ -88,6 +90,7 @@ export function QueueView({
               t('queue.col.ref'),
               t('queue.col.title'),
               t('queue.col.status'),
+              t('severity.title'),
               t('queue.col.assignee'),
               t('queue.col.received'),
               ...(byDue ? [t('queue.col.due')] : []),
@@ -107,6 +110,9 @@ export function QueueView({
                 </Cell>
                 <Cell label={t('queue.col.status')}>
                   <StatusBadge status={r.status} label={t(`status.${r.status}` as MessageKey)} />
+                </Cell>
+                <Cell kind="nowrap" label={t('severity.title')}>
+                  <QueueSeverity t={t} severity={r.severity} />
                 </Cell>
                 <Cell label={t('queue.col.assignee')}>{r.assigneeName ?? <span class="text-muted">{t('queue.unassigned')}</span>}</Cell>
                 <Cell kind="nowrap" label={t('queue.col.received')}>
@@ -129,4 +135,18 @@ export function QueueView({
       </div>
     </WorkspaceLayout>
   )
+}
+
+/** A row's severity as its policy lets it be shown: the level, and the preferred score unless the policy scores qualitatively. */
+function QueueSeverity({ t, severity }: { t: PageContext['t']; severity: QueueRow['severity'] }) {
+  if (!severity) return <span class="text-muted">{t('severity.queue.none')}</span>
+  const level =
+    severity.level === 'low' || severity.level === 'medium' || severity.level === 'high' || severity.level === 'critical'
+      ? severity.level
+      : undefined
+  const label = severityLabel(
+    { qualitative: level, cvss31: severity.cvss31 ?? undefined, cvss40: severity.cvss40 ?? undefined },
+    severity.scoring,
+  )
+  return <SeverityText t={t} label={label} />
 }

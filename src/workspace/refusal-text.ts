@@ -1,4 +1,5 @@
 import { type AppErrorCode, problems } from '../http/problems.js'
+import { cvssMetricLabel } from '../http/views/components/index.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 
 /** A use case's refusal: a code of the problem catalogue, with the facts some of them name. */
@@ -20,6 +21,12 @@ export function refusalText(t: Translator, e: Refusal): string {
       return t('step.already')
     case 'STEP_NOT_OPTIONAL':
       return t('step.notOptional')
+    case 'CVSS_INVALID_VECTOR': {
+      const [version, metric, reason] = missing
+      if ((version !== '3.1' && version !== '4.0') || !metric) return problems[e.code].title
+      const why = reason === 'missing-base-metric' || reason === 'invalid-value' ? reason : 'other'
+      return t('severity.cvss.invalid', { version, metric: cvssMetricLabel(t, version, metric), reason: t(`severity.cvss.reason.${why}`) })
+    }
     default:
       return problems[e.code].title
   }

@@ -2,17 +2,20 @@ import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.js'
 import { severities } from '../domain/policy/schema.js'
+import { cvssFormBodyFields } from '../http/cvss-form-body.js'
 import { asList, EmptyForm, Form } from '../http/form-body.js'
 import { reportAnswers } from './report-answer.js'
 import { ReportParams } from './report-params.js'
 import { isSeverity } from './report-policy.js'
 import { markWaitingOnReporter } from './use-cases/mark-waiting-on-reporter.js'
 import { recordStep } from './use-cases/record-step.js'
+import { setCvssVectors } from './use-cases/set-cvss-vectors.js'
 import { setLabels } from './use-cases/set-labels.js'
 import { setSeverity } from './use-cases/set-severity.js'
 
 /** An empty choice clears the severity. */
 const SeverityForm = Form({ severity: Form.choice(['', ...severities] as const) })
+const CvssForm = Form(cvssFormBodyFields)
 const LabelsForm = Form({ labels: Form.list(Type.String({ maxLength: 200 }), 100) })
 const labelsOf = (value: unknown) => asList(value).filter((l): l is string => typeof l === 'string')
 const StepForm = Form({ step: Form.text(200), skip: Form.checkbox() })
@@ -30,6 +33,13 @@ export async function reportPolicyRoutes(app: FastifyInstance, { deps }: { deps:
       const severity = isSeverity(value) ? value : null
       return answer(request, reply, await setSeverity(deps, request.org!, request.params.ref, severity, request.user!.id))
     },
+  )
+
+  app.post<{ Params: ReportParams; Body: Static<typeof CvssForm> }>(
+    '/w/:org/reports/:ref/cvss',
+    { config, schema: { params: ReportParams, body: CvssForm } },
+    async (request, reply) =>
+      answer(request, reply, await setCvssVectors(deps, request.org!, request.params.ref, request.body, request.user!.id)),
   )
 
   app.post<{ Params: ReportParams; Body: Static<typeof LabelsForm> }>(

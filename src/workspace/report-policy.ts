@@ -8,6 +8,7 @@ import { type ClockEvent, pauses, timeline } from '../domain/clock/clock-events.
 import type { Clock, UncomputableClock } from '../domain/clock/clocks.js'
 import { checklist } from '../domain/policy/process-steps.js'
 import { type Policy, type Severity, severities } from '../domain/policy/schema.js'
+import { type SeverityScoring, scoringOf } from '../domain/severity/scoring.js'
 import { reportClocks } from '../storage/report-clocks.js'
 import { findReportPolicyLabels } from '../storage/repositories/report-clock-repository.js'
 
@@ -18,6 +19,10 @@ export interface ReportPolicyView {
   /** Clocks the calendar cannot place; the panel shows each as an error. */
   clockErrors: UncomputableClock[]
   severity: Severity | null
+  /** How the policy scores severity, and the report's CVSS vectors (shown only as the scoring allows). */
+  scoring: SeverityScoring
+  cvss31: string | null
+  cvss40: string | null
   labels: string[]
   steps: ReturnType<typeof checklist>
   waiting: boolean
@@ -42,6 +47,9 @@ export async function loadReportPolicy(deps: Deps, orgId: string, reportId: stri
     clocks,
     clockErrors,
     severity: (report.severity as Severity | null) ?? null,
+    scoring: scoringOf(policy),
+    cvss31: report.cvss31_vector,
+    cvss40: report.cvss40_vector,
     labels: stored.labels,
     steps: checklist(policy.process ?? [], events),
     waiting: open,

@@ -13,6 +13,7 @@ import {
   safeHarborSection,
 } from './security-md-reporters.js'
 import { channelsSection, programsSection, scopeSection } from './security-md-reporting.js'
+import { severitySection } from './security-md-severity.js'
 
 export interface SecurityMdOptions {
   /** The web form's address, when the policy enables it. */
@@ -33,6 +34,7 @@ export function renderSecurityMd(policy: Policy, options: SecurityMdOptions = {}
     scopeSection(policy),
     responseTimesSection(policy),
     processSection(policy),
+    severitySection(policy),
     confidentialitySection(policy),
     disclosureSection(policy),
     recognitionSection(policy),

@@ -9,10 +9,12 @@ import { Channels, Contact, Organization } from './schema/organization.js'
 import { Recognition, ReporterIdentity, ResearcherRules, SafeHarbor, SecurityTxt } from './schema/people.js'
 import { Confidentiality, Disclosure, Label, ProcessStep } from './schema/process.js'
 import { Program, Scope } from './schema/programs.js'
+import { SeverityScoring } from './schema/severity.js'
 import { Calendar, Clocks, Escalation, Responses, Team } from './schema/timing.js'
 
 export { audiences } from './schema/process.js'
 export { programKinds } from './schema/programs.js'
+export { severityScorings } from './schema/severity.js'
 export { responseContents, severities, weekdays } from './schema/timing.js'
 
 export const policyFormatVersion = 1
@@ -37,6 +39,7 @@ export const Policy = strictObject({
   safeHarbor: Type.Optional(SafeHarbor),
   reporter: Type.Optional(ReporterIdentity),
   labels: Type.Optional(List(Label)),
+  severity: Type.Optional(SeverityScoring),
   securityTxt: Type.Optional(SecurityTxt),
   comments: Type.Optional(Text('Where to send comments about the policy itself')),
   advisories: Type.Optional(Advisories),

@@ -82,6 +82,12 @@ function checkReferences(policy: Policy, closestWord: Suggest): PathProblem[] {
       (i) => ['labels', i, 'name'],
       'label',
     ),
+    ...duplicates(
+      policy.severity?.levels,
+      (l) => l.level,
+      (i) => ['severity', 'levels', i, 'level'],
+      'severity level',
+    ),
   ]
   policy.escalation?.chain.forEach((step, i) => {
     if (step.notify === 'contact' && step.contact === undefined) {

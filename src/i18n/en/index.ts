@@ -5,6 +5,7 @@ import { mail } from './mail.js'
 import { pages } from './pages.js'
 import { policy } from './policy.js'
 import { recognition } from './recognition.js'
+import { severity } from './severity.js'
 
 /** The English catalogue: every user-facing string, by key. Other languages mirror these keys. */
-export const en = { ...components, ...pages, ...mail, ...policy, ...recognition, ...accounts, ...disclosure } as const
+export const en = { ...components, ...pages, ...mail, ...policy, ...recognition, ...accounts, ...disclosure, ...severity } as const

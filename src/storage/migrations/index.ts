@@ -8,6 +8,7 @@ import * as reportAccessReport from './2026-12-02T0730-report-access-report.js'
 import * as credits from './2026-12-02T1150-credits.js'
 import * as accounts from './2026-12-02T1160-accounts.js'
 import * as advisories from './2026-12-02T1130-advisories.js'
+import * as reportCvss from './2026-12-02T1120-report-cvss.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -27,6 +28,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1150-credits': credits,
     '2026-12-02T1160-accounts': accounts,
     '2026-12-02T1130-advisories': advisories,
+    '2026-12-02T1120-report-cvss': reportCvss,
   }
 }
 

@@ -1,7 +1,8 @@
 import { mayReadReportText, type Reader } from '../../domain/access/need-to-know.js'
+import { defaultScoring, type SeverityScoring, scoringOf } from '../../domain/severity/scoring.js'
 import type { OrgCipher } from '../cipher.js'
 import type { Executor } from '../db.js'
-import { sharedWithOfVersions } from './policy-repository.js'
+import { policyOfVersion, sharedWithOfVersions } from './policy-repository.js'
 
 export interface QueueFilter {
   statuses: readonly string[]
@@ -30,6 +31,8 @@ export interface QueueRow {
   assigneeName: string | null
   receivedAt: string
   nextDueAt: string | null
+  /** The severity, with the scoring of the report's policy; null for a viewer who may not read the report. */
+  severity: { level: string | null; cvss31: string | null; cvss40: string | null; scoring: SeverityScoring } | null
 }
 
 export interface QueuePage {
@@ -78,6 +81,9 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
         'report.received_at',
         'report.next_due_at',
         'report.policy_version_id',
+        'report.severity',
+        'report.cvss31_vector',
+        'report.cvss40_vector',
       ])
       .where('report.org_id', '=', orgId)
     if (f.statuses.length > 0) query = query.where('report.status', 'in', [...f.statuses])
@@ -144,6 +150,13 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
     orgId,
     page.map((r) => r.policy_version_id),
   )
+  const scorings = new Map<string | null, SeverityScoring>([[null, defaultScoring]])
+  for (const r of page) {
+    if (scorings.has(r.policy_version_id)) continue
+    // A version that cannot be read shows no number: failing closed, like the need-to-know rule.
+    const policy = await policyOfVersion(db, orgId, r.policy_version_id).catch(() => undefined)
+    scorings.set(r.policy_version_id, policy ? scoringOf(policy) : 'qualitative')
+  }
   const readable = (r: Row) =>
     mayReadReportText(viewer, { assigneeId: r.assignee_id }, r.policy_version_id === null ? undefined : rules.get(r.policy_version_id))
   return {
@@ -156,6 +169,14 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
       assigneeName: r.assignee_name,
       receivedAt: r.received_at,
       nextDueAt: r.next_due_at,
+      severity: readable(r)
+        ? {
+            level: r.severity,
+            cvss31: r.cvss31_vector,
+            cvss40: r.cvss40_vector,
+            scoring: scorings.get(r.policy_version_id) ?? 'qualitative',
+          }
+        : null,
     })),
     next,
   }

@@ -21,6 +21,8 @@ export async function readReportForClocks(tx: Executor, orgId: string, reportId:
       'report.ref',
       'report.received_at',
       'report.severity',
+      'report.cvss31_vector',
+      'report.cvss40_vector',
       'report.assignee_id',
       'report.reporter_id',
       'report.status',
@@ -93,6 +95,21 @@ export async function setReportSeverity(tx: Tx, orgId: string, reportId: string,
     .where('org_id', '=', orgId)
     .where('id', '=', reportId)
     .execute()
+}
+
+/** Stores the vectors given (a vector, or null to clear it); a version left out is not touched. */
+export async function setReportCvss(
+  tx: Tx,
+  orgId: string,
+  reportId: string,
+  v: { cvss31?: string | null; cvss40?: string | null },
+): Promise<void> {
+  const set = {
+    ...(v.cvss31 !== undefined ? { cvss31_vector: v.cvss31 } : {}),
+    ...(v.cvss40 !== undefined ? { cvss40_vector: v.cvss40 } : {}),
+  }
+  if (Object.keys(set).length === 0) return
+  await tx.updateTable('report').set(set).where('org_id', '=', orgId).where('id', '=', reportId).execute()
 }
 
 export async function setReportLabels(tx: Tx, orgId: string, reportId: string, labels: string[]): Promise<void> {

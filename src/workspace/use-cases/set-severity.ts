@@ -2,7 +2,8 @@ import { runReportClocks } from '../../clocks/index.js'
 import type { Deps } from '../../deps.js'
 import { newEvent } from '../../domain/events.js'
 import type { Severity } from '../../domain/policy/schema.js'
-import { ok } from '../../domain/result.js'
+import { fail, ok } from '../../domain/result.js'
+import { levelFromVectors, scoringOf } from '../../domain/severity/scoring.js'
 import { readReportForClocks, setReportSeverity } from '../../storage/repositories/report-clock-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { changeReportPolicy, memberActor } from '../change-report-policy.js'
@@ -12,13 +13,22 @@ import { changeReportPolicy, memberActor } from '../change-report-policy.js'
  * team): "act immediately", so the report's clock actions run now, not at the next sweep.
  */
 export async function setSeverity(deps: Deps, org: OrganizationRow, ref: string, severity: Severity | null, userId: string) {
-  const result = await changeReportPolicy<{ reportId: string }, never>(deps, org, ref, async (u, report) => {
-    const before = (await readReportForClocks(u.tx, org.id, report.id))?.severity ?? null
-    if (before === severity) return ok({ reportId: report.id })
-    await setReportSeverity(u.tx, org.id, report.id, severity)
-    u.record(newEvent('report.severity_set', memberActor(userId), u.at, report.id, { from: before, to: severity }))
-    return ok({ reportId: report.id })
-  })
+  const result = await changeReportPolicy<{ reportId: string }, { code: 'SEVERITY_FROM_SCORE' }>(
+    deps,
+    org,
+    ref,
+    async (u, report, found) => {
+      const row = await readReportForClocks(u.tx, org.id, report.id)
+      const vectors = { cvss31: row?.cvss31_vector ?? undefined, cvss40: row?.cvss40_vector ?? undefined }
+      // Under CVSS scoring a scored report's level is its score's rating; it changes with the vector.
+      if (found && levelFromVectors(vectors, scoringOf(found.policy)) !== undefined) return fail({ code: 'SEVERITY_FROM_SCORE' as const })
+      const before = row?.severity ?? null
+      if (before === severity) return ok({ reportId: report.id })
+      await setReportSeverity(u.tx, org.id, report.id, severity)
+      u.record(newEvent('report.severity_set', memberActor(userId), u.at, report.id, { from: before, to: severity }))
+      return ok({ reportId: report.id })
+    },
+  )
   if (result.ok) await runReportClocks(deps, org.id, result.value.reportId, deps.now().toISOString())
   return result
 }
