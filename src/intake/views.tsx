@@ -51,6 +51,9 @@ export function OrgPage({ ctx, org, programs }: { ctx: PageContext; org: PublicO
             </ul>
           </Card>
         ) : null}
+        <p>
+          <a href={`/o/${org.slug}/advisories`}>{t('publication.org.advisories')}</a>
+        </p>
       </div>
     </Layout>
   )

@@ -5,6 +5,7 @@ import type { PublishedAdvisory } from '../../../src/domain/advisory/advisory.js
 import { toCsaf } from '../../../src/domain/advisory/exports/to-csaf.js'
 import { toCve5 } from '../../../src/domain/advisory/exports/to-cve5.js'
 import { toOsv } from '../../../src/domain/advisory/exports/to-osv.js'
+import { allAdvisories, npmXss, publisher, vendorQualitative, withdrawn, withNotAffected } from '../../support/advisories.js'
 import {
   asPublishedCveRecord,
   csafSchema,
@@ -14,7 +15,6 @@ import {
   osvSchema,
   osvValidator,
 } from '../../support/export-schemas.js'
-import { allAdvisories, npmXss, publisher, vendorQualitative, withdrawn, withNotAffected } from './advisory-fixtures.js'
 
 const cve5 = cve5Schema
 const osv = osvSchema

@@ -125,6 +125,16 @@ function tracking(advisory: PublishedAdvisory, generatedAt: string): Json {
   }
 }
 
+/** The document publisher, as CSAF documents and the provider metadata name it. */
+export function csafPublisher(publisher: Publisher): Json {
+  return {
+    category: 'vendor',
+    name: publisher.name,
+    namespace: publisher.namespace,
+    ...(publisher.contact ? { contact_details: publisher.contact } : {}),
+  }
+}
+
 const nonEmpty = (s: string) => s.trim() !== ''
 
 export function toCsaf(advisory: PublishedAdvisory, publisher: Publisher): Json {
@@ -214,12 +224,7 @@ export function toCsaf(advisory: PublishedAdvisory, publisher: Publisher): Json 
       csaf_version: '2.0',
       title: advisory.title,
       lang: 'en',
-      publisher: {
-        category: 'vendor',
-        name: publisher.name,
-        namespace: publisher.namespace,
-        ...(publisher.contact ? { contact_details: publisher.contact } : {}),
-      },
+      publisher: csafPublisher(publisher),
       distribution: { text: 'Public advisory.', tlp: { label: 'WHITE', url: 'https://www.first.org/tlp/' } },
       ...(advisory.severity.qualitative && !v3 ? { aggregate_severity: { text: advisory.severity.qualitative } } : {}),
       notes: documentNotes,

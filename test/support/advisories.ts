@@ -2,7 +2,7 @@
  * Realistic published advisories, as the advisory feature hands them to the exports and the public
  * pages: test data (real records of the contract type), not a stand-in for any component.
  */
-import type { PublishedAdvisory, Publisher } from '../../../src/domain/advisory/advisory.js'
+import type { PublishedAdvisory, Publisher } from '../../src/domain/advisory/advisory.js'
 
 export const publisher: Publisher = {
   name: 'Open Klant',
