@@ -5,7 +5,7 @@ import { adminRoutes } from './admin/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
 import type { Deps } from './deps.js'
-import { disclosureRoutes } from './disclosure/index.js'
+import { disclosureRoutes, publicAdvisoryRoutes } from './disclosure/index.js'
 import { loggerOptions } from './http/logging.js'
 import { buildServer } from './http/server.js'
 import { intakeRoutes } from './intake/index.js'
@@ -82,6 +82,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       recognitionRoutes,
       accountRoutes,
       disclosureRoutes,
+      publicAdvisoryRoutes,
     ],
   })
 }

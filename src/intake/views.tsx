@@ -62,6 +62,9 @@ export function OrgPage({
             </ul>
           </Card>
         ) : null}
+        <p>
+          <a href={`/o/${org.slug}/advisories`}>{t('publication.org.advisories')}</a>
+        </p>
         {hallOfFame ? (
           <p>
             <a href={`/o/${org.slug}/hall-of-fame`}>{t('org.hallOfFame')}</a>

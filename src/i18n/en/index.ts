@@ -4,8 +4,19 @@ import { disclosure } from './disclosure.js'
 import { mail } from './mail.js'
 import { pages } from './pages.js'
 import { policy } from './policy.js'
+import { publication } from './publication.js'
 import { recognition } from './recognition.js'
 import { severity } from './severity.js'
 
 /** The English catalogue: every user-facing string, by key. Other languages mirror these keys. */
-export const en = { ...components, ...pages, ...mail, ...policy, ...recognition, ...accounts, ...disclosure, ...severity } as const
+export const en = {
+  ...components,
+  ...pages,
+  ...mail,
+  ...policy,
+  ...recognition,
+  ...accounts,
+  ...disclosure,
+  ...severity,
+  ...publication,
+} as const
