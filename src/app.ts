@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
+import { mfaRoutes } from './accounts/mfa/index.js'
 import { adminRoutes } from './admin/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
@@ -76,6 +77,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       policyAdminRoutes,
       escalationRoutes,
       mailRoutes,
+      mfaRoutes,
     ],
   })
 }

@@ -10,7 +10,7 @@ export const sessionAbsoluteMs = 12 * 60 * 60 * 1000
 const touchEveryMs = 60 * 1000
 
 /** Starts a session: a fresh 256-bit token for the cookie; only its hash is stored. */
-export async function startSession(deps: Deps, userId: string): Promise<string> {
+export async function startSession(deps: Deps, userId: string, options: { mfaVerified?: boolean } = {}): Promise<string> {
   const token = newSecret()
   const now = deps.now()
   await insertSession(deps.db, {
@@ -19,6 +19,7 @@ export async function startSession(deps: Deps, userId: string): Promise<string> 
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
     expires_at: new Date(now.getTime() + sessionAbsoluteMs).toISOString(),
+    mfa_verified_at: options.mfaVerified ? now.toISOString() : null,
   })
   return token
 }
@@ -35,7 +36,7 @@ export async function resumeSession(deps: Deps, token: string) {
     return null
   }
   if (idle > touchEveryMs) await touchSession(deps.db, id, now.toISOString())
-  return { id: session.user_id, name: session.name, email: session.email, sessionId: id }
+  return { id: session.user_id, name: session.name, email: session.email, sessionId: id, mfaVerified: session.mfa_verified_at !== null }
 }
 
 export const endSession = (deps: Deps, sessionId: string) => deleteSession(deps.db, sessionId)

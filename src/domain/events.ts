@@ -41,6 +41,12 @@ export interface EventData {
   'reporter.link_reissued': Record<string, never>
   /** A different mail carried the Message-ID of an earlier one; on the timeline of every report involved. */
   'mail.message_id_reused': { inboundId: string; mails: number }
+  /** A member enrolled a second factor (recorded in every organization they belong to; never the secret). */
+  'mfa.factor_added': { factor: 'totp' | 'passkey' | 'recovery-codes' }
+  /** A member removed a second factor (after typing their password again). */
+  'mfa.factor_removed': { factor: 'totp' | 'passkey' }
+  /** A member signed in with a recovery code; `remaining` unused codes are left. */
+  'mfa.recovery_code_used': { remaining: number }
 }
 
 export type EventType = keyof EventData
@@ -78,6 +84,9 @@ export const eventTypes = [
   'reporter.link_revoked',
   'reporter.link_reissued',
   'mail.message_id_reused',
+  'mfa.factor_added',
+  'mfa.factor_removed',
+  'mfa.recovery_code_used',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).

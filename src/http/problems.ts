@@ -30,6 +30,7 @@ export type AppErrorCode =
   | 'STEPS_BEFORE_PUBLISHING'
   | 'DETAILED_REPLY_INCOMPLETE'
   | StepErrorCode
+  | 'MFA_REQUIRED'
   | 'INTERNAL'
 
 export const problems = {
@@ -63,6 +64,10 @@ export const problems = {
   STEP_ALREADY: { status: 409, title: 'That step is already recorded' },
   STEP_NOT_OPTIONAL: { status: 409, title: 'Only optional steps can be skipped' },
   STEP_OUT_OF_ORDER: { status: 409, title: 'The steps that come first are not done yet' },
+  MFA_REQUIRED: {
+    status: 403,
+    title: 'This organization requires a second factor: set up an authenticator app or a passkey, then sign in with it',
+  },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

@@ -49,6 +49,9 @@ const labels: Record<EventType, Label> = {
   'escalation.sent': (t, d) => t('event.escalation.sent', { action: [d.action, d.clock, d.target].filter(Boolean).join(' · ') }),
   'file.downloaded': (t, d, names) => t('event.file.downloaded', { name: names.file(String(d.file)) ?? t('reportPage.file.gone') }),
   'mail.message_id_reused': (t, d) => t('event.mail.message_id_reused', { mails: String(d.mails ?? 2) }),
+  'mfa.factor_added': byType('mfa.factor_added'),
+  'mfa.factor_removed': byType('mfa.factor_removed'),
+  'mfa.recovery_code_used': byType('mfa.recovery_code_used'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */
