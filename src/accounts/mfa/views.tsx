@@ -162,9 +162,17 @@ export function RecoveryCodesPage({ ctx, codes }: { ctx: PageContext; codes: str
     <Page ctx={ctx} title={t('recoveryCodes.title')}>
       <PageHeader title={t('recoveryCodes.title')} />
       {codes ? (
-        <SecretBox label={t('recoveryCodes.label')} value={codes.join('  ')}>
-          {t('recoveryCodes.note')}
-        </SecretBox>
+        <div class="secret-box">
+          <p class="secret-box__label">{t('recoveryCodes.label')}</p>
+          <ol class="recovery-codes">
+            {codes.map((code) => (
+              <li key={code}>
+                <code>{code}</code>
+              </li>
+            ))}
+          </ol>
+          <div class="secret-box__note">{t('recoveryCodes.note')}</div>
+        </div>
       ) : (
         <Alert tone="info">{t('recoveryCodes.gone')}</Alert>
       )}
