@@ -87,6 +87,11 @@ export async function findPasskeyOfUser(db: Executor, userId: string, id: string
   return row && toPasskey(row)
 }
 
+/** Whether any person registered this credential already (a credential serves one account). */
+export async function passkeyExists(db: Executor, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('mfa_passkey').select('id').where('id', '=', id).executeTakeFirst())
+}
+
 export async function insertPasskey(db: Executor, p: Omit<MfaPasskeyTable, 'transports'> & { transports: string }): Promise<void> {
   await db.insertInto('mfa_passkey').values(p).execute()
 }

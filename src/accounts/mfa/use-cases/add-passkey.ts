@@ -9,6 +9,7 @@ import {
   deleteChallenge,
   findSessionChallenge,
   insertPasskey,
+  passkeyExists,
 } from '../../../storage/repositories/mfa-repository.js'
 import { markSessionMfaVerified } from '../../../storage/repositories/session-repository.js'
 import type { AccountUser } from '../account-user.js'
@@ -51,6 +52,7 @@ export async function addPasskey(
     deps.log.info({ event: 'auth.passkey_registration_refused', reason: (error as Error).message }, 'passkey registration refused')
     return fail('failed')
   }
+  if (await passkeyExists(deps.db, credential.id)) return fail('failed')
   const label = [...name.trim()].slice(0, 100).join('') || 'Passkey'
   const actor = { kind: 'user', id: user.id } as const
   return runAccountChange(
