@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { accountRoutes } from './accounts/index.js'
+import { mfaRoutes } from './accounts/mfa/index.js'
 import { adminRoutes } from './admin/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
@@ -83,6 +84,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       accountRoutes,
       disclosureRoutes,
       publicAdvisoryRoutes,
+      mfaRoutes,
     ],
   })
 }

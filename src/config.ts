@@ -68,7 +68,7 @@ export const settings: Setting[] = [
   {
     name: 'EMBARGO_PUBLIC_URL',
     description:
-      'The address people use to reach Embargo. Links in pages and mail are built from it, never from request headers. With `https:` cookies are `Secure` and `__Host-` prefixed.',
+      'The address people use to reach Embargo. Links in pages and mail are built from it, never from request headers. With `https:` cookies are `Secure` and `__Host-` prefixed. Passkeys are bound to its host (the WebAuthn RP ID) and origin, so it must name a domain (or `localhost`), not an IP address.',
     default: 'http://<host>:<port>',
   },
   { name: 'EMBARGO_HOST', description: 'Interface the HTTP server listens on.', default: '127.0.0.1' },

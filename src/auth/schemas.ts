@@ -12,3 +12,12 @@ export const LoginForm = Form({
   next: Form.text(16_384),
 })
 export type LoginForm = Static<typeof LoginForm>
+
+/** The second step of signing in: one of the person's factors. */
+export const SecondStepForm = Form({
+  method: Form.choice(['totp', 'recovery', 'passkey'] as const),
+  code: Form.text(64),
+  /** The passkey's answer, as JSON, filled in by /static/passkey.js. */
+  response: Form.text(16_384),
+})
+export type SecondStepForm = Static<typeof SecondStepForm>

@@ -18,9 +18,9 @@ export interface SessionClient {
 /**
  * Starts a session: a fresh 256-bit token for the cookie; only its hash is stored, with the
  * browser's User-Agent (the device on /account/sessions) and the client address only when the
- * operator opted in (EMBARGO_SESSION_ADDRESSES).
+ * operator opted in (EMBARGO_SESSION_ADDRESSES); `mfaVerified` when the second factor was passed.
  */
-export async function startSession(deps: Deps, userId: string, client: SessionClient = {}): Promise<string> {
+export async function startSession(deps: Deps, userId: string, client: SessionClient & { mfaVerified?: boolean } = {}): Promise<string> {
   const token = newSecret()
   const now = deps.now()
   await insertSession(deps.db, {
@@ -31,6 +31,7 @@ export async function startSession(deps: Deps, userId: string, client: SessionCl
     expires_at: new Date(now.getTime() + sessionAbsoluteMs).toISOString(),
     user_agent: client.userAgent ? [...client.userAgent].slice(0, 300).join('') : null,
     client_address: deps.config.sessionAddresses && client.address ? client.address.slice(0, 64) : null,
+    mfa_verified_at: client.mfaVerified ? now.toISOString() : null,
   })
   return token
 }
@@ -47,7 +48,7 @@ export async function resumeSession(deps: Deps, token: string) {
     return null
   }
   if (idle > touchEveryMs) await touchSession(deps.db, id, now.toISOString())
-  return { id: session.user_id, name: session.name, email: session.email, sessionId: id }
+  return { id: session.user_id, name: session.name, email: session.email, sessionId: id, mfaVerified: session.mfa_verified_at !== null }
 }
 
 export const endSession = (deps: Deps, sessionId: string) => deleteSession(deps.db, sessionId)

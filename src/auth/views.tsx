@@ -11,7 +11,7 @@ export function LoginPage({
   ctx: PageContext
   email: string
   next: string
-  problem?: 'failed' | 'throttled'
+  problem?: 'failed' | 'throttled' | 'second-step-expired' | 'second-step-used-up'
   /** With `throttled`: how long until this address may try this account again. */
   waitSeconds?: number
 }) {
@@ -21,7 +21,17 @@ export function LoginPage({
     <Layout title={t('login.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken}>
       <div class="container container--narrow stack">
         <PageHeader title={t('login.title')} />
-        {problem ? <Alert tone="danger">{problem === 'throttled' ? t('login.throttled', { wait }) : t('login.failed')}</Alert> : null}
+        {problem ? (
+          <Alert tone="danger">
+            {problem === 'throttled'
+              ? t('login.throttled', { wait })
+              : problem === 'second-step-expired'
+                ? t('secondStep.expired')
+                : problem === 'second-step-used-up'
+                  ? t('secondStep.usedUp')
+                  : t('login.failed')}
+          </Alert>
+        ) : null}
         <Card>
           <form method="post" action="/login" class="stack">
             <HiddenInput name="_csrf" value={ctx.csrfToken} />
@@ -64,6 +74,9 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
                 ))}
               </ul>
             )}
+            <p>
+              <a href="/account/security">{t('home.security')}</a>
+            </p>
           </Card>
         ) : null}
         {data.organizations.length > 0 ? (

@@ -85,6 +85,12 @@ export interface EventData {
   'advisory.schedule_failed': { advisoryId: string; code: string }
   /** An identifier was set: a GCVE id allocated or a CVE id entered (the id itself is in the advisory). */
   'advisory.identifier_set': { advisoryId: string; kind: 'cve' | 'gcve' }
+  /** A member enrolled a second factor (recorded in every organization they belong to; never the secret). */
+  'mfa.factor_added': { factor: 'totp' | 'passkey' | 'recovery-codes' }
+  /** A member removed a second factor (after typing their password again). */
+  'mfa.factor_removed': { factor: 'totp' | 'passkey' }
+  /** A member signed in with a recovery code; `remaining` unused codes are left. */
+  'mfa.recovery_code_used': { remaining: number }
 }
 
 export type EventType = keyof EventData
@@ -152,6 +158,9 @@ export const eventTypes = [
   'advisory.withdrawn',
   'advisory.schedule_failed',
   'advisory.identifier_set',
+  'mfa.factor_added',
+  'mfa.factor_removed',
+  'mfa.recovery_code_used',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).

@@ -14,6 +14,8 @@ export function cookieNames(config: Config) {
     /** A second report's link opened while one is open: held until the reporter confirms the switch. */
     followUpPending: `${prefix}embargo_followup_pending`,
     csrf: `${prefix}embargo_csrf`,
+    /** Password accepted, second factor to come (5 minutes). */
+    secondStep: `${prefix}embargo_second_step`,
   }
 }
 

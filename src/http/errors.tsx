@@ -40,6 +40,10 @@ export function installErrorHandling(app: FastifyInstance, publicUrl: URL): void
     if (problem.code === 'UNAUTHENTICATED' && !wantsJson(request) && request.method === 'GET') {
       return reply.redirect(`/login?next=${encodeURIComponent(safeRedirectTarget(request.url, publicUrl))}`, 303)
     }
+    // A member the organization requires a second factor of is sent where they can enrol one (issue 13).
+    if (problem.code === 'MFA_REQUIRED' && !wantsJson(request) && request.method === 'GET') {
+      return reply.redirect('/account/security', 303)
+    }
     const { title } = problems[problem.code]
     if (wantsJson(request)) {
       return reply

@@ -64,6 +64,7 @@ export type AppErrorCode =
   | 'ADVISORY_REPORT_LINKED'
   | 'ADVISORY_GCVE_NOT_CONFIGURED'
   | 'ADVISORY_GCVE_ALREADY'
+  | 'MFA_REQUIRED'
   | 'INTERNAL'
 
 export const problems = {
@@ -134,6 +135,10 @@ export const problems = {
   CWE_MALFORMED: { status: 422, title: 'Write a CWE id as CWE-<number>, e.g. CWE-79' },
   CWE_UNKNOWN: { status: 422, title: 'That id is not a weakness in the CWE list' },
   CWE_DEPRECATED: { status: 422, title: 'That weakness is deprecated in the CWE list' },
+  MFA_REQUIRED: {
+    status: 403,
+    title: 'This organization requires a second factor: set up an authenticator app or a passkey, then sign in with it',
+  },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

@@ -7,6 +7,8 @@ export interface SignedInUser {
   name: string
   email: string
   sessionId: string
+  /** The session passed a second factor (at sign-in, or by enrolling one). */
+  mfaVerified: boolean
 }
 
 declare module 'fastify' {

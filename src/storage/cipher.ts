@@ -96,6 +96,19 @@ export class Keyring {
   }
 
   /**
+   * Seals and opens values that belong to no organization (a person's TOTP secret serves every
+   * organization they are a member of), under a key derived from the master key for `purpose`
+   * only; the additional data binds each value to its context as for organizations' values.
+   */
+  forInstance(purpose: string): OrgCipher {
+    const key = this.derive(`instance-data|${purpose}`)
+    return {
+      encrypt: (plain, context) => seal(key, Buffer.from(plain, 'utf8'), `instance|${purpose}|${context}`),
+      decrypt: (sealed, context) => open(key, sealed, `instance|${purpose}|${context}`).toString('utf8'),
+    }
+  }
+
+  /**
    * A secret for one purpose (CSRF tokens, cookie signing), derived from the master key with
    * HKDF so operators have one secret to keep, and one purpose's key never serves another.
    */

@@ -61,6 +61,8 @@ export interface SessionTable {
   user_agent?: string | null
   /** The client address at sign-in, only when EMBARGO_SESSION_ADDRESSES is on; otherwise null. */
   client_address?: string | null
+  /** When this session passed its second factor; null for a session that signed in with a password only. */
+  mfa_verified_at: Generated<string | null>
 }
 
 /** An invitation to join an organization; only the SHA-256 of its link's token is stored. */
@@ -85,6 +87,56 @@ export interface PasswordResetTable {
   created_at: string
   expires_at: string
   used_at: string | null
+}
+
+/** An authenticator app's TOTP secret, sealed (instance key, context `mfa_totp.secret|<user id>`). */
+export interface MfaTotpTable {
+  user_id: string
+  secret_enc: string
+  created_at: string
+  /** Null until the person typed a first code from the app; an unconfirmed secret is no factor. */
+  confirmed_at: string | null
+  /** The last time step whose code was accepted: a code of that step or an earlier one is a replay. */
+  last_step: number | string | null
+}
+
+/** A WebAuthn credential (passkey or security key): only its public key is stored. */
+export interface MfaPasskeyTable {
+  /** The credential id, base64url. */
+  id: string
+  user_id: string
+  public_key: string
+  counter: number | string
+  transports: Generated<string>
+  name: string
+  created_at: string
+  last_used_at: string | null
+}
+
+/** A single-use recovery code; only its SHA-256 is stored. */
+export interface MfaRecoveryCodeTable {
+  code_hash: string
+  user_id: string
+  created_at: string
+  used_at: string | null
+}
+
+/**
+ * A short-lived step of a second-factor flow: `sign-in` (password done, keyed by the hash of the
+ * cookie that carries it), `passkey-registration` (bound to a session), `recovery-codes` (new
+ * codes, sealed, waiting to be shown once).
+ */
+export interface MfaChallengeTable {
+  id: string
+  user_id: string
+  purpose: 'sign-in' | 'passkey-registration' | 'recovery-codes'
+  session_id: string | null
+  webauthn_challenge: string | null
+  next: Generated<string>
+  payload_enc: string | null
+  failures: Generated<number>
+  created_at: string
+  expires_at: string
 }
 
 export interface SetupTokenTable {
@@ -388,6 +440,10 @@ export interface DB {
   advisory_report: AdvisoryReportTable
   advisory_revision: AdvisoryRevisionTable
   advisory_counter: AdvisoryCounterTable
+  mfa_totp: MfaTotpTable
+  mfa_passkey: MfaPasskeyTable
+  mfa_recovery_code: MfaRecoveryCodeTable
+  mfa_challenge: MfaChallengeTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

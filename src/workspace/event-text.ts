@@ -83,6 +83,9 @@ const labels: Record<EventType, Label> = {
   'advisory.withdrawn': plain('event.advisory.withdrawn'),
   'advisory.schedule_failed': plain('event.advisory.schedule_failed'),
   'advisory.identifier_set': (t, d) => t('event.advisory.identifier_set', { kind: String(d.kind ?? '').toUpperCase() }),
+  'mfa.factor_added': byType('mfa.factor_added'),
+  'mfa.factor_removed': byType('mfa.factor_removed'),
+  'mfa.recovery_code_used': byType('mfa.recovery_code_used'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

@@ -3,6 +3,7 @@
  * it and documents it (docs/policy.md follows it field by field). Every object refuses unknown keys.
  */
 import { type Static, Type } from '@sinclair/typebox'
+import { Accounts } from './schema/accounts.js'
 import { Advisories } from './schema/advisories.js'
 import { List, strictObject, Text } from './schema/kit.js'
 import { Channels, Contact, Organization } from './schema/organization.js'
@@ -43,6 +44,7 @@ export const Policy = strictObject({
   securityTxt: Type.Optional(SecurityTxt),
   comments: Type.Optional(Text('Where to send comments about the policy itself')),
   advisories: Type.Optional(Advisories),
+  accounts: Type.Optional(Accounts),
 })
 export type Policy = Static<typeof Policy>
 

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Deps } from '../../deps.js'
+import { mayActInOrganization } from '../../domain/access/mfa-rule.js'
 import { type AccessName, access } from '../../domain/access/route-rules.js'
 import { findOrganizationBySlug } from '../../storage/repositories/organization-repository.js'
+import { policyOfVersion } from '../../storage/repositories/policy-repository.js'
 import { findMembership } from '../../storage/repositories/user-repository.js'
 import { HttpProblem } from '../problems.js'
 
@@ -66,6 +68,11 @@ export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { dep
         const org = await findOrganizationBySlug(deps.db, slug)
         const membership = org && (await findMembership(deps.db, org.id, request.user.id))
         if (!org || !membership) throw new HttpProblem('NOT_FOUND')
+        // An organization that requires a second factor refuses a session without one on every
+        // route, whatever the role: pages send the member to enrol, the API answers 403 (ASVS v5.0.0-6.3.3).
+        if (!mayActInOrganization(await policyOfVersion(deps.db, org.id, org.policy_version_id), request.user)) {
+          throw new HttpProblem('MFA_REQUIRED')
+        }
         if (!rule.roles.includes(membership.role)) throw new HttpProblem('FORBIDDEN')
         request.org = org
         request.role = membership.role

@@ -2,6 +2,7 @@ import { accounts } from './accounts.js'
 import { components } from './components.js'
 import { disclosure } from './disclosure.js'
 import { mail } from './mail.js'
+import { mfa } from './mfa.js'
 import { pages } from './pages.js'
 import { policy } from './policy.js'
 import { publication } from './publication.js'
@@ -19,4 +20,5 @@ export const en = {
   ...disclosure,
   ...severity,
   ...publication,
+  ...mfa,
 } as const

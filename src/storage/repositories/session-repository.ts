@@ -1,7 +1,8 @@
+import type { Insertable } from 'kysely'
 import type { Executor } from '../db.js'
 import type { SessionTable } from '../schema.js'
 
-export async function insertSession(db: Executor, s: SessionTable): Promise<void> {
+export async function insertSession(db: Executor, s: Insertable<SessionTable>): Promise<void> {
   await db.insertInto('session').values(s).execute()
 }
 
@@ -10,7 +11,15 @@ export const findLiveSession = (db: Executor, id: string, now: string) =>
   db
     .selectFrom('session')
     .innerJoin('user', 'user.id', 'session.user_id')
-    .select(['session.id', 'session.user_id', 'session.last_seen_at', 'session.expires_at', 'user.name', 'user.email'])
+    .select([
+      'session.id',
+      'session.user_id',
+      'session.last_seen_at',
+      'session.expires_at',
+      'session.mfa_verified_at',
+      'user.name',
+      'user.email',
+    ])
     .where('session.id', '=', id)
     .where('session.expires_at', '>', now)
     .where('user.disabled_at', 'is', null)
@@ -47,3 +56,17 @@ export const listSessionsOfUser = (db: Executor, userId: string, now: string) =>
     .where('expires_at', '>', now)
     .orderBy('created_at', 'desc')
     .execute()
+/** The session passed its second factor (at sign-in, or by enrolling one). */
+export async function markSessionMfaVerified(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('session').set({ mfa_verified_at: at }).where('id', '=', id).execute()
+}
+
+/** Ends every other session of a user (after a factor was removed). */
+export async function deleteOtherSessionsOfUser(db: Executor, userId: string, keep: string): Promise<void> {
+  await db.deleteFrom('session').where('user_id', '=', userId).where('id', '!=', keep).execute()
+}
+
+/** The session no longer counts as verified by a second factor (its person removed their last one). */
+export async function clearSessionMfaVerified(db: Executor, id: string): Promise<void> {
+  await db.updateTable('session').set({ mfa_verified_at: null }).where('id', '=', id).execute()
+}

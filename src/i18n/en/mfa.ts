@@ -1,0 +1,77 @@
+/** Strings of second factors: the second step of signing in and the account's security page. */
+export const mfa = {
+  // Second step of signing in
+  'secondStep.title': 'Second step',
+  'secondStep.lead': 'Your password was right. Now confirm it is you with your second factor.',
+  'secondStep.totp.title': 'Code from your authenticator app',
+  'secondStep.totp.code': 'Six-digit code',
+  'secondStep.totp.submit': 'Verify code',
+  'secondStep.passkey.title': 'Passkey or security key',
+  'secondStep.passkey.submit': 'Use a passkey',
+  'secondStep.recovery.title': 'Lost your device? Use a recovery code',
+  'secondStep.recovery.code': 'Recovery code',
+  'secondStep.recovery.submit': 'Use recovery code',
+  'secondStep.wrong': 'That did not match. Try again.',
+  'secondStep.usedUp': 'Too many wrong answers. Sign in with your password again.',
+  'secondStep.expired': 'This sign-in has expired. Sign in with your password again.',
+  'secondStep.throttled': 'Too many wrong second factors for this account. Wait 15 minutes, then sign in again.',
+  'secondStep.cancel': 'Start over',
+
+  // Passkeys in the browser (the one script)
+  'passkey.needsJavaScript': 'Passkeys need JavaScript in this browser; the other options work without it.',
+  'passkey.unsupported': 'This browser cannot use passkeys.',
+  'passkey.failed': 'The passkey was not used (cancelled, timed out, or not available). Try again.',
+
+  // The account's security page
+  'security.title': 'Sign-in security',
+  'security.lead':
+    'A second factor keeps your account safe when your password is not: an authenticator app, a passkey, and recovery codes for when you lose them.',
+  'security.required':
+    'An organization you belong to requires a second factor: {orgs}. Set one up here; until you sign in with it, that organization shows you nothing.',
+  'security.reSignIn': 'You have a second factor, but this session signed in without it. Sign out and sign in again with it.',
+  'security.totp.title': 'Authenticator app',
+  'security.totp.on': 'On: sign-in asks for a code from your app.',
+  'security.totp.off': 'Not set up.',
+  'security.totp.start': 'Set up an authenticator app',
+  'security.totp.remove': 'Remove the authenticator app',
+  'security.passkeys.title': 'Passkeys',
+  'security.passkeys.none': 'No passkey yet.',
+  'security.passkeys.add': 'Add a passkey',
+  'security.passkeys.added': 'Added {date}',
+  'security.passkeys.remove': 'Remove',
+  'security.recovery.title': 'Recovery codes',
+  'security.recovery.count': '{n} unused recovery codes.',
+  'security.recovery.none': 'No recovery codes. They are made when you set up your first second factor.',
+  'security.recovery.regenerate': 'Make new recovery codes (the old ones stop working)',
+  'security.password': 'Your password (to confirm it is you)',
+  'security.passwordWrong': 'The password is wrong; nothing was changed.',
+  'security.stepUp': 'Sign in with your second factor first; nothing was changed.',
+  'security.done.totp-added': 'The authenticator app is set up.',
+  'security.done.totp-removed': 'The authenticator app was removed.',
+  'security.done.passkey-added': 'The passkey was added.',
+  'security.done.passkey-removed': 'The passkey was removed.',
+  'security.done.codes': 'New recovery codes were made.',
+  'security.done.problem': 'Nothing was changed: {problem}',
+
+  'totpSetup.title': 'Set up an authenticator app',
+  'totpSetup.scan': 'Scan this code with your authenticator app (for example FreeOTP, Aegis or 1Password), or type the key below into it.',
+  'totpSetup.qrLabel': 'QR code of the authenticator key',
+  'totpSetup.key': 'Key (if you cannot scan)',
+  'totpSetup.code': 'The six-digit code your app shows now',
+  'totpSetup.confirm': 'Confirm',
+  'totpSetup.wrong': 'That code did not match. Check the time on your device and try the current code.',
+
+  'passkeySetup.title': 'Add a passkey',
+  'passkeySetup.lead': 'Your browser will ask you to create a passkey with this device, a phone, or a security key.',
+  'passkeySetup.name': 'Name it (to tell it apart later)',
+  'passkeySetup.submit': 'Create passkey',
+  'passkeySetup.failed': 'The passkey could not be added. Try again.',
+
+  'recoveryCodes.title': 'Your recovery codes',
+  'recoveryCodes.label': 'Recovery codes (shown only this once)',
+  'recoveryCodes.note': 'Keep them somewhere safe, apart from your devices. Each works once, in place of a code or passkey.',
+  'recoveryCodes.gone': 'Recovery codes are shown only once; these were shown already. Make new ones if you lost them.',
+  'recoveryCodes.back': 'Back to sign-in security',
+
+  'home.security': 'Sign-in security (second factors)',
+} as const
