@@ -3,7 +3,8 @@ import { publicRecord } from '../domain/advisory/public-record.js'
 import { changedFields } from '../domain/advisory/revision-text.js'
 import type { AdvisoryChange } from '../domain/advisory/workflow.js'
 import type { EventActor } from '../domain/events.js'
-import { appendAdvisoryRevision, type StoredAdvisory, updateAdvisory } from './repositories/advisory-repository.js'
+import { appendAdvisoryRevision, listAdvisoryReports, type StoredAdvisory, updateAdvisory } from './repositories/advisory-repository.js'
+import { consentedCredits } from './repositories/report-credit-repository.js'
 import type { Unit } from './unit-of-work.js'
 
 /** Someone changed the advisory between our read and our write (or another scheduler published it first); nothing was written. */
@@ -51,7 +52,17 @@ export async function saveAdvisoryChange(u: Unit, before: StoredAdvisory, o: Adv
     version: before.version + 1,
   }
   const isPublic = (s.state === 'published' || s.state === 'withdrawn') && s.publishedAt !== null
-  const published = isPublic ? publicRecord({ ...after, publishedAt: s.publishedAt as string }) : undefined
+  // The reporters are named only as their consent allows, read in this unit: a credit declined a
+  // moment before publication is never published.
+  const reportCredits = isPublic
+    ? await consentedCredits(
+        u.tx,
+        u.cipher,
+        u.orgId,
+        (await listAdvisoryReports(u.tx, u.orgId, before.id)).map((r) => r.id),
+      )
+    : []
+  const published = isPublic ? publicRecord({ ...after, publishedAt: s.publishedAt as string, reportCredits }) : undefined
   const written = await updateAdvisory(u.tx, u.cipher, u.orgId, before.id, before.version, {
     ...after,
     ...(published ? { published } : {}),

@@ -2,7 +2,7 @@
  * The public record of an advisory (advisory.ts) at publication, at each published update and at
  * withdrawal: what the public pages and every export are made from. Pure.
  */
-import type { Advisory, AdvisoryState, PublishedAdvisory } from './advisory.js'
+import type { Advisory, AdvisoryState, Credit, PublishedAdvisory } from './advisory.js'
 import type { AdvisoryContent } from './content.js'
 
 export interface RecordInput {
@@ -17,6 +17,22 @@ export interface RecordInput {
   publishedAt: string
   withdrawnAt: string | null
   withdrawnReason: string | null
+  /**
+   * The credit lines of the linked reports' reporters (and of the people the team credited on
+   * them) that the policy's consent rule lets be public (credit-consent.ts); listed before the
+   * credits written on the advisory itself, each name-and-role once.
+   */
+  reportCredits?: readonly Credit[]
+}
+
+function mergeCredits(first: readonly Credit[], then: readonly Credit[]): Credit[] {
+  const seen = new Set<string>()
+  return [...first, ...then].filter((c) => {
+    const key = JSON.stringify([c.name, c.role])
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** The public record of an advisory at publication (or withdrawal). */
@@ -34,7 +50,7 @@ export function publicRecord(a: RecordInput): PublishedAdvisory {
     cwes: content.cwes,
     severity: content.severity,
     references: content.references,
-    credits: content.credits,
+    credits: mergeCredits(a.reportCredits ?? [], content.credits),
     revision: a.revision,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
