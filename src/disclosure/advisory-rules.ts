@@ -1,5 +1,6 @@
 import type { ReviewRule } from '../domain/advisory/workflow.js'
 import { reviewRuleOf } from '../domain/advisory/workflow.js'
+import { defaultScoring, type SeverityScoring, scoringOf } from '../domain/severity/scoring.js'
 import type { Executor } from '../storage/db.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
 
@@ -9,9 +10,16 @@ export interface AdvisoryRules {
   idPrefix: string | undefined
   /** The organization's GCVE numbering authority id, when it is one. */
   gna: number | undefined
+  /** How the policy scores severity (`severity.scoring`): qualitative refuses every vector. */
+  scoring: SeverityScoring
 }
 
 export async function advisoryRules(db: Executor, orgId: string): Promise<AdvisoryRules> {
   const policy = (await currentPolicy(db, orgId))?.policy
-  return { review: reviewRuleOf(policy), idPrefix: policy?.advisories?.idPrefix, gna: policy?.advisories?.gcve?.gna }
+  return {
+    review: reviewRuleOf(policy),
+    idPrefix: policy?.advisories?.idPrefix,
+    gna: policy?.advisories?.gcve?.gna,
+    scoring: policy ? scoringOf(policy) : defaultScoring,
+  }
 }

@@ -1,11 +1,13 @@
 import type { Deps } from '../../deps.js'
 import { type ContentInput, type ContentProblem, checkContent } from '../../domain/advisory/content.js'
+import { loadCweCatalogue } from '../../domain/advisory/cwe.js'
 import { changedFields } from '../../domain/advisory/revision-text.js'
 import { type AdvisoryError, edit, statusOf } from '../../domain/advisory/workflow.js'
 import { newEvent } from '../../domain/events.js'
 import { fail, ok, type Result } from '../../domain/result.js'
 import type { StoredAdvisory } from '../../storage/repositories/advisory-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
+import { advisoryRules } from '../advisory-rules.js'
 import { changeAdvisory, type Viewer } from '../change-advisory.js'
 
 export type EditAdvisoryError = AdvisoryError | { code: 'NOT_FOUND' } | { code: 'ADVISORY_CONTENT_INVALID'; problems: ContentProblem[] }
@@ -22,7 +24,8 @@ export async function editAdvisory(
   input: ContentInput,
   viewer: Viewer,
 ): Promise<Result<StoredAdvisory, EditAdvisoryError>> {
-  const checked = checkContent(input)
+  const { scoring } = await advisoryRules(deps.db, org.id)
+  const checked = checkContent(input, { scoring, cwes: await loadCweCatalogue() })
   if (!checked.ok) return fail({ code: 'ADVISORY_CONTENT_INVALID', problems: checked.error })
   const content = checked.value
   const at = deps.now().toISOString()

@@ -9,6 +9,8 @@
 import { PackageURL } from 'packageurl-js'
 import semver from 'semver'
 import { fail, ok, type Result } from '../result.js'
+import { scoreCvss31, scoreCvss40 } from '../severity/cvss-score.js'
+import type { SeverityScoring } from '../severity/scoring.js'
 import {
   type AdvisorySeverity,
   type AffectedProduct,
@@ -22,6 +24,7 @@ import {
   referenceKinds,
   type VersionRange,
 } from './advisory.js'
+import { type CweCatalogue, validateCwe } from './cwe.js'
 import { isOsvEcosystem, purlTypes, semverEcosystems } from './ecosystems.js'
 
 /** The editable part of an advisory; identifiers other than the CVE are allocated, never typed. */
@@ -174,7 +177,16 @@ function checkAffected(rows: AffectedRow[], problems: ContentProblem[]): Affecte
 }
 
 /** Checks what was typed and returns the content to store, or every problem found (by field). */
-export function checkContent(input: ContentInput): Result<AdvisoryContent, ContentProblem[]> {
+/**
+ * What the organization's policy and the CWE list add to the checks: under qualitative scoring no
+ * vector is accepted (no number may ever be shown), and CWE ids must be current entries of the list.
+ */
+export interface ContentContext {
+  scoring?: SeverityScoring
+  cwes?: CweCatalogue
+}
+
+export function checkContent(input: ContentInput, context: ContentContext = {}): Result<AdvisoryContent, ContentProblem[]> {
   const problems: ContentProblem[] = []
   const line = (field: string, value: string, max: number, required = false) => {
     if (required && value.trim() === '') problems.push({ field, problem: 'required' })
@@ -203,17 +215,26 @@ export function checkContent(input: ContentInput): Result<AdvisoryContent, Conte
   ]
   if (cwes.length > contentLimits.cwes) problems.push({ field: 'cwes', problem: 'too-many' })
   if (cwes.some((c) => !cwePattern.test(c))) problems.push({ field: 'cwes', problem: 'invalid' })
+  else if (context.cwes) {
+    const catalogue = context.cwes
+    if (cwes.some((c) => !validateCwe(catalogue, c).ok)) problems.push({ field: 'cwes', problem: 'invalid' })
+  }
 
   const severity: AdvisorySeverity = {}
   const cvss31 = input.cvss31.trim()
   const cvss40 = input.cvss40.trim()
+  // Vectors are scored by the one scoring library (src/domain/severity): a vector it cannot score
+  // completely is refused, and the canonical form is kept.
+  const qualitativeOnly = context.scoring === 'qualitative'
   if (cvss31 !== '') {
-    if (cvss31Pattern.test(cvss31)) severity.cvss31 = cvss31
-    else problems.push({ field: 'cvss31', problem: 'invalid' })
+    const scored = cvss31Pattern.test(cvss31) ? scoreCvss31(cvss31) : undefined
+    if (qualitativeOnly || !scored?.ok) problems.push({ field: 'cvss31', problem: 'invalid' })
+    else severity.cvss31 = scored.value.vector
   }
   if (cvss40 !== '') {
-    if (cvss40Pattern.test(cvss40)) severity.cvss40 = cvss40
-    else problems.push({ field: 'cvss40', problem: 'invalid' })
+    const scored = cvss40Pattern.test(cvss40) ? scoreCvss40(cvss40) : undefined
+    if (qualitativeOnly || !scored?.ok) problems.push({ field: 'cvss40', problem: 'invalid' })
+    else severity.cvss40 = scored.value.vector
   }
   if (input.qualitative !== '') {
     if ((qualitativeSeverities as readonly string[]).includes(input.qualitative))

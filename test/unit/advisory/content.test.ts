@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type ContentInput, checkContent, purlOf } from '../../../src/domain/advisory/content.js'
+import { loadCweCatalogue } from '../../../src/domain/advisory/cwe.js'
 import { osvEcosystems } from '../../../src/domain/advisory/ecosystems.js'
 import { standard } from '../../support/standards.js'
 
@@ -82,5 +83,29 @@ describe('advisory content', () => {
   it.skipIf(!osv.present)(`the ecosystem list is the official OSV list ${osv.reason}`, () => {
     const official = Object.keys(JSON.parse(fs.readFileSync(path.join(osv.dir, 'ecosystems.json'), 'utf8')) as object)
     expect([...osvEcosystems].sort()).toEqual(official.sort())
+  })
+})
+
+describe('advisory severity and weaknesses, as the policy and the CWE list allow', () => {
+  it('a vector the scoring library cannot score completely is refused; a good one is kept in canonical form', async () => {
+    expect(checkContent(input({ cvss31: 'CVSS:3.1/AV:N/AC:L' })).ok).toBe(false)
+    expect(checkContent(input({ cvss40: 'CVSS:4.0/AV:N/AV:L/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' })).ok).toBe(false)
+    const good = checkContent(input({ cvss31: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }))
+    expect(good).toMatchObject({ ok: true, value: { severity: { cvss31: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' } } })
+  })
+
+  it('under qualitative scoring no vector is accepted, only the level', () => {
+    const vector = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'
+    expect(checkContent(input({ cvss31: vector }), { scoring: 'qualitative' }).ok).toBe(false)
+    expect(checkContent(input({ qualitative: 'high' }), { scoring: 'qualitative' })).toMatchObject({
+      ok: true,
+      value: { severity: { qualitative: 'high' } },
+    })
+  })
+
+  it('CWE ids must be current entries of the CWE list when it is given', async () => {
+    const cwes = await loadCweCatalogue()
+    expect(checkContent(input({ cwes: 'CWE-79, cwe-89' }), { cwes })).toMatchObject({ ok: true, value: { cwes: ['CWE-79', 'CWE-89'] } })
+    expect(checkContent(input({ cwes: 'CWE-999999' }), { cwes }).ok).toBe(false)
   })
 })
