@@ -9,6 +9,7 @@ import type { Clock, UncomputableClock } from '../domain/clock/clocks.js'
 import { checklist } from '../domain/policy/process-steps.js'
 import { type Policy, type Severity, severities } from '../domain/policy/schema.js'
 import { reportClocks } from '../storage/report-clocks.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import { findReportPolicyLabels } from '../storage/repositories/report-clock-repository.js'
 
 export interface ReportPolicyView {
@@ -19,6 +20,8 @@ export interface ReportPolicyView {
   clockErrors: UncomputableClock[]
   severity: Severity | null
   labels: string[]
+  /** The labels the team may choose: the CURRENT policy's, plus any the report carries that it no longer defines. */
+  labelChoices: Array<{ name: string; description: string | null }>
   steps: ReturnType<typeof checklist>
   waiting: boolean
   /** What a detailed response must contain (the policy's `responses.detailed`). */
@@ -35,6 +38,12 @@ export async function loadReportPolicy(deps: Deps, orgId: string, reportId: stri
   const { policy, clocks, clockErrors, report, events } = found
   const stored = await findReportPolicyLabels(deps.db, orgId, reportId)
   if (!stored) return undefined
+  const current = await currentPolicy(deps.db, orgId)
+  const defined = (current?.policy ?? policy).labels ?? []
+  const labelChoices = [
+    ...defined.map((l) => ({ name: l.name, description: l.description })),
+    ...stored.labels.filter((name) => !defined.some((l) => l.name === name)).map((name) => ({ name, description: null })),
+  ]
   const open = pauses(timeline(events as ClockEvent[], Date.parse(now))).some((p) => p.to === undefined)
   return {
     version: stored.version,
@@ -43,10 +52,11 @@ export async function loadReportPolicy(deps: Deps, orgId: string, reportId: stri
     clockErrors,
     severity: (report.severity as Severity | null) ?? null,
     labels: stored.labels,
+    labelChoices,
     steps: checklist(policy.process ?? [], events),
     waiting: open,
     detailedContent: policy.responses?.detailed ?? [],
-    detailedOwed: clocks.some((c) => c.name === 'detailed-response' && c.state !== 'met'),
+    detailedOwed: clocks.some((c) => c.name === 'detailed-response' && c.state !== 'met' && c.state !== 'stopped'),
   }
 }
 

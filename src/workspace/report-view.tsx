@@ -201,12 +201,19 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
                     options={view.nextStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
                   />
                   {view.nextStatuses.includes('rejected') ? (
-                    <TextInput name="reason" label={t('reportPage.reason')} maxLength={2000} />
+                    <TextArea name="reason" label={t('reportPage.reason')} hint={t('reportPage.reasonHint')} rows={3} maxLength={2000} />
                   ) : null}
                   {view.nextStatuses.includes('duplicate') ? (
                     <TextInput name="duplicateOf" label={t('reportPage.duplicateOf')} maxLength={40} />
                   ) : null}
-                  <Button variant="secondary">{t('reportPage.changeStatus')}</Button>
+                  <div class="cluster">
+                    <Button variant="secondary">{t('reportPage.changeStatus')}</Button>
+                    {view.nextStatuses.includes('rejected') ? (
+                      <Button variant="ghost" name="preview" value="1">
+                        {t('reportPage.previewRejection')}
+                      </Button>
+                    ) : null}
+                  </div>
                 </form>
               ) : (
                 <p class="text-muted">

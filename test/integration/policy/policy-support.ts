@@ -73,3 +73,25 @@ export async function sweepAt(t: TestApp, iso: string) {
 export const at = (t: TestApp, iso: string) => {
   t.clock.current = new Date(iso)
 }
+
+/** An organization running the given policy text (YAML), imported as an administrator would. */
+export async function orgWithPolicy(t: TestApp, source: (slug: string) => string): Promise<OrganizationRow> {
+  const org = await t.given.org()
+  const imported = await importPolicy(t.deps, org, source(org.slug), 'policy.yaml', null)
+  if (!imported.ok) throw new Error(JSON.stringify(imported.error))
+  return org
+}
+
+/** A policy that validates, with `extra` YAML appended (top-level keys, or replacing channels/programs/process). */
+export const basePolicy = (slug: string, extra = '', channels = 'channels:\n  webForm:\n    enabled: true\n') => `version: 1
+organization:
+  name: Test Org
+  slug: ${slug}
+${channels}calendar:
+  timeZone: Europe/Vienna
+  workingDays: [mon, tue, wed, thu, fri]
+clocks:
+  acknowledge: 3 business days
+  reporterUpdate: 5 days
+  resolution: 90 days
+${extra}`
