@@ -2,14 +2,15 @@ import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import type { Deps } from '../deps.js'
+import { policyPrograms } from '../domain/policy/programs.js'
 import type { Result } from '../domain/result.js'
 import { Form } from '../http/form-body.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listPrograms } from '../storage/repositories/organization-repository.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow, Role } from '../storage/schema.js'
 import { addMember } from './use-cases/add-member.js'
-import { addProgram } from './use-cases/add-program.js'
 import { MembersPage, ProgramsPage } from './views.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
@@ -17,13 +18,6 @@ const AddedQuery = Type.Object({ added: Type.Optional(Type.String({ maxLength: 8
 
 // Outer bounds only: the use cases give the field-level messages (too long, invalid choice).
 const MemberForm = Form({ email: Form.text(320), name: Form.text(1000), password: Form.text(4096), role: Form.text(32) })
-const ProgramForm = Form({
-  slug: Form.text(200),
-  name: Form.text(1000),
-  kind: Form.text(32),
-  inScope: Form.text(8),
-  description: Form.text(20_000),
-})
 
 type Values = Partial<Record<string, string>>
 type Errors = Partial<Record<string, string>>
@@ -71,7 +65,7 @@ function adminListPage<F extends Record<string, string | undefined>, L>(app: Fas
   })
 }
 
-/** Organization administration: members and programs. Administrators only. */
+/** Organization administration: members, and the policy's programs (read-only). Administrators only. */
 export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   adminListPage<Static<typeof MemberForm>, Awaited<ReturnType<typeof listMembers>>>(app, deps, {
     path: '/w/:org/admin/members',
@@ -92,28 +86,13 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       />
     ),
   })
-  adminListPage<Static<typeof ProgramForm>, Awaited<ReturnType<typeof listPrograms>>>(app, deps, {
-    path: '/w/:org/admin/programs',
-    body: ProgramForm,
-    load: (d, orgId) => listPrograms(d.db, orgId),
-    run: (d, org, f, actorId) =>
-      addProgram(
-        d,
-        org.id,
-        { slug: f.slug ?? '', name: f.name ?? '', kind: f.kind ?? '', inScope: f.inScope !== 'no', description: f.description ?? '' },
-        actorId,
-      ),
-    keep: (f) => ({ ...f }),
-    page: ({ request, reply, org, list, values, errors, added }) => (
-      <ProgramsPage
-        ctx={pageContext(request, reply)}
-        org={org}
-        role={request.role!}
-        programs={list}
-        values={values}
-        errors={errors}
-        added={added}
-      />
-    ),
+  // Programs are defined by the policy (issue 10): read-only here, edited in the policy editor.
+  app.get('/w/:org/admin/programs', { config: { access: 'org.admin' }, schema: { params: OrgParams } }, async (request, reply) => {
+    const org = request.org!
+    const programs = policyPrograms((await currentPolicy(deps.db, org.id))?.policy)
+    const legacy = (await listPrograms(deps.db, org.id)).filter(
+      (p) => p.origin === 'admin-page' && !programs.some((q) => q.slug === p.slug),
+    )
+    return reply.page(<ProgramsPage ctx={pageContext(request, reply)} org={org} role={request.role!} programs={programs} legacy={legacy} />)
   })
 }

@@ -17,7 +17,13 @@ export interface FollowUpView {
   title: string
   status: string
   receivedAt: string
-  fields: { description: string; steps: string; impact: string; affectedVersion: string }
+  fields: {
+    description: string
+    steps: string
+    impact: string
+    affectedVersion: string
+    programFields?: Array<{ key: string; label: string; value: string }>
+  }
   thread: Array<{ id: string; from: 'reporter' | 'team'; body: string; at: string }>
   /** Why the team rejected the report: the reporter is owed the reason (shown only while rejected). */
   rejectionReason: string | null

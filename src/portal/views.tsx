@@ -50,6 +50,7 @@ export function FollowUpPage({ ctx, view, sent, error }: { ctx: PageContext; vie
                 ? [{ label: t('report.field.impact'), value: <Markdown html={renderMarkdown(view.fields.impact)} /> }]
                 : []),
               ...(view.fields.affectedVersion ? [{ label: t('report.field.affectedVersion'), value: view.fields.affectedVersion }] : []),
+              ...(view.fields.programFields ?? []).map((f) => ({ label: f.label, value: f.value === '' ? '—' : f.value })),
             ]}
           />
         </Card>

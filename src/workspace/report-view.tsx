@@ -86,6 +86,8 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
     ...(report.fields.steps ? [{ label: t('report.field.steps'), value: <Markdown html={renderMarkdown(report.fields.steps)} /> }] : []),
     ...(report.fields.impact ? [{ label: t('report.field.impact'), value: <Markdown html={renderMarkdown(report.fields.impact)} /> }] : []),
     ...(report.fields.affectedVersion ? [{ label: t('report.field.affectedVersion'), value: report.fields.affectedVersion }] : []),
+    // The program's own questions, as asked when the report came in; the answers are the reporter's text.
+    ...(report.fields.programFields ?? []).map((f) => ({ label: f.label, value: f.value === '' ? '—' : f.value })),
   ]
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="reports" title={`${report.ref} · ${report.title}`}>

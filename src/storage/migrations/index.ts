@@ -5,6 +5,7 @@ import * as policy from './2026-11-22T1100-policy.js'
 import * as mailMessageIds from './2026-12-02T0710-mail-message-ids.js'
 import { type MigrationKeys, sealedNames } from './2026-12-02T0720-sealed-names.js'
 import * as reportAccessReport from './2026-12-02T0730-report-access-report.js'
+import * as programsFromPolicy from './2026-12-02T1110-programs-from-policy.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -21,6 +22,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T0710-mail-message-ids': mailMessageIds,
     '2026-12-02T0720-sealed-names': sealedNames(keys),
     '2026-12-02T0730-report-access-report': reportAccessReport,
+    '2026-12-02T1110-programs-from-policy': programsFromPolicy,
   }
 }
 
