@@ -11,6 +11,7 @@ import { createOrganization } from '../../src/admin/use-cases/create-organizatio
 import { buildWeb, openApp } from '../../src/app.js'
 import { type Config, loadConfig } from '../../src/config.js'
 import type { Deps } from '../../src/deps.js'
+import { intakePrograms } from '../../src/domain/policy/programs.js'
 import { submitReport } from '../../src/intake/use-cases/submit-report.js'
 import { importPolicy } from '../../src/policy-admin/use-cases/import-policy.js'
 import { currentPolicy } from '../../src/storage/repositories/policy-repository.js'
@@ -141,11 +142,21 @@ function factories(deps: Deps) {
       if (!result.ok) throw new Error(`program: ${JSON.stringify(result.error)}`)
       return slug
     },
+    /** A report through the API; about the policy's first program (its questions answered) unless `input` names one. */
     async report(org: OrganizationRow, input: Record<string, unknown> = {}) {
+      const program = intakePrograms((await currentPolicy(deps.db, org.id))?.policy)[0]
+      const about = program
+        ? {
+            program: program.slug,
+            programFields: Object.fromEntries(
+              program.fields.map((f) => [f.key, f.type === 'url' ? 'https://app.example.org/' : f.type === 'version' ? '2.4.1' : 'n/a']),
+            ),
+          }
+        : {}
       const result = await submitReport(
         deps,
         org,
-        { title: 'SQL injection in search', description: 'The q parameter is concatenated.', ...input },
+        { title: 'SQL injection in search', description: 'The q parameter is concatenated.', ...about, ...input },
         'api',
       )
       if (!result.ok) throw new Error(`report: ${JSON.stringify(result.error)}`)
