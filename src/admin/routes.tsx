@@ -3,15 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import { changeMemberRole, disableAccount, enableAccount, inviteMember, removeMember, revokeInvitation } from '../accounts/index.js'
 import type { Deps } from '../deps.js'
+import { policyPrograms } from '../domain/policy/programs.js'
 import type { Result } from '../domain/result.js'
 import { EmptyForm, Form } from '../http/form-body.js'
 import { type AppErrorCode, HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listInvitations } from '../storage/repositories/invitation-repository.js'
 import { listPrograms } from '../storage/repositories/organization-repository.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
-import { addProgram } from './use-cases/add-program.js'
 import { MembersPage, ProgramsPage } from './views.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
@@ -23,13 +24,6 @@ const RoleForm = Form({ role: Form.choice(['admin', 'responder', 'viewer'] as co
 // Outer bounds only: the use cases give the field-level messages (too long, invalid choice).
 // An invitation, not a password: the invitee chooses their own (issue 13).
 const MemberForm = Form({ email: Form.text(320), role: Form.text(32) })
-const ProgramForm = Form({
-  slug: Form.text(200),
-  name: Form.text(1000),
-  kind: Form.text(32),
-  inScope: Form.text(8),
-  description: Form.text(20_000),
-})
 
 type Values = Partial<Record<string, string>>
 type Errors = Partial<Record<string, string>>
@@ -77,7 +71,7 @@ function adminListPage<F extends Record<string, string | undefined>, L>(app: Fas
   })
 }
 
-/** Organization administration: members and programs. Administrators only. */
+/** Organization administration: members, and the policy's programs (read-only). Administrators only. */
 export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   adminListPage<
     Static<typeof MemberForm>,
@@ -144,28 +138,13 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     async (request, reply) =>
       answer(reply, request.org!, await revokeInvitation(deps, request.org!, request.params.invitation, request.user!.id)),
   )
-  adminListPage<Static<typeof ProgramForm>, Awaited<ReturnType<typeof listPrograms>>>(app, deps, {
-    path: '/w/:org/admin/programs',
-    body: ProgramForm,
-    load: (d, orgId) => listPrograms(d.db, orgId),
-    run: (d, org, f, actorId) =>
-      addProgram(
-        d,
-        org.id,
-        { slug: f.slug ?? '', name: f.name ?? '', kind: f.kind ?? '', inScope: f.inScope !== 'no', description: f.description ?? '' },
-        actorId,
-      ),
-    keep: (f) => ({ ...f }),
-    page: ({ request, reply, org, list, values, errors, added }) => (
-      <ProgramsPage
-        ctx={pageContext(request, reply)}
-        org={org}
-        role={request.role!}
-        programs={list}
-        values={values}
-        errors={errors}
-        added={added}
-      />
-    ),
+  // Programs are defined by the policy (issue 10): read-only here, edited in the policy editor.
+  app.get('/w/:org/admin/programs', { config: { access: 'org.admin' }, schema: { params: OrgParams } }, async (request, reply) => {
+    const org = request.org!
+    const programs = policyPrograms((await currentPolicy(deps.db, org.id))?.policy)
+    const legacy = (await listPrograms(deps.db, org.id)).filter(
+      (p) => p.origin === 'admin-page' && !programs.some((q) => q.slug === p.slug),
+    )
+    return reply.page(<ProgramsPage ctx={pageContext(request, reply)} org={org} role={request.role!} programs={programs} legacy={legacy} />)
   })
 }

@@ -1,4 +1,5 @@
 import { invitationState } from '../accounts/index.js'
+import type { PolicyProgram } from '../domain/policy/programs.js'
 import {
   Alert,
   Button,
@@ -19,7 +20,6 @@ import type { MessageKey } from '../i18n/messages.js'
 import type { Member } from '../storage/repositories/user-repository.js'
 import type { InvitationRow, ProgramRow, Role } from '../storage/schema.js'
 import { roles } from './new-member.js'
-import { programKinds } from './use-cases/add-program.js'
 
 type Errors = Partial<Record<string, string>>
 type Values = Partial<Record<string, string>>
@@ -156,68 +156,65 @@ export function MembersPage({
   )
 }
 
-export function ProgramsPage({ ctx, org, role, programs, values, errors, added }: AdminPageProps & { programs: ProgramRow[] }) {
+/** The policy's programs, read-only: programs are edited in the policy. Rows from the old admin page are listed with what to move. */
+export function ProgramsPage({
+  ctx,
+  org,
+  role,
+  programs,
+  legacy,
+}: {
+  ctx: PageContext
+  org: { slug: string; name: string }
+  role: Role
+  programs: PolicyProgram[]
+  /** Programs added on the old admin page that the policy does not list: reports filed under them keep them. */
+  legacy: ProgramRow[]
+}) {
   const { t } = ctx
+  const head = [t('programs.name'), t('programs.kind'), t('programs.inScope'), t('programs.fields')]
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="programs" title={t('programs.title')}>
       <div class="container stack">
         <PageHeader title={t('programs.title')} subtitle={t('programs.lead')} />
-        {added ? <Alert tone="success">{t('programs.added')}</Alert> : null}
+        <Alert tone="info">
+          {t('programs.fromPolicy')} <a href={`/w/${org.slug}/admin/policy`}>{t('programs.editPolicy')}</a>
+        </Alert>
         {programs.length === 0 ? (
           <p class="text-muted">{t('programs.none')}</p>
         ) : (
-          <Table head={[t('programs.name'), t('programs.kind'), t('programs.inScope')]}>
+          <Table head={head}>
             {programs.map((p) => (
-              <tr key={p.id}>
-                <Cell rowHeader label={t('programs.name')}>
-                  {p.name}
+              <tr key={p.slug} data-program={p.slug}>
+                <Cell rowHeader label={head[0]}>
+                  {p.name} <span class="text-muted">({p.slug})</span>
                 </Cell>
-                <Cell label={t('programs.kind')}>{t(`programKind.${p.kind}` as MessageKey)}</Cell>
-                <Cell label={t('programs.inScope')}>{t(p.in_scope ? 'yes' : 'no')}</Cell>
+                <Cell label={head[1]}>{t(`programKind.${p.kind}` as MessageKey)}</Cell>
+                <Cell label={head[2]}>{t(p.inScope ? 'yes' : 'no')}</Cell>
+                <Cell label={head[3]}>
+                  {p.fields.length === 0
+                    ? '—'
+                    : p.fields.map((f) => (f.required ? f.label : t('report.field.optional', { label: f.label }))).join('; ')}
+                </Cell>
               </tr>
             ))}
           </Table>
         )}
-        <Card title={t('programs.add')}>
-          {Object.keys(errors).length > 0 ? <Alert tone="danger">{t('form.fixErrors')}</Alert> : null}
-          <form method="post" action={`/w/${org.slug}/admin/programs`} class="stack">
-            <HiddenInput name="_csrf" value={ctx.csrfToken} />
-            <TextInput name="name" label={t('programs.name')} value={values.name} error={problem(ctx, errors, 'name')} required />
-            <TextInput
-              name="slug"
-              label={t('programs.slug')}
-              hint={t('setup.orgSlugHint')}
-              value={values.slug}
-              error={problem(ctx, errors, 'slug')}
-              required
-            />
-            <Select
-              name="kind"
-              label={t('programs.kind')}
-              value={values.kind ?? 'web-app'}
-              error={problem(ctx, errors, 'kind')}
-              options={programKinds.map((k) => ({ value: k, label: t(`programKind.${k}` as MessageKey) }))}
-            />
-            <RadioGroup
-              name="inScope"
-              legend={t('programs.inScope')}
-              value={values.inScope ?? 'yes'}
-              options={[
-                { value: 'yes', label: t('yes') },
-                { value: 'no', label: t('no') },
-              ]}
-            />
-            <TextArea
-              name="description"
-              label={t('programs.description')}
-              value={values.description}
-              error={problem(ctx, errors, 'description')}
-              rows={3}
-              maxLength={2000}
-            />
-            <Button variant="primary">{t('programs.submit')}</Button>
-          </form>
-        </Card>
+        {legacy.length > 0 ? (
+          <Card title={t('programs.legacy')}>
+            <div class="stack">
+              <p>{t('programs.legacyLead')}</p>
+              <pre>
+                {`programs:\n${legacy
+                  .map(
+                    (p) =>
+                      `  - slug: ${p.slug}\n    name: ${JSON.stringify(p.name)}\n    kind: ${p.kind}\n    inScope: ${p.in_scope ? 'true' : 'false'}`,
+                  )
+                  .join('\n')}`}
+              </pre>
+            </div>
+          </Card>
+        ) : null}
       </div>
     </WorkspaceLayout>
   )

@@ -43,6 +43,8 @@ export type AppErrorCode =
   | 'CWE_MALFORMED'
   | 'CWE_UNKNOWN'
   | 'CWE_DEPRECATED'
+  | 'STEPS_REQUIRED_BEFORE'
+  | 'CHANNEL_REFUSED'
   | StepErrorCode
   | 'CREDIT_NAME_REQUIRED'
   | 'CREDIT_NAME_INVALID'
@@ -94,6 +96,8 @@ export const problems = {
   },
   STEPS_BEFORE_PUBLISHING: { status: 409, title: 'The steps of the process that come first must be done before publishing' },
   DETAILED_REPLY_INCOMPLETE: { status: 422, title: 'A detailed response must contain everything the policy promises' },
+  STEPS_REQUIRED_BEFORE: { status: 409, title: 'The policy requires steps of its process before this status' },
+  CHANNEL_REFUSED: { status: 403, title: 'This organization does not take reports through this channel' },
   STEP_UNKNOWN: { status: 409, title: 'The policy has no such step' },
   STEP_ALREADY: { status: 409, title: 'That step is already recorded' },
   STEP_NOT_OPTIONAL: { status: 409, title: 'Only optional steps can be skipped' },

@@ -1,15 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
+import { acceptsThrough, channelStates } from '../domain/policy/channels.js'
+import { intakePrograms, policyPrograms } from '../domain/policy/programs.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { hasHallOfFame } from '../recognition/index.js'
-import { findOrganizationBySlug, listPrograms } from '../storage/repositories/organization-repository.js'
+import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
+import { acceptedChannelsText } from './channels-view.js'
 import { applyCreditDefault, orgCreditDefault } from './credit-default.js'
 import { secondsSinceServed, signFormTime } from './form-timing.js'
-import { OrgParams, ReportForm, SubmitReportBody } from './schemas.js'
+import { OrgParams, programFieldsOf, ReportForm, ReportFormQuery, SubmitReportBody } from './schemas.js'
 import { submitReport } from './use-cases/submit-report.js'
-import { formValues, OrgPage, ReportFormPage, ReportSentPage } from './views.js'
+import { ChannelClosedPage, formValues, OrgPage, ReportFormPage, ReportSentPage } from './views.js'
 
 /** Submissions per client address per minute, on the form and the API alike. */
 const submissionLimit = (deps: Deps) => ({ rateLimit: { max: deps.config.intakeRateLimit, timeWindow: '1 minute' } })
@@ -24,19 +28,33 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     return org
   }
 
+  const policyOf = async (orgId: string) => (await currentPolicy(deps.db, orgId))?.policy
+
   app.get<{ Params: OrgParams }>('/o/:org', { config: { access: 'public' }, schema: { params: OrgParams } }, async (request, reply) => {
     const org = await orgOr404(request.params.org)
-    const programs = await listPrograms(deps.db, org.id)
+    const policy = await policyOf(org.id)
     const hallOfFame = await hasHallOfFame(deps, org.id)
-    return reply.page(<OrgPage ctx={pageContext(request, reply)} org={org} programs={programs} hallOfFame={hallOfFame} />)
+    return reply.page(
+      <OrgPage
+        ctx={pageContext(request, reply)}
+        org={org}
+        programs={policyPrograms(policy)}
+        channels={channelStates(policy)}
+        hallOfFame={hallOfFame}
+      />,
+    )
   })
 
-  app.get<{ Params: OrgParams }>(
+  app.get<{ Params: OrgParams; Querystring: ReportFormQuery }>(
     '/o/:org/report',
-    { config: { access: 'public' }, schema: { params: OrgParams } },
+    { config: { access: 'public' }, schema: { params: OrgParams, querystring: ReportFormQuery } },
     async (request, reply) => {
       const org = await orgOr404(request.params.org)
-      const programs = await listPrograms(deps.db, org.id)
+      const policy = await policyOf(org.id)
+      if (!acceptsThrough(policy, 'web-form')) {
+        return reply.page(<ChannelClosedPage ctx={pageContext(request, reply)} org={org} channels={channelStates(policy)} />, 403)
+      }
+      const programs = intakePrograms(policy)
       const servedAt = signFormTime(timingKey, deps.now())
       const creditDefault = await orgCreditDefault(deps.db, org.id)
       return reply.page(
@@ -44,7 +62,7 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           ctx={pageContext(request, reply)}
           org={org}
           programs={programs}
-          values={{}}
+          values={programs.some((p) => p.slug === request.query.program) ? { program: request.query.program } : {}}
           errors={{}}
           servedAt={servedAt}
           creditDefault={creditDefault}
@@ -68,8 +86,12 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       const body: Record<string, unknown> = request.body ?? {}
       const values = formValues(body)
       const creditDefault = await orgCreditDefault(deps.db, org.id)
+      const policy = await policyOf(org.id)
+      if (!acceptsThrough(policy, 'web-form')) {
+        return reply.page(<ChannelClosedPage ctx={pageContext(request, reply)} org={org} channels={channelStates(policy)} />, 403)
+      }
       const again = async (status: number, errors = {}, trapped = false) => {
-        const programs = await listPrograms(deps.db, org.id)
+        const programs = intakePrograms(policy)
         const servedAt = signFormTime(timingKey, deps.now())
         const page = (
           <ReportFormPage
@@ -92,8 +114,13 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         return again(400, {}, true)
       }
       const credit = applyCreditDefault(body, creditDefault)
-      const result = await submitReport(deps, org, credit.input, 'web')
-      if (!result.ok) return again(422, result.error)
+      const result = await submitReport(deps, org, { ...credit.input, programFields: programFieldsOf(body) }, 'web')
+      if (!result.ok) {
+        if (result.error.code === 'CHANNEL_REFUSED') {
+          return reply.page(<ChannelClosedPage ctx={pageContext(request, reply)} org={org} channels={channelStates(policy)} />, 403)
+        }
+        return again(422, result.error.errors)
+      }
       const { ref, followUpUrl } = result.value
       return reply.page(
         <ReportSentPage ctx={pageContext(request, reply)} org={org} ref={ref} followUpUrl={followUpUrl} notCredited={credit.notCredited} />,
@@ -115,7 +142,26 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       const org = await orgOr404(request.params.org)
       const credit = applyCreditDefault(request.body, await orgCreditDefault(deps.db, org.id))
       const result = await submitReport(deps, org, credit.input, 'api')
-      if (!result.ok) throw new HttpProblem('VALIDATION_FAILED', undefined, { errors: result.error })
+      if (!result.ok) {
+        const refusal = result.error
+        if (refusal.code === 'VALIDATION_FAILED') throw new HttpProblem('VALIDATION_FAILED', undefined, { errors: refusal.errors })
+        const accepted = refusal.accepted
+        const t = pageContext(request, reply).t
+        const detail = t('channels.closed.api', {
+          org: org.name,
+          channels: acceptedChannelsText({ t }, org.slug, deps.config.publicUrl, accepted).replaceAll('\n', '; '),
+        })
+        throw new HttpProblem('CHANNEL_REFUSED', detail, {
+          acceptedChannels: accepted.map((ch) => ({
+            id: ch.id,
+            kind: ch.kind,
+            name: ch.name,
+            url: ch.url,
+            address: ch.address,
+            note: ch.note,
+          })),
+        })
+      }
       const { ref, followUpUrl } = result.value
       return reply.code(201).send({ ref, followUpUrl })
     },

@@ -1,3 +1,5 @@
+import type { ChannelState } from '../domain/policy/channels.js'
+import type { IntakeProgram } from '../domain/policy/programs.js'
 import type { FieldErrors, Submission, SubmissionField } from '../domain/report/submission.js'
 import { submissionLimits } from '../domain/report/submission.js'
 import {
@@ -16,26 +18,31 @@ import {
 } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
-import type { ProgramRow } from '../storage/schema.js'
+import { ChannelsCard } from './channels-view.js'
 
 export interface PublicOrg {
   slug: string
   name: string
 }
 
+export type PublicProgram = IntakeProgram & { inScope: boolean }
+
 export function OrgPage({
   ctx,
   org,
   programs,
   hallOfFame,
+  channels,
 }: {
   ctx: PageContext
   org: PublicOrg
-  programs: ProgramRow[]
+  programs: PublicProgram[]
+  channels: ChannelState[]
   /** Links the organization's hall of fame when its policy keeps one (src/recognition). */
   hallOfFame?: boolean
 }) {
   const { t } = ctx
+  const formOpen = channels.some((ch) => ch.id === 'web-form' && ch.state !== 'refused')
   return (
     <Layout title={t('org.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
       <div class="container stack">
@@ -43,20 +50,28 @@ export function OrgPage({
           title={t('org.title', { org: org.name })}
           subtitle={t('org.lead', { org: org.name })}
           actions={
-            <ButtonLink href={`/o/${org.slug}/report`} variant="primary">
-              {t('org.report')}
-            </ButtonLink>
+            formOpen ? (
+              <ButtonLink href={`/o/${org.slug}/report`} variant="primary">
+                {t('org.report')}
+              </ButtonLink>
+            ) : undefined
           }
         />
         <Alert tone="info">{t('org.privacy')}</Alert>
+        <ChannelsCard ctx={ctx} orgSlug={org.slug} channels={channels} />
         {programs.length > 0 ? (
           <Card title={t('org.programs')}>
             <ul class="link-list">
               {programs.map((p) => (
-                <li key={p.id}>
+                <li key={p.slug} data-program={p.slug}>
                   <strong>{p.name}</strong> <span class="text-muted">{t(`programKind.${p.kind}` as MessageKey)}</span>{' '}
-                  <span class="text-muted">· {t(p.in_scope ? 'org.inScope' : 'org.outOfScope')}</span>
+                  <span class="text-muted">· {t(p.inScope ? 'org.inScope' : 'org.outOfScope')}</span>
                   {p.description ? <p class="text-muted">{p.description}</p> : null}
+                  {p.inScope && formOpen ? (
+                    <p>
+                      <a href={`/o/${org.slug}/report?program=${encodeURIComponent(p.slug)}`}>{t('org.reportOn', { program: p.name })}</a>
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -80,7 +95,8 @@ export type FormValues = Partial<Record<SubmissionField, string>>
 export interface ReportFormProps {
   ctx: PageContext
   org: PublicOrg
-  programs: ProgramRow[]
+  /** The programs a report may be about (the policy's, in scope). */
+  programs: IntakeProgram[]
   values: FormValues
   errors: FieldErrors
   /** Signed time the form was served (bot trap). */
@@ -95,7 +111,7 @@ export interface ReportFormProps {
 export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, trapped, creditDefault = 'anonymous' }: ReportFormProps) {
   const { t } = ctx
   const err = (f: SubmissionField) => (errors[f] ? t(`fieldProblem.${errors[f]}` as MessageKey) : undefined)
-  const inScope = programs.filter((p) => p.in_scope)
+  const chosen = programs.find((p) => p.slug === values.program)
   return (
     <Layout title={t('report.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
       <div class="container container--narrow stack">
@@ -114,15 +130,46 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
             required
             maxLength={submissionLimits.title}
           />
-          {inScope.length > 0 ? (
+          {programs.length > 0 ? (
             <Select
-              name="programId"
+              name="program"
               label={t('report.field.program')}
-              value={values.programId}
-              error={err('programId')}
+              hint={chosen ? undefined : t('report.field.programHint')}
+              value={values.program}
+              error={err('program')}
               required
-              options={[{ value: '', label: '—' }, ...inScope.map((p) => ({ value: p.id, label: p.name }))]}
+              options={[{ value: '', label: '—' }, ...programs.map((p) => ({ value: p.slug, label: p.name }))]}
             />
+          ) : null}
+          {chosen && chosen.fields.length > 0 ? (
+            <fieldset class="stack" data-program-fields={chosen.slug}>
+              <legend>{t('report.programFields', { program: chosen.name })}</legend>
+              {chosen.fields.map((f) =>
+                f.type === 'long-text' ? (
+                  <TextArea
+                    key={f.key}
+                    name={`field.${f.key}`}
+                    label={f.required ? f.label : t('report.field.optional', { label: f.label })}
+                    value={values[`field.${f.key}`]}
+                    error={err(`field.${f.key}`)}
+                    rows={4}
+                    required={f.required}
+                    maxLength={submissionLimits.programField[f.type]}
+                  />
+                ) : (
+                  <TextInput
+                    key={f.key}
+                    name={`field.${f.key}`}
+                    type={f.type === 'url' ? 'url' : 'text'}
+                    label={f.required ? f.label : t('report.field.optional', { label: f.label })}
+                    value={values[`field.${f.key}`]}
+                    error={err(`field.${f.key}`)}
+                    required={f.required}
+                    maxLength={submissionLimits.programField[f.type]}
+                  />
+                ),
+              )}
+            </fieldset>
           ) : null}
           <TextArea
             name="description"
@@ -250,4 +297,17 @@ export const formValues = (s: Partial<Submission> | Record<string, unknown>): Fo
   const out: FormValues = {}
   for (const [k, v] of Object.entries(s)) if (typeof v === 'string') out[k as SubmissionField] = v
   return out
+}
+
+/** The web form is closed by the policy: the page says so and lists the channels that are open. */
+export function ChannelClosedPage({ ctx, org, channels }: { ctx: PageContext; org: PublicOrg; channels: ChannelState[] }) {
+  const { t } = ctx
+  return (
+    <Layout title={t('channels.closed.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
+      <div class="container container--narrow stack">
+        <PageHeader title={t('channels.closed.title')} subtitle={t('channels.closed.lead', { org: org.name })} />
+        <ChannelsCard ctx={ctx} orgSlug={org.slug} channels={channels} />
+      </div>
+    </Layout>
+  )
 }

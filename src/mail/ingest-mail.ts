@@ -12,10 +12,12 @@ import { createHash } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
 import { cipherFor, type Deps } from '../deps.js'
 import { newEvent } from '../domain/events.js'
+import { acceptedChannels, acceptsThrough, type ChannelState } from '../domain/policy/channels.js'
 import { submissionLimits, validateSubmission } from '../domain/report/submission.js'
 import { reply } from '../domain/report/workflow.js'
 import { fail, ok, type Result } from '../domain/result.js'
-import { receiveReport } from '../intake/index.js'
+import { translator } from '../i18n/messages.js'
+import { acceptedChannelsText, receiveReport } from '../intake/index.js'
 import { writeReporterReply } from '../portal/index.js'
 import type { IndexingOrgCipher } from '../storage/cipher.js'
 import { newSecret } from '../storage/ids.js'
@@ -36,6 +38,8 @@ import {
   type StoredInboundMail,
   saveReporterKey,
 } from '../storage/repositories/mail-repository.js'
+import type { OutboxItem } from '../storage/repositories/outbox-repository.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import { findReportById } from '../storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { runUnit, type Unit } from '../storage/unit-of-work.js'
@@ -123,6 +127,12 @@ async function ingestStored(
   }
 
   if (bounce) return quarantine(deps, org, inboundId, `bounce: ${mail.autoSubmittedReason ?? 'null sender'}`)
+  // The policy closed the e-mail channel: no report, and the sender is told where to go (never silence; never a robot).
+  const policy = (await currentPolicy(deps.db, org.id))?.policy
+  if (!acceptsThrough(policy, 'email')) {
+    const answer = mail.autoSubmitted || from === null ? null : refusalMail(deps, org, from, acceptedChannels(policy))
+    return quarantine(deps, org, inboundId, 'e-mail channel closed by the policy', answer)
+  }
   const checked = validateSubmission(submissionFrom(mail, from), [])
   if (!checked.ok) return quarantine(deps, org, inboundId, `not a valid report: ${Object.keys(checked.error).join(', ')}`)
   const files = await attachmentsOf(mail)
@@ -144,10 +154,30 @@ async function ingestStored(
 const claim = (u: Unit, inboundId: string, reportId: string): Promise<boolean> =>
   markInbound(u.tx, u.orgId, inboundId, { state: 'ingested', reason: null, reportId }, u.at)
 
-async function quarantine(deps: Deps, org: OrganizationRow, inboundId: string, reason: string): Promise<IngestOutcome> {
-  const marked = await runUnit(deps, org, async (u) =>
-    (await markInbound(u.tx, u.orgId, inboundId, { state: 'quarantined', reason, reportId: null }, u.at)) ? ok(undefined) : taken,
-  )
+/** The automatic answer to mail the policy does not take as a report: the channels it accepts instead. */
+const refusalMail = (deps: Deps, org: OrganizationRow, to: string, accepted: ChannelState[]): OutboxItem => ({
+  kind: 'mail',
+  payload: {
+    template: 'reporter.channel-refused',
+    to,
+    ref: org.ref_prefix,
+    orgName: org.name,
+    channels: acceptedChannelsText({ t: translator('en') }, org.slug, deps.config.publicUrl, accepted),
+  },
+})
+
+async function quarantine(
+  deps: Deps,
+  org: OrganizationRow,
+  inboundId: string,
+  reason: string,
+  answer: OutboxItem | null = null,
+): Promise<IngestOutcome> {
+  const marked = await runUnit(deps, org, async (u) => {
+    if (!(await markInbound(u.tx, u.orgId, inboundId, { state: 'quarantined', reason, reportId: null }, u.at))) return taken
+    if (answer) u.send(answer)
+    return ok(undefined)
+  })
   if (!marked.ok) return { kind: 'skipped' }
   deps.log.warn({ orgId: org.id, inboundId, reason, event: 'mail.quarantined' }, 'inbound mail quarantined')
   return { kind: 'quarantined', reason }

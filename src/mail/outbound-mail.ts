@@ -40,6 +40,8 @@ export interface MailPayload {
   dueAt?: string
   /** Escalation step (1-based). */
   step?: number
+  /** `reporter.channel-refused`: the channels the policy accepts, one a line. */
+  channels?: string
 }
 
 export class NotSendable extends Error {}
@@ -128,6 +130,7 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
     ),
     step: typeof payload.step === 'number' ? payload.step : 1,
   }
+  if (payload.template === 'reporter.channel-refused') vars.text = payload.channels ?? ''
   msg.text = t(bodyKey(payload.template), vars)
   return composeOutbound(msg, deps.now())
 }
@@ -148,6 +151,8 @@ const templates = [
   'reporter.may-disclose',
   // The team proposes a credit line (src/recognition): catalogue text and a link only, like the clock notices.
   'reporter.credit-proposed',
+  // Mail to an organization whose policy closed the e-mail channel: where to report instead (catalogue text only).
+  'reporter.channel-refused',
 ]
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))

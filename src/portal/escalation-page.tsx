@@ -21,7 +21,10 @@ export function EscalationPage(props: {
   return (
     <Layout title={t('escalate.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
       <div class="container stack">
-        <PageHeader title={t('escalate.title')} subtitle={t('escalate.lead', { org: org.name })} />
+        <PageHeader
+          title={t('escalate.title')}
+          subtitle={offer.state === 'not-offered' ? t('escalate.policyOff', { org: org.name }) : t('escalate.lead', { org: org.name })}
+        />
         {sent ? <Alert tone="success">{t('escalate.sent', { target: sent })}</Alert> : null}
         <Card title={t('escalate.title')}>
           {offer.state === 'available' ? (
@@ -36,6 +39,8 @@ export function EscalationPage(props: {
             <p>{t('escalate.wait', { date: when(offer.from) })}</p>
           ) : offer.state === 'done' ? (
             <p>{t('escalate.done')}</p>
+          ) : offer.state === 'not-needed' ? (
+            <p>{offer.stoppedBy ? t('escalate.reportClosed') : t('escalate.answered')}</p>
           ) : (
             <p>{t('escalate.notOffered')}</p>
           )}

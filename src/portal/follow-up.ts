@@ -1,4 +1,6 @@
 import { cipherFor, type Deps } from '../deps.js'
+import { reporterSteps, type StepState } from '../domain/policy/process-steps.js'
+import { reportClocks } from '../storage/report-clocks.js'
 import { listMessages } from '../storage/repositories/message-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import { findReportById } from '../storage/repositories/report-repository.js'
@@ -15,8 +17,20 @@ export interface FollowUpView {
   title: string
   status: string
   receivedAt: string
-  fields: { description: string; steps: string; impact: string; affectedVersion: string }
+  fields: {
+    description: string
+    steps: string
+    impact: string
+    affectedVersion: string
+    programFields?: Array<{ key: string; label: string; value: string }>
+  }
   thread: Array<{ id: string; from: 'reporter' | 'team'; body: string; at: string }>
+  /** Why the team rejected the report: the reporter is owed the reason (shown only while rejected). */
+  rejectionReason: string | null
+  /** The policy's steps marked `visibleTo: [reporter]`, with where each stands. */
+  steps: Array<{ id: string; title: string; description: string | null; state: StepState }>
+  /** Whether the report's policy lets reporters escalate at all (the page links the escalation page only then). */
+  mayEscalate: boolean
 }
 
 /** The organization, its cipher and the report a capability opens; undefined when either is gone. */
@@ -33,6 +47,9 @@ export async function loadFollowUp(deps: Deps, access: ReporterAccess): Promise<
   if (!opened) return undefined
   const { org, cipher, report } = opened
   const messages = await listMessages(deps.db, cipher, org.id, report.id, { visibility: 'reporter' })
+  const policySide = await reportClocks(deps.db, org.id, report.id, deps.now().toISOString())
+  const steps = policySide ? reporterSteps(policySide.policy.process ?? [], policySide.events) : []
+  const escalation = policySide?.policy.escalation
   return {
     org: { slug: org.slug, name: org.name },
     ref: report.ref,
@@ -41,5 +58,8 @@ export async function loadFollowUp(deps: Deps, access: ReporterAccess): Promise<
     receivedAt: report.receivedAt,
     fields: report.fields,
     thread: messages.map((m) => ({ id: m.id, from: m.authorKind === 'reporter' ? 'reporter' : 'team', body: m.body, at: m.createdAt })),
+    rejectionReason: report.status === 'rejected' ? report.statusReason : null,
+    steps: steps.map((v) => ({ id: v.step.id, title: v.step.title, description: v.step.description ?? null, state: v.state })),
+    mayEscalate: escalation?.reporterMayEscalate === true && (escalation.chain ?? []).length > 0,
   }
 }

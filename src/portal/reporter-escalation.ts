@@ -16,7 +16,10 @@ import type { Executor } from '../storage/db.js'
 import { reportClocks } from '../storage/report-clocks.js'
 
 export type EscalationOffer =
+  /** The policy does not let reporters escalate (or has no chain to escalate along). */
   | { state: 'not-offered' }
+  /** The policy does, but this report does not need it: answered in time, or no longer open. */
+  | { state: 'not-needed'; stoppedBy?: string | undefined }
   | { state: 'not-yet'; from: string }
   | { state: 'available'; step: number; target: EscalationTarget; targetName: string | null }
   | { state: 'wait'; step: number; from: string }
@@ -34,15 +37,18 @@ const targetOf = (policy: Policy, step: number): EscalationTarget => {
 
 export async function offerAt(db: Executor, access: ReporterAccess, now: string, lock = false) {
   const found = await reportClocks(db, access.orgId, access.reportId, now, lock)
-  if (!found?.policy.escalation?.reporterMayEscalate) return { found, offer: { state: 'not-offered' } as EscalationOffer }
+  const chainOf = found?.policy.escalation?.chain ?? []
+  if (!found?.policy.escalation?.reporterMayEscalate || chainOf.length === 0)
+    return { found, offer: { state: 'not-offered' } as EscalationOffer }
   const { policy, clocks, events } = found
   const chain = policy.escalation?.chain ?? []
   const taken = events.filter((e) => isEvent(e, 'reporter.escalated'))
   const clock = clocks.find((c) => c.name === 'escalation-allowed')
   const offer = ((): EscalationOffer => {
-    if (taken.length >= chain.length) return taken.length > 0 ? { state: 'done' } : { state: 'not-offered' }
+    if (taken.length >= chain.length) return { state: 'done' }
     if (taken.length === 0) {
-      if (!clock || clock.state === 'met') return { state: 'not-offered' }
+      if (!clock || clock.state === 'met') return { state: 'not-needed' }
+      if (clock.state === 'stopped') return { state: 'not-needed', stoppedBy: clock.stoppedBy }
       if (clock.state !== 'breached') return { state: 'not-yet', from: clock.dueAt }
     }
     const step = taken.length + 1

@@ -43,6 +43,14 @@ export function FollowUpPage({
           actions={<StatusBadge status={view.status} label={t(`status.${view.status}` as MessageKey)} />}
         />
         {sent ? <Alert tone="success">{t('portal.sent')}</Alert> : null}
+        {view.rejectionReason !== null ? (
+          <Card title={t('portal.rejected.title')}>
+            <div class="stack" data-rejection-reason="">
+              <p>{t('portal.rejected.lead', { org: view.org.name })}</p>
+              <Markdown html={renderMarkdown(view.rejectionReason)} />
+            </div>
+          </Card>
+        ) : null}
         <Card title={t('portal.yourReport')}>
           <KeyValue
             items={[
@@ -56,10 +64,23 @@ export function FollowUpPage({
                 ? [{ label: t('report.field.impact'), value: <Markdown html={renderMarkdown(view.fields.impact)} /> }]
                 : []),
               ...(view.fields.affectedVersion ? [{ label: t('report.field.affectedVersion'), value: view.fields.affectedVersion }] : []),
+              ...(view.fields.programFields ?? []).map((f) => ({ label: f.label, value: f.value === '' ? '—' : f.value })),
             ]}
           />
         </Card>
         {credit ? <ReporterCreditCard ctx={ctx} credit={credit} /> : null}
+        {view.steps.length > 0 ? (
+          <Card title={t('portal.steps')}>
+            <ol class="process-steps">
+              {view.steps.map((s) => (
+                <li key={s.id} data-step={s.id} data-state={s.state}>
+                  {s.title} — {t(`clock.step.${s.state}` as MessageKey)}
+                  {s.description ? <p class="text-muted">{s.description}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </Card>
+        ) : null}
         <section class="stack" aria-labelledby="thread-heading">
           <h2 id="thread-heading">{t('portal.thread')}</h2>
           {view.thread.length === 0 ? <p class="text-muted">{t('portal.noMessages')}</p> : null}
@@ -91,9 +112,11 @@ export function FollowUpPage({
             <Button variant="primary">{t('portal.send')}</Button>
           </form>
         </Card>
-        <p>
-          <a href="/follow-up/escalate">{t('escalate.link')}</a>
-        </p>
+        {view.mayEscalate ? (
+          <p>
+            <a href="/follow-up/escalate">{t('escalate.link')}</a>
+          </p>
+        ) : null}
         <form method="post" action="/follow-up/forget" class="stack">
           <HiddenInput name="_csrf" value={ctx.csrfToken} />
           <p class="text-muted">{t('portal.forgetHint')}</p>

@@ -39,7 +39,7 @@ export async function reportClocks(
 
 const dueOf = (clocks: readonly Clock[], name: ClockName): string | null => {
   const clock = clocks.find((c) => c.name === name)
-  return clock && clock.state !== 'met' ? clock.dueAt : null
+  return clock && clock.state !== 'met' && clock.state !== 'stopped' ? clock.dueAt : null
 }
 
 /** Recomputes and stores the report's due times; call after appending its events, in the same transaction. */

@@ -28,6 +28,8 @@ export interface ProgramTable {
   in_scope: Generated<number>
   description: Generated<string>
   created_at: string
+  /** `policy`: written from the policy's programs; `admin-page`: added on the old admin page, before programs moved into the policy. */
+  origin: Generated<'policy' | 'admin-page'>
 }
 
 export interface UserTable {
@@ -158,7 +160,7 @@ export interface ReportTable {
   title_enc: string
   /** JSON of the structured fields (description, steps, impact, affected version, …), encrypted. */
   fields_enc: string
-  channel: 'web' | 'api' | 'email'
+  channel: 'web' | 'api' | 'email' | 'external'
   credit_preference: 'name' | 'pseudonym' | 'anonymous'
   assignee_id: string | null
   received_at: string

@@ -46,7 +46,9 @@ export function ClockPanel({
                   <time datetime={c.dueAt}>{when(c.dueAt)}</time>
                 </td>
                 <td>
-                  {t(`clock.state.${c.state === 'met' && c.late ? 'met-late' : c.state}` as MessageKey)}
+                  {c.state === 'stopped'
+                    ? t('clock.state.stopped', { reason: t(`clock.stoppedBy.${c.stoppedBy ?? 'closed'}` as MessageKey) })
+                    : t(`clock.state.${c.state === 'met' && c.late ? 'met-late' : c.state}` as MessageKey)}
                   {c.businessDaysLeft !== undefined ? ` · ${t('clock.businessDaysLeft', { count: c.businessDaysLeft })}` : ''}
                 </td>
               </tr>
@@ -66,12 +68,12 @@ export function ClockPanel({
         <SeverityPanel ctx={ctx} base={base} view={view} canWork={canWork} />
         {canWork ? (
           <>
-            {(view.policy.labels ?? []).length > 0 ? (
+            {view.labelChoices.length > 0 ? (
               <form method="post" action={`${base}/labels`} class="stack">
                 {csrf}
                 <fieldset>
                   <legend>{t('clock.labels')}</legend>
-                  {(view.policy.labels ?? []).map((l) => (
+                  {view.labelChoices.map((l) => (
                     <label key={l.name} class="check">
                       <input type="checkbox" name="labels" value={l.name} checked={view.labels.includes(l.name)} /> {l.name}
                       {l.description ? <span class="text-muted"> — {l.description}</span> : null}
@@ -101,7 +103,7 @@ export function ClockPanel({
                 <li key={s.step.id} data-step={s.step.id} data-state={s.state}>
                   {s.step.title} {s.step.optional ? <span class="text-muted">({t('clock.step.optional')})</span> : null} —{' '}
                   {t(`clock.step.${s.state}` as MessageKey)}
-                  {canWork && s.state === 'open' && s.waitingFor.length === 0 ? (
+                  {canWork && (s.state === 'open' || s.state === 'lapsed') && s.waitingFor.length === 0 ? (
                     <form method="post" action={`${base}/steps`} class="cluster">
                       {csrf}
                       <input type="hidden" name="step" value={s.step.id} />

@@ -11,6 +11,8 @@ export function refusalText(t: Translator, e: Refusal): string {
   switch (e.code) {
     case 'STEPS_BEFORE_PUBLISHING':
       return t('publish.blocked', { missing: missing.join(', ') })
+    case 'STEPS_REQUIRED_BEFORE':
+      return t('step.requiredBefore', { missing: missing.join(', ') })
     case 'DETAILED_REPLY_INCOMPLETE':
       return t('reply.detailedIncomplete', { missing: missing.map((flag) => t(`reply.content.${flag}` as MessageKey)).join('; ') })
     case 'STEP_OUT_OF_ORDER':

@@ -5,6 +5,8 @@ import { type ReportStatus, reportStatuses } from '../domain/report/report.js'
 import { EmptyForm, Form } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { bodyLimit } from '../http/server.js'
+import { pageContext } from '../http/views/page-context.js'
+import { RejectPreviewPage } from './reject-preview.js'
 import { reportAnswers } from './report-answer.js'
 import { ReportParams } from './report-params.js'
 import { detailedContentFlags } from './report-policy.js'
@@ -12,6 +14,7 @@ import { assignReport } from './use-cases/assign-report.js'
 import { changeReportStatus } from './use-cases/change-report-status.js'
 import { claimReport } from './use-cases/claim-report.js'
 import { postMessage } from './use-cases/post-message.js'
+import { previewRejection } from './use-cases/preview-rejection.js'
 import { releaseReport } from './use-cases/release-report.js'
 
 const AssignForm = Form({ assignee: Form.text(100) })
@@ -20,6 +23,8 @@ const StatusForm = Form({
   to: Type.String({ maxLength: 32 }),
   reason: Form.text(10_000),
   duplicateOf: Form.text(200),
+  /** "Preview what the reporter sees" on a rejection: shows the reason as the reporter will read it, sends nothing. */
+  preview: Form.text(8),
 })
 /** The message's own limit (50 000 characters, answered 413 with the draft kept) is the use case's; the schema bounds it by the body limit. */
 const MessageForm = Form({
@@ -63,6 +68,20 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
     async (request, reply) => {
       const to = request.body.to
       if (!isReportStatus(to)) throw new HttpProblem('BAD_REQUEST', 'Unknown status.')
+      if (to === 'rejected' && request.body.preview) {
+        const preview = await previewRejection(deps, request.org!, request.params.ref, request.body.reason ?? '', request.user!.id)
+        if (!preview.ok) return answer(request, reply, preview)
+        return reply.page(
+          <RejectPreviewPage
+            ctx={pageContext(request, reply)}
+            org={request.org!}
+            role={request.role!}
+            ref={request.params.ref}
+            reason={preview.value.reason}
+            reporterReachable={preview.value.reporterReachable}
+          />,
+        )
+      }
       const result = await changeReportStatus(deps, request.org!, request.params.ref, {
         to,
         reason: request.body.reason ?? '',

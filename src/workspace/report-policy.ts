@@ -10,6 +10,7 @@ import { checklist } from '../domain/policy/process-steps.js'
 import { type Policy, type Severity, severities } from '../domain/policy/schema.js'
 import { type SeverityScoring, scoringOf } from '../domain/severity/scoring.js'
 import { reportClocks } from '../storage/report-clocks.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import { findReportPolicyLabels } from '../storage/repositories/report-clock-repository.js'
 
 export interface ReportPolicyView {
@@ -24,6 +25,8 @@ export interface ReportPolicyView {
   cvss31: string | null
   cvss40: string | null
   labels: string[]
+  /** The labels the team may choose: the CURRENT policy's, plus any the report carries that it no longer defines. */
+  labelChoices: Array<{ name: string; description: string | null }>
   steps: ReturnType<typeof checklist>
   waiting: boolean
   /** What a detailed response must contain (the policy's `responses.detailed`). */
@@ -40,6 +43,12 @@ export async function loadReportPolicy(deps: Deps, orgId: string, reportId: stri
   const { policy, clocks, clockErrors, report, events } = found
   const stored = await findReportPolicyLabels(deps.db, orgId, reportId)
   if (!stored) return undefined
+  const current = await currentPolicy(deps.db, orgId)
+  const defined = (current?.policy ?? policy).labels ?? []
+  const labelChoices = [
+    ...defined.map((l) => ({ name: l.name, description: l.description })),
+    ...stored.labels.filter((name) => !defined.some((l) => l.name === name)).map((name) => ({ name, description: null })),
+  ]
   const open = pauses(timeline(events as ClockEvent[], Date.parse(now))).some((p) => p.to === undefined)
   return {
     version: stored.version,
@@ -51,10 +60,11 @@ export async function loadReportPolicy(deps: Deps, orgId: string, reportId: stri
     cvss31: report.cvss31_vector,
     cvss40: report.cvss40_vector,
     labels: stored.labels,
+    labelChoices,
     steps: checklist(policy.process ?? [], events),
     waiting: open,
     detailedContent: policy.responses?.detailed ?? [],
-    detailedOwed: clocks.some((c) => c.name === 'detailed-response' && c.state !== 'met'),
+    detailedOwed: clocks.some((c) => c.name === 'detailed-response' && c.state !== 'met' && c.state !== 'stopped'),
   }
 }
 

@@ -90,6 +90,8 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
     ...(report.fields.steps ? [{ label: t('report.field.steps'), value: <Markdown html={renderMarkdown(report.fields.steps)} /> }] : []),
     ...(report.fields.impact ? [{ label: t('report.field.impact'), value: <Markdown html={renderMarkdown(report.fields.impact)} /> }] : []),
     ...(report.fields.affectedVersion ? [{ label: t('report.field.affectedVersion'), value: report.fields.affectedVersion }] : []),
+    // The program's own questions, as asked when the report came in; the answers are the reporter's text.
+    ...(report.fields.programFields ?? []).map((f) => ({ label: f.label, value: f.value === '' ? '—' : f.value })),
   ]
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="reports" title={`${report.ref} · ${report.title}`}>
@@ -205,12 +207,19 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
                     options={view.nextStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
                   />
                   {view.nextStatuses.includes('rejected') ? (
-                    <TextInput name="reason" label={t('reportPage.reason')} maxLength={2000} />
+                    <TextArea name="reason" label={t('reportPage.reason')} hint={t('reportPage.reasonHint')} rows={3} maxLength={2000} />
                   ) : null}
                   {view.nextStatuses.includes('duplicate') ? (
                     <TextInput name="duplicateOf" label={t('reportPage.duplicateOf')} maxLength={40} />
                   ) : null}
-                  <Button variant="secondary">{t('reportPage.changeStatus')}</Button>
+                  <div class="cluster">
+                    <Button variant="secondary">{t('reportPage.changeStatus')}</Button>
+                    {view.nextStatuses.includes('rejected') ? (
+                      <Button variant="ghost" name="preview" value="1">
+                        {t('reportPage.previewRejection')}
+                      </Button>
+                    ) : null}
+                  </div>
                 </form>
               ) : (
                 <p class="text-muted">

@@ -7,12 +7,14 @@ import { Writable } from 'node:stream'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll } from 'vitest'
 import { addMember } from '../../src/admin/use-cases/add-member.js'
-import { addProgram } from '../../src/admin/use-cases/add-program.js'
 import { createOrganization } from '../../src/admin/use-cases/create-organization.js'
 import { buildWeb, openApp } from '../../src/app.js'
 import { type Config, loadConfig } from '../../src/config.js'
 import type { Deps } from '../../src/deps.js'
+import { intakePrograms } from '../../src/domain/policy/programs.js'
 import { submitReport } from '../../src/intake/use-cases/submit-report.js'
+import { importPolicy } from '../../src/policy-admin/use-cases/import-policy.js'
+import { currentPolicy } from '../../src/storage/repositories/policy-repository.js'
 import type { OrganizationRow, Role } from '../../src/storage/schema.js'
 import type { DialectContext } from './databases.js'
 
@@ -113,27 +115,48 @@ function factories(deps: Deps) {
       if (!result.ok) throw new Error(`member: ${JSON.stringify(result.error)}`)
       return { id: result.value, email, password, name, role }
     },
-    async program(org: OrganizationRow, input: { slug?: string; name?: string; kind?: string; inScope?: boolean } = {}) {
-      const result = await addProgram(
-        deps,
-        org.id,
-        {
-          slug: input.slug ?? `p-${unique()}`,
-          name: input.name ?? 'Web shop',
-          kind: input.kind ?? 'web-app',
-          inScope: input.inScope ?? true,
-          description: '',
-        },
-        null,
-      )
+    /**
+     * A program, added to the organization's policy (programs live in the policy): a new policy
+     * version with the program appended, or a minimal policy when the organization has none.
+     * Returns the program's slug.
+     */
+    async program(
+      org: OrganizationRow,
+      input: { slug?: string; name?: string; kind?: string; inScope?: boolean; fields?: Array<Record<string, unknown>> } = {},
+    ): Promise<string> {
+      const slug = input.slug ?? `p-${unique()}`
+      const policy: Record<string, unknown> = structuredClone((await currentPolicy(deps.db, org.id))?.policy) ?? {
+        version: 1,
+        organization: { name: org.name, slug: org.slug },
+        channels: { webForm: { enabled: true } },
+        calendar: { timeZone: 'UTC', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'] },
+        clocks: {},
+      }
+      const program = { slug, name: input.name ?? 'Web shop', kind: input.kind ?? 'web-app', inScope: input.inScope ?? true }
+      policy.programs = [
+        ...((policy.programs as unknown[] | undefined) ?? []),
+        input.fields ? { ...program, fields: input.fields } : program,
+      ]
+      // YAML is a superset of JSON: the policy's JSON is a policy file.
+      const result = await importPolicy(deps, org, JSON.stringify(policy, null, 2), 'policy.yaml', null)
       if (!result.ok) throw new Error(`program: ${JSON.stringify(result.error)}`)
-      return result.value
+      return slug
     },
+    /** A report through the API; about the policy's first program (its questions answered) unless `input` names one. */
     async report(org: OrganizationRow, input: Record<string, unknown> = {}) {
+      const program = intakePrograms((await currentPolicy(deps.db, org.id))?.policy)[0]
+      const about = program
+        ? {
+            program: program.slug,
+            programFields: Object.fromEntries(
+              program.fields.map((f) => [f.key, f.type === 'url' ? 'https://app.example.org/' : f.type === 'version' ? '2.4.1' : 'n/a']),
+            ),
+          }
+        : {}
       const result = await submitReport(
         deps,
         org,
-        { title: 'SQL injection in search', description: 'The q parameter is concatenated.', ...input },
+        { title: 'SQL injection in search', description: 'The q parameter is concatenated.', ...about, ...input },
         'api',
       )
       if (!result.ok) throw new Error(`report: ${JSON.stringify(result.error)}`)

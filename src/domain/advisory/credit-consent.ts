@@ -88,11 +88,12 @@ export function hallOfFameEntryOf(credit: ReportCredit, recognition: Recognition
  * whether the proposal uses the name they gave (a mail carries no choice at all).
  */
 export function intakeWishOf(
-  report: { channel: 'web' | 'api' | 'email'; creditPreference: 'name' | 'pseudonym' | 'anonymous' },
+  report: { channel: 'web' | 'api' | 'email' | 'external'; creditPreference: 'name' | 'pseudonym' | 'anonymous' },
   givenName: string | null,
   proposedName: string,
 ): IntakeWish {
-  if (report.channel === 'email') return 'silent'
+  // A mail, or a report the team registered from another platform: no choice was made in Embargo.
+  if (report.channel === 'email' || report.channel === 'external') return 'silent'
   if (report.creditPreference === 'anonymous') return 'declined'
   return givenName !== null && givenName === proposedName ? 'asked' : 'silent'
 }

@@ -1,14 +1,18 @@
 /**
  * What the report's timeline means for its clocks. These are the rules (docs/policy.md, "Clock rules"):
  *
- * - acknowledge is met by the first `report.status_changed` away from `new`, or the first `reply.sent`.
+ * - acknowledge is met by the first `report.status_changed` away from `new` (other than to a final
+ *   status), or the first `reply.sent`.
  * - detailed-response is met by the first `reply.sent` with `data.detailed === true` that also
  *   carries every content flag the policy's `responses.detailed` lists (`data['next-steps'] === true`…).
  * - reporter-update starts when the report is acknowledged and restarts at every `reply.sent`.
  * - resolution is met by a status change to fixed, disclosed or closed.
  * - disclosure is met by a status change to disclosed or closed, or by `advisory.published`.
  * - escalation-allowed is met by the first `reply.sent` (the reporter got an answer in time).
- * - A status change to rejected, duplicate or closed ends every clock still open: nothing more is owed.
+ * - A status change to rejected, duplicate or closed stops every clock still open: nothing more is
+ *   owed. A stopped clock is not met: it says what stopped it ("stopped: rejected").
+ * - A status change to disclosed (or `advisory.published`) stops reporter-update too: a disclosed
+ *   report owes the reporter no more progress updates.
  * - `report.waiting_on_reporter` pauses detailed-response, reporter-update and resolution;
  *   `reporter.replied` resumes them. The others never pause: they are promises about the team's
  *   first answer or about the reporter's own right to disclose or escalate.
@@ -50,11 +54,24 @@ const statusTo = (event: TimedEvent): string | undefined =>
 
 const firstAt = (events: readonly TimedEvent[], test: (event: TimedEvent) => boolean): number | undefined => events.find(test)?.ms
 
-/** When the report reached a status that ends every clock, if it did. */
-export const endedAt = (events: readonly TimedEvent[]): number | undefined => firstAt(events, (e) => endingStatuses.has(statusTo(e) ?? ''))
+/** What stopped the clocks: the first final status the report reached, and when. */
+export function endedBy(events: readonly TimedEvent[]): { at: number; status: string } | undefined {
+  const e = events.find((x) => endingStatuses.has(statusTo(x) ?? ''))
+  return e ? { at: e.ms, status: statusTo(e) ?? '' } : undefined
+}
 
+/** When the report was disclosed (status disclosed or an advisory published), as what stops reporter updates. */
+export function disclosedBy(events: readonly TimedEvent[]): { at: number; status: string } | undefined {
+  const e = events.find((x) => x.type === 'advisory.published' || statusTo(x) === 'disclosed')
+  return e ? { at: e.ms, status: 'disclosed' } : undefined
+}
+
+/** A reply, or a status change that moves the report on (a rejection or duplicate stops the clock instead). */
 export const acknowledgedAt = (events: readonly TimedEvent[]): number | undefined =>
-  firstAt(events, (e) => e.type === 'reply.sent' || (statusTo(e) !== undefined && statusTo(e) !== 'new'))
+  firstAt(
+    events,
+    (e) => e.type === 'reply.sent' || (statusTo(e) !== undefined && statusTo(e) !== 'new' && !endingStatuses.has(statusTo(e) ?? '')),
+  )
 
 export const detailedResponseAt = (events: readonly TimedEvent[], requiredContent: readonly string[]): number | undefined =>
   firstAt(events, (e) => e.type === 'reply.sent' && e.data?.detailed === true && requiredContent.every((flag) => e.data?.[flag] === true))

@@ -13,7 +13,8 @@ import {
   type ClockEvent,
   detailedResponseAt,
   disclosedAt,
-  endedAt,
+  disclosedBy,
+  endedBy,
   firstReplyAt,
   type Pause,
   pauses,
@@ -27,7 +28,7 @@ export type { ClockEvent } from './clock-events.js'
 
 export const clockNames = ['acknowledge', 'detailed-response', 'reporter-update', 'resolution', 'disclosure', 'escalation-allowed'] as const
 export type ClockName = (typeof clockNames)[number]
-export type ClockState = 'running' | 'paused' | 'met' | 'breached'
+export type ClockState = 'running' | 'paused' | 'met' | 'breached' | 'stopped'
 
 /**
  * A clock the calendar cannot place (ClockUncomputable): the report is kept and the team sees
@@ -51,6 +52,9 @@ export interface Clock {
   metAt?: string
   /** Met, but after dueAt. */
   late?: boolean
+  /** Stopped (never met) because the report reached this status: rejected, duplicate, closed or disclosed. */
+  stoppedBy?: string
+  stoppedAt?: string
   /** Business-day clocks that are running or paused: working days left after today (0 = due by the end of today). */
   businessDaysLeft?: number
 }
@@ -104,32 +108,32 @@ const businessDaysLeft = (calendar: BusinessCalendar, now: number, due: number):
 interface ClockFacts {
   start: number
   metAt: number | undefined
+  /** The status that stops the clock without meeting it, if the report reached it. */
+  stop?: { at: number; status: string } | undefined
 }
 
 /** When each clock started and when (if at all) it was met, from the timeline. */
 function factsFor(name: ClockName, received: number, events: readonly TimedEvent[], policy: Policy): ClockFacts | undefined {
-  const ended = endedAt(events)
-  const earliest = (...times: (number | undefined)[]) => {
-    const known = times.filter((t): t is number => t !== undefined)
-    return known.length ? Math.min(...known) : undefined
-  }
+  const stop = endedBy(events)
   switch (name) {
     case 'acknowledge':
-      return { start: received, metAt: earliest(acknowledgedAt(events), ended) }
+      return { start: received, metAt: acknowledgedAt(events), stop }
     case 'detailed-response':
-      return { start: received, metAt: earliest(detailedResponseAt(events, policy.responses?.detailed ?? []), ended) }
+      return { start: received, metAt: detailedResponseAt(events, policy.responses?.detailed ?? []), stop }
     case 'reporter-update': {
       const acknowledged = acknowledgedAt(events)
       if (acknowledged === undefined) return undefined
-      const start = Math.max(acknowledged, ...replyTimes(events))
-      return { start, metAt: ended }
+      const start = Math.max(acknowledged, ...replyTimes(events).filter((t) => t <= (stop?.at ?? Infinity)))
+      const disclosed = disclosedBy(events)
+      const first = [stop, disclosed].filter((s) => s !== undefined).sort((a, b) => a.at - b.at)[0]
+      return { start, metAt: undefined, stop: first }
     }
     case 'resolution':
-      return { start: received, metAt: earliest(resolvedAt(events), ended) }
+      return { start: received, metAt: resolvedAt(events), stop }
     case 'disclosure':
-      return { start: received, metAt: earliest(disclosedAt(events), ended) }
+      return { start: received, metAt: disclosedAt(events), stop }
     case 'escalation-allowed':
-      return { start: received, metAt: earliest(firstReplyAt(events), ended) }
+      return { start: received, metAt: firstReplyAt(events), stop }
   }
 }
 
@@ -155,12 +159,16 @@ export function computeClockSet(policy: Policy, report: ReportForClocks, now: st
   const errors: UncomputableClock[] = []
   for (const name of clockNames) {
     const target = targets[name]
-    const facts = target && factsFor(name, received, events, policy)
-    if (!target || !facts) continue
+    const found = target && factsFor(name, received, events, policy)
+    if (!target || !found) continue
+    // Met only if met before anything stopped it; a clock stopped first stays stopped, never "met".
+    const met = found.metAt !== undefined && (found.stop === undefined || found.metAt <= found.stop.at)
+    const facts = { start: found.start, metAt: met ? found.metAt : undefined, stop: met ? undefined : found.stop }
+    const endAt = facts.metAt ?? facts.stop?.at
     let due: number
     try {
       due = pausable.has(name)
-        ? dueWithPauses(calendar, facts.start, target, paused, facts.metAt ?? nowMs)
+        ? dueWithPauses(calendar, facts.start, target, paused, endAt ?? nowMs)
         : calendar.addDuration(facts.start, target)
     } catch (error) {
       if (!(error instanceof ClockUncomputable)) throw error
@@ -172,6 +180,10 @@ export function computeClockSet(policy: Policy, report: ReportForClocks, now: st
       clock.state = 'met'
       clock.metAt = iso(facts.metAt)
       if (facts.metAt > due) clock.late = true
+    } else if (facts.stop !== undefined) {
+      clock.state = 'stopped'
+      clock.stoppedBy = facts.stop.status
+      clock.stoppedAt = iso(facts.stop.at)
     } else if (nowMs > due) {
       clock.state = 'breached'
     } else {

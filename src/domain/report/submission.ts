@@ -5,6 +5,20 @@
  */
 import { fail, ok, type Result } from '../result.js'
 
+/** A question the policy asks about a program (src/domain/policy/programs.ts builds these from the policy). */
+export interface ProgramField {
+  key: string
+  label: string
+  type: 'text' | 'long-text' | 'version' | 'url'
+  required: boolean
+}
+
+/** A program a report may be about: its slug and its questions. */
+export interface ProgramQuestions {
+  slug: string
+  fields: readonly ProgramField[]
+}
+
 export const creditPreferences = ['name', 'pseudonym', 'anonymous'] as const
 export type CreditPreference = (typeof creditPreferences)[number]
 
@@ -18,11 +32,17 @@ export const submissionLimits = {
   reporterEmail: 254,
   /** An armored public key with a few subkeys and user IDs fits easily; more is not a key we want. */
   reporterPublicKey: 20_000,
+  /** A program's own questions (the policy's `programs[].fields`), by type. */
+  programField: { text: 1_000, 'long-text': 20_000, version: 200, url: 2_048 },
+  programFields: 50,
 } as const
 
 export interface SubmissionInput {
   title?: unknown
-  programId?: unknown
+  /** The program's slug (never an internal id). */
+  program?: unknown
+  /** Answers to the program's questions, by field key. */
+  programFields?: unknown
   description?: unknown
   steps?: unknown
   impact?: unknown
@@ -35,7 +55,10 @@ export interface SubmissionInput {
 
 export interface Submission {
   title: string
-  programId: string | null
+  /** The chosen program's slug; null when the policy lists none. */
+  program: string | null
+  /** The program's questions with their answers, as asked (label kept, so later policy changes do not rename them). */
+  programFields: Array<{ key: string; label: string; value: string }>
   description: string
   steps: string
   impact: string
@@ -50,7 +73,8 @@ export interface Submission {
   creditPreference: CreditPreference
 }
 
-export type SubmissionField = keyof Submission
+/** A submission's fields, and a program's own questions as `field.<key>`. */
+export type SubmissionField = keyof Submission | `field.${string}`
 /** Error codes per field; the message catalogue turns them into sentences. */
 export type FieldProblem =
   | 'required'
@@ -60,6 +84,7 @@ export type FieldProblem =
   | 'malformed-unicode'
   | 'invalid-email'
   | 'unknown-program'
+  | 'invalid-url'
   | 'invalid-choice'
   | 'name-required-for-credit'
   | ReporterKeyProblem
@@ -103,11 +128,33 @@ function text(
   return value
 }
 
+const webAddress = (value: string): boolean => {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
+/** The answers to a program's questions: each checked by its type, required ones required. */
+function programAnswers(input: unknown, fields: readonly ProgramField[], errors: FieldErrors): Submission['programFields'] {
+  const given = input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {}
+  return fields.map((f) => {
+    const name = `field.${f.key}` as const
+    const multiLine = f.type === 'long-text'
+    const value = text(given[f.key], name, submissionLimits.programField[f.type], errors, { required: f.required, singleLine: !multiLine })
+    if (!errors[name] && f.type === 'url' && value !== '' && !webAddress(value)) errors[name] = 'invalid-url'
+    return { key: f.key, label: f.label, value }
+  })
+}
+
 /**
- * Checks a submission against the organization's programs. `programIds` empty means the
- * organization has no programs and the field is not asked.
+ * Checks a submission against the organization's programs (from its policy). `programs` empty
+ * means the policy lists none and the field is not asked; otherwise the program is named by its
+ * slug and its own questions are asked too.
  */
-export function validateSubmission(input: SubmissionInput, programIds: readonly string[]): Result<Submission, FieldErrors> {
+export function validateSubmission(input: SubmissionInput, programs: readonly ProgramQuestions[]): Result<Submission, FieldErrors> {
   const errors: FieldErrors = {}
   const title = text(input.title, 'title', submissionLimits.title, errors, { required: true, singleLine: true })
   const description = text(input.description, 'description', submissionLimits.description, errors, { required: true, singleLine: false })
@@ -131,11 +178,16 @@ export function validateSubmission(input: SubmissionInput, programIds: readonly 
     singleLine: false,
   })
 
-  let programId: string | null = null
-  if (programIds.length > 0) {
-    if (input.programId === undefined || input.programId === '' || input.programId === null) errors.programId = 'required'
-    else if (typeof input.programId !== 'string' || !programIds.includes(input.programId)) errors.programId = 'unknown-program'
-    else programId = input.programId
+  let program: string | null = null
+  let programFields: Submission['programFields'] = []
+  if (programs.length > 0) {
+    const chosen = typeof input.program === 'string' ? programs.find((p) => p.slug === input.program) : undefined
+    if (input.program === undefined || input.program === '' || input.program === null) errors.program = 'required'
+    else if (!chosen) errors.program = 'unknown-program'
+    else {
+      program = chosen.slug
+      programFields = programAnswers(input.programFields, chosen.fields, errors)
+    }
   }
 
   const credit = input.creditPreference ?? 'anonymous'
@@ -149,7 +201,8 @@ export function validateSubmission(input: SubmissionInput, programIds: readonly 
   if (Object.keys(errors).length > 0) return fail(errors)
   return ok({
     title,
-    programId,
+    program,
+    programFields,
     description,
     steps,
     impact,

@@ -5,6 +5,7 @@ export const mail = {
   'mail.subject.reporter.status-changed': 'Your report has a new status',
   'mail.subject.default': 'News about your report',
   'mail.subject.reporter.new-link': 'A new link to follow your report',
+  'mail.subject.reporter.channel-refused': 'Your mail was not taken as a report',
   'mail.subject.team.clock-reminder': 'Reminder: a deadline is coming up',
   'mail.subject.team.clock-escalation': 'Escalation: a deadline was missed',
   'mail.subject.team.severity-alert': 'Alert: a report for the whole team',
@@ -17,6 +18,8 @@ export const mail = {
   'mail.body.reporter.reply': 'Hello,\n\nthe {org} security team answered on {ref}:\n\n{text}\n\nReply to this mail to answer.\n',
   'mail.body.reporter.status-changed': 'Hello,\n\nyour report {ref} to {org} has a new status: {status}.\n',
   'mail.body.default': 'Hello,\n\nthere is news about your report {ref} to {org}.\n',
+  'mail.body.reporter.channel-refused':
+    'Hello,\n\n{org} does not take vulnerability reports by e-mail, so your mail was not turned into a report and nobody has read it. Please send your report through one of these channels instead:\n\n{text}\n\nThis is an automatic answer.',
   'mail.body.reporter.new-link':
     'Hello,\n\nsomeone asked for a new link to follow your report {ref} to {org}. Here it is (keep it secret): {link}\n\nIf it was not you, you can ignore this mail: the link only opens the report for whoever has this mail.\n',
   'mail.body.team.clock-reminder':

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js'
+import { policyPrograms } from '../../domain/policy/programs.js'
 import type { Submission } from '../../domain/report/submission.js'
 import { formatReference } from '../../domain/report/submission.js'
 import { receive } from '../../domain/report/workflow.js'
@@ -6,6 +7,8 @@ import { followUpUrl } from '../../portal/index.js'
 import { hashSecret, newId } from '../../storage/ids.js'
 import { reporterMail } from '../../storage/report-transition.js'
 import { saveReporterKey } from '../../storage/repositories/mail-repository.js'
+import { programRowFor } from '../../storage/repositories/organization-repository.js'
+import { currentPolicy } from '../../storage/repositories/policy-repository.js'
 import { stampReportPolicy } from '../../storage/repositories/report-clock-repository.js'
 import { insertReport, nextReferenceNumber } from '../../storage/repositories/report-repository.js'
 import { insertReportAccess, insertReporter } from '../../storage/repositories/reporter-repository.js'
@@ -19,7 +22,15 @@ export interface ReceivedReport {
   ref: string
 }
 
-export type Channel = 'web' | 'api' | 'email'
+export type Channel = 'web' | 'api' | 'email' | 'external'
+
+/** The program row a report about the policy's program `slug` points at (written from the current policy when new). */
+async function programIdFor(u: Unit, orgId: string, slug: string | null): Promise<string | null> {
+  if (slug === null) return null
+  const program = policyPrograms((await currentPolicy(u.tx, orgId))?.policy).find((p) => p.slug === slug)
+  if (!program) return null
+  return programRowFor(u.tx, orgId, { id: newId(), ...program, description: program.description ?? '', at: u.at })
+}
 
 /**
  * The rows one validated submission writes — the report, the reporter, the follow-up capability,
@@ -50,13 +61,19 @@ export async function receiveReport(
     id: reportId,
     orgId: org.id,
     ref,
-    programId: s.programId,
+    programId: await programIdFor(u, org.id, s.program),
     reporterId,
     status: t.report.status,
     statusReason: null,
     duplicateOf: null,
     title: s.title,
-    fields: { description: s.description, steps: s.steps, impact: s.impact, affectedVersion: s.affectedVersion },
+    fields: {
+      description: s.description,
+      steps: s.steps,
+      impact: s.impact,
+      affectedVersion: s.affectedVersion,
+      ...(s.programFields.length > 0 ? { programFields: s.programFields } : {}),
+    },
     channel,
     creditPreference: s.creditPreference,
     assigneeId: null,

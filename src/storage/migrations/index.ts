@@ -10,6 +10,7 @@ import * as advisories from './2026-12-02T1130-advisories.js'
 import * as credits from './2026-12-02T1150-credits.js'
 import * as accounts from './2026-12-02T1160-accounts.js'
 import * as mfa from './2026-12-02T1170-mfa.js'
+import * as programsFromPolicy from './2026-12-02T1110-programs-from-policy.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -31,6 +32,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1130-advisories': advisories,
     '2026-12-02T1120-report-cvss': reportCvss,
     '2026-12-02T1170-mfa': mfa,
+    '2026-12-02T1110-programs-from-policy': programsFromPolicy,
   }
 }
 

@@ -68,6 +68,34 @@ export async function insertProgram(db: Executor, p: NewProgram): Promise<void> 
     .execute()
 }
 
+/**
+ * The program row for a program of the policy, written (or brought up to date with the policy's
+ * name, kind and scope) in the caller's unit of work; returns its id for the report to point at.
+ */
+export async function programRowFor(
+  tx: Executor,
+  orgId: string,
+  p: { id: string; slug: string; name: string; kind: ProgramRow['kind']; description: string; at: string },
+): Promise<string> {
+  const row = await tx
+    .insertInto('program')
+    .values({
+      id: p.id,
+      org_id: orgId,
+      slug: p.slug,
+      name: p.name,
+      kind: p.kind,
+      in_scope: 1,
+      description: p.description,
+      created_at: p.at,
+      origin: 'policy',
+    })
+    .onConflict((oc) => oc.columns(['org_id', 'slug']).doUpdateSet({ name: p.name, kind: p.kind, in_scope: 1, description: p.description }))
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
 export const listPrograms = (db: Executor, orgId: string): Promise<ProgramRow[]> =>
   db.selectFrom('program').selectAll().where('org_id', '=', orgId).orderBy('name').execute()
 

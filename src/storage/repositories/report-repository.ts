@@ -10,6 +10,8 @@ export interface ReportFields {
   steps: string
   impact: string
   affectedVersion: string
+  /** The program's own questions (the policy's `programs[].fields`) with the reporter's answers; absent on older reports. */
+  programFields?: Array<{ key: string; label: string; value: string }>
 }
 
 export interface StoredReport {

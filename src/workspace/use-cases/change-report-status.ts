@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js'
-import { openBeforePublishing } from '../../domain/policy/process-steps.js'
+import { openBeforePublishing, stepsRequiredBefore } from '../../domain/policy/process-steps.js'
 import type { ReportError } from '../../domain/report/errors.js'
 import type { Actor, ReportStatus, Transition } from '../../domain/report/report.js'
 import { changeStatus } from '../../domain/report/workflow.js'
@@ -15,6 +15,8 @@ export type StatusChangeError =
   | { code: 'DUPLICATE_TARGET_UNKNOWN' }
   /** The policy's process: nothing is published before the steps that come first (Open Klant's eight steps). */
   | { code: 'STEPS_BEFORE_PUBLISHING'; missing: string[] }
+  /** Steps the policy ties to the target status (`requiredBefore`) that are not done or skipped. */
+  | { code: 'STEPS_REQUIRED_BEFORE'; missing: string[] }
 
 export interface StatusChange {
   to: ReportStatus
@@ -30,9 +32,10 @@ export async function changeReportStatus(
   ref: string,
   change: StatusChange,
 ): Promise<Result<Transition, StatusChangeError>> {
-  if (change.to === 'disclosed') {
-    const missing = await stepsBeforePublishing(deps, org, ref)
-    if (missing.length > 0) return fail({ code: 'STEPS_BEFORE_PUBLISHING', missing })
+  const steps = await openSteps(deps, org, ref, change.to)
+  if (steps.required.length > 0) return fail({ code: 'STEPS_REQUIRED_BEFORE', missing: steps.required })
+  if (change.to === 'disclosed' && steps.beforePublishing.length > 0) {
+    return fail({ code: 'STEPS_BEFORE_PUBLISHING', missing: steps.beforePublishing })
   }
   let duplicateOf: { id: string; ref: string } | undefined
   if (change.to === 'duplicate' && change.duplicateOfRef) {
@@ -45,10 +48,13 @@ export async function changeReportStatus(
   }))
 }
 
-/** The steps that must be done before the report may be published (status `disclosed`). */
-async function stepsBeforePublishing(deps: Deps, org: OrganizationRow, ref: string): Promise<string[]> {
+/** The steps still open that the policy requires before `to`, and before publishing (status `disclosed`). */
+async function openSteps(deps: Deps, org: OrganizationRow, ref: string, to: ReportStatus) {
+  const none = { required: [] as string[], beforePublishing: [] as string[] }
   const report = await findReportStateByRef(deps.db, org.id, ref)
-  if (!report) return []
+  if (!report) return none
   const found = await reportClocks(deps.db, org.id, report.id, deps.now().toISOString())
-  return found ? openBeforePublishing(found.policy.process ?? [], found.events) : []
+  if (!found) return none
+  const steps = found.policy.process ?? []
+  return { required: stepsRequiredBefore(steps, found.events, to), beforePublishing: openBeforePublishing(steps, found.events) }
 }

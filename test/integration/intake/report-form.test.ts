@@ -63,10 +63,10 @@ eachDialect('reporting a vulnerability', (ctx) => {
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/v1/orgs/${org.slug}/reports`,
-      payload: { title: 'x', description: 'y', programId: foreign },
+      payload: { title: 'x', description: 'y', program: foreign },
     })
     expect(res.statusCode).toBe(422)
-    expect(res.json().errors).toEqual({ programId: 'unknown-program' })
+    expect(res.json().errors).toEqual({ program: 'unknown-program' })
   })
 
   it('holds a form that a bot filled in, and shows it again instead of losing it', async () => {

@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
-import { at, eventsOf, orgWithPreset, reportRow, reportViaApi } from './policy-support.js'
+import { at, eventsOf, formAboutFirstProgram, orgWithPreset, reportRow, reportViaApi } from './policy-support.js'
 
 eachDialect('Alkemio policy', (ctx) => {
   const app = useTestApp(ctx)
@@ -106,14 +106,16 @@ eachDialect('Alkemio policy', (ctx) => {
     const t = app()
     const org = await orgWithPreset(t, 'alkemio')
     const form = `/o/${org.slug}/report`
+    // Alkemio's policy lists programs: the reporter picks one and answers its questions.
+    const about = await formAboutFirstProgram(t, org)
     const nameless = await t
       .browser()
-      .submit(form, form, { title: 'Nameless', description: 'd', creditPreference: 'name', reporterName: '' })
+      .submit(form, form, { ...about, title: 'Nameless', description: 'd', creditPreference: 'name', reporterName: '' })
     expect(nameless.statusCode).toBe(201)
     expect(nameless.body).toContain('You left the name empty, so we will not credit you by name.')
     const named = await t
       .browser()
-      .submit(form, form, { title: 'Named', description: 'd', creditPreference: 'name', reporterName: 'Rita Reporter' })
+      .submit(form, form, { ...about, title: 'Named', description: 'd', creditPreference: 'name', reporterName: 'Rita Reporter' })
     expect(named.statusCode).toBe(201)
     expect(named.body).not.toContain('You left the name empty')
     const rows = await t.deps.db
@@ -129,7 +131,7 @@ eachDialect('Alkemio policy', (ctx) => {
     // An explicit pseudonym without one is still the reporter's own choice to complete.
     const pseudonym = await t
       .browser()
-      .submit(form, form, { title: 'P', description: 'd', creditPreference: 'pseudonym', reporterName: '' })
+      .submit(form, form, { ...about, title: 'P', description: 'd', creditPreference: 'pseudonym', reporterName: '' })
     expect(pseudonym.statusCode).toBe(422)
   })
 })

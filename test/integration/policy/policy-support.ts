@@ -2,8 +2,10 @@
 import { expect } from 'vitest'
 import { runClockSweep } from '../../../src/clocks/clock-sweep.js'
 import { cipherFor } from '../../../src/deps.js'
+import { intakePrograms } from '../../../src/domain/policy/programs.js'
 import { readPreset } from '../../../src/policy-admin/presets.js'
 import { importPolicy } from '../../../src/policy-admin/use-cases/import-policy.js'
+import { currentPolicy } from '../../../src/storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import type { TestApp } from '../../support/app.js'
 
@@ -16,6 +18,25 @@ export async function orgWithPreset(t: TestApp, preset: string): Promise<Organiz
   return org
 }
 
+/** The policy's first program with an answer to each of its questions, as a reporter fills them in (none when it lists no programs). */
+export async function aboutFirstProgram(t: TestApp, org: OrganizationRow): Promise<Record<string, unknown>> {
+  const program = intakePrograms((await currentPolicy(t.deps.db, org.id))?.policy)[0]
+  if (!program) return {}
+  const answer = (type: string) =>
+    type === 'url' ? 'https://app.example.org/profile' : type === 'version' ? '2.4.1' : 'Firefox 133 on Debian 12'
+  return { program: program.slug, programFields: Object.fromEntries(program.fields.map((f) => [f.key, answer(f.type)])) }
+}
+
+/** The same, as the web form's fields (`program`, `field.<key>`). */
+export async function formAboutFirstProgram(t: TestApp, org: OrganizationRow): Promise<Record<string, string>> {
+  const about = await aboutFirstProgram(t, org)
+  const answers = (about.programFields ?? {}) as Record<string, string>
+  return {
+    ...(typeof about.program === 'string' ? { program: about.program } : {}),
+    ...Object.fromEntries(Object.entries(answers).map(([k, v]) => [`field.${k}`, v])),
+  }
+}
+
 /** A reporter sends a report through the JSON API; returns its reference and a browser holding the follow-up link. */
 export async function reportViaApi(t: TestApp, org: OrganizationRow, input: Record<string, unknown> = {}) {
   const res = await t.app.inject({
@@ -25,6 +46,7 @@ export async function reportViaApi(t: TestApp, org: OrganizationRow, input: Reco
       title: 'Stored XSS in the profile page',
       description: 'The bio field is not escaped.',
       reporterEmail: 'finder@example.net',
+      ...(await aboutFirstProgram(t, org)),
       ...input,
     },
   })
@@ -73,3 +95,25 @@ export async function sweepAt(t: TestApp, iso: string) {
 export const at = (t: TestApp, iso: string) => {
   t.clock.current = new Date(iso)
 }
+
+/** An organization running the given policy text (YAML), imported as an administrator would. */
+export async function orgWithPolicy(t: TestApp, source: (slug: string) => string): Promise<OrganizationRow> {
+  const org = await t.given.org()
+  const imported = await importPolicy(t.deps, org, source(org.slug), 'policy.yaml', null)
+  if (!imported.ok) throw new Error(JSON.stringify(imported.error))
+  return org
+}
+
+/** A policy that validates, with `extra` YAML appended (top-level keys, or replacing channels/programs/process). */
+export const basePolicy = (slug: string, extra = '', channels = 'channels:\n  webForm:\n    enabled: true\n') => `version: 1
+organization:
+  name: Test Org
+  slug: ${slug}
+${channels}calendar:
+  timeZone: Europe/Vienna
+  workingDays: [mon, tue, wed, thu, fri]
+clocks:
+  acknowledge: 3 business days
+  reporterUpdate: 5 days
+  resolution: 90 days
+${extra}`

@@ -96,11 +96,40 @@ describe('Kumi Systems clocks', () => {
     expect(after.resolution?.dueAt).toBe('2027-03-09T12:30:00.000Z')
   })
 
-  it('closing the report ends every clock', () => {
+  it('rejecting the report stops every clock and says so, never "met"', () => {
     const events: ClockEvent[] = [{ type: 'report.status_changed', at: '2026-12-05T09:00:00.000Z', data: { from: 'new', to: 'rejected' } }]
     const clocks = computeClocks(kumi, { receivedAt: kumiReceived, events }, '2027-06-01T00:00:00.000Z')
-    expect(clocks.map((c) => c.state)).toEqual(['met', 'met', 'met', 'met', 'met', 'met'])
+    // Never acknowledged, so no reporter-update clock ever started; every other clock is stopped by the rejection.
+    expect(clocks.map((c) => [c.name, c.state, c.stoppedBy])).toEqual([
+      ['acknowledge', 'stopped', 'rejected'],
+      ['detailed-response', 'stopped', 'rejected'],
+      ['resolution', 'stopped', 'rejected'],
+      ['disclosure', 'stopped', 'rejected'],
+      ['escalation-allowed', 'stopped', 'rejected'],
+    ])
     expect(nextDue(clocks)).toBeUndefined()
+  })
+
+  it('a duplicate keeps the clocks met before it and stops the others', () => {
+    const events: ClockEvent[] = [
+      { type: 'report.status_changed', at: '2026-12-04T09:00:00.000Z', data: { from: 'new', to: 'acknowledged' } },
+      { type: 'report.status_changed', at: '2026-12-05T09:00:00.000Z', data: { from: 'acknowledged', to: 'duplicate' } },
+    ]
+    const clocks = byName(computeClocks(kumi, { receivedAt: kumiReceived, events }, '2027-06-01T00:00:00.000Z'))
+    expect(clocks.acknowledge?.state).toBe('met')
+    expect(clocks.resolution).toMatchObject({ state: 'stopped', stoppedBy: 'duplicate', stoppedAt: '2026-12-05T09:00:00.000Z' })
+    expect(clocks['reporter-update']).toMatchObject({ state: 'stopped', stoppedBy: 'duplicate' })
+  })
+
+  it('the reporter-update clock stops when the report is disclosed', () => {
+    const events: ClockEvent[] = [
+      { type: 'report.status_changed', at: '2026-12-04T09:00:00.000Z', data: { from: 'new', to: 'acknowledged' } },
+      { type: 'report.status_changed', at: '2026-12-05T09:00:00.000Z', data: { from: 'fixed', to: 'disclosed' } },
+    ]
+    const clocks = byName(computeClocks(kumi, { receivedAt: kumiReceived, events }, '2027-06-01T00:00:00.000Z'))
+    expect(clocks['reporter-update']).toMatchObject({ state: 'stopped', stoppedBy: 'disclosed' })
+    expect(clocks.disclosure?.state).toBe('met')
+    expect(clocks.resolution?.state).toBe('met')
   })
 
   it('ignores events after now, so the past can be recomputed', () => {

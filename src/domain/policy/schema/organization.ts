@@ -58,8 +58,29 @@ export const PublicTracker = strictObject({
   guidance: Type.Optional(Text("Why, in the policy's words")),
 })
 
+/** A channel the instance runs itself, switched on or off; `note` is shown to reporters (why it is refused, or how to use it). */
+export const ChannelSwitch = strictObject({
+  enabled: Type.Boolean(),
+  note: Type.Optional(Text('Shown to reporters, e.g. why this channel is refused')),
+})
+
+/** A platform outside Embargo where reports are accepted; the team registers what arrives there (its clocks then run here). */
+export const ExternalPlatform = strictObject({
+  id: Slug('Id of the platform, e.g. "hackerone"; `only` may name it'),
+  kind: oneOf(['bug-bounty', 'forge-private-reporting', 'other'] as const),
+  name: Name('e.g. "HackerOne" or "GitHub private vulnerability reporting"'),
+  url: Url('Where reporters submit there'),
+  note: Type.Optional(Text()),
+})
+
+export const channelIds = ['web-form', 'api', 'email'] as const
+
 export const Channels = strictObject({
   webForm: Type.Optional(strictObject({ enabled: Type.Boolean(), note: Type.Optional(Text()) })),
+  api: Type.Optional(ChannelSwitch),
+  mailIntake: Type.Optional(ChannelSwitch),
+  platforms: Type.Optional(List(ExternalPlatform, { maxItems: policyLimits.shortList, description: 'Bug-bounty platforms, forges' })),
+  only: Type.Optional(Slug('The one channel reports must use ("web-form", "api", "email" or a platform id); every other is refused')),
   email: Type.Optional(List(EmailChannel, { maxItems: policyLimits.shortList, description: 'Addresses, preferred first' })),
   trackers: Type.Optional(
     List(TrackerChannel, { maxItems: policyLimits.shortList, description: 'External trackers that accept confidential reports' }),

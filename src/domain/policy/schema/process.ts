@@ -1,5 +1,6 @@
 /** The ordered steps a report goes through, who sees them, what stays confidential and how it is disclosed. */
 import { type Static, Type } from '@sinclair/typebox'
+import { reportStatuses } from '../../report/status.js'
 import { DurationText, List, Name, oneOf, policyLimits, Slug, strictObject, Text, TextList, Url } from './kit.js'
 
 export const audiences = ['admins', 'team', 'assignee', 'reporter', 'partners', 'public'] as const
@@ -12,6 +13,8 @@ export const ProcessStep = strictObject({
   visibleTo: Type.Optional(List(oneOf(audiences), { maxItems: audiences.length, description: 'Who may see this step; default the team' })),
   optional: Type.Optional(Type.Boolean({ description: '"If appropriate": may be skipped with a reason' })),
   external: Type.Optional(Name('Outside system where the work happens, e.g. "private GitHub fork"')),
+  doneAt: Type.Optional(oneOf(reportStatuses, 'The step is done when the report reaches this status (or a later one)')),
+  requiredBefore: Type.Optional(oneOf(reportStatuses, 'The report may not move to this status until the step is done or skipped')),
 })
 
 export const Confidentiality = strictObject({
