@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { adminRoutes } from './admin/index.js'
+import { auditRoutes } from './audit/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
 import type { Deps } from './deps.js'
@@ -78,6 +79,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       escalationRoutes,
       mailRoutes,
       recognitionRoutes,
+      auditRoutes,
     ],
   })
 }

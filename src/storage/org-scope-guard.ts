@@ -29,6 +29,7 @@ export const orgOwnedTables = new Set([
   'mail_thread',
   'report_credit',
   'report_reward',
+  'api_token',
 ])
 
 export class UnscopedQueryError extends Error {}

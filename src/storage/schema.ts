@@ -277,6 +277,20 @@ export interface ReportRewardTable {
   created_at: string
 }
 
+/** An API token of one member of one organization (issue 13, item 6); only the secret's SHA-256 is stored. */
+export interface ApiTokenTable {
+  id: string
+  org_id: string
+  user_id: string
+  name: string
+  scope: 'read' | 'work'
+  token_hash: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
 export interface DB {
   organization: OrganizationTable
   program: ProgramTable
@@ -298,6 +312,7 @@ export interface DB {
   policy_version: PolicyVersionTable
   report_credit: ReportCreditTable
   report_reward: ReportRewardTable
+  api_token: ApiTokenTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -309,3 +324,4 @@ export type ReportUpdate = Updateable<ReportTable>
 export type MessageRow = Selectable<MessageTable>
 export type EventRow = Selectable<EventTable>
 export type OutboxRow = Selectable<OutboxTable>
+export type ApiTokenRow = Selectable<ApiTokenTable>

@@ -60,6 +60,10 @@ const labels: Record<EventType, Label> = {
       amount: d.amount == null ? '' : ` (${d.amount} ${d.currency})`,
     }),
   'reward.sent': (t, d) => t('event.reward.sent', { kind: t(`reward.kind.${d.kind}` as MessageKey) }),
+  'report.read': (t, d) => t(d.via === 'api' ? 'event.report.read_api' : 'event.report.read'),
+  'token.created': (t, d) => t('event.token.created', { scope: t(d.scope === 'work' ? 'tokens.scope.work' : 'tokens.scope.read') }),
+  'token.revoked': plain('event.token.revoked'),
+  'token.used': (t, d) => t('event.token.used', { route: `${String(d.method ?? '')} ${String(d.route ?? '')}` }),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

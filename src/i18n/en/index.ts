@@ -1,3 +1,4 @@
+import { audit } from './audit.js'
 import { components } from './components.js'
 import { mail } from './mail.js'
 import { pages } from './pages.js'
@@ -5,4 +6,4 @@ import { policy } from './policy.js'
 import { recognition } from './recognition.js'
 
 /** The English catalogue: every user-facing string, by key. Other languages mirror these keys. */
-export const en = { ...components, ...pages, ...mail, ...policy, ...recognition } as const
+export const en = { ...components, ...pages, ...mail, ...policy, ...recognition, ...audit } as const

@@ -6,6 +6,7 @@ import * as mailMessageIds from './2026-12-02T0710-mail-message-ids.js'
 import { type MigrationKeys, sealedNames } from './2026-12-02T0720-sealed-names.js'
 import * as reportAccessReport from './2026-12-02T0730-report-access-report.js'
 import * as credits from './2026-12-02T1150-credits.js'
+import * as apiTokens from './2026-12-02T1180-api-tokens.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -23,6 +24,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T0720-sealed-names': sealedNames(keys),
     '2026-12-02T0730-report-access-report': reportAccessReport,
     '2026-12-02T1150-credits': credits,
+    '2026-12-02T1180-api-tokens': apiTokens,
   }
 }
 
