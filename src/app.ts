@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { adminRoutes } from './admin/index.js'
+import { apiTokenRoutes } from './api-tokens/index.js'
 import { auditRoutes } from './audit/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
@@ -80,6 +81,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       mailRoutes,
       recognitionRoutes,
       auditRoutes,
+      apiTokenRoutes,
     ],
   })
 }

@@ -38,6 +38,8 @@ export type AppErrorCode =
   | 'REWARD_NOT_EARNED'
   | 'REWARD_ALREADY_RECORDED'
   | 'REWARD_AMOUNT_INVALID'
+  | 'TOKEN_NAME_INVALID'
+  | 'TOKEN_SCOPE_NOT_ALLOWED'
   | 'INTERNAL'
 
 export const problems = {
@@ -79,6 +81,8 @@ export const problems = {
   REWARD_NOT_EARNED: { status: 409, title: 'The report does not meet the conditions of that reward' },
   REWARD_ALREADY_RECORDED: { status: 409, title: 'That reward is already recorded for this report' },
   REWARD_AMOUNT_INVALID: { status: 422, title: 'A bounty needs a whole amount and a three-letter currency code' },
+  TOKEN_NAME_INVALID: { status: 422, title: 'A token needs a name: one line of at most 100 characters' },
+  TOKEN_SCOPE_NOT_ALLOWED: { status: 403, title: 'Your role can only read: a token of yours can have the read scope only' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 
