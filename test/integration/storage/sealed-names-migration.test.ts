@@ -82,6 +82,7 @@ eachDialect('finding 6: sealing names stored in clear', ({ freshDatabase }) => {
       '2026-12-02T0720-sealed-names',
       '2026-12-02T0730-report-access-report',
       '2026-12-02T1150-credits',
+      '2026-12-02T1180-api-tokens',
     ])
     const report = await db.selectFrom('report').select('status_reason_enc').where('id', '=', 'r-1').executeTakeFirstOrThrow()
     const file = await db
