@@ -3,6 +3,8 @@ import { pino } from 'pino'
 import { accountRoutes } from './accounts/index.js'
 import { mfaRoutes } from './accounts/mfa/index.js'
 import { adminRoutes } from './admin/index.js'
+import { apiTokenRoutes } from './api-tokens/index.js'
+import { auditRoutes } from './audit/index.js'
 import { authRoutes, identity } from './auth/index.js'
 import type { Config } from './config.js'
 import type { Deps } from './deps.js'
@@ -85,6 +87,8 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       disclosureRoutes,
       publicAdvisoryRoutes,
       mfaRoutes,
+      auditRoutes,
+      apiTokenRoutes,
     ],
   })
 }

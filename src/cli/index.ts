@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import { inviteMember } from '../accounts/index.js'
 import { addMember, createOrganization } from '../admin/index.js'
 import { buildWeb, openApp } from '../app.js'
+import { verifyAuditChain } from '../audit/index.js'
 import { startClockScheduler } from '../clocks/index.js'
 import { ConfigError, loadConfig, settings } from '../config.js'
 import { startPublicationScheduler } from '../disclosure/index.js'
@@ -206,6 +207,29 @@ member
     process.stdout.write(
       `Invited ${opts.email} to ${opts.org} as ${opts.role}. The link (single use, keep it secret):\n\n  ${result.value.link}\n`,
     )
+  })
+
+program
+  .command('audit')
+  .description('The audit log (changes and reads)')
+  .command('verify')
+  .description('Recompute the hash chain of the audit log; exits 1 naming the first broken row')
+  .option('--org <slug>', 'only this organization (default: every one)')
+  .action(async (opts: { org?: string }) => {
+    const app = await openApp(loadConfig())
+    const result = await verifyAuditChain(app.deps, opts.org).finally(() => app.close())
+    if (!result.ok) fail(`no organization ${opts.org}`)
+    let broken = false
+    for (const v of result.value) {
+      if (!v.broken) {
+        process.stdout.write(`${v.slug}: the audit chain holds.\n`)
+        continue
+      }
+      broken = true
+      const row = v.broken.id ? `row ${v.broken.seq} (event ${v.broken.id})` : `after row ${v.broken.seq - 1} (rows at the end are missing)`
+      process.stderr.write(`embargo: ${v.slug}: the audit chain is broken at ${row}: ${v.broken.reason} does not verify\n`)
+    }
+    if (broken) process.exit(1)
   })
 
 registerRoutesCommand(program)

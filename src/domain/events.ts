@@ -91,6 +91,13 @@ export interface EventData {
   'mfa.factor_removed': { factor: 'totp' | 'passkey' }
   /** A member signed in with a recovery code; `remaining` unused codes are left. */
   'mfa.recovery_code_used': { remaining: number }
+  /** A team member read a report's text (the report page, or the API with token `token`). Changes nothing: no clock moves. */
+  'report.read': { via: 'page' | 'api'; token?: string }
+  /** A member created an API token (named by id; the secret is never stored, only its SHA-256 hash). */
+  'token.created': { tokenId: string; scope: 'read' | 'work'; expiresAt: string }
+  'token.revoked': { tokenId: string }
+  /** One request authenticated by an API token: the route's method and pattern (never its body or query). */
+  'token.used': { tokenId: string; method: string; route: string }
 }
 
 export type EventType = keyof EventData
@@ -161,7 +168,17 @@ export const eventTypes = [
   'mfa.factor_added',
   'mfa.factor_removed',
   'mfa.recovery_code_used',
+  'report.read',
+  'token.created',
+  'token.revoked',
+  'token.used',
 ] as const satisfies readonly EventType[]
+
+/**
+ * Events that record an access (a read, a download, a use of a token) and change nothing: the
+ * unit of work appends them to the chain but recomputes no report's due times for them.
+ */
+export const accessEventTypes: readonly EventType[] = ['report.read', 'file.downloaded', 'token.used']
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).
 type Missing = Exclude<EventType, (typeof eventTypes)[number]>

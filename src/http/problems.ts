@@ -67,6 +67,8 @@ export type AppErrorCode =
   | 'ADVISORY_GCVE_NOT_CONFIGURED'
   | 'ADVISORY_GCVE_ALREADY'
   | 'MFA_REQUIRED'
+  | 'TOKEN_NAME_INVALID'
+  | 'TOKEN_SCOPE_NOT_ALLOWED'
   | 'INTERNAL'
 
 export const problems = {
@@ -143,6 +145,8 @@ export const problems = {
     status: 403,
     title: 'This organization requires a second factor: set up an authenticator app or a passkey, then sign in with it',
   },
+  TOKEN_NAME_INVALID: { status: 422, title: 'A token needs a name: one line of at most 100 characters' },
+  TOKEN_SCOPE_NOT_ALLOWED: { status: 403, title: 'Your role can only read: a token of yours can have the read scope only' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

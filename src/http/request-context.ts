@@ -23,6 +23,8 @@ declare module 'fastify' {
     role: Role | null
     /** Set on reporter routes: the report the follow-up capability opens. */
     reportAccess: { orgId: string; reportId: string } | null
+    /** Set on API token routes: the token that authenticated the request and its holder. */
+    apiToken: { id: string; userId: string } | null
   }
   interface FastifyReply {
     /** Sends a server-rendered page. */

@@ -34,6 +34,7 @@ export const orgOwnedTables = new Set([
   'advisory_report',
   'advisory_revision',
   'advisory_counter',
+  'api_token',
 ])
 
 export class UnscopedQueryError extends Error {}

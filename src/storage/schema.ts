@@ -415,6 +415,20 @@ export interface AdvisoryCounterTable {
   last: number
 }
 
+/** An API token of one member of one organization (issue 13, item 6); only the secret's SHA-256 is stored. */
+export interface ApiTokenTable {
+  id: string
+  org_id: string
+  user_id: string
+  name: string
+  scope: 'read' | 'work'
+  token_hash: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
 export interface DB {
   organization: OrganizationTable
   program: ProgramTable
@@ -446,6 +460,7 @@ export interface DB {
   mfa_passkey: MfaPasskeyTable
   mfa_recovery_code: MfaRecoveryCodeTable
   mfa_challenge: MfaChallengeTable
+  api_token: ApiTokenTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -458,3 +473,4 @@ export type MessageRow = Selectable<MessageTable>
 export type EventRow = Selectable<EventTable>
 export type OutboxRow = Selectable<OutboxTable>
 export type InvitationRow = Selectable<InvitationTable>
+export type ApiTokenRow = Selectable<ApiTokenTable>

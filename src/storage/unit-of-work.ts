@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/events.js'
+import { accessEventTypes, type DomainEvent } from '../domain/events.js'
 import type { IndexingOrgCipher, Keyring } from './cipher.js'
 import type { Tx } from './db.js'
 import { refreshReportClocks } from './report-clocks.js' // moves into storage with the reshape
@@ -89,7 +89,8 @@ export async function runUnit<T>(
       )
       await enqueueOutbox(tx, org.id, cipher, outbox, at)
       // The events may have met, started or paused clocks: store the new due times with them.
-      for (const e of events) if (e.reportId) touched.add(e.reportId)
+      // A read or a download moves no clock: recording it is one insert, not a recomputation.
+      for (const e of events) if (e.reportId && !accessEventTypes.includes(e.type)) touched.add(e.reportId)
       for (const reportId of touched) await refreshReportClocks(tx, org.id, reportId, at)
       return result
     })

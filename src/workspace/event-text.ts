@@ -86,6 +86,10 @@ const labels: Record<EventType, Label> = {
   'mfa.factor_added': byType('mfa.factor_added'),
   'mfa.factor_removed': byType('mfa.factor_removed'),
   'mfa.recovery_code_used': byType('mfa.recovery_code_used'),
+  'report.read': (t, d) => t(d.via === 'api' ? 'event.report.read_api' : 'event.report.read'),
+  'token.created': (t, d) => t('event.token.created', { scope: t(d.scope === 'work' ? 'tokens.scope.work' : 'tokens.scope.read') }),
+  'token.revoked': plain('event.token.revoked'),
+  'token.used': (t, d) => t('event.token.used', { route: `${String(d.method ?? '')} ${String(d.route ?? '')}` }),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

@@ -52,7 +52,10 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
     timeZone,
     reporter: reporter ?? { id: report.reporterId, name: null, email: null },
     messages,
-    events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, string | number | null> })),
+    // Reads are in the audit log (admin page), not on the timeline: each visit would add a line.
+    events: events
+      .filter((e) => e.type !== 'report.read')
+      .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, string | number | null> })),
     members,
     programName: program?.name ?? null,
     duplicateOfRef: duplicateOf?.ref ?? null,

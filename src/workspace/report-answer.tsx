@@ -9,6 +9,7 @@ import { loadReportForTeam } from './load-report.js'
 import { type Refusal, refusalText } from './refusal-text.js'
 import type { ReportParams } from './report-params.js'
 import { ReportPage } from './report-view.js'
+import { recordReportRead } from './use-cases/record-report-read.js'
 
 type ReportRequest = FastifyRequest<{ Params: ReportParams }>
 export type Draft = { body: string; visibility: string }
@@ -20,6 +21,8 @@ export function reportAnswers(deps: Deps) {
     const viewer = { userId: request.user!.id, role: request.role! }
     const view = await loadReportForTeam(deps, org, request.params.ref, viewer)
     if (!view) throw new HttpProblem('NOT_FOUND')
+    // Reading the text is audited (issue 13, item 5); a withheld report shows its state only, which is no read.
+    if (view.readable) await recordReportRead(deps, org, view.report.id, viewer.userId, { via: 'page' })
     const files = await listReportFiles(deps, org, request.params.ref, viewer)
     const recognition = await loadRecognitionPanel(deps, org, request.params.ref, viewer)
     const page = (

@@ -11,6 +11,10 @@ import type { Role } from './roles.js'
  * - `setup`: only while the instance has no user yet, with the one-time setup token.
  * - member rules: signed in AND a member of the organization named by `:org` with one of the roles.
  *   A non-member gets 404, as if the organization's private pages did not exist.
+ * - token rules (the team JSON API only): an `Authorization: Bearer emb_…` API token of the
+ *   organization named by `:org`, live (not expired, not revoked), of a member who still has one
+ *   of the roles and an enabled account, with the scope the route needs. Cookies count for nothing
+ *   there (the API has no CSRF check), and a token counts for nothing on any other route.
  */
 export type AccessRule =
   | { kind: 'public' }
@@ -18,8 +22,10 @@ export type AccessRule =
   | { kind: 'signed-in' }
   | { kind: 'setup' }
   | { kind: 'member'; roles: readonly Role[] }
+  | { kind: 'token'; scope: 'read' | 'work'; roles: readonly Role[] }
 
 const member = (...roles: Role[]): AccessRule => ({ kind: 'member', roles })
+const token = (scope: 'read' | 'work', ...roles: Role[]): AccessRule => ({ kind: 'token', scope, roles })
 
 export const access = {
   public: { kind: 'public' },
@@ -30,6 +36,8 @@ export const access = {
   'report.work': member('admin', 'responder'),
   'org.admin': member('admin'),
   'account.self': { kind: 'signed-in' },
+  'api.read': token('read', 'admin', 'responder', 'viewer'),
+  'api.work': token('work', 'admin', 'responder'),
 } as const satisfies Record<string, AccessRule>
 
 export type AccessName = keyof typeof access

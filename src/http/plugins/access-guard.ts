@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Deps } from '../../deps.js'
 import { mayActInOrganization } from '../../domain/access/mfa-rule.js'
 import { type AccessName, access } from '../../domain/access/route-rules.js'
+import { hashSecret } from '../../storage/ids.js'
+import { findTokenHolder } from '../../storage/repositories/api-token-repository.js'
 import { findOrganizationBySlug } from '../../storage/repositories/organization-repository.js'
 import { policyOfVersion } from '../../storage/repositories/policy-repository.js'
 import { findMembership } from '../../storage/repositories/user-repository.js'
@@ -15,6 +17,8 @@ export interface RegisteredRoute {
   access: AccessName
   /** Which parts of the request a schema validates before the handler runs. */
   schemas: { params: boolean; query: boolean; body: boolean }
+  /** The route's schemas themselves (JSON Schema): the OpenAPI document is generated from them. */
+  schema: FastifySchema
 }
 
 declare module 'fastify' {
@@ -32,6 +36,7 @@ declare module 'fastify' {
 export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { deps }) => {
   const routes: RegisteredRoute[] = []
   app.decorate('registeredRoutes', routes)
+  app.decorateRequest('apiToken', null)
 
   app.addHook('onRoute', (route) => {
     // The static file plugin registers its own routes: stylesheets and icons are public by nature.
@@ -43,11 +48,11 @@ export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { dep
     const schema = route.schema ?? {}
     const schemas = { params: !!schema.params, query: !!schema.querystring, body: !!schema.body }
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access: name, schemas })
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: name, schemas, schema })
     }
   })
 
-  app.addHook('preValidation', async (request: FastifyRequest) => {
+  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
     const name = request.routeOptions.config.access
     if (!name) throw new HttpProblem('NOT_FOUND') // unmatched routes (404 handler) have no rule
     const rule = access[name]
@@ -76,6 +81,26 @@ export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { dep
         if (!rule.roles.includes(membership.role)) throw new HttpProblem('FORBIDDEN')
         request.org = org
         request.role = membership.role
+        return
+      }
+      case 'token': {
+        // Only the Authorization header counts: a session cookie never authorizes the API (it has no CSRF check).
+        const header = request.headers.authorization
+        const secret = typeof header === 'string' ? /^Bearer (emb_[A-Za-z0-9_-]{43})$/.exec(header)?.[1] : undefined
+        const slug = (request.params as { org?: unknown }).org
+        if (typeof slug !== 'string') throw new Error(`token route ${request.routeOptions.url} has no :org parameter`)
+        const org = secret ? await findOrganizationBySlug(deps.db, slug) : undefined
+        const holder = org && secret ? await findTokenHolder(deps.db, org.id, hashSecret(secret)) : undefined
+        const now = deps.now().toISOString()
+        if (!org || !holder || holder.revokedAt !== null || holder.expiresAt <= now || holder.userDisabled || holder.role === null) {
+          reply.header('www-authenticate', 'Bearer realm="embargo"')
+          throw new HttpProblem('UNAUTHENTICATED', 'A valid API token is required (Authorization: Bearer emb_…).')
+        }
+        if (!rule.roles.includes(holder.role)) throw new HttpProblem('FORBIDDEN')
+        if (rule.scope === 'work' && holder.scope !== 'work') throw new HttpProblem('FORBIDDEN', 'This token has the read scope only.')
+        request.org = org
+        request.role = holder.role
+        request.apiToken = { id: holder.id, userId: holder.userId }
         return
       }
     }

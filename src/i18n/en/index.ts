@@ -1,4 +1,5 @@
 import { accounts } from './accounts.js'
+import { audit } from './audit.js'
 import { components } from './components.js'
 import { disclosure } from './disclosure.js'
 import { mail } from './mail.js'
@@ -21,4 +22,5 @@ export const en = {
   ...severity,
   ...publication,
   ...mfa,
+  ...audit,
 } as const

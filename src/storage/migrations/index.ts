@@ -5,12 +5,13 @@ import * as policy from './2026-11-22T1100-policy.js'
 import * as mailMessageIds from './2026-12-02T0710-mail-message-ids.js'
 import { type MigrationKeys, sealedNames } from './2026-12-02T0720-sealed-names.js'
 import * as reportAccessReport from './2026-12-02T0730-report-access-report.js'
+import * as programsFromPolicy from './2026-12-02T1110-programs-from-policy.js'
 import * as reportCvss from './2026-12-02T1120-report-cvss.js'
 import * as advisories from './2026-12-02T1130-advisories.js'
 import * as credits from './2026-12-02T1150-credits.js'
 import * as accounts from './2026-12-02T1160-accounts.js'
 import * as mfa from './2026-12-02T1170-mfa.js'
-import * as programsFromPolicy from './2026-12-02T1110-programs-from-policy.js'
+import * as apiTokens from './2026-12-02T1180-api-tokens.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -33,6 +34,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1120-report-cvss': reportCvss,
     '2026-12-02T1170-mfa': mfa,
     '2026-12-02T1110-programs-from-policy': programsFromPolicy,
+    '2026-12-02T1180-api-tokens': apiTokens,
   }
 }
 

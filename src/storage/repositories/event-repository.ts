@@ -67,3 +67,64 @@ export async function verifyEventChain(db: Executor, orgId: string): Promise<num
   }
   return null
 }
+
+/** Where an organization's chain breaks: the first row that does not verify (or the end, when rows were cut off). */
+export interface ChainBreak {
+  seq: number
+  /** The row's id; null when the break is at the end (the organization's head names a row that is gone). */
+  id: string | null
+  reason: 'hash' | 'link' | 'head'
+}
+
+/**
+ * Recomputes the organization's whole chain, and checks that the last row is the head the
+ * organization row records (so removing the newest rows is a break too). Null when it all holds.
+ */
+export async function findChainBreak(db: Executor, orgId: string): Promise<ChainBreak | null> {
+  const rows = await db.selectFrom('event').selectAll().where('org_id', '=', orgId).orderBy('seq').execute()
+  let prev = ''
+  let expected = 1
+  for (const row of rows) {
+    const { id, hash, prev_hash, ...base } = row
+    const seq = Number(base.seq)
+    if (prev_hash !== prev || seq !== expected) return { seq, id, reason: 'link' }
+    if (chainHash(prev, { ...base, seq }) !== hash) return { seq, id, reason: 'hash' }
+    prev = hash
+    expected += 1
+  }
+  const head = await db.selectFrom('organization').select(['event_seq', 'event_head']).where('id', '=', orgId).executeTakeFirst()
+  if (head && (head.event_head !== prev || Number(head.event_seq) !== expected - 1)) return { seq: expected, id: null, reason: 'head' }
+  return null
+}
+
+/** What the audit page asks of the log; every field narrows it. */
+export interface AuditFilter {
+  actorId?: string | undefined
+  reportId?: string | undefined
+  type?: string | undefined
+  /** The report's reference (ACME-2026-0001). */
+  ref?: string | undefined
+  /** Inclusive ISO instants. */
+  from?: string | undefined
+  to?: string | undefined
+  /** Entries older than this sequence number (the next page). */
+  beforeSeq?: number | undefined
+  limit: number
+}
+
+/** The organization's log, newest first, as the audit page filters it, each entry with its report's reference. */
+export function listAuditEvents(db: Executor, orgId: string, f: AuditFilter): Promise<(EventRow & { ref: string | null })[]> {
+  let q = db
+    .selectFrom('event')
+    .leftJoin('report', (j) => j.onRef('report.id', '=', 'event.report_id').on('report.org_id', '=', orgId))
+    .selectAll('event')
+    .select('report.ref')
+    .where('event.org_id', '=', orgId)
+  if (f.actorId) q = q.where('event.actor_id', '=', f.actorId)
+  if (f.ref) q = q.where('report.ref', '=', f.ref)
+  if (f.type) q = q.where('event.type', '=', f.type)
+  if (f.from) q = q.where('event.at', '>=', f.from)
+  if (f.to) q = q.where('event.at', '<=', f.to)
+  if (f.beforeSeq !== undefined) q = q.where('event.seq', '<', f.beforeSeq)
+  return q.orderBy('event.seq', 'desc').limit(f.limit).execute()
+}

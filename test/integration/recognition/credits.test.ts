@@ -201,10 +201,12 @@ eachDialect('recognition', (ctx) => {
     const org = await t.given.org()
     const preset = readPreset('kumi-systems')
     if (!preset) throw new Error('no kumi-systems preset')
-    const withBounty = preset.source.replace('  bounty: false', '  bounty: true').replace(
-      '      conditions: [by-severity]\n',
-      '      conditions: [by-severity]\n    - kind: money\n      description: A bounty.\n      conditions: [by-severity]\n      amounts: { currency: EUR, medium: 150, high: 500 }\n',
-    )
+    const withBounty = preset.source
+      .replace('  bounty: false', '  bounty: true')
+      .replace(
+        '      conditions: [by-severity]\n',
+        '      conditions: [by-severity]\n    - kind: money\n      description: A bounty.\n      conditions: [by-severity]\n      amounts: { currency: EUR, medium: 150, high: 500 }\n',
+      )
     expect(withBounty).not.toBe(preset.source)
     const imported = await importPolicy(t.deps, org, withBounty, preset.fileName, null)
     expect(imported.ok, JSON.stringify(imported)).toBe(true)
