@@ -5,6 +5,7 @@ import { changedFields } from '../../domain/advisory/revision-text.js'
 import { type AdvisoryError, edit, statusOf } from '../../domain/advisory/workflow.js'
 import { newEvent } from '../../domain/events.js'
 import { fail, ok, type Result } from '../../domain/result.js'
+import { scoreCvss31, scoreCvss40 } from '../../domain/severity/cvss-score.js'
 import type { StoredAdvisory } from '../../storage/repositories/advisory-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { advisoryRules } from '../advisory-rules.js'
@@ -25,7 +26,14 @@ export async function editAdvisory(
   viewer: Viewer,
 ): Promise<Result<StoredAdvisory, EditAdvisoryError>> {
   const { scoring } = await advisoryRules(deps.db, org.id)
-  const checked = checkContent(input, { scoring, cwes: await loadCweCatalogue() })
+  const checked = checkContent(input, {
+    qualitativeOnly: scoring === 'qualitative',
+    canonicalVector: (version, vector) => {
+      const scored = version === '3.1' ? scoreCvss31(vector) : scoreCvss40(vector)
+      return scored.ok ? scored.value.vector : undefined
+    },
+    cwes: await loadCweCatalogue(),
+  })
   if (!checked.ok) return fail({ code: 'ADVISORY_CONTENT_INVALID', problems: checked.error })
   const content = checked.value
   const at = deps.now().toISOString()

@@ -9,8 +9,6 @@
 import { PackageURL } from 'packageurl-js'
 import semver from 'semver'
 import { fail, ok, type Result } from '../result.js'
-import { scoreCvss31, scoreCvss40 } from '../severity/cvss-score.js'
-import type { SeverityScoring } from '../severity/scoring.js'
 import {
   type AdvisorySeverity,
   type AffectedProduct,
@@ -182,7 +180,10 @@ function checkAffected(rows: AffectedRow[], problems: ContentProblem[]): Affecte
  * vector is accepted (no number may ever be shown), and CWE ids must be current entries of the list.
  */
 export interface ContentContext {
-  scoring?: SeverityScoring
+  /** The policy scores qualitatively (`severity.scoring: qualitative`). */
+  qualitativeOnly?: boolean
+  /** The canonical form of a vector the scoring library scores completely, or undefined (src/domain/severity). */
+  canonicalVector?: (version: '3.1' | '4.0', vector: string) => string | undefined
   cwes?: CweCatalogue
 }
 
@@ -225,16 +226,17 @@ export function checkContent(input: ContentInput, context: ContentContext = {}):
   const cvss40 = input.cvss40.trim()
   // Vectors are scored by the one scoring library (src/domain/severity): a vector it cannot score
   // completely is refused, and the canonical form is kept.
-  const qualitativeOnly = context.scoring === 'qualitative'
+  const canonical = (version: '3.1' | '4.0', vector: string, pattern: RegExp) =>
+    !pattern.test(vector) ? undefined : context.canonicalVector ? context.canonicalVector(version, vector) : vector
   if (cvss31 !== '') {
-    const scored = cvss31Pattern.test(cvss31) ? scoreCvss31(cvss31) : undefined
-    if (qualitativeOnly || !scored?.ok) problems.push({ field: 'cvss31', problem: 'invalid' })
-    else severity.cvss31 = scored.value.vector
+    const vector = canonical('3.1', cvss31, cvss31Pattern)
+    if (context.qualitativeOnly || !vector) problems.push({ field: 'cvss31', problem: 'invalid' })
+    else severity.cvss31 = vector
   }
   if (cvss40 !== '') {
-    const scored = cvss40Pattern.test(cvss40) ? scoreCvss40(cvss40) : undefined
-    if (qualitativeOnly || !scored?.ok) problems.push({ field: 'cvss40', problem: 'invalid' })
-    else severity.cvss40 = scored.value.vector
+    const vector = canonical('4.0', cvss40, cvss40Pattern)
+    if (context.qualitativeOnly || !vector) problems.push({ field: 'cvss40', problem: 'invalid' })
+    else severity.cvss40 = vector
   }
   if (input.qualitative !== '') {
     if ((qualitativeSeverities as readonly string[]).includes(input.qualitative))

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { type ContentInput, checkContent, purlOf } from '../../../src/domain/advisory/content.js'
 import { loadCweCatalogue } from '../../../src/domain/advisory/cwe.js'
 import { osvEcosystems } from '../../../src/domain/advisory/ecosystems.js'
+import { scoreCvss31, scoreCvss40 } from '../../../src/domain/severity/cvss-score.js'
 import { standard } from '../../support/standards.js'
 
 const input = (over: Partial<ContentInput> = {}): ContentInput => ({
@@ -87,17 +88,24 @@ describe('advisory content', () => {
 })
 
 describe('advisory severity and weaknesses, as the policy and the CWE list allow', () => {
+  const scored = {
+    canonicalVector: (version: '3.1' | '4.0', vector: string) => {
+      const result = version === '3.1' ? scoreCvss31(vector) : scoreCvss40(vector)
+      return result.ok ? result.value.vector : undefined
+    },
+  }
+
   it('a vector the scoring library cannot score completely is refused; a good one is kept in canonical form', async () => {
-    expect(checkContent(input({ cvss31: 'CVSS:3.1/AV:N/AC:L' })).ok).toBe(false)
-    expect(checkContent(input({ cvss40: 'CVSS:4.0/AV:N/AV:L/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' })).ok).toBe(false)
-    const good = checkContent(input({ cvss31: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }))
+    expect(checkContent(input({ cvss31: 'CVSS:3.1/AV:N/AC:L' }), scored).ok).toBe(false)
+    expect(checkContent(input({ cvss40: 'CVSS:4.0/AV:N/AV:L/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }), scored).ok).toBe(false)
+    const good = checkContent(input({ cvss31: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }), scored)
     expect(good).toMatchObject({ ok: true, value: { severity: { cvss31: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' } } })
   })
 
   it('under qualitative scoring no vector is accepted, only the level', () => {
     const vector = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'
-    expect(checkContent(input({ cvss31: vector }), { scoring: 'qualitative' }).ok).toBe(false)
-    expect(checkContent(input({ qualitative: 'high' }), { scoring: 'qualitative' })).toMatchObject({
+    expect(checkContent(input({ cvss31: vector }), { ...scored, qualitativeOnly: true }).ok).toBe(false)
+    expect(checkContent(input({ qualitative: 'high' }), { ...scored, qualitativeOnly: true })).toMatchObject({
       ok: true,
       value: { severity: { qualitative: 'high' } },
     })
