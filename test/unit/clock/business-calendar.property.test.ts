@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays, formatCivilDate } from '../../../src/domain/calendar/civil-date.js'
 import { civilDateAt, endOfDay, wallTimeAt } from '../../../src/domain/calendar/zoned-time.js'
 import { type BusinessCalendar, businessCalendar, ClockUncomputable } from '../../../src/domain/clock/business-calendar.js'
+import { propertyRuns } from '../../support/property-runs.js'
 
 const calendars = [
   businessCalendar({ timeZone: 'Europe/Vienna', holidays: { country: 'AT' } }),
@@ -140,7 +141,7 @@ describe('finding 4: business days are counted by weeks and closed days, not day
         const receiptDayCounts = atMidnight && cal.isWorkingDay(civilDateAt(start, cal.timeZone)) ? 1 : 0
         if (days > 0) expect(cal.workingDayStartsBetween(start, due)).toBe(days + receiptDayCounts)
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     )
   })
 

@@ -4,6 +4,7 @@ import type { ReportError } from '../../../src/domain/report/errors.js'
 import { type Actor, isOpen, type Report, type ReportStatus, reportStatuses, type Transition } from '../../../src/domain/report/report.js'
 import { allowedTransitions, assign, changeStatus, claim, receive, release, reply } from '../../../src/domain/report/workflow.js'
 import type { Result } from '../../../src/domain/result.js'
+import { propertyRuns } from '../../support/property-runs.js'
 import { ALICE, AT, BOB, deepFreeze, EARLIER } from './helpers.js'
 
 type Action =
@@ -113,7 +114,7 @@ describe('workflow properties', () => {
           report = deepFreeze(next)
         }
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     )
   })
 })

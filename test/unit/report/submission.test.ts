@@ -1,0 +1,139 @@
+/**
+ * What a reporter sends, field by field (src/domain/report/submission.ts): kept exactly as typed,
+ * refused only when it cannot be stored or shown faithfully, each refusal naming its field.
+ */
+import { describe, expect, it } from 'vitest'
+import { formatReference, referencePrefix, submissionLimits, validateSubmission } from '../../../src/domain/report/submission.js'
+
+const minimal = { title: 'XSS in search', description: 'The q parameter is reflected.' }
+
+const errorsOf = (input: Record<string, unknown>, programs: string[] = []) => {
+  const result = validateSubmission(input, programs)
+  return result.ok ? {} : result.error
+}
+
+describe('validateSubmission', () => {
+  it('keeps text exactly as typed: no trimming, no normalization, empty optional fields become nothing', () => {
+    const result = validateSubmission(
+      {
+        ...minimal,
+        title: '  Café\u0301 <b>  ',
+        steps: '\n1. open\n\t2. type\n',
+        reporterName: '  ',
+        reporterEmail: '',
+        reporterPublicKey: ' \n',
+      },
+      [],
+    )
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        title: '  Café\u0301 <b>  ',
+        programId: null,
+        description: minimal.description,
+        steps: '\n1. open\n\t2. type\n',
+        impact: '',
+        affectedVersion: '',
+        reporterName: null,
+        reporterEmail: null,
+        reporterPublicKey: null,
+        creditPreference: 'anonymous',
+      },
+    })
+  })
+
+  it('asks for a title and a description; blank ones count as missing', () => {
+    expect(errorsOf({})).toEqual({ title: 'required', description: 'required' })
+    expect(errorsOf({ title: ' \t', description: '\n' })).toEqual({ title: 'required', description: 'required' })
+    expect(errorsOf({ ...minimal, steps: '', impact: '' })).toEqual({})
+  })
+
+  it('refuses values that are not text', () => {
+    expect(errorsOf({ ...minimal, title: 42, steps: ['a'], reporterEmail: { a: 1 } })).toEqual({
+      title: 'not-text',
+      steps: 'not-text',
+      reporterEmail: 'not-text',
+    })
+  })
+
+  it('counts length in code points, so the limit is exact and an emoji counts once', () => {
+    const max = submissionLimits.title
+    expect(errorsOf({ ...minimal, title: 'a'.repeat(max) })).toEqual({})
+    expect(errorsOf({ ...minimal, title: 'a'.repeat(max + 1) })).toEqual({ title: 'too-long' })
+    expect(errorsOf({ ...minimal, title: '😀'.repeat(max) })).toEqual({})
+    expect(errorsOf({ ...minimal, affectedVersion: 'v'.repeat(submissionLimits.affectedVersion + 1) })).toEqual({
+      affectedVersion: 'too-long',
+    })
+    expect(errorsOf({ ...minimal, impact: 'i'.repeat(submissionLimits.impact + 1) })).toEqual({ impact: 'too-long' })
+  })
+
+  it('refuses lone surrogates, which cannot be stored or mailed faithfully', () => {
+    expect(errorsOf({ ...minimal, description: 'broken \uD800 text' })).toEqual({ description: 'malformed-unicode' })
+  })
+
+  it('single-line fields refuse control characters but a tab; multi-line text refuses only NUL', () => {
+    expect(errorsOf({ ...minimal, title: 'a\tb' })).toEqual({})
+    expect(errorsOf({ ...minimal, title: 'a\nb' })).toEqual({ title: 'control-characters' })
+    expect(errorsOf({ ...minimal, reporterName: 'Eve\u001b[31m' })).toEqual({ reporterName: 'control-characters' })
+    expect(errorsOf({ ...minimal, affectedVersion: '1.0\u007f' })).toEqual({ affectedVersion: 'control-characters' })
+    expect(errorsOf({ ...minimal, description: 'line\r\nline\u001b' })).toEqual({})
+    expect(errorsOf({ ...minimal, description: 'nul\u0000' })).toEqual({ description: 'control-characters' })
+  })
+
+  it('checks the shape of the reporter’s address', () => {
+    for (const good of ['a@example.org', 'first.last+tag@sub.example.co.uk'])
+      expect(errorsOf({ ...minimal, reporterEmail: good })).toEqual({})
+    for (const bad of ['a@example', 'a b@example.org', '@example.org', 'a@@example.org', 'a@example.org>', 'a@.org']) {
+      expect(errorsOf({ ...minimal, reporterEmail: bad })).toEqual({ reporterEmail: 'invalid-email' })
+    }
+    expect(errorsOf({ ...minimal, reporterEmail: `${'a'.repeat(250)}@b.cd` })).toEqual({ reporterEmail: 'too-long' })
+  })
+
+  it('asks for a program only when the organization has programs, and only one of its own', () => {
+    expect(validateSubmission({ ...minimal, programId: 'web' }, [])).toMatchObject({ ok: true, value: { programId: null } })
+    expect(errorsOf({ ...minimal }, ['web', 'app'])).toEqual({ programId: 'required' })
+    expect(errorsOf({ ...minimal, programId: '' }, ['web'])).toEqual({ programId: 'required' })
+    expect(errorsOf({ ...minimal, programId: 'other' }, ['web'])).toEqual({ programId: 'unknown-program' })
+    expect(errorsOf({ ...minimal, programId: ['web'] }, ['web'])).toEqual({ programId: 'unknown-program' })
+    expect(validateSubmission({ ...minimal, programId: 'app' }, ['web', 'app'])).toMatchObject({ ok: true, value: { programId: 'app' } })
+  })
+
+  it('credit: anonymous by default; by name or pseudonym needs a name; an unknown choice is refused', () => {
+    expect(validateSubmission(minimal, [])).toMatchObject({ ok: true, value: { creditPreference: 'anonymous' } })
+    expect(errorsOf({ ...minimal, creditPreference: 'name' })).toEqual({ reporterName: 'name-required-for-credit' })
+    expect(errorsOf({ ...minimal, creditPreference: 'pseudonym', reporterName: '   ' })).toEqual({
+      reporterName: 'name-required-for-credit',
+    })
+    expect(validateSubmission({ ...minimal, creditPreference: 'pseudonym', reporterName: 'n0body' }, [])).toMatchObject({
+      ok: true,
+      value: { creditPreference: 'pseudonym', reporterName: 'n0body' },
+    })
+    expect(errorsOf({ ...minimal, creditPreference: 'famous' })).toEqual({ creditPreference: 'invalid-choice' })
+    expect(errorsOf({ ...minimal, creditPreference: 1 })).toEqual({ creditPreference: 'invalid-choice' })
+    // A name too long is reported as such, not as missing.
+    expect(errorsOf({ ...minimal, creditPreference: 'name', reporterName: 'n'.repeat(201) })).toEqual({ reporterName: 'too-long' })
+  })
+
+  it('reports every problem at once', () => {
+    expect(Object.keys(errorsOf({ title: '', description: '', reporterEmail: 'x', creditPreference: 'x' }, ['web'])).sort()).toEqual([
+      'creditPreference',
+      'description',
+      'programId',
+      'reporterEmail',
+      'title',
+    ])
+  })
+})
+
+describe('report references', () => {
+  it('are prefix, year and a number of at least four digits', () => {
+    expect(formatReference('ACME', 2026, 42)).toBe('ACME-2026-0042')
+    expect(formatReference('ACME', 2026, 12345)).toBe('ACME-2026-12345')
+  })
+
+  it('take letters and digits of the slug, upper-cased, at most ten, or REPORT when none is left', () => {
+    expect(referencePrefix('open-klant')).toBe('OPENKLANT')
+    expect(referencePrefix('kumi-systems-gmbh')).toBe('KUMISYSTEM')
+    expect(referencePrefix('---')).toBe('REPORT')
+  })
+})
