@@ -3,12 +3,20 @@
  * refused only when it cannot be stored or shown faithfully, each refusal naming its field.
  */
 import { describe, expect, it } from 'vitest'
-import { formatReference, referencePrefix, submissionLimits, validateSubmission } from '../../../src/domain/report/submission.js'
+import {
+  formatReference,
+  type ProgramQuestions,
+  referencePrefix,
+  submissionLimits,
+  validateSubmission,
+} from '../../../src/domain/report/submission.js'
 
 const minimal = { title: 'XSS in search', description: 'The q parameter is reflected.' }
 
-const errorsOf = (input: Record<string, unknown>, programs: string[] = []) => {
-  const result = validateSubmission(input, programs)
+const programs = (...slugs: string[]): ProgramQuestions[] => slugs.map((slug) => ({ slug, fields: [] }))
+
+const errorsOf = (input: Record<string, unknown>, slugs: string[] = []) => {
+  const result = validateSubmission(input, programs(...slugs))
   return result.ok ? {} : result.error
 }
 
@@ -29,7 +37,8 @@ describe('validateSubmission', () => {
       ok: true,
       value: {
         title: '  Café\u0301 <b>  ',
-        programId: null,
+        program: null,
+        programFields: [],
         description: minimal.description,
         steps: '\n1. open\n\t2. type\n',
         impact: '',
@@ -89,13 +98,42 @@ describe('validateSubmission', () => {
     expect(errorsOf({ ...minimal, reporterEmail: `${'a'.repeat(250)}@b.cd` })).toEqual({ reporterEmail: 'too-long' })
   })
 
-  it('asks for a program only when the organization has programs, and only one of its own', () => {
-    expect(validateSubmission({ ...minimal, programId: 'web' }, [])).toMatchObject({ ok: true, value: { programId: null } })
-    expect(errorsOf({ ...minimal }, ['web', 'app'])).toEqual({ programId: 'required' })
-    expect(errorsOf({ ...minimal, programId: '' }, ['web'])).toEqual({ programId: 'required' })
-    expect(errorsOf({ ...minimal, programId: 'other' }, ['web'])).toEqual({ programId: 'unknown-program' })
-    expect(errorsOf({ ...minimal, programId: ['web'] }, ['web'])).toEqual({ programId: 'unknown-program' })
-    expect(validateSubmission({ ...minimal, programId: 'app' }, ['web', 'app'])).toMatchObject({ ok: true, value: { programId: 'app' } })
+  it('asks for a program only when the policy lists programs, by its slug, and only one of its own', () => {
+    expect(validateSubmission({ ...minimal, program: 'web' }, [])).toMatchObject({ ok: true, value: { program: null } })
+    expect(errorsOf({ ...minimal }, ['web', 'app'])).toEqual({ program: 'required' })
+    expect(errorsOf({ ...minimal, program: '' }, ['web'])).toEqual({ program: 'required' })
+    expect(errorsOf({ ...minimal, program: 'other' }, ['web'])).toEqual({ program: 'unknown-program' })
+    expect(errorsOf({ ...minimal, program: ['web'] }, ['web'])).toEqual({ program: 'unknown-program' })
+    expect(validateSubmission({ ...minimal, program: 'app' }, programs('web', 'app'))).toMatchObject({
+      ok: true,
+      value: { program: 'app' },
+    })
+  })
+
+  it("asks the chosen program's own questions, each checked by its type, required ones required", () => {
+    const web: ProgramQuestions = {
+      slug: 'web',
+      fields: [
+        { key: 'url', label: 'Affected URL', type: 'url', required: true },
+        { key: 'browser', label: 'Browser and version', type: 'version', required: false },
+        { key: 'notes', label: 'Notes', type: 'long-text', required: false },
+      ],
+    }
+    const answers = { url: 'https://app.example.org/search?q=x', browser: 'Firefox 133', notes: 'line one\nline two' }
+    expect(validateSubmission({ ...minimal, program: 'web', programFields: answers }, [web])).toMatchObject({
+      ok: true,
+      value: {
+        programFields: [
+          { key: 'url', label: 'Affected URL', value: answers.url },
+          { key: 'browser', label: 'Browser and version', value: 'Firefox 133' },
+          { key: 'notes', label: 'Notes', value: 'line one\nline two' },
+        ],
+      },
+    })
+    const missing = validateSubmission({ ...minimal, program: 'web', programFields: { browser: 'a\nb' } }, [web])
+    expect(missing.ok ? {} : missing.error).toEqual({ 'field.url': 'required', 'field.browser': 'control-characters' })
+    const notAddress = validateSubmission({ ...minimal, program: 'web', programFields: { url: 'javascript:alert(1)' } }, [web])
+    expect(notAddress.ok ? {} : notAddress.error).toEqual({ 'field.url': 'invalid-url' })
   })
 
   it('credit: anonymous by default; by name or pseudonym needs a name; an unknown choice is refused', () => {
@@ -118,7 +156,7 @@ describe('validateSubmission', () => {
     expect(Object.keys(errorsOf({ title: '', description: '', reporterEmail: 'x', creditPreference: 'x' }, ['web'])).sort()).toEqual([
       'creditPreference',
       'description',
-      'programId',
+      'program',
       'reporterEmail',
       'title',
     ])
