@@ -4,3 +4,4 @@ export { checkNewPassword, commonPasswordSet, decoyHash, hashPassword, verifyPas
 export { authRoutes } from './routes.js'
 export { type SessionClient, sessionAbsoluteMs, startSession } from './sessions.js'
 export { SignInThrottle, type SignInThrottleLimits, signInThrottle } from './sign-in-throttle.js'
+export { signOut } from './use-cases/sign-out.js'

@@ -13,6 +13,11 @@ const touchEveryMs = 60 * 1000
 export interface SessionClient {
   userAgent?: string | undefined
   address?: string | undefined
+  /**
+   * Set when an organization's identity provider vouched for the person (src/sso): the session is
+   * then good for that organization only, and records whether the provider asserted MFA.
+   */
+  sso?: { orgId: string; mfaAsserted: boolean } | undefined
 }
 
 /**
@@ -31,6 +36,7 @@ export async function startSession(deps: Deps, userId: string, client: SessionCl
     expires_at: new Date(now.getTime() + sessionAbsoluteMs).toISOString(),
     user_agent: client.userAgent ? [...client.userAgent].slice(0, 300).join('') : null,
     client_address: deps.config.sessionAddresses && client.address ? client.address.slice(0, 64) : null,
+    ...(client.sso ? { sso_org_id: client.sso.orgId, sso_mfa: client.sso.mfaAsserted ? 1 : 0 } : {}),
   })
   return token
 }
@@ -47,7 +53,14 @@ export async function resumeSession(deps: Deps, token: string) {
     return null
   }
   if (idle > touchEveryMs) await touchSession(deps.db, id, now.toISOString())
-  return { id: session.user_id, name: session.name, email: session.email, sessionId: id }
+  return {
+    id: session.user_id,
+    name: session.name,
+    email: session.email,
+    sessionId: id,
+    ssoOrgId: session.sso_org_id ?? null,
+    ssoMfa: Number(session.sso_mfa) === 1,
+  }
 }
 
 export const endSession = (deps: Deps, sessionId: string) => deleteSession(deps.db, sessionId)

@@ -67,6 +67,12 @@ export interface EventData {
   'account.password_changed': { userId: string; sessionsEnded: number }
   'account.password_reset': { userId: string; sessionsEnded: number }
   'account.session_ended': { userId: string; current: boolean }
+
+  // Single sign-on (issue 13 item 7): never the client secret, a subject or an address.
+  /** An administrator set the organization's identity provider (issuer only; the secret stays sealed). */
+  'sso.configured': { issuer: string; jitRole: string | null; trustProviderMfa: boolean; enabled: boolean }
+  /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
+  'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
 }
 
 export type EventType = keyof EventData
@@ -121,6 +127,8 @@ export const eventTypes = [
   'account.password_changed',
   'account.password_reset',
   'account.session_ended',
+  'sso.configured',
+  'sso.identity_linked',
 ] as const satisfies readonly EventType[]
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).

@@ -14,6 +14,8 @@ export function cookieNames(config: Config) {
     /** A second report's link opened while one is open: held until the reporter confirms the switch. */
     followUpPending: `${prefix}embargo_followup_pending`,
     csrf: `${prefix}embargo_csrf`,
+    /** A sign-in with an organization's identity provider under way: state, nonce and PKCE verifier, signed, 10 minutes. */
+    sso: `${prefix}embargo_sso`,
   }
 }
 

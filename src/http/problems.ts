@@ -10,6 +10,8 @@ export type AccountErrorCode =
   | 'ACCOUNT_SHARED'
   | 'INVITATION_NOT_PENDING'
   | 'SESSION_UNKNOWN'
+/** Refusals of single sign-on (src/sso). */
+export type SsoErrorCode = 'SSO_NOT_CONFIGURED' | 'SSO_FAILED' | 'SSO_NO_ACCOUNT' | 'SSO_ACCOUNT_DISABLED'
 
 /**
  * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
@@ -47,6 +49,7 @@ export type AppErrorCode =
   | 'REWARD_ALREADY_RECORDED'
   | 'REWARD_AMOUNT_INVALID'
   | AccountErrorCode
+  | SsoErrorCode
   | 'INTERNAL'
 
 export const problems = {
@@ -97,6 +100,13 @@ export const problems = {
   },
   INVITATION_NOT_PENDING: { status: 409, title: 'This invitation is no longer pending' },
   SESSION_UNKNOWN: { status: 404, title: 'No such session of yours' },
+  SSO_NOT_CONFIGURED: { status: 404, title: 'This organization offers no sign-in with an identity provider' },
+  SSO_FAILED: { status: 401, title: 'Sign-in with the identity provider did not succeed; start again from the sign-in page' },
+  SSO_NO_ACCOUNT: {
+    status: 403,
+    title: 'Your identity provider account is not a member of this organization; ask an administrator for an invitation',
+  },
+  SSO_ACCOUNT_DISABLED: { status: 403, title: 'This account is disabled' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

@@ -7,6 +7,10 @@ export interface SignedInUser {
   name: string
   email: string
   sessionId: string
+  /** The organization whose identity provider started this session (good for that organization only); null after a password sign-in. */
+  ssoOrgId?: string | null
+  /** With `ssoOrgId`: whether the provider asserted multi-factor authentication and the organization trusts that assertion. */
+  ssoMfa?: boolean
 }
 
 declare module 'fastify' {

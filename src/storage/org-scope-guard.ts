@@ -30,6 +30,8 @@ export const orgOwnedTables = new Set([
   'report_credit',
   'report_reward',
   'invitation',
+  'org_sso',
+  'sso_identity',
 ])
 
 export class UnscopedQueryError extends Error {}

@@ -70,6 +70,8 @@ const labels: Record<EventType, Label> = {
   'account.password_changed': byType('account.password_changed'),
   'account.password_reset': byType('account.password_reset'),
   'account.session_ended': byType('account.session_ended'),
+  'sso.configured': byType('sso.configured'),
+  'sso.identity_linked': byType('sso.identity_linked'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

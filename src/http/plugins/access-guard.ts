@@ -66,6 +66,9 @@ export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { dep
         const org = await findOrganizationBySlug(deps.db, slug)
         const membership = org && (await findMembership(deps.db, org.id, request.user.id))
         if (!org || !membership) throw new HttpProblem('NOT_FOUND')
+        // A session started by one organization's identity provider is good for that organization
+        // only: its provider must not reach another organization the person belongs to (issue 13 item 7).
+        if (request.user.ssoOrgId && request.user.ssoOrgId !== org.id) throw new HttpProblem('NOT_FOUND')
         if (!rule.roles.includes(membership.role)) throw new HttpProblem('FORBIDDEN')
         request.org = org
         request.role = membership.role

@@ -7,6 +7,7 @@ import { type MigrationKeys, sealedNames } from './2026-12-02T0720-sealed-names.
 import * as reportAccessReport from './2026-12-02T0730-report-access-report.js'
 import * as credits from './2026-12-02T1150-credits.js'
 import * as accounts from './2026-12-02T1160-accounts.js'
+import * as sso from './2026-12-02T1190-sso.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -25,6 +26,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T0730-report-access-report': reportAccessReport,
     '2026-12-02T1150-credits': credits,
     '2026-12-02T1160-accounts': accounts,
+    '2026-12-02T1190-sso': sso,
   }
 }
 

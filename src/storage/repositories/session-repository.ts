@@ -10,7 +10,16 @@ export const findLiveSession = (db: Executor, id: string, now: string) =>
   db
     .selectFrom('session')
     .innerJoin('user', 'user.id', 'session.user_id')
-    .select(['session.id', 'session.user_id', 'session.last_seen_at', 'session.expires_at', 'user.name', 'user.email'])
+    .select([
+      'session.id',
+      'session.user_id',
+      'session.last_seen_at',
+      'session.expires_at',
+      'session.sso_org_id',
+      'session.sso_mfa',
+      'user.name',
+      'user.email',
+    ])
     .where('session.id', '=', id)
     .where('session.expires_at', '>', now)
     .where('user.disabled_at', 'is', null)

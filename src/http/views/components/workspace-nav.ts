@@ -7,7 +7,7 @@ export function workspaceNav(
   t: Translator,
   slug: string,
   role: Role,
-  current: 'reports' | 'members' | 'programs' | 'mail' | 'policy' | null,
+  current: 'reports' | 'members' | 'programs' | 'mail' | 'policy' | 'sso' | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
   if (role === 'admin') {
@@ -15,6 +15,7 @@ export function workspaceNav(
     items.push({ href: `/w/${slug}/admin/programs`, label: t('nav.programs'), current: current === 'programs' })
     items.push({ href: `/w/${slug}/admin/mail`, label: t('mailAdmin.title'), current: current === 'mail' })
     items.push({ href: `/w/${slug}/admin/policy`, label: t('nav.policy'), current: current === 'policy' })
+    items.push({ href: `/w/${slug}/admin/sso`, label: t('nav.sso'), current: current === 'sso' })
   }
   items.push({ href: `/o/${slug}`, label: t('nav.publicPage') })
   return items
