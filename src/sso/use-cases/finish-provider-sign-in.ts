@@ -116,8 +116,8 @@ async function resolveAccount(deps: Deps, org: OrganizationRow, settings: SsoSet
       if (user.disabled_at !== null) return fail({ code: 'SSO_ACCOUNT_DISABLED' })
       const membership = await findMembership(u.tx, org.id, user.id)
       // Not a member: no provider adds an existing account to an organization (an invitation does).
-      // Already linked to another subject of this organization: an address moved at the provider does not move the account.
-      if (!membership || (await hasSsoIdentity(u.tx, org.id, user.id))) return fail({ code: 'SSO_NO_ACCOUNT' })
+      // Already linked to another subject of this provider: an address moved at the provider does not move the account.
+      if (!membership || (await hasSsoIdentity(u.tx, org.id, issuer, user.id))) return fail({ code: 'SSO_NO_ACCOUNT' })
       await insertSsoIdentity(u.tx, { orgId: org.id, issuer, subject, userId: user.id, createdAt: u.at })
       u.record(
         newEvent('sso.identity_linked', { kind: 'user', id: user.id }, u.at, null, {

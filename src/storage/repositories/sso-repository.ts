@@ -75,10 +75,15 @@ export const findSsoIdentity = async (db: Executor, orgId: string, issuer: strin
       .executeTakeFirst()
   )?.user_id
 
-/** Whether the account already has a provider identity linked in this organization (one per account and organization). */
-export const hasSsoIdentity = async (db: Executor, orgId: string, userId: string): Promise<boolean> =>
-  (await db.selectFrom('sso_identity').select('user_id').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst()) !==
-  undefined
+/** Whether the account already has an identity of this provider (issuer) linked in this organization: one per account, provider and organization. */
+export const hasSsoIdentity = async (db: Executor, orgId: string, issuer: string, userId: string): Promise<boolean> =>
+  (await db
+    .selectFrom('sso_identity')
+    .select('user_id')
+    .where('org_id', '=', orgId)
+    .where('issuer', '=', issuer)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()) !== undefined
 
 export async function insertSsoIdentity(
   db: Executor,

@@ -120,6 +120,19 @@ eachDialect('single sign-on with the organization’s OpenID Provider', (ctx) =>
     expect(session.every((s) => Number(s.sso_mfa) === 0)).toBe(true)
   })
 
+  it('another provider account claiming a linked member’s address does not take the member over', async () => {
+    const t = app()
+    const member = await t.given.member(orgA, 'responder')
+    opA.accounts.set('dave', { email: member.email, emailVerified: true })
+    expect((await signInWithProvider(t, 'sso-a', 'dave')).res.statusCode).toBe(303)
+    // The address is given to someone else at the provider (a reused mailbox, a renamed account).
+    opA.accounts.set('dave-successor', { email: member.email, emailVerified: true })
+    const { browser, res } = await signInWithProvider(t, 'sso-a', 'dave-successor')
+    expect(res.statusCode).toBe(403)
+    expect(browser.cookies.has('embargo_session')).toBe(false)
+    expect(await sessionCount(t, member.id)).toBe(1)
+  })
+
   it('without just-in-time membership an unknown person is refused and no account is created', async () => {
     const t = app()
     opA.accounts.set('stranger', { email: 'stranger@example.org', emailVerified: true })
