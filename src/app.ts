@@ -18,6 +18,7 @@ import { policyAdminRoutes } from './policy-admin/index.js'
 import { escalationRoutes, portalRoutes } from './portal/index.js'
 import { recognitionRoutes } from './recognition/index.js'
 import { setupRoutes } from './setup/index.js'
+import { ssoRoutes } from './sso/index.js'
 import { Keyring } from './storage/cipher.js'
 import { migrate, openDatabase } from './storage/db.js'
 import { loadMasterKey } from './storage/master-key.js'
@@ -89,6 +90,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       mfaRoutes,
       auditRoutes,
       apiTokenRoutes,
+      ssoRoutes,
     ],
   })
 }

@@ -38,6 +38,8 @@ export interface Config {
   imap: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string; org: string } | null
   /** Store the client address of each session for its owner's session list (off: no address is kept). */
   sessionAddresses: boolean
+  /** Allow organizations' OpenID Providers on plain `http:` (a local test provider); off: `https:` only. */
+  ssoHttpIssuers: boolean
 }
 
 interface Setting {
@@ -87,6 +89,12 @@ export const settings: Setting[] = [
     name: 'EMBARGO_SESSION_ADDRESSES',
     description:
       "Set to `true` to keep each team member's client address with their session, shown to them on /account/sessions. Off: no address is stored.",
+    default: 'false',
+  },
+  {
+    name: 'EMBARGO_SSO_HTTP_ISSUERS',
+    description:
+      'Set to `true` to let organizations use an OpenID Provider on plain `http:` (only for a provider on this machine, e.g. in tests). Off: single sign-on speaks `https:` only.',
     default: 'false',
   },
   {
@@ -202,6 +210,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const sessionAddressesRaw = env.EMBARGO_SESSION_ADDRESSES ?? 'false'
   if (sessionAddressesRaw !== 'true' && sessionAddressesRaw !== 'false') problems.push('EMBARGO_SESSION_ADDRESSES must be true or false')
 
+  const ssoHttpIssuersRaw = env.EMBARGO_SSO_HTTP_ISSUERS ?? 'false'
+  if (ssoHttpIssuersRaw !== 'true' && ssoHttpIssuersRaw !== 'false') problems.push('EMBARGO_SSO_HTTP_ISSUERS must be true or false')
+
   const logLevel = (env.EMBARGO_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!logLevels.includes(logLevel)) problems.push(`EMBARGO_LOG_LEVEL must be one of ${logLevels.join(', ')}`)
 
@@ -241,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     defaultOrg,
     ...mail,
     sessionAddresses: sessionAddressesRaw === 'true',
+    ssoHttpIssuers: ssoHttpIssuersRaw === 'true',
     ...overrides,
   }
 }

@@ -5,6 +5,7 @@ import { EmptyForm } from '../http/form-body.js'
 import { safeRedirectTarget } from '../http/redirect-target.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listOrganizations } from '../storage/repositories/organization-repository.js'
+import { listSignInProviders } from '../storage/repositories/sso-repository.js'
 import { listMembershipsOfUser } from '../storage/repositories/user-repository.js'
 import { LoginForm, LoginQuery, SecondStepForm } from './schemas.js'
 import { findSecondStep, secondStepChoices, secondStepMs } from './second-factor/second-step.js'
@@ -30,7 +31,8 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     { config: { access: 'public' }, schema: { querystring: LoginQuery } },
     async (request, reply) => {
       const next = safeRedirectTarget(request.query.next, deps.config.publicUrl)
-      return reply.page(<LoginPage ctx={pageContext(request, reply)} email="" next={next} />)
+      const providers = await listSignInProviders(deps.db)
+      return reply.page(<LoginPage ctx={pageContext(request, reply)} email="" next={next} providers={providers} />)
     },
   )
 

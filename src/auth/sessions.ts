@@ -13,6 +13,11 @@ const touchEveryMs = 60 * 1000
 export interface SessionClient {
   userAgent?: string | undefined
   address?: string | undefined
+  /**
+   * Set when an organization's identity provider vouched for the person (src/sso): the session is
+   * then good for that organization only, and records whether the provider asserted MFA.
+   */
+  sso?: { orgId: string; mfaAsserted: boolean } | undefined
 }
 
 /**
@@ -32,6 +37,7 @@ export async function startSession(deps: Deps, userId: string, client: SessionCl
     user_agent: client.userAgent ? [...client.userAgent].slice(0, 300).join('') : null,
     client_address: deps.config.sessionAddresses && client.address ? client.address.slice(0, 64) : null,
     mfa_verified_at: client.mfaVerified ? now.toISOString() : null,
+    ...(client.sso ? { sso_org_id: client.sso.orgId, sso_mfa: client.sso.mfaAsserted ? 1 : 0 } : {}),
   })
   return token
 }
@@ -48,7 +54,16 @@ export async function resumeSession(deps: Deps, token: string) {
     return null
   }
   if (idle > touchEveryMs) await touchSession(deps.db, id, now.toISOString())
-  return { id: session.user_id, name: session.name, email: session.email, sessionId: id, mfaVerified: session.mfa_verified_at !== null }
+  return {
+    id: session.user_id,
+    name: session.name,
+    email: session.email,
+    sessionId: id,
+    // A second factor passed here, or asserted by the organization's identity provider it trusts.
+    mfaVerified: session.mfa_verified_at !== null || Number(session.sso_mfa) === 1,
+    ssoOrgId: session.sso_org_id ?? null,
+    ssoMfa: Number(session.sso_mfa) === 1,
+  }
 }
 
 export const endSession = (deps: Deps, sessionId: string) => deleteSession(deps.db, sessionId)

@@ -7,10 +7,13 @@ export function LoginPage({
   next,
   problem,
   waitSeconds = 0,
+  providers = [],
 }: {
   ctx: PageContext
   email: string
   next: string
+  /** Organizations whose members may sign in with their identity provider (src/sso). */
+  providers?: Array<{ slug: string; name: string; display_name: string }>
   problem?: 'failed' | 'throttled' | 'second-step-expired' | 'second-step-used-up'
   /** With `throttled`: how long until this address may try this account again. */
   waitSeconds?: number
@@ -44,6 +47,19 @@ export function LoginPage({
             <a href="/account/reset">{t('reset.forgot')}</a>
           </p>
         </Card>
+        {providers.length > 0 ? (
+          <Card title={t('login.sso')}>
+            <ul class="stack">
+              {providers.map((p) => (
+                <li>
+                  <ButtonLink href={`/o/${p.slug}/sso/start?next=${encodeURIComponent(next)}`}>
+                    {t('login.ssoButton', { provider: p.display_name, org: p.name })}
+                  </ButtonLink>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
       </div>
     </Layout>
   )

@@ -98,6 +98,12 @@ export interface EventData {
   'token.revoked': { tokenId: string }
   /** One request authenticated by an API token: the route's method and pattern (never its body or query). */
   'token.used': { tokenId: string; method: string; route: string }
+
+  // Single sign-on (issue 13 item 7): never the client secret, a subject or an address.
+  /** An administrator set the organization's identity provider (issuer only; the secret stays sealed). */
+  'sso.configured': { issuer: string; jitRole: string | null; trustProviderMfa: boolean; enabled: boolean }
+  /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
+  'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
 }
 
 export type EventType = keyof EventData
@@ -172,6 +178,8 @@ export const eventTypes = [
   'token.created',
   'token.revoked',
   'token.used',
+  'sso.configured',
+  'sso.identity_linked',
 ] as const satisfies readonly EventType[]
 
 /**

@@ -16,6 +16,8 @@ export function cookieNames(config: Config) {
     csrf: `${prefix}embargo_csrf`,
     /** Password accepted, second factor to come (5 minutes). */
     secondStep: `${prefix}embargo_second_step`,
+    /** A sign-in with an organization's identity provider under way: state, nonce and PKCE verifier, signed, 10 minutes. */
+    sso: `${prefix}embargo_sso`,
   }
 }
 

@@ -10,6 +10,8 @@ export type AccountErrorCode =
   | 'ACCOUNT_SHARED'
   | 'INVITATION_NOT_PENDING'
   | 'SESSION_UNKNOWN'
+/** Refusals of single sign-on (src/sso). */
+export type SsoErrorCode = 'SSO_NOT_CONFIGURED' | 'SSO_FAILED' | 'SSO_NO_ACCOUNT' | 'SSO_ACCOUNT_DISABLED'
 
 /**
  * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
@@ -69,6 +71,7 @@ export type AppErrorCode =
   | 'MFA_REQUIRED'
   | 'TOKEN_NAME_INVALID'
   | 'TOKEN_SCOPE_NOT_ALLOWED'
+  | SsoErrorCode
   | 'INTERNAL'
 
 export const problems = {
@@ -147,6 +150,13 @@ export const problems = {
   },
   TOKEN_NAME_INVALID: { status: 422, title: 'A token needs a name: one line of at most 100 characters' },
   TOKEN_SCOPE_NOT_ALLOWED: { status: 403, title: 'Your role can only read: a token of yours can have the read scope only' },
+  SSO_NOT_CONFIGURED: { status: 404, title: 'This organization offers no sign-in with an identity provider' },
+  SSO_FAILED: { status: 401, title: 'Sign-in with the identity provider did not succeed; start again from the sign-in page' },
+  SSO_NO_ACCOUNT: {
+    status: 403,
+    title: 'Your identity provider account is not a member of this organization; ask an administrator for an invitation',
+  },
+  SSO_ACCOUNT_DISABLED: { status: 403, title: 'This account is disabled' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

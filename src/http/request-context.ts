@@ -9,6 +9,10 @@ export interface SignedInUser {
   sessionId: string
   /** The session passed a second factor (at sign-in, or by enrolling one). */
   mfaVerified: boolean
+  /** The organization whose identity provider started this session (good for that organization only); null after a password sign-in. */
+  ssoOrgId?: string | null
+  /** With `ssoOrgId`: whether the provider asserted multi-factor authentication and the organization trusts that assertion. */
+  ssoMfa?: boolean
 }
 
 declare module 'fastify' {

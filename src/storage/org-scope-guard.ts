@@ -35,6 +35,8 @@ export const orgOwnedTables = new Set([
   'advisory_revision',
   'advisory_counter',
   'api_token',
+  'org_sso',
+  'sso_identity',
 ])
 
 export class UnscopedQueryError extends Error {}

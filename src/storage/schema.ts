@@ -65,6 +65,35 @@ export interface SessionTable {
   client_address?: string | null
   /** When this session passed its second factor; null for a session that signed in with a password only. */
   mfa_verified_at: Generated<string | null>
+  /** Set when the organization's identity provider started the session: it is good for that organization only. */
+  sso_org_id?: string | null
+  /** With `sso_org_id`: 1 when the provider asserted multi-factor authentication (and the organization trusts it). */
+  sso_mfa?: number | null
+}
+
+/** An organization's OpenID Provider for single sign-on; the client secret is sealed (`org_sso.client_secret|<org>`). */
+export interface OrgSsoTable {
+  org_id: string
+  display_name: string
+  issuer: string
+  client_id: string
+  client_secret_enc: string
+  /** Lower-case e-mail domains separated by single spaces. */
+  allowed_domains: string
+  /** Role given on a first sign-in (just-in-time membership); null = no just-in-time membership. */
+  jit_role: Role | null
+  trust_provider_mfa: Generated<number>
+  enabled: Generated<number>
+  updated_at: string
+}
+
+/** A provider's account (issuer + subject) linked to an Embargo account, per organization. */
+export interface SsoIdentityTable {
+  org_id: string
+  issuer: string
+  subject: string
+  user_id: string
+  created_at: string
 }
 
 /** An invitation to join an organization; only the SHA-256 of its link's token is stored. */
@@ -461,6 +490,8 @@ export interface DB {
   mfa_recovery_code: MfaRecoveryCodeTable
   mfa_challenge: MfaChallengeTable
   api_token: ApiTokenTable
+  org_sso: OrgSsoTable
+  sso_identity: SsoIdentityTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

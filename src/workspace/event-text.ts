@@ -90,6 +90,8 @@ const labels: Record<EventType, Label> = {
   'token.created': (t, d) => t('event.token.created', { scope: t(d.scope === 'work' ? 'tokens.scope.work' : 'tokens.scope.read') }),
   'token.revoked': plain('event.token.revoked'),
   'token.used': (t, d) => t('event.token.used', { route: `${String(d.method ?? '')} ${String(d.route ?? '')}` }),
+  'sso.configured': byType('sso.configured'),
+  'sso.identity_linked': byType('sso.identity_linked'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

@@ -73,6 +73,9 @@ export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { dep
         const org = await findOrganizationBySlug(deps.db, slug)
         const membership = org && (await findMembership(deps.db, org.id, request.user.id))
         if (!org || !membership) throw new HttpProblem('NOT_FOUND')
+        // A session started by one organization's identity provider is good for that organization
+        // only: its provider must not reach another organization the person belongs to (issue 13 item 7).
+        if (request.user.ssoOrgId && request.user.ssoOrgId !== org.id) throw new HttpProblem('NOT_FOUND')
         // An organization that requires a second factor refuses a session without one on every
         // route, whatever the role: pages send the member to enrol, the API answers 403 (ASVS v5.0.0-6.3.3).
         if (!mayActInOrganization(await policyOfVersion(deps.db, org.id, org.policy_version_id), request.user)) {

@@ -9,6 +9,7 @@ import { policy } from './policy.js'
 import { publication } from './publication.js'
 import { recognition } from './recognition.js'
 import { severity } from './severity.js'
+import { sso } from './sso.js'
 
 /** The English catalogue: every user-facing string, by key. Other languages mirror these keys. */
 export const en = {
@@ -23,4 +24,5 @@ export const en = {
   ...publication,
   ...mfa,
   ...audit,
+  ...sso,
 } as const

@@ -12,6 +12,7 @@ import * as credits from './2026-12-02T1150-credits.js'
 import * as accounts from './2026-12-02T1160-accounts.js'
 import * as mfa from './2026-12-02T1170-mfa.js'
 import * as apiTokens from './2026-12-02T1180-api-tokens.js'
+import * as sso from './2026-12-02T1190-sso.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -35,6 +36,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1170-mfa': mfa,
     '2026-12-02T1110-programs-from-policy': programsFromPolicy,
     '2026-12-02T1180-api-tokens': apiTokens,
+    '2026-12-02T1190-sso': sso,
   }
 }
 

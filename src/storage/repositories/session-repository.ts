@@ -17,6 +17,8 @@ export const findLiveSession = (db: Executor, id: string, now: string) =>
       'session.last_seen_at',
       'session.expires_at',
       'session.mfa_verified_at',
+      'session.sso_org_id',
+      'session.sso_mfa',
       'user.name',
       'user.email',
     ])

@@ -7,7 +7,7 @@ export function workspaceNav(
   t: Translator,
   slug: string,
   role: Role,
-  current: 'reports' | 'advisories' | 'members' | 'programs' | 'mail' | 'policy' | 'audit' | 'tokens' | null,
+  current: 'reports' | 'advisories' | 'members' | 'programs' | 'mail' | 'policy' | 'audit' | 'tokens' | 'sso' | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
   items.push({ href: `/w/${slug}/advisories`, label: t('nav.advisories'), current: current === 'advisories' })
@@ -17,6 +17,7 @@ export function workspaceNav(
     items.push({ href: `/w/${slug}/admin/mail`, label: t('mailAdmin.title'), current: current === 'mail' })
     items.push({ href: `/w/${slug}/admin/policy`, label: t('nav.policy'), current: current === 'policy' })
     items.push({ href: `/w/${slug}/admin/audit`, label: t('nav.audit'), current: current === 'audit' })
+    items.push({ href: `/w/${slug}/admin/sso`, label: t('nav.sso'), current: current === 'sso' })
   }
   items.push({ href: `/w/${slug}/tokens`, label: t('nav.tokens'), current: current === 'tokens' })
   items.push({ href: `/o/${slug}`, label: t('nav.publicPage') })

@@ -1,0 +1,35 @@
+/** Strings of single sign-on (src/sso): the administrator's provider page and the sign-in page's provider links. */
+export const sso = {
+  'nav.sso': 'Single sign-on',
+  'ssoAdmin.title': 'Single sign-on',
+  'ssoAdmin.lead':
+    "Let members sign in with the organization's OpenID Connect identity provider. Register Embargo there as a confidential client with this redirect address:",
+  'ssoAdmin.saved': 'Single sign-on settings saved.',
+  'ssoAdmin.displayName': 'Provider name shown on the sign-in page',
+  'ssoAdmin.issuer': 'Issuer URL',
+  'ssoAdmin.issuerHint':
+    'The provider’s issuer identifier, e.g. https://login.example.org/realms/security. Embargo reads its configuration from there.',
+  'ssoAdmin.clientId': 'Client id',
+  'ssoAdmin.clientSecret': 'Client secret',
+  'ssoAdmin.clientSecretHint': 'Stored encrypted. Leave empty to keep the one already stored.',
+  'ssoAdmin.domains': 'Allowed e-mail domains',
+  'ssoAdmin.domainsHint':
+    'The provider may only speak for addresses in these domains (exactly, not their subdomains), and only when it says the address is verified. Separate them with spaces.',
+  'ssoAdmin.jit': 'New people signing in for the first time',
+  'ssoAdmin.jit.none': 'Refuse them: members are invited first',
+  'ssoAdmin.jit.viewer': 'Add them as viewers',
+  'ssoAdmin.jit.responder': 'Add them as responders',
+  'ssoAdmin.mfa': 'Multi-factor authentication asserted by the provider',
+  'ssoAdmin.mfa.trust': 'Trust it (amr or acr of the ID token)',
+  'ssoAdmin.mfa.ignore': 'Ignore it: members enrol their own second factor here',
+  'ssoAdmin.enabled': 'Sign-in with the provider',
+  'ssoAdmin.enabled.yes': 'On',
+  'ssoAdmin.enabled.no': 'Off',
+  'ssoAdmin.save': 'Save',
+  'fieldProblem.https-only': 'The issuer must be an https address.',
+  'fieldProblem.invalid-url': 'Enter an address like https://login.example.org, without query or fragment.',
+  'fieldProblem.invalid-domain': 'Enter domains like example.org, separated by spaces.',
+  'fieldProblem.invalid': 'This value cannot be used.',
+  'login.sso': 'Or sign in with your organization’s identity provider',
+  'login.ssoButton': 'Sign in with {provider} ({org})',
+} as const
