@@ -64,6 +64,7 @@ eachDialect('policy files over HTTP', (ctx) => {
       .select(['type', 'data'])
       .where('org_id', '=', org.id)
       .where('type', '=', 'policy.imported')
+      .orderBy('seq')
       .execute()
     expect(events.map((e) => JSON.parse(e.data).version)).toEqual([1, 2])
     const r = t.browser()
