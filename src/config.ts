@@ -40,6 +40,8 @@ export interface Config {
   sessionAddresses: boolean
   /** Allow organizations' OpenID Providers on plain `http:` (a local test provider); off: `https:` only. */
   ssoHttpIssuers: boolean
+  /** Organizations may point CVE Services at plain http (a local server, in tests); off: https only. */
+  cveServicesHttp: boolean
 }
 
 interface Setting {
@@ -95,6 +97,12 @@ export const settings: Setting[] = [
     name: 'EMBARGO_SSO_HTTP_ISSUERS',
     description:
       'Set to `true` to let organizations use an OpenID Provider on plain `http:` (only for a provider on this machine, e.g. in tests). Off: single sign-on speaks `https:` only.',
+    default: 'false',
+  },
+  {
+    name: 'EMBARGO_CVE_SERVICES_HTTP',
+    description:
+      'Set to `true` to let organizations point CVE Services at plain `http:` on this machine (a local server, e.g. in tests). Off: CVE Services is reached over `https:` only.',
     default: 'false',
   },
   {
@@ -213,6 +221,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const ssoHttpIssuersRaw = env.EMBARGO_SSO_HTTP_ISSUERS ?? 'false'
   if (ssoHttpIssuersRaw !== 'true' && ssoHttpIssuersRaw !== 'false') problems.push('EMBARGO_SSO_HTTP_ISSUERS must be true or false')
 
+  const cveServicesHttpRaw = env.EMBARGO_CVE_SERVICES_HTTP ?? 'false'
+  if (cveServicesHttpRaw !== 'true' && cveServicesHttpRaw !== 'false') problems.push('EMBARGO_CVE_SERVICES_HTTP must be true or false')
+
   const logLevel = (env.EMBARGO_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!logLevels.includes(logLevel)) problems.push(`EMBARGO_LOG_LEVEL must be one of ${logLevels.join(', ')}`)
 
@@ -253,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...mail,
     sessionAddresses: sessionAddressesRaw === 'true',
     ssoHttpIssuers: ssoHttpIssuersRaw === 'true',
+    cveServicesHttp: cveServicesHttpRaw === 'true',
     ...overrides,
   }
 }

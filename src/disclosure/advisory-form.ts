@@ -52,6 +52,13 @@ export const NewAdvisoryQuery = Type.Object({ report: Type.Optional(Type.String(
 export const LinkReportForm = Form({ report: Form.text(40) })
 export const ScheduleForm = Form({ at: Form.text(40) })
 export const WithdrawForm = Form({ reason: Form.text(10_000) })
+export const CveServicesForm = Form({
+  shortName: Form.text(1000),
+  apiUser: Form.text(1000),
+  apiKey: Form.text(2000),
+  endpoint: Form.text(1000),
+})
+export const SavedQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 8 })) })
 export const DiffQuery = Type.Object({
   from: Type.Optional(Type.String({ maxLength: 8, pattern: '^[0-9]+$' })),
   to: Type.Optional(Type.String({ maxLength: 8, pattern: '^[0-9]+$' })),

@@ -8,6 +8,7 @@ import {
   listAdvisoryReports,
   listAdvisoryRevisions,
 } from '../storage/repositories/advisory-repository.js'
+import { hasCveServicesSettings } from '../storage/repositories/cve-services-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { mayReadAdvisory } from './advisory-access.js'
@@ -26,11 +27,12 @@ export async function listAdvisoriesFor(deps: Deps, org: OrganizationRow, viewer
 export async function loadAdvisory(deps: Deps, org: OrganizationRow, ownId: string, viewer: Viewer) {
   const advisory = await findAdvisory(deps.db, cipherFor(deps, org), org.id, ownId)
   if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, viewer))) return undefined
-  const [reports, revisions, members, rules] = await Promise.all([
+  const [reports, revisions, members, rules, cveServices] = await Promise.all([
     listAdvisoryReports(deps.db, org.id, advisory.id),
     listAdvisoryRevisions(deps.db, org.id, advisory.id),
     listMembers(deps.db, org.id),
     advisoryRules(deps.db, org.id),
+    hasCveServicesSettings(deps.db, org.id),
   ])
   const actions = viewer.role === 'viewer' ? [] : availableActions(statusOf(advisory), rules.review, viewer.userId)
   return {
@@ -40,6 +42,8 @@ export async function loadAdvisory(deps: Deps, org: OrganizationRow, ownId: stri
     names: new Map(members.map((m) => [m.userId, m.name])),
     rules,
     actions,
+    /** The organization has CVE Services credentials: the team may reserve a CVE id here. */
+    cveServices,
   }
 }
 

@@ -1,14 +1,16 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Deps } from '../deps.js'
+import { cipherFor, type Deps } from '../deps.js'
 import type { Result } from '../domain/result.js'
 import { EmptyForm } from '../http/form-body.js'
 import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { Translator } from '../i18n/messages.js'
+import { findCveServicesSettings } from '../storage/repositories/cve-services-repository.js'
 import {
   AdvisoryEditForm,
   AdvisoryParams,
+  CveServicesForm,
   contentInputOf,
   DiffQuery,
   EditQuery,
@@ -17,6 +19,7 @@ import {
   NewAdvisoryForm,
   NewAdvisoryQuery,
   OrgParams,
+  SavedQuery,
   ScheduleForm,
   scheduleInstant,
   WithdrawForm,
@@ -25,10 +28,12 @@ import type { Viewer } from './change-advisory.js'
 import { listAdvisoriesFor, loadAdvisory, loadRevisionDiff } from './load-advisory.js'
 import { allocateGcve } from './use-cases/allocate-gcve.js'
 import { approveAdvisory } from './use-cases/approve-advisory.js'
+import { type ConfigureCveServicesError, configureCveServices } from './use-cases/configure-cve-services.js'
 import { createAdvisory } from './use-cases/create-advisory.js'
 import { editAdvisory } from './use-cases/edit-advisory.js'
 import { linkReport } from './use-cases/link-report.js'
 import { publishAdvisory } from './use-cases/publish-advisory.js'
+import { reserveCve } from './use-cases/reserve-cve.js'
 import { scheduleAdvisory } from './use-cases/schedule-advisory.js'
 import { sendBackAdvisory } from './use-cases/send-back-advisory.js'
 import { submitAdvisory } from './use-cases/submit-advisory.js'
@@ -37,6 +42,7 @@ import { withdrawAdvisory } from './use-cases/withdraw-advisory.js'
 import { AdvisoryEditPage, valuesOf } from './views/advisory-edit.js'
 import { AdvisoryListPage, NewAdvisoryPage } from './views/advisory-list.js'
 import { AdvisoryPage } from './views/advisory-page.js'
+import { CveServicesAdminPage, type CveServicesFormValues } from './views/cve-services-admin.js'
 import { DiffPage, RevisionsPage } from './views/revisions-page.js'
 
 type Refusal = { code: AppErrorCode; refs?: string[]; missing?: string[] }
@@ -185,6 +191,53 @@ export async function disclosureRoutes(app: FastifyInstance, { deps }: { deps: D
   action('publish', (r) => publishAdvisory(deps, r.org!, r.params.id, viewerOf(r)))
   action('unschedule', (r) => unscheduleAdvisory(deps, r.org!, r.params.id, viewerOf(r)))
   action('gcve', (r) => allocateGcve(deps, r.org!, r.params.id, viewerOf(r)))
+  action('cve', (r) => reserveCve(deps, r.org!, r.params.id, viewerOf(r)))
+
+  /** The administrator's CVE Services (CNA) credentials: the API key is never shown again. */
+  const admin = { access: 'org.admin' } as const
+  const showCveServices = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    typed?: Omit<CveServicesFormValues, 'keyStored'>,
+    error?: ConfigureCveServicesError,
+  ) => {
+    const org = request.org!
+    const stored = await findCveServicesSettings(deps.db, cipherFor(deps, org), org.id)
+    const values = typed ?? { shortName: stored?.shortName ?? '', apiUser: stored?.apiUser ?? '', endpoint: stored?.endpoint ?? '' }
+    return reply.page(
+      <CveServicesAdminPage
+        ctx={pageContext(request, reply)}
+        org={org}
+        role={request.role!}
+        values={{ ...values, keyStored: stored !== undefined }}
+        errors={error?.fields}
+        saved={(request.query as Static<typeof SavedQuery>).saved === '1'}
+      />,
+      error ? 422 : 200,
+    )
+  }
+  app.get<{ Querystring: Static<typeof SavedQuery> }>(
+    '/w/:org/admin/cve-services',
+    { config: admin, schema: { params: OrgParams, querystring: SavedQuery } },
+    (request, reply) => showCveServices(request, reply),
+  )
+  app.post<{ Body: Static<typeof CveServicesForm> }>(
+    '/w/:org/admin/cve-services',
+    { config: admin, schema: { params: OrgParams, body: CveServicesForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const form = {
+        shortName: request.body.shortName ?? '',
+        apiUser: request.body.apiUser ?? '',
+        apiKey: request.body.apiKey ?? '',
+        endpoint: request.body.endpoint ?? '',
+      }
+      const result = await configureCveServices(deps, org, form, request.user!.id)
+      if (result.ok) return reply.redirect(`/w/${org.slug}/admin/cve-services?saved=1`, 303)
+      const { apiKey: _key, ...typed } = form
+      return showCveServices(request, reply, typed, result.error)
+    },
+  )
 
   app.post<{ Params: AdvisoryParams; Body: Static<typeof ScheduleForm> }>(
     '/w/:org/advisories/:id/schedule',

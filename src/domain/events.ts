@@ -102,6 +102,7 @@ export interface EventData {
   // Single sign-on (issue 13 item 7): never the client secret, a subject or an address.
   /** An administrator set the organization's identity provider (issuer only; the secret stays sealed). */
   'sso.configured': { issuer: string; jitRole: string | null; trustProviderMfa: boolean; enabled: boolean }
+  'cve_services.configured': { shortName: string; endpoint: string }
   /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
 }
@@ -179,6 +180,7 @@ export const eventTypes = [
   'token.revoked',
   'token.used',
   'sso.configured',
+  'cve_services.configured',
   'sso.identity_linked',
 ] as const satisfies readonly EventType[]
 

@@ -68,6 +68,10 @@ export type AppErrorCode =
   | 'ADVISORY_REPORT_LINKED'
   | 'ADVISORY_GCVE_NOT_CONFIGURED'
   | 'ADVISORY_GCVE_ALREADY'
+  | 'ADVISORY_CVE_SERVICES_NOT_CONFIGURED'
+  | 'ADVISORY_CVE_ALREADY'
+  | 'CVE_SERVICES_UNAUTHORIZED'
+  | 'CVE_SERVICES_FAILED'
   | 'MFA_REQUIRED'
   | 'TOKEN_NAME_INVALID'
   | 'TOKEN_SCOPE_NOT_ALLOWED'
@@ -138,6 +142,16 @@ export const problems = {
   ADVISORY_REPORT_LINKED: { status: 409, title: 'That report is linked to this advisory already' },
   ADVISORY_GCVE_NOT_CONFIGURED: { status: 409, title: 'The policy names no GCVE numbering authority id (advisories.gcve.gna)' },
   ADVISORY_GCVE_ALREADY: { status: 409, title: 'This advisory has a GCVE id already' },
+  ADVISORY_CVE_SERVICES_NOT_CONFIGURED: {
+    status: 409,
+    title: 'CVE Services is not set up for this organization: an administrator enters its CNA credentials first',
+  },
+  ADVISORY_CVE_ALREADY: { status: 409, title: 'This advisory has a CVE id already' },
+  CVE_SERVICES_UNAUTHORIZED: {
+    status: 502,
+    title: 'CVE Services refused the organization’s credentials: an administrator checks the CNA short name, user and API key',
+  },
+  CVE_SERVICES_FAILED: { status: 502, title: 'CVE Services did not reserve a CVE id; nothing was changed. Try again later' },
   CVSS_INVALID_VECTOR: { status: 422, title: 'The CVSS vector is not valid' },
   SEVERITY_NOT_SCORED: { status: 409, title: 'The policy scores severity by level only: no CVSS vector is kept' },
   SEVERITY_FROM_SCORE: { status: 409, title: 'The severity follows from the CVSS score; change the vector instead' },

@@ -37,6 +37,7 @@ export const orgOwnedTables = new Set([
   'api_token',
   'org_sso',
   'sso_identity',
+  'cve_services',
 ])
 
 export class UnscopedQueryError extends Error {}

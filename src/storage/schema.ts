@@ -87,6 +87,19 @@ export interface OrgSsoTable {
   updated_at: string
 }
 
+/** An organization's CVE Services (CNA) credentials; the API key is sealed (`cve_services.api_key|<org>`). */
+export interface CveServicesTable {
+  org_id: string
+  /** The CNA's short name (CVE-API-ORG). */
+  short_name: string
+  /** The CNA user (CVE-API-USER). */
+  api_user: string
+  api_key_enc: string
+  /** The API's base URL, https (http only when the operator allows it, EMBARGO_CVE_SERVICES_HTTP). */
+  endpoint: string
+  updated_at: string
+}
+
 /** A provider's account (issuer + subject) linked to an Embargo account, per organization. */
 export interface SsoIdentityTable {
   org_id: string
@@ -492,6 +505,7 @@ export interface DB {
   api_token: ApiTokenTable
   org_sso: OrgSsoTable
   sso_identity: SsoIdentityTable
+  cve_services: CveServicesTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

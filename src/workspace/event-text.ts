@@ -91,6 +91,7 @@ const labels: Record<EventType, Label> = {
   'token.revoked': plain('event.token.revoked'),
   'token.used': (t, d) => t('event.token.used', { route: `${String(d.method ?? '')} ${String(d.route ?? '')}` }),
   'sso.configured': byType('sso.configured'),
+  'cve_services.configured': byType('cve_services.configured'),
   'sso.identity_linked': byType('sso.identity_linked'),
 }
 

@@ -178,6 +178,7 @@ export function AdvisoryPage({
                 {view.rules.gna !== undefined && a.gcve === null && role !== 'viewer' && a.state !== 'withdrawn'
                   ? post('gcve', t('advisory.allocateGcve'))
                   : null}
+                {view.cveServices && !c.cve && role !== 'viewer' && a.state !== 'withdrawn' ? post('cve', t('advisory.reserveCve')) : null}
               </div>
             </Card>
             <Card title={t('advisory.severityAndWeakness')}>

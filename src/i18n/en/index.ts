@@ -1,6 +1,7 @@
 import { accounts } from './accounts.js'
 import { audit } from './audit.js'
 import { components } from './components.js'
+import { cveServices } from './cve-services.js'
 import { disclosure } from './disclosure.js'
 import { mail } from './mail.js'
 import { mfa } from './mfa.js'
@@ -25,4 +26,5 @@ export const en = {
   ...mfa,
   ...audit,
   ...sso,
+  ...cveServices,
 } as const

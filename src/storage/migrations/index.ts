@@ -13,6 +13,7 @@ import * as accounts from './2026-12-02T1160-accounts.js'
 import * as mfa from './2026-12-02T1170-mfa.js'
 import * as apiTokens from './2026-12-02T1180-api-tokens.js'
 import * as sso from './2026-12-02T1190-sso.js'
+import * as cveServices from './2026-12-02T1210-cve-services.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -37,6 +38,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1170-mfa': mfa,
     '2026-12-02T1180-api-tokens': apiTokens,
     '2026-12-02T1190-sso': sso,
+    '2026-12-02T1210-cve-services': cveServices,
   }
 }
 
