@@ -20,13 +20,18 @@ const payloads = [
 function executable(html: string): string[] {
   const found: string[] = []
   if (/<script\b/i.test(html.replace(/<script src="\/static\/[^"]+"><\/script>/g, ''))) found.push('script element')
-  if (/<[^>]+\son[a-z]+\s*=/i.test(html)) found.push('event handler attribute')
+  // Inside a quoted attribute value (a form field prefilled with the attacker's text), "onerror=" is
+  // text, not an attribute: look at the markup with quoted values emptied.
+  const markup = html.replace(/="[^"]*"/g, '=""')
+  if (/<[^>]+\son[a-z]+\s*=/i.test(markup)) found.push('event handler attribute')
   if (/<[^>]+\s(href|src|action|formaction)\s*=\s*["']?\s*(javascript|vbscript|data):/i.test(html)) found.push('script URL')
   return found
 }
 
 it('the oracle itself recognises executable markup', () => {
   expect(executable('<p><img src=x onerror=alert(1)></p>')).toEqual(['event handler attribute'])
+  expect(executable('<p><img src="x" onerror="alert(1)"></p>')).toEqual(['event handler attribute'])
+  expect(executable('<input value="&lt;img src=x onerror=alert(1)>">')).toEqual([])
   expect(executable('<a href="javascript:alert(1)">x</a>')).toEqual(['script URL'])
   expect(executable('<script>alert(1)</script>')).toEqual(['script element'])
   expect(executable('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toEqual([])
