@@ -44,7 +44,7 @@ export function SsoAdminPage({
   saved?: boolean
 }) {
   const { t } = ctx
-  const problem = (field: SsoField) => (errors[field] ? t(`fieldProblem.${errors[field]}` as MessageKey) : undefined)
+  const problem = (field: SsoField) => (errors[field] ? t(`sso.fieldProblem.${errors[field]}` as MessageKey) : undefined)
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="sso" title={t('ssoAdmin.title')}>
       <div class="container stack">
