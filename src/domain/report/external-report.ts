@@ -33,9 +33,9 @@ export type ExternalReportProblem =
   | 'not-text'
   | 'control-characters'
   | 'malformed-unicode'
-  | 'invalid-url'
   | 'invalid-choice'
   | 'unknown-program'
+  | 'not-web-address'
   | 'invalid-date'
   | 'future-date'
 export type ExternalReportErrors = Partial<Record<ExternalReportField, ExternalReportProblem>>
@@ -110,7 +110,7 @@ export function validateExternalReport(
   if (reference.problem) errors.reference = reference.problem
   const url = line(input.url, externalLimits.url)
   if (url.problem) errors.url = url.problem
-  else if (!webAddress(url.value)) errors.url = 'invalid-url'
+  else if (!webAddress(url.value)) errors.url = 'not-web-address'
   let receivedAt = ''
   const when = line(input.receivedAt, 40)
   if (when.problem) errors.receivedAt = when.problem === 'required' ? 'required' : 'invalid-date'

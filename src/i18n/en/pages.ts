@@ -294,6 +294,7 @@ export const pages = {
   'external.field.program': 'Program',
   'external.submit': 'Register the report',
   'external.receivedOn': 'Received on {platform}: {reference}',
+  'fieldProblem.not-web-address': 'Enter a web address starting with https:// or http://.',
   'fieldProblem.invalid-date': 'Enter a date and time like 2026-03-01T14:30.',
   'fieldProblem.future-date': 'This is in the future; enter when the platform received the report.',
 
