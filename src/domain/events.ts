@@ -18,6 +18,8 @@ export interface EventData {
   'policy.imported': { version: number; policyVersionId: string; sha256: string; previous: number | null }
 
   'report.received': { channel: string; ref: string }
+  /** A report received on another platform, registered by the team; `platform` is the policy's platform name, or null for one it does not list. */
+  'report.registered': { platform: string | null }
   'report.status_changed': { from: ReportStatus; to: ReportStatus; duplicateOf?: string }
   'report.claimed': { assignee: string }
   'report.assigned': { from: string | null; to: string | null; rule?: string }
@@ -123,6 +125,7 @@ export const eventTypes = [
   'program.added',
   'policy.imported',
   'report.received',
+  'report.registered',
   'report.status_changed',
   'report.claimed',
   'report.assigned',

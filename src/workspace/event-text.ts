@@ -30,6 +30,8 @@ const labels: Record<EventType, Label> = {
   'policy.imported': byType('policy.imported'),
   'advisory.published': plain('event.advisory.published'),
   'report.received': (t, d) => t('event.report.received', { channel: t(`channel.${d.channel}` as MessageKey) }),
+  'report.registered': (t, d) =>
+    typeof d.platform === 'string' ? t('event.report.registered', { platform: d.platform }) : t('event.report.registeredOther'),
   'report.status_changed': (t, d) =>
     t('event.report.status_changed', { from: t(`status.${d.from}` as MessageKey), to: t(`status.${d.to}` as MessageKey) }),
   'report.claimed': plain('event.report.claimed'),

@@ -42,7 +42,10 @@ export function QueueView({
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="reports" title={t('queue.title')}>
       <div class="container stack">
-        <PageHeader title={t('queue.title')} />
+        <PageHeader
+          title={t('queue.title')}
+          actions={role === 'viewer' ? undefined : <a href={`/w/${org.slug}/reports/external/new`}>{t('external.link')}</a>}
+        />
         <form method="get" action={`/w/${org.slug}/reports`} class="filter-bar" aria-label={t('queue.filter')}>
           <Select
             name="status"

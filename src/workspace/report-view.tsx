@@ -85,7 +85,25 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
   const base = `/w/${org.slug}/reports/${report.ref}`
   const holder = report.assigneeId
   const responders = view.members.filter((m) => m.role !== 'viewer' && !m.disabled)
+  const external = report.fields.external
   const fields = [
+    // Registered from another platform: where the reporter is answered.
+    ...(external
+      ? [
+          {
+            label: t('reportPage.channel'),
+            value: (
+              <span data-external-report="">
+                {t('external.receivedOn', { platform: external.platform, reference: external.reference })} (
+                <a href={external.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {external.url}
+                </a>
+                )
+              </span>
+            ),
+          },
+        ]
+      : []),
     { label: t('report.field.description'), value: <Markdown html={renderMarkdown(report.fields.description)} /> },
     ...(report.fields.steps ? [{ label: t('report.field.steps'), value: <Markdown html={renderMarkdown(report.fields.steps)} /> }] : []),
     ...(report.fields.impact ? [{ label: t('report.field.impact'), value: <Markdown html={renderMarkdown(report.fields.impact)} /> }] : []),

@@ -7,6 +7,7 @@ import { pageContext } from '../http/views/page-context.js'
 import { listQueue } from '../storage/repositories/queue-repository.js'
 import { orgTimeZone } from '../storage/time-zone.js'
 import { attachmentDisposition, type FileKind } from './attachments.js'
+import { externalReportRoutes } from './external-report-routes.js'
 import { parseQueueQuery, queueHref, toFilter } from './queue-query.js'
 import { QueueView } from './queue-view.js'
 import { reportActionRoutes } from './report-action-routes.js'
@@ -81,4 +82,6 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
   // The workflow's actions (claim, release, assign, status, messages) and the policy's (severity, labels, steps, waiting).
   await app.register(reportActionRoutes, { deps })
   await app.register(reportPolicyRoutes, { deps })
+  // Registering a report received on another platform.
+  await app.register(externalReportRoutes, { deps })
 }

@@ -258,6 +258,8 @@ export const pages = {
   'author.you': 'You',
   'author.formerMember': 'Former member',
   'event.report.received': 'Report received via {channel}',
+  'event.report.registered': 'Registered by the team from {platform}',
+  'event.report.registeredOther': 'Registered by the team from another platform',
   'event.report.status_changed': 'Status changed from {from} to {to}',
   'event.report.claimed': 'Claimed',
   'event.report.assigned': 'Handed over',
@@ -272,6 +274,29 @@ export const pages = {
   'channel.web': 'web form',
   'channel.api': 'API',
   'channel.email': 'e-mail',
+  'channel.external': 'another platform',
+
+  // Registering a report received elsewhere (a bug-bounty platform, a forge's private reporting)
+  'external.link': 'Register a report received elsewhere',
+  'external.title': 'Register a report received elsewhere',
+  'external.lead':
+    'For a report that reached you on another platform. Its clocks start when it was received there; the reporter is answered on that platform.',
+  'external.field.platform': 'Platform',
+  'external.field.platformOther': 'Another platform',
+  'external.field.platformName': 'Name of the platform',
+  'external.field.platformNameHint': 'Only when you chose "Another platform".',
+  'external.field.reference': 'Reference on the platform',
+  'external.field.url': 'Address of the report on the platform',
+  'external.field.receivedAt': 'Received on the platform at',
+  'external.field.receivedAtHint': "In the organization's time zone ({zone}). Not in the future.",
+  'external.field.title': 'Title',
+  'external.field.text': 'Report text (Markdown)',
+  'external.field.program': 'Program',
+  'external.submit': 'Register the report',
+  'external.receivedOn': 'Received on {platform}: {reference}',
+  'fieldProblem.not-web-address': 'Enter a web address starting with https:// or http://.',
+  'fieldProblem.invalid-date': 'Enter a date and time like 2026-03-01T14:30.',
+  'fieldProblem.future-date': 'This is in the future; enter when the platform received the report.',
 
   // Status labels
   'status.new': 'New',

@@ -10,7 +10,7 @@ import { saveReporterKey } from '../../storage/repositories/mail-repository.js'
 import { programRowFor } from '../../storage/repositories/organization-repository.js'
 import { currentPolicy } from '../../storage/repositories/policy-repository.js'
 import { stampReportPolicy } from '../../storage/repositories/report-clock-repository.js'
-import { insertReport, nextReferenceNumber } from '../../storage/repositories/report-repository.js'
+import { insertReport, nextReferenceNumber, type ReportFields } from '../../storage/repositories/report-repository.js'
 import { insertReportAccess, insertReporter } from '../../storage/repositories/reporter-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import type { Unit } from '../../storage/unit-of-work.js'
@@ -37,7 +37,9 @@ async function programIdFor(u: Unit, orgId: string, slug: string | null): Promis
  * the receipt event, the acknowledgment mail and the assignment on receipt — inside the caller's
  * unit of work, so a channel can add its own rows (mail ingestion: the stored mail's state,
  * attachments) and commit all at once. `acknowledge: false` writes no acknowledgment mail
- * (RFC 3834: never answer a robot).
+ * (RFC 3834: never answer a robot). A report registered from another platform gives `receivedAt`
+ * (when the platform received it: its clocks start then) and `external` (platform, reference, URL;
+ * sealed with the report's text).
  */
 export async function receiveReport(
   u: Unit,
@@ -46,9 +48,10 @@ export async function receiveReport(
   s: Submission,
   channel: Channel,
   followUpToken: string,
-  options: { acknowledge?: boolean } = {},
+  options: { acknowledge?: boolean; receivedAt?: string; external?: ReportFields['external'] } = {},
 ): Promise<ReceivedReport> {
   const { at } = u
+  const receivedAt = options.receivedAt ?? at
   const year = new Date(at).getUTCFullYear()
   const reportId = newId()
   const reporterId = newId()
@@ -56,7 +59,7 @@ export async function receiveReport(
   await insertReporter(u.tx, u.cipher, org.id, { id: reporterId, name: s.reporterName, email: s.reporterEmail }, at)
   // Given by the reporter themselves over the web or the API: confirmed, unlike a key attached to a mail.
   if (s.reporterPublicKey !== null) await saveReporterKey(u.tx, u.cipher, org.id, reporterId, s.reporterPublicKey, 'confirmed')
-  const t = receive({ id: reportId, ref, reporterReachable: s.reporterEmail !== null }, channel, at)
+  const t = receive({ id: reportId, ref, reporterReachable: s.reporterEmail !== null }, channel, receivedAt)
   await insertReport(u.tx, u.cipher, {
     id: reportId,
     orgId: org.id,
@@ -73,11 +76,12 @@ export async function receiveReport(
       impact: s.impact,
       affectedVersion: s.affectedVersion,
       ...(s.programFields.length > 0 ? { programFields: s.programFields } : {}),
+      ...(options.external ? { external: options.external } : {}),
     },
     channel,
     creditPreference: s.creditPreference,
     assigneeId: null,
-    receivedAt: at,
+    receivedAt,
     updatedAt: at,
   })
   await insertReportAccess(u.tx, { tokenHash: hashSecret(followUpToken), orgId: org.id, reportId, createdAt: at })

@@ -12,6 +12,8 @@ export interface ReportFields {
   affectedVersion: string
   /** The program's own questions (the policy's `programs[].fields`) with the reporter's answers; absent on older reports. */
   programFields?: Array<{ key: string; label: string; value: string }>
+  /** A report registered by the team from another platform: where it was received, its reference and address there. */
+  external?: { platformId: string; platform: string; reference: string; url: string }
 }
 
 export interface StoredReport {

@@ -6,7 +6,7 @@ export interface TextInputProps {
   name: string
   label: ComponentChildren
   value?: string
-  type?: 'text' | 'email' | 'password' | 'url'
+  type?: 'text' | 'email' | 'password' | 'url' | 'datetime-local'
   hint?: ComponentChildren
   error?: ComponentChildren
   required?: boolean
