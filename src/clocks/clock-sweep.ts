@@ -5,10 +5,12 @@
  * per report, with the report row locked, so an action is never sent twice (the plan skips keys
  * already recorded, and a second sweeper waits for the lock, then finds them recorded).
  */
+
 import type { Deps } from '../deps.js'
 import type { EscalationAction } from '../domain/clock/escalation.js'
 import { type EventData, newEvent } from '../domain/events.js'
 import type { Policy } from '../domain/policy/schema.js'
+import { type JobLoop, startJobLoop } from '../jobs/index.js'
 import type { Tx } from '../storage/db.js'
 import { reportClocks } from '../storage/report-clocks.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
@@ -136,41 +138,18 @@ export async function runClockSweep(deps: Deps, now: Date = deps.now()): Promise
   }
 }
 
-export interface ClockScheduler {
-  start(): void
-  stop(): Promise<void>
-}
+export type ClockScheduler = JobLoop
 
 /** Runs a sweep at most every `intervalMs` (default 60 s), sooner when the next wake time is nearer. */
 export function startClockScheduler(deps: Deps, options: { intervalMs?: number } = {}): ClockScheduler {
-  const interval = options.intervalMs ?? 60_000
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> | null = null
-  let stopped = false
-  const schedule = async () => {
-    if (stopped) return
-    const next = await earliestWake(deps.db).catch(() => undefined)
-    const wait = next ? Math.min(interval, Math.max(1000, Date.parse(next) - deps.now().getTime())) : interval
-    timer = setTimeout(tick, wait)
-    timer.unref()
-  }
-  const tick = () => {
-    running = runClockSweep(deps)
-      .then((r) => {
-        if (r.actions > 0) deps.log.info({ ...r, event: 'clock.swept' }, 'clock sweep')
-      })
-      .catch((error) => deps.log.error({ err: error, event: 'clock.failed' }, 'clock sweep failed'))
-      .then(schedule)
-  }
-  return {
-    start: () => {
-      stopped = false
-      tick()
+  return startJobLoop({
+    run: async () => {
+      const r = await runClockSweep(deps)
+      if (r.actions > 0) deps.log.info({ ...r, event: 'clock.swept' }, 'clock sweep')
     },
-    stop: async () => {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
-    },
-  }
+    nextAt: () => earliestWake(deps.db),
+    onError: (error) => deps.log.error({ err: error, event: 'clock.failed' }, 'clock sweep failed'),
+    now: () => deps.now(),
+    intervalMs: options.intervalMs,
+  })
 }

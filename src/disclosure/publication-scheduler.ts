@@ -5,9 +5,11 @@
  * row (`… WHERE version = <read version>`): a second runner waits for the first one's row lock,
  * then updates nothing and rolls back, re-reads and finds the advisory already published.
  */
+
 import type { Deps } from '../deps.js'
 import { type AdvisoryError, publish, scheduleFailed, statusOf } from '../domain/advisory/workflow.js'
 import { fail, ok } from '../domain/result.js'
+import { type JobLoop, startJobLoop } from '../jobs/index.js'
 import { earliestScheduledPublication, listDueScheduledAdvisories } from '../storage/repositories/advisory-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
@@ -68,41 +70,18 @@ export async function runScheduledPublications(deps: Deps, now: Date = deps.now(
   }
 }
 
-export interface PublicationScheduler {
-  start(): void
-  stop(): Promise<void>
-}
+export type PublicationScheduler = JobLoop
 
 /** Runs at most every `intervalMs` (default 60 s), sooner when the next scheduled publication is nearer. */
 export function startPublicationScheduler(deps: Deps, options: { intervalMs?: number } = {}): PublicationScheduler {
-  const interval = options.intervalMs ?? 60_000
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> | null = null
-  let stopped = false
-  const schedule = async () => {
-    if (stopped) return
-    const next = await earliestScheduledPublication(deps.db).catch(() => undefined)
-    const wait = next ? Math.min(interval, Math.max(1000, Date.parse(next) - deps.now().getTime())) : interval
-    timer = setTimeout(tick, wait)
-    timer.unref()
-  }
-  const tick = () => {
-    running = runScheduledPublications(deps)
-      .then((r) => {
-        if (r.published > 0) deps.log.info({ ...r, event: 'advisory.scheduled_run' }, 'scheduled publications')
-      })
-      .catch((error) => deps.log.error({ err: error, event: 'advisory.publish_failed' }, 'publication run failed'))
-      .then(schedule)
-  }
-  return {
-    start: () => {
-      stopped = false
-      tick()
+  return startJobLoop({
+    run: async () => {
+      const r = await runScheduledPublications(deps)
+      if (r.published > 0) deps.log.info({ ...r, event: 'advisory.scheduled_run' }, 'scheduled publications')
     },
-    stop: async () => {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
-    },
-  }
+    nextAt: () => earliestScheduledPublication(deps.db),
+    onError: (error) => deps.log.error({ err: error, event: 'advisory.publish_failed' }, 'publication run failed'),
+    now: () => deps.now(),
+    intervalMs: options.intervalMs,
+  })
 }

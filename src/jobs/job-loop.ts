@@ -1,0 +1,47 @@
+/**
+ * A background job that runs at most every `intervalMs` (default 60 s), sooner when the next
+ * thing it has to do falls due earlier: the clock sweep and scheduled publication share it.
+ * A run never overlaps the previous one; `stop` waits for the run under way.
+ */
+export interface JobLoop {
+  start(): void
+  stop(): Promise<void>
+}
+
+export interface JobLoopOptions {
+  /** One run; failures are the caller's to log (`onError`). */
+  run: () => Promise<void>
+  /** When the next run is due (ISO instant), if anything is waiting. */
+  nextAt: () => Promise<string | undefined>
+  onError: (error: unknown) => void
+  now: () => Date
+  intervalMs?: number | undefined
+}
+
+export function startJobLoop(o: JobLoopOptions): JobLoop {
+  const interval = o.intervalMs ?? 60_000
+  let timer: NodeJS.Timeout | null = null
+  let running: Promise<void> | null = null
+  let stopped = false
+  const schedule = async () => {
+    if (stopped) return
+    const next = await o.nextAt().catch(() => undefined)
+    const wait = next ? Math.min(interval, Math.max(1000, Date.parse(next) - o.now().getTime())) : interval
+    timer = setTimeout(tick, wait)
+    timer.unref()
+  }
+  const tick = () => {
+    running = o.run().catch(o.onError).then(schedule)
+  }
+  return {
+    start: () => {
+      stopped = false
+      tick()
+    },
+    stop: async () => {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await running
+    },
+  }
+}
