@@ -167,7 +167,7 @@ export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
         to: request.body.to,
         reason: request.body.reason ?? '',
         duplicateOfRef: request.body.duplicateOf || undefined,
-        actor: { kind: 'user', id: request.apiToken!.userId },
+        member: viewer(request),
       })
       if (!result.ok) throw new HttpProblem(result.error.code)
       return { ref: request.params.ref, status: request.body.to }
@@ -187,7 +187,7 @@ export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
     async (request, reply) => {
       const org = request.org!
       const result = await postMessage(deps, org, request.params.ref, {
-        userId: request.apiToken!.userId,
+        member: viewer(request),
         body: request.body.body,
         visibility: request.body.visibility,
       })

@@ -37,6 +37,7 @@ export type AppErrorCode =
   | 'ASSIGNEE_NOT_A_RESPONDER'
   | 'DUPLICATE_TARGET_UNKNOWN'
   | 'HANDOVER_NEEDS_HOLDER'
+  | 'NEED_TO_KNOW'
   | 'STEPS_BEFORE_PUBLISHING'
   | 'DETAILED_REPLY_INCOMPLETE'
   | 'CVSS_INVALID_VECTOR'
@@ -99,6 +100,10 @@ export const problems = {
   CONCURRENT_CHANGE: { status: 409, title: 'Someone else changed this report at the same moment; reload and try again' },
   ASSIGNEE_NOT_A_RESPONDER: { status: 422, title: 'Reports can only be handed to responders of this organization' },
   DUPLICATE_TARGET_UNKNOWN: { status: 422, title: 'No report with that reference in this organization' },
+  NEED_TO_KNOW: {
+    status: 403,
+    title: 'This policy shares reports with the assigned team only: only the holder or an administrator can act on this report',
+  },
   HANDOVER_NEEDS_HOLDER: {
     status: 403,
     title: 'This policy shares reports with the assigned team only: only the holder or an administrator can hand this report over',

@@ -35,3 +35,17 @@ declare module 'fastify' {
     page(vnode: VNode, status?: number): FastifyReply
   }
 }
+
+/**
+ * The member acting on a member route (signed in by session or API token), as the need-to-know
+ * rules read them. Only on routes whose access rule names member roles: there the access hook has
+ * set the role, and refused the request otherwise.
+ */
+export function memberOf(request: { user: SignedInUser | null; apiToken: { userId: string } | null; role: Role | null }): {
+  userId: string
+  role: Role
+} {
+  const userId = request.apiToken?.userId ?? request.user?.id
+  if (!userId || !request.role) throw new Error('memberOf: not a member route')
+  return { userId, role: request.role }
+}

@@ -1,5 +1,5 @@
 import { cipherFor, type Deps } from '../deps.js'
-import type { SharedWith } from '../domain/access/need-to-know.js'
+import { mayActOnReport, type Reader, type SharedWith } from '../domain/access/need-to-know.js'
 import type { Report, Transition } from '../domain/report/report.js'
 import { fail, ok, type Result } from '../domain/result.js'
 import { toDomain } from '../storage/report-state.js'
@@ -17,8 +17,21 @@ export interface Decision<E> {
   write?: (u: Unit, report: StoredReportState) => Promise<void>
 }
 
+/** Refused when need to know keeps the actor out of the report (`mayActOnReport`). */
+export type NeedToKnowRefusal = { code: 'NEED_TO_KNOW' }
+
 /**
- * Reads the report, lets the workflow decide, and writes the outcome in one unit of work. If
+ * Who acts, and which rule lets them: `need-to-know` (the default: only those who may read the
+ * report may act on it) or `workflow` for the moves that carry their own rule — claiming an unheld
+ * report (how work starts), releasing one's own, handing over (`mayHandOver`).
+ */
+export interface Acting {
+  actor: Reader
+  rule?: 'need-to-know' | 'workflow'
+}
+
+/**
+ * Reads the report, checks that the actor may act on it, lets the workflow decide, and writes the outcome in one unit of work. If
  * someone changed the report in between, it reads and decides once more, so two responders
  * clicking "claim" at the same moment get one claim and one clear refusal.
  *
@@ -29,11 +42,15 @@ export async function actOnReport<E>(
   deps: Deps,
   org: OrganizationRow,
   ref: string,
+  acting: Acting,
   decide: (r: Report, stored: StoredReportState) => Decision<E> | Promise<Decision<E>>,
-): Promise<Result<Transition, E | { code: 'NOT_FOUND' }>> {
+): Promise<Result<Transition, E | { code: 'NOT_FOUND' } | NeedToKnowRefusal>> {
   for (let attempt = 0; ; attempt++) {
     const stored = await findReportStateByRef(deps.db, org.id, ref)
     if (!stored) return fail({ code: 'NOT_FOUND' as const })
+    if ((acting.rule ?? 'need-to-know') === 'need-to-know' && !mayActOnReport(acting.actor, stored, stored.sharedWith)) {
+      return fail({ code: 'NEED_TO_KNOW' as const })
+    }
     const reachable = await reporterHasAddress(deps.db, org.id, stored.reporterId)
     const decision = await decide(toDomain(stored, reachable), stored)
     if (!decision.transition.ok) return fail(decision.transition.error)

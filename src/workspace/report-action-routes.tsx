@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js'
 import { type ReportStatus, reportStatuses } from '../domain/report/report.js'
 import { EmptyForm, Form } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { bodyLimit } from '../http/server.js'
 import { pageContext } from '../http/views/page-context.js'
 import { RejectPreviewPage } from './reject-preview.js'
@@ -45,11 +46,11 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
   const empty = { config: work, schema: { params: ReportParams, body: EmptyForm } }
 
   app.post<{ Params: ReportParams }>('/w/:org/reports/:ref/claim', empty, async (request, reply) =>
-    answer(request, reply, await claimReport(deps, request.org!, request.params.ref, request.user!.id)),
+    answer(request, reply, await claimReport(deps, request.org!, request.params.ref, memberOf(request))),
   )
 
   app.post<{ Params: ReportParams }>('/w/:org/reports/:ref/release', empty, async (request, reply) =>
-    answer(request, reply, await releaseReport(deps, request.org!, request.params.ref, request.user!.id)),
+    answer(request, reply, await releaseReport(deps, request.org!, request.params.ref, memberOf(request))),
   )
 
   app.post<{ Params: ReportParams; Body: Static<typeof AssignForm> }>(
@@ -57,7 +58,7 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
     { config: work, schema: { params: ReportParams, body: AssignForm } },
     async (request, reply) => {
       const to = request.body.assignee ?? ''
-      const actor = { userId: request.user!.id, role: request.role! }
+      const actor = memberOf(request)
       return answer(request, reply, await assignReport(deps, request.org!, request.params.ref, to === '' ? null : to, actor))
     },
   )
@@ -69,7 +70,7 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
       const to = request.body.to
       if (!isReportStatus(to)) throw new HttpProblem('BAD_REQUEST', 'Unknown status.')
       if (to === 'rejected' && request.body.preview) {
-        const preview = await previewRejection(deps, request.org!, request.params.ref, request.body.reason ?? '', request.user!.id)
+        const preview = await previewRejection(deps, request.org!, request.params.ref, request.body.reason ?? '', memberOf(request))
         if (!preview.ok) return answer(request, reply, preview)
         return reply.page(
           <RejectPreviewPage
@@ -86,7 +87,7 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
         to,
         reason: request.body.reason ?? '',
         duplicateOfRef: request.body.duplicateOf || undefined,
-        actor: { kind: 'user', id: request.user!.id },
+        member: memberOf(request),
       })
       return answer(request, reply, result)
     },
@@ -105,7 +106,7 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
             expectedResolution: request.body.expectedResolution ?? '',
           }
         : undefined
-      const result = await postMessage(deps, request.org!, request.params.ref, { userId: request.user!.id, body, visibility, detailed })
+      const result = await postMessage(deps, request.org!, request.params.ref, { member: memberOf(request), body, visibility, detailed })
       return answer(request, reply, result, { body, visibility })
     },
   )

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js'
 import { severities } from '../domain/policy/schema.js'
 import { cvssFormBodyFields } from '../http/cvss-form-body.js'
 import { asList, EmptyForm, Form } from '../http/form-body.js'
+import { memberOf } from '../http/request-context.js'
 import { reportAnswers } from './report-answer.js'
 import { ReportParams } from './report-params.js'
 import { isSeverity } from './report-policy.js'
@@ -31,7 +32,7 @@ export async function reportPolicyRoutes(app: FastifyInstance, { deps }: { deps:
     async (request, reply) => {
       const value = request.body.severity ?? ''
       const severity = isSeverity(value) ? value : null
-      return answer(request, reply, await setSeverity(deps, request.org!, request.params.ref, severity, request.user!.id))
+      return answer(request, reply, await setSeverity(deps, request.org!, request.params.ref, severity, memberOf(request)))
     },
   )
 
@@ -39,20 +40,21 @@ export async function reportPolicyRoutes(app: FastifyInstance, { deps }: { deps:
     '/w/:org/reports/:ref/cvss',
     { config, schema: { params: ReportParams, body: CvssForm } },
     async (request, reply) =>
-      answer(request, reply, await setCvssVectors(deps, request.org!, request.params.ref, request.body, request.user!.id)),
+      answer(request, reply, await setCvssVectors(deps, request.org!, request.params.ref, request.body, memberOf(request))),
   )
 
   app.post<{ Params: ReportParams; Body: Static<typeof LabelsForm> }>(
     '/w/:org/reports/:ref/labels',
     { config, schema: { params: ReportParams, body: LabelsForm } },
     async (request, reply) =>
-      answer(request, reply, await setLabels(deps, request.org!, request.params.ref, labelsOf(request.body.labels), request.user!.id)),
+      answer(request, reply, await setLabels(deps, request.org!, request.params.ref, labelsOf(request.body.labels), memberOf(request))),
   )
 
   app.post<{ Params: ReportParams }>(
     '/w/:org/reports/:ref/waiting',
     { config, schema: { params: ReportParams, body: EmptyForm } },
-    async (request, reply) => answer(request, reply, await markWaitingOnReporter(deps, request.org!, request.params.ref, request.user!.id)),
+    async (request, reply) =>
+      answer(request, reply, await markWaitingOnReporter(deps, request.org!, request.params.ref, memberOf(request))),
   )
 
   app.post<{ Params: ReportParams; Body: Static<typeof StepForm> }>(
@@ -60,7 +62,7 @@ export async function reportPolicyRoutes(app: FastifyInstance, { deps }: { deps:
     { config, schema: { params: ReportParams, body: StepForm } },
     async (request, reply) => {
       const { step = '', skip } = request.body
-      return answer(request, reply, await recordStep(deps, request.org!, request.params.ref, step, skip === '1', request.user!.id))
+      return answer(request, reply, await recordStep(deps, request.org!, request.params.ref, step, skip === '1', memberOf(request)))
     },
   )
 }

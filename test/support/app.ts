@@ -92,6 +92,9 @@ export function useTestApp(ctx: DialectContext, overrides: Partial<Config> = {})
 let counter = 0
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
 
+/** A member as the use cases take them: who acts, and in which role (need to know reads both). */
+export const asMember = (m: TestMember) => ({ userId: m.id, role: m.role })
+
 export interface TestMember {
   id: string
   email: string

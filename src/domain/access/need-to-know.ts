@@ -51,6 +51,18 @@ export function mayHandOver(actor: Reader, report: HeldBy, sharedWith: SharedWit
   return mayReadReportText(actor, report, sharedWith)
 }
 
+/**
+ * Whether `actor` may act on the report: reply, write an internal note, change its status,
+ * severity, vectors or labels, record a step, mark it waiting on the reporter. Acting needs
+ * knowing: under `assigned-team` only the holder and administrators may, as only they may read
+ * it — a bystander must not write blind into a thread they cannot read, nor reject or close a
+ * report they were not given. Claiming, releasing and handing over have their own rules (the
+ * workflow's and `mayHandOver`).
+ */
+export function mayActOnReport(actor: Reader, report: HeldBy, sharedWith: SharedWith): boolean {
+  return mayReadReportText(actor, report, sharedWith)
+}
+
 /** The rule a parsed policy sets (`confidentiality.sharedWith`), tolerant of anything stored. */
 export function sharedWithOf(policy: unknown): SharedWith {
   const value = (policy as { confidentiality?: { sharedWith?: unknown } } | null | undefined)?.confidentiality?.sharedWith

@@ -6,11 +6,12 @@ import { assign } from '../../domain/report/workflow.js'
 import { fail, type Result } from '../../domain/result.js'
 import { findMembership } from '../../storage/repositories/user-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
-import { actOnReport } from '../act-on-report.js'
+import { actOnReport, type NeedToKnowRefusal } from '../act-on-report.js'
 
 export type AssignError =
   | ReportError
   | { code: 'NOT_FOUND' }
+  | NeedToKnowRefusal
   | { code: 'ASSIGNEE_NOT_A_RESPONDER' }
   | { code: 'HANDOVER_NEEDS_HOLDER'; assigneeId: string }
 
@@ -30,7 +31,7 @@ export async function assignReport(
     const membership = await findMembership(deps.db, org.id, to)
     if (!membership || membership.role === 'viewer') return fail({ code: 'ASSIGNEE_NOT_A_RESPONDER' })
   }
-  return actOnReport<AssignError>(deps, org, ref, (r, stored) =>
+  return actOnReport<AssignError>(deps, org, ref, { actor, rule: 'workflow' }, (r, stored) =>
     r.assigneeId !== null && r.assigneeId !== to && !mayHandOver(actor, r, stored.sharedWith)
       ? { transition: fail({ code: 'HANDOVER_NEEDS_HOLDER', assigneeId: r.assigneeId }) }
       : { transition: assign(r, to, { kind: 'user', id: actor.userId }, deps.now().toISOString()) },

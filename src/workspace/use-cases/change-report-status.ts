@@ -1,17 +1,19 @@
 import type { Deps } from '../../deps.js'
+import type { Reader } from '../../domain/access/need-to-know.js'
 import { openBeforePublishing, stepsRequiredBefore } from '../../domain/policy/process-steps.js'
 import type { ReportError } from '../../domain/report/errors.js'
-import type { Actor, ReportStatus, Transition } from '../../domain/report/report.js'
+import type { ReportStatus, Transition } from '../../domain/report/report.js'
 import { changeStatus } from '../../domain/report/workflow.js'
 import { fail, type Result } from '../../domain/result.js'
 import { reportClocks } from '../../storage/report-clocks.js'
 import { findReportStateByRef } from '../../storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
-import { actOnReport } from '../act-on-report.js'
+import { actOnReport, type NeedToKnowRefusal } from '../act-on-report.js'
 
 export type StatusChangeError =
   | ReportError
   | { code: 'NOT_FOUND' }
+  | NeedToKnowRefusal
   | { code: 'DUPLICATE_TARGET_UNKNOWN' }
   /** The policy's process: nothing is published before the steps that come first (Open Klant's eight steps). */
   | { code: 'STEPS_BEFORE_PUBLISHING'; missing: string[] }
@@ -22,7 +24,8 @@ export interface StatusChange {
   to: ReportStatus
   reason?: string | undefined
   duplicateOfRef?: string | undefined
-  actor: Actor
+  /** The team member moving it (need to know: only those who may read it may). */
+  member: Reader
 }
 
 /** Moves a report to another status, as the workflow allows and the policy's steps permit. */
@@ -43,8 +46,14 @@ export async function changeReportStatus(
     if (!target) return fail({ code: 'DUPLICATE_TARGET_UNKNOWN' })
     duplicateOf = { id: target.id, ref: target.ref }
   }
-  return actOnReport<StatusChangeError>(deps, org, ref, (r) => ({
-    transition: changeStatus(r, { to: change.to, actor: change.actor, at: deps.now().toISOString(), reason: change.reason, duplicateOf }),
+  return actOnReport<StatusChangeError>(deps, org, ref, { actor: change.member }, (r) => ({
+    transition: changeStatus(r, {
+      to: change.to,
+      actor: { kind: 'user', id: change.member.userId },
+      at: deps.now().toISOString(),
+      reason: change.reason,
+      duplicateOf,
+    }),
   }))
 }
 

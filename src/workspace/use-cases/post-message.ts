@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js'
+import type { Reader } from '../../domain/access/need-to-know.js'
 import { isEvent } from '../../domain/events.js'
 import type { ReportError } from '../../domain/report/errors.js'
 import type { Transition } from '../../domain/report/report.js'
@@ -9,12 +10,13 @@ import { reportClocks } from '../../storage/report-clocks.js'
 import { insertMessage } from '../../storage/repositories/message-repository.js'
 import { findReportStateByRef } from '../../storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
-import { actOnReport } from '../act-on-report.js'
+import { actOnReport, type NeedToKnowRefusal } from '../act-on-report.js'
 import { type DetailedReply, detailedContentFlags } from '../report-policy.js'
 
 export type PostMessageError =
   | ReportError
   | { code: 'NOT_FOUND' }
+  | NeedToKnowRefusal
   | { code: 'PAYLOAD_TOO_LARGE' }
   /** A detailed response lacks something the policy promises; `missing` names the content flags. */
   | { code: 'DETAILED_REPLY_INCOMPLETE'; missing: string[] }
@@ -26,7 +28,8 @@ export interface DetailedReplyInput {
 }
 
 export interface NewMessage {
-  userId: string
+  /** The team member writing (need to know: only those who may read the report may). */
+  member: Reader
   body: string
   visibility: 'reporter' | 'internal'
   /** Present when the responder marks the reply as the policy's detailed response. */
@@ -53,9 +56,9 @@ export async function postMessage(
     if (!checked.ok) return fail({ code: 'DETAILED_REPLY_INCOMPLETE', missing: checked.error })
     detail = checked.value
   }
-  return actOnReport<PostMessageError>(deps, org, ref, (r) => {
+  return actOnReport<PostMessageError>(deps, org, ref, { actor: m.member }, (r) => {
     const at = deps.now().toISOString()
-    const t = reply(r, { actor: { kind: 'user', id: m.userId }, at, body: m.body, visibility: m.visibility })
+    const t = reply(r, { actor: { kind: 'user', id: m.member.userId }, at, body: m.body, visibility: m.visibility })
     const transition: typeof t =
       t.ok && detail
         ? ok({ ...t.value, events: t.value.events.map((e) => (isEvent(e, 'reply.sent') ? { ...e, data: { ...e.data, ...detail } } : e)) })
@@ -67,7 +70,7 @@ export async function postMessage(
           id: newId(),
           reportId: stored.id,
           authorKind: 'responder',
-          authorUserId: m.userId,
+          authorUserId: m.member.userId,
           visibility: m.visibility,
           body: m.body,
           createdAt: at,

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js'
+import { mayActOnReport, type Reader } from '../../domain/access/need-to-know.js'
 import type { ReportError } from '../../domain/report/errors.js'
 import { changeStatus } from '../../domain/report/workflow.js'
 import { fail, ok, type Result } from '../../domain/result.js'
@@ -6,6 +7,7 @@ import { toDomain } from '../../storage/report-state.js'
 import { findReportStateByRef } from '../../storage/repositories/report-repository.js'
 import { reporterHasAddress } from '../../storage/repositories/reporter-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
+import type { NeedToKnowRefusal } from '../act-on-report.js'
 
 export interface RejectionPreview {
   reason: string
@@ -22,12 +24,13 @@ export async function previewRejection(
   org: OrganizationRow,
   ref: string,
   reason: string,
-  actorId: string,
-): Promise<Result<RejectionPreview, ReportError | { code: 'NOT_FOUND' }>> {
+  member: Reader,
+): Promise<Result<RejectionPreview, ReportError | { code: 'NOT_FOUND' } | NeedToKnowRefusal>> {
   const stored = await findReportStateByRef(deps.db, org.id, ref)
   if (!stored) return fail({ code: 'NOT_FOUND' })
+  if (!mayActOnReport(member, stored, stored.sharedWith)) return fail({ code: 'NEED_TO_KNOW' })
   const reachable = await reporterHasAddress(deps.db, org.id, stored.reporterId)
-  const actor = { kind: 'user' as const, id: actorId }
+  const actor = { kind: 'user' as const, id: member.userId }
   const decided = changeStatus(toDomain(stored, reachable), { to: 'rejected', actor, at: deps.now().toISOString(), reason })
   if (!decided.ok) return fail(decided.error)
   return ok({ reason, reporterReachable: reachable })

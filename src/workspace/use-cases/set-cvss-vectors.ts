@@ -1,5 +1,6 @@
 import { runReportClocks } from '../../clocks/index.js'
 import type { Deps } from '../../deps.js'
+import type { Reader } from '../../domain/access/need-to-know.js'
 import { newEvent } from '../../domain/events.js'
 import { fail, ok } from '../../domain/result.js'
 import { type CvssFormError, vectorsFromForm } from '../../domain/severity/cvss-form.js'
@@ -23,9 +24,9 @@ export async function setCvssVectors(
   org: OrganizationRow,
   ref: string,
   form: Readonly<Record<string, unknown>>,
-  userId: string,
+  actor: Reader,
 ) {
-  const result = await changeReportPolicy<{ reportId: string }, SetCvssRefusal>(deps, org, ref, async (u, report, found) => {
+  const result = await changeReportPolicy<{ reportId: string }, SetCvssRefusal>(deps, org, ref, actor, async (u, report, found) => {
     const scoring = found ? scoringOf(found.policy) : defaultScoring
     const vectors = vectorsFromForm(scoring, form)
     if (!vectors.ok) return fail(refusal(vectors.error))
@@ -37,7 +38,7 @@ export async function setCvssVectors(
     await setReportCvss(u.tx, org.id, report.id, vectors.value)
     for (const k of changed)
       u.record(
-        newEvent('report.cvss_set', memberActor(userId), u.at, report.id, {
+        newEvent('report.cvss_set', memberActor(actor.userId), u.at, report.id, {
           version: k === 'cvss40' ? '4.0' : '3.1',
           from: previous[k],
           to: vectors.value[k] ?? null,
@@ -48,7 +49,7 @@ export async function setCvssVectors(
     const level = levelFromVectors(after, scoring)
     if (level && level !== before.severity) {
       await setReportSeverity(u.tx, org.id, report.id, level)
-      u.record(newEvent('report.severity_set', memberActor(userId), u.at, report.id, { from: before.severity, to: level }))
+      u.record(newEvent('report.severity_set', memberActor(actor.userId), u.at, report.id, { from: before.severity, to: level }))
     }
     return ok({ reportId: report.id })
   })

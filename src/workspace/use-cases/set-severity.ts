@@ -1,5 +1,6 @@
 import { runReportClocks } from '../../clocks/index.js'
 import type { Deps } from '../../deps.js'
+import type { Reader } from '../../domain/access/need-to-know.js'
 import { newEvent } from '../../domain/events.js'
 import type { Severity } from '../../domain/policy/schema.js'
 import { fail, ok } from '../../domain/result.js'
@@ -12,11 +13,12 @@ import { changeReportPolicy, memberActor } from '../change-report-policy.js'
  * Severity drives the policy's per-severity clocks and alerts (healthIMIS: high alerts the whole
  * team): "act immediately", so the report's clock actions run now, not at the next sweep.
  */
-export async function setSeverity(deps: Deps, org: OrganizationRow, ref: string, severity: Severity | null, userId: string) {
+export async function setSeverity(deps: Deps, org: OrganizationRow, ref: string, severity: Severity | null, actor: Reader) {
   const result = await changeReportPolicy<{ reportId: string }, { code: 'SEVERITY_FROM_SCORE' }>(
     deps,
     org,
     ref,
+    actor,
     async (u, report, found) => {
       const row = await readReportForClocks(u.tx, org.id, report.id)
       const vectors = { cvss31: row?.cvss31_vector ?? undefined, cvss40: row?.cvss40_vector ?? undefined }
@@ -25,7 +27,7 @@ export async function setSeverity(deps: Deps, org: OrganizationRow, ref: string,
       const before = row?.severity ?? null
       if (before === severity) return ok({ reportId: report.id })
       await setReportSeverity(u.tx, org.id, report.id, severity)
-      u.record(newEvent('report.severity_set', memberActor(userId), u.at, report.id, { from: before, to: severity }))
+      u.record(newEvent('report.severity_set', memberActor(actor.userId), u.at, report.id, { from: before, to: severity }))
       return ok({ reportId: report.id })
     },
   )

@@ -137,6 +137,69 @@ eachDialect('need to know', (ctx) => {
     expect((await b.get(fresh.page)).body).toContain('Unheld canary title')
   })
 
+  it('a responder who does not hold the report cannot act on it either: every change is refused and nothing is written', async () => {
+    const { t, org, ref, page, bob, as } = await world()
+    const b = await as(bob)
+    const report = await reportRow(t, org, ref)
+    const count = async (table: 'event' | 'message') =>
+      (await t.deps.db.selectFrom(table).select('id').where('org_id', '=', org.id).where('report_id', '=', report.id).execute()).length
+    const [events, messages] = [await count('event'), await count('message')]
+    const changes: Array<[string, Record<string, string>]> = [
+      ['messages', { body: 'bob writes blind to the reporter', visibility: 'reporter' }],
+      ['messages', { body: 'bob notes blind', visibility: 'internal' }],
+      ['status', { to: 'triaged' }],
+      ['status', { to: 'rejected', reason: 'bob rejects what he cannot read', preview: '1' }],
+      ['severity', { severity: 'low' }],
+      ['labels', { labels: 'informational' }],
+      ['waiting', {}],
+      ['steps', { step: 'triage' }],
+    ]
+    for (const [action, form] of changes) {
+      const res = await b.submit(page, `${page}/${action}`, form)
+      expect(res.statusCode, `${action} ${JSON.stringify(form)}`).toBe(403)
+      expect(res.body).toContain('only the holder or an administrator can act on this report')
+    }
+    expect(await count('event')).toBe(events)
+    expect(await count('message')).toBe(messages)
+
+    // The same through the API, with a token that may work.
+    const created = await b.submit(`/w/${org.slug}/tokens`, `/w/${org.slug}/tokens`, { name: 'bob', scope: 'work', days: '7' })
+    const secret = /emb_[A-Za-z0-9_-]{43}/.exec(created.body)![0]
+    const post = (path: string, payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/orgs/${org.slug}/reports/${ref}/${path}`,
+        headers: { authorization: `Bearer ${secret}` },
+        payload,
+      })
+    for (const res of [await post('status', { to: 'triaged' }), await post('replies', { body: 'bob via API', visibility: 'internal' })]) {
+      expect(res.statusCode).toBe(403)
+      expect(res.json().title).toContain('only the holder or an administrator can act on this report')
+    }
+    expect(await count('event')).toBe(events)
+    expect(await count('message')).toBe(messages)
+  })
+
+  it('the holder still acts on the report, and once it is handed over, the new holder does and the old one does not', async () => {
+    const { t, org, alice, bob, as } = await world()
+    const { ref, page } = await reportViaApi(t, org, { title: 'A fresh one' })
+    const a = await as(alice)
+    expect((await a.submit(page, `${page}/claim`, {})).statusCode).toBe(303)
+    expect((await a.submit(page, `${page}/severity`, { severity: 'low' })).statusCode).toBe(303)
+    expect((await a.submit(page, `${page}/assign`, { assignee: bob.id })).statusCode).toBe(303)
+    const b = await as(bob)
+    expect((await b.submit(page, `${page}/messages`, { body: 'bob, now the holder', visibility: 'internal' })).statusCode).toBe(303)
+    expect((await a.submit(page, `${page}/messages`, { body: 'alice, no longer', visibility: 'internal' })).statusCode).toBe(403)
+    const report = await reportRow(t, org, ref)
+    const notes = await t.deps.db
+      .selectFrom('message')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .where('report_id', '=', report.id)
+      .execute()
+    expect(notes).toHaveLength(1)
+  })
+
   it('finding 3: what a bystander may not read is not even decrypted', async () => {
     const { t, org, ref, alice, bob } = await world()
     const cipher = cipherFor(t.deps, org)

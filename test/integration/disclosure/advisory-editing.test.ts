@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { findAdvisory } from '../../../src/storage/repositories/advisory-repository.js'
 import { claimReport } from '../../../src/workspace/use-cases/claim-report.js'
-import { csrfFrom, useTestApp } from '../../support/app.js'
+import { asMember, csrfFrom, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { reportViaApi } from '../policy/policy-support.js'
 import { draftFor, orgWithAdvisories } from './disclosure-support.js'
@@ -142,7 +142,7 @@ eachDialect('advisory drafting and editing', (ctx) => {
     const other = await t.given.member(org, 'responder', 'Other Responder')
     const viewer = await t.given.member(org, 'viewer', 'Viewer')
     const { ref } = await reportViaApi(t, org)
-    expect((await claimReport(t.deps, org, ref, holder.id)).ok).toBe(true)
+    expect((await claimReport(t.deps, org, ref, asMember(holder))).ok).toBe(true)
     const ownId = await draftFor(t, org, ref, holder, 'Secret 0-day title')
 
     const holderBrowser = t.browser()

@@ -5,7 +5,7 @@ import { readPreset } from '../../../src/policy-admin/presets.js'
 import { importPolicy } from '../../../src/policy-admin/use-cases/import-policy.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { changeReportStatus } from '../../../src/workspace/use-cases/change-report-status.js'
-import type { TestApp, TestMember } from '../../support/app.js'
+import { asMember, type TestApp, type TestMember } from '../../support/app.js'
 import { reportViaApi } from '../policy/policy-support.js'
 
 /** An organization on a preset (Alkemio by default: no steps before publishing) with an `advisories:` section appended. */
@@ -22,9 +22,9 @@ export async function orgWithAdvisories(t: TestApp, advisories: string, preset =
 /** A report from a reporter with an address, walked to `fixed` by a responder. */
 export async function fixedReport(t: TestApp, org: OrganizationRow, by: TestMember, input: Record<string, unknown> = {}) {
   const sent = await reportViaApi(t, org, input)
-  const actor = { kind: 'user' as const, id: by.id }
+  const member = asMember(by)
   for (const to of ['acknowledged', 'triaged', 'accepted', 'fixing', 'fixed'] as const) {
-    const moved = await changeReportStatus(t.deps, org, sent.ref, { to, actor })
+    const moved = await changeReportStatus(t.deps, org, sent.ref, { to, member })
     expect(moved.ok, `to ${to}`).toBe(true)
   }
   return sent

@@ -20,7 +20,7 @@ import { parsePolicy } from '../../../src/domain/policy/parse-policy.js'
 import { stepStates } from '../../../src/domain/policy/process-steps.js'
 import { readPreset } from '../../../src/policy-admin/presets.js'
 import { recordStep } from '../../../src/workspace/use-cases/record-step.js'
-import { useTestApp } from '../../support/app.js'
+import { asMember, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { eventsOf, reportRow } from '../policy/policy-support.js'
 import { draftFor, fixedReport, orgWithAdvisories, viewerOf } from './disclosure-support.js'
@@ -48,7 +48,7 @@ eachDialect('Open Klant’s steps 4–8 inside Embargo', (ctx) => {
     const org = await orgWithAdvisories(t, '', 'open-klant')
     const alice = await t.given.member(org, 'responder', 'Alice')
     const { ref } = await fixedReport(t, org, alice)
-    const step = (id: string, skip = false) => recordStep(t.deps, org, ref, id, skip, alice.id)
+    const step = (id: string, skip = false) => recordStep(t.deps, org, ref, id, skip, asMember(alice))
 
     // Steps 1–3 of the policy, done before the advisory (validate → confirm → private-issue).
     for (const id of ['validate', 'confirm', 'private-issue']) expect((await step(id)).ok, id).toBe(true)

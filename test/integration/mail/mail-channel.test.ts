@@ -13,7 +13,7 @@ import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { postMessage } from '../../../src/workspace/use-cases/post-message.js'
-import { useTestApp } from '../../support/app.js'
+import { asMember, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { mta, parseMail, startRelay, type TestRelay } from '../../support/mail.js'
 
@@ -236,8 +236,13 @@ eachDialect('mail channel', (ctx) => {
     const keyedReport = await reportOf(keyed.report_id!)
     const member = await t.given.member(org, 'responder')
     expect(
-      (await postMessage(t.deps, org, keyedReport.ref, { userId: member.id, body: 'Thanks, we can reproduce it.', visibility: 'reporter' }))
-        .ok,
+      (
+        await postMessage(t.deps, org, keyedReport.ref, {
+          member: asMember(member),
+          body: 'Thanks, we can reproduce it.',
+          visibility: 'reporter',
+        })
+      ).ok,
     ).toBe(true)
     const [answer] = await delivered()
     expect(answer!.mail.subject).toBe(`[${keyedReport.ref}] New reply on your report`)
@@ -260,7 +265,7 @@ eachDialect('mail channel', (ctx) => {
       const report = await reportOf((await inboundRow('enc-1@example.net')).report_id!)
       await delivered()
       const member = await t.given.member(org, 'responder')
-      await postMessage(t.deps, org, report.ref, { userId: member.id, body: 'The confidential answer', visibility: 'reporter' })
+      await postMessage(t.deps, org, report.ref, { member: asMember(member), body: 'The confidential answer', visibility: 'reporter' })
       const [out] = await delivered()
       expect(out!.raw.toString()).not.toContain('confidential answer')
       expect(out!.mail.text).toContain('not sent by unencrypted e-mail')

@@ -17,7 +17,7 @@ import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { postMessage } from '../../../src/workspace/use-cases/post-message.js'
-import { useTestApp } from '../../support/app.js'
+import { asMember, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { mta, parseMail, startRelay, type TestRelay } from '../../support/mail.js'
 
@@ -139,7 +139,13 @@ eachDialect('finding 10: a reporter key inside the encrypted part', (ctx) => {
 
       const member = await t.given.member(org, 'responder')
       expect(
-        (await postMessage(t.deps, org, report.ref, { userId: member.id, body: 'Confirmed, patch in 2.4.1.', visibility: 'reporter' })).ok,
+        (
+          await postMessage(t.deps, org, report.ref, {
+            member: asMember(member),
+            body: 'Confirmed, patch in 2.4.1.',
+            visibility: 'reporter',
+          })
+        ).ok,
       ).toBe(true)
       const [answer] = await delivered()
       expect(answer!.raw.toString()).not.toContain('patch in 2.4.1')

@@ -10,7 +10,7 @@
  */
 import { expect, it } from 'vitest'
 import { postMessage } from '../../../src/workspace/use-cases/post-message.js'
-import { useTestApp } from '../../support/app.js'
+import { asMember, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 
 eachDialect('concurrent writes to one organization', (ctx) => {
@@ -22,7 +22,7 @@ eachDialect('concurrent writes to one organization', (ctx) => {
     const alice = await t.given.member(org, 'responder', 'Alice')
     const refs = [(await t.given.report(org)).ref, (await t.given.report(org)).ref]
     const replies = Array.from({ length: 40 }, (_, i) =>
-      postMessage(t.deps, org, refs[i % 2]!, { userId: alice.id, body: `reply ${i}`, visibility: 'reporter' }),
+      postMessage(t.deps, org, refs[i % 2]!, { member: asMember(alice), body: `reply ${i}`, visibility: 'reporter' }),
     )
     const submissions = Array.from({ length: 20 }, (_, i) =>
       t.given.report(org, { title: `concurrent ${i}`, reporterEmail: `c${i}@example.net` }),

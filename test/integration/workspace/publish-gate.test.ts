@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest'
 import { changeReportStatus } from '../../../src/workspace/use-cases/change-report-status.js'
-import { useTestApp } from '../../support/app.js'
+import { asMember, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { eventsOf, orgWithPreset, reportRow, reportViaApi } from '../policy/policy-support.js'
 
@@ -17,12 +17,12 @@ eachDialect('publishing gate in the status change', (ctx) => {
     const org = await orgWithPreset(t, 'open-klant')
     const alice = await t.given.member(org, 'responder', 'Alice Gate')
     const { ref } = await reportViaApi(t, org)
-    const actor = { kind: 'user' as const, id: alice.id }
+    const member = asMember(alice)
     for (const to of ['acknowledged', 'triaged', 'accepted', 'fixing', 'fixed'] as const) {
-      expect((await changeReportStatus(t.deps, org, ref, { to, actor })).ok).toBe(true)
+      expect((await changeReportStatus(t.deps, org, ref, { to, member })).ok).toBe(true)
     }
     const before = await eventsOf(t, org, ref)
-    const refused = await changeReportStatus(t.deps, org, ref, { to: 'disclosed', actor })
+    const refused = await changeReportStatus(t.deps, org, ref, { to: 'disclosed', member })
     expect(refused.ok).toBe(false)
     expect(!refused.ok && refused.error.code).toBe('STEPS_BEFORE_PUBLISHING')
     expect(!refused.ok && refused.error.code === 'STEPS_BEFORE_PUBLISHING' && refused.error.missing).toContain('validate')

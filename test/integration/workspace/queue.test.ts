@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest'
 import { changeReportStatus } from '../../../src/workspace/use-cases/change-report-status.js'
-import { useTestApp } from '../../support/app.js'
+import { asMember, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { at, orgWithPreset } from '../policy/policy-support.js'
 
@@ -31,7 +31,7 @@ eachDialect('queue sorted by due time', (ctx) => {
         const done = await changeReportStatus(t.deps, org, ref, {
           to: 'rejected',
           reason: 'Out of scope',
-          actor: { kind: 'user', id: alice.id },
+          member: asMember(alice),
         })
         expect(done.ok).toBe(true)
       }

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { verifyEventChain } from '../../../src/storage/repositories/event-repository.js'
-import { useTestApp } from '../../support/app.js'
+import { asMember, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 
 eachDialect('triaging reports', (ctx) => {
@@ -40,7 +40,10 @@ eachDialect('triaging reports', (ctx) => {
   it('gives one claim and one refusal when two responders click at the same moment', async () => {
     const { t, org, alice, bob, report } = await team()
     const { claimReport } = await import('../../../src/workspace/use-cases/claim-report.js')
-    const results = await Promise.all([claimReport(t.deps, org, report.ref, alice.id), claimReport(t.deps, org, report.ref, bob.id)])
+    const results = await Promise.all([
+      claimReport(t.deps, org, report.ref, asMember(alice)),
+      claimReport(t.deps, org, report.ref, asMember(bob)),
+    ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['REPORT_ALREADY_CLAIMED'])
     const claims = await t.deps.db

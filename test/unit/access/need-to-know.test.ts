@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mayHandOver, mayReadReportText, type Reader, sharedWithOf } from '../../../src/domain/access/need-to-know.js'
+import { mayActOnReport, mayHandOver, mayReadReportText, type Reader, sharedWithOf } from '../../../src/domain/access/need-to-know.js'
 
 const alice: Reader = { role: 'responder', userId: 'alice' }
 const bob: Reader = { role: 'responder', userId: 'bob' }
@@ -28,6 +28,16 @@ describe('finding 3: the need-to-know rule', () => {
         expect(mayReadReportText(r, unheld, rule)).toBe(true)
       }
     }
+  })
+
+  it('under assigned-team, only the holder and administrators act on a report (reply, note, status, severity, steps)', () => {
+    expect(mayActOnReport(alice, heldByAlice, 'assigned-team')).toBe(true)
+    expect(mayActOnReport(ada, heldByAlice, 'assigned-team')).toBe(true)
+    expect(mayActOnReport(bob, heldByAlice, 'assigned-team')).toBe(false)
+    // Nobody holds it: responders claim it first (their own rule), they do not write into it blind.
+    expect(mayActOnReport(bob, unheld, 'assigned-team')).toBe(false)
+    expect(mayActOnReport(ada, unheld, 'assigned-team')).toBe(true)
+    for (const rule of ['security-team', 'project', undefined] as const) expect(mayActOnReport(bob, heldByAlice, rule)).toBe(true)
   })
 
   it('under assigned-team, a held report is handed over only by its holder or an administrator', () => {
