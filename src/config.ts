@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { type AllowedRanges, parseAllowedRanges } from './egress/index.js'
 
 /**
  * The only module that reads `process.env`. Every setting is described once here; the README's
@@ -42,6 +43,8 @@ export interface Config {
   ssoHttpIssuers: boolean
   /** Organizations may point CVE Services at plain http (a local server, in tests); off: https only. */
   cveServicesHttp: boolean
+  /** Non-public address ranges outbound calls to administrator-named servers may reach (SSRF guard); empty: public addresses only. */
+  egressAllow: AllowedRanges
 }
 
 interface Setting {
@@ -104,6 +107,12 @@ export const settings: Setting[] = [
     description:
       'Set to `true` to let organizations point CVE Services at plain `http:` on this machine (a local server, e.g. in tests). Off: CVE Services is reached over `https:` only.',
     default: 'false',
+  },
+  {
+    name: 'EMBARGO_EGRESS_ALLOW',
+    description:
+      'Comma-separated private address ranges (e.g. `10.0.0.0/8, 192.168.1.5`) that servers named by administrators — OpenID Provider, CVE Services, announcement webhooks, Matrix — may resolve to. Unset: only public addresses are reached; loopback, private, link-local (cloud metadata) and other special ranges are refused.',
+    default: undefined,
   },
   {
     name: 'EMBARGO_FORM_MIN_SECONDS',
@@ -224,6 +233,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const cveServicesHttpRaw = env.EMBARGO_CVE_SERVICES_HTTP ?? 'false'
   if (cveServicesHttpRaw !== 'true' && cveServicesHttpRaw !== 'false') problems.push('EMBARGO_CVE_SERVICES_HTTP must be true or false')
 
+  let egressAllow: AllowedRanges = []
+  try {
+    egressAllow = parseAllowedRanges(env.EMBARGO_EGRESS_ALLOW ?? '')
+  } catch (error) {
+    problems.push(`EMBARGO_EGRESS_ALLOW: ${(error as Error).message}`)
+  }
+
   const logLevel = (env.EMBARGO_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!logLevels.includes(logLevel)) problems.push(`EMBARGO_LOG_LEVEL must be one of ${logLevels.join(', ')}`)
 
@@ -265,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAddresses: sessionAddressesRaw === 'true',
     ssoHttpIssuers: ssoHttpIssuersRaw === 'true',
     cveServicesHttp: cveServicesHttpRaw === 'true',
+    egressAllow,
     ...overrides,
   }
 }

@@ -12,6 +12,7 @@ import { buildWeb, openApp } from '../../src/app.js'
 import { type Config, loadConfig } from '../../src/config.js'
 import type { Deps } from '../../src/deps.js'
 import { intakePrograms } from '../../src/domain/policy/programs.js'
+import { parseAllowedRanges } from '../../src/egress/index.js'
 import { submitReport } from '../../src/intake/use-cases/submit-report.js'
 import { importPolicy } from '../../src/policy-admin/use-cases/import-policy.js'
 import { currentPolicy } from '../../src/storage/repositories/policy-repository.js'
@@ -40,7 +41,8 @@ export interface TestApp {
 export async function startTestApp(databaseUrl: string, overrides: Partial<Config> = {}): Promise<TestApp> {
   const config = loadConfig(
     { EMBARGO_DATABASE_URL: databaseUrl, EMBARGO_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), EMBARGO_LOG_LEVEL: 'info' },
-    { formMinSeconds: 0, intakeRateLimit: 10_000, ...overrides },
+    // The servers tests start (identity provider, CVE Services, webhook receivers) listen on loopback.
+    { formMinSeconds: 0, intakeRateLimit: 10_000, egressAllow: parseAllowedRanges('127.0.0.0/8, ::1'), ...overrides },
   )
   const logs: string[] = []
   const sink = new Writable({

@@ -310,6 +310,21 @@ eachDialect('single sign-on with the organization’s OpenID Provider', (ctx) =>
     expect(await sessionCount(t, disabled.id)).toBe(0)
   })
 
+  it('a provider on an address the operator did not allow is never contacted (SSRF guard): sign-in fails and says so', async () => {
+    const t = app()
+    const allowed = t.deps.config.egressAllow
+    t.deps.config.egressAllow = []
+    try {
+      const res = await t.browser().get(`/o/${orgA.slug}/sso/start`)
+      expect(res.statusCode).toBe(401)
+      expect(res.body).toContain('Sign-in with the identity provider did not succeed')
+    } finally {
+      t.deps.config.egressAllow = allowed
+    }
+    // The same provider, allowed: the sign-in goes to it.
+    expect((await t.browser().get(`/o/${orgA.slug}/sso/start`)).statusCode).toBe(303)
+  })
+
   it('an organization without a provider offers no provider sign-in', async () => {
     const t = app()
     const plain = await t.given.org()
