@@ -42,6 +42,8 @@ export interface Config {
   ssoHttpIssuers: boolean
   /** Organizations may point CVE Services at plain http (a local server, in tests); off: https only. */
   cveServicesHttp: boolean
+  /** Announcement channels may use plain http to this machine (loopback), e.g. in tests. */
+  announceHttp: boolean
 }
 
 interface Setting {
@@ -103,6 +105,12 @@ export const settings: Setting[] = [
     name: 'EMBARGO_CVE_SERVICES_HTTP',
     description:
       'Set to `true` to let organizations point CVE Services at plain `http:` on this machine (a local server, e.g. in tests). Off: CVE Services is reached over `https:` only.',
+    default: 'false',
+  },
+  {
+    name: 'EMBARGO_ANNOUNCE_HTTP',
+    description:
+      'Set to `true` to let announcement channels (Slack, Matrix, signed webhooks) use plain `http:` to this machine (a local receiver, e.g. in tests). Off: `https:` only, and never to this machine or a private network.',
     default: 'false',
   },
   {
@@ -224,6 +232,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const cveServicesHttpRaw = env.EMBARGO_CVE_SERVICES_HTTP ?? 'false'
   if (cveServicesHttpRaw !== 'true' && cveServicesHttpRaw !== 'false') problems.push('EMBARGO_CVE_SERVICES_HTTP must be true or false')
 
+  const announceHttpRaw = env.EMBARGO_ANNOUNCE_HTTP ?? 'false'
+  if (announceHttpRaw !== 'true' && announceHttpRaw !== 'false') problems.push('EMBARGO_ANNOUNCE_HTTP must be true or false')
+
   const logLevel = (env.EMBARGO_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!logLevels.includes(logLevel)) problems.push(`EMBARGO_LOG_LEVEL must be one of ${logLevels.join(', ')}`)
 
@@ -265,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAddresses: sessionAddressesRaw === 'true',
     ssoHttpIssuers: ssoHttpIssuersRaw === 'true',
     cveServicesHttp: cveServicesHttpRaw === 'true',
+    announceHttp: announceHttpRaw === 'true',
     ...overrides,
   }
 }
