@@ -154,7 +154,8 @@ function composeAnnouncement(deps: Deps, payload: MailPayload, fromAddress: stri
       messageId,
       autoSubmitted: 'auto-generated',
       encryptionRequired: false,
-      readLink: '',
+      // Never used (not encrypted, never withheld), but every message names where it can be read: the public advisory.
+      readLink: payload.link ?? deps.config.publicUrl.href,
     },
     deps.now(),
   )

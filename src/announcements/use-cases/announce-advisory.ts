@@ -69,7 +69,7 @@ export async function announceAdvisory(deps: Deps, row: OutboxRow): Promise<numb
         u.send({
           id: outboxId,
           kind: 'mail',
-          payload: { template: 'announcement', to: s.address, ref: facts.id, orgName: org.name, subject, text },
+          payload: { template: 'announcement', to: s.address, ref: facts.id, orgName: org.name, subject, text, link: facts.url },
         })
       else
         u.send({

@@ -38,9 +38,12 @@ export async function enqueueOutbox(tx: Tx, orgId: string, cipher: OrgCipher, it
 }
 
 /**
- * Takes up to `limit` due rows of these kinds and leases them until `leaseUntil` (their next_attempt_at moves
- * there), so a crashed worker's rows come back by themselves. PostgreSQL: several workers never
- * take the same row (`FOR UPDATE SKIP LOCKED`); SQLite has one writer and one process.
+ * Takes up to `limit` due rows of these kinds and leases them until `leaseUntil` (their
+ * next_attempt_at moves there), so a crashed worker's rows come back by themselves. One statement,
+ * `UPDATE … WHERE id IN (due rows) RETURNING *`: on PostgreSQL the due rows are chosen
+ * `FOR UPDATE SKIP LOCKED`, so workers in several processes never take the same row; on SQLite the
+ * statement takes the write lock at once (a read-then-write transaction would fail with "database
+ * is locked" when a second process claims at the same moment instead of waiting its turn).
  */
 export async function claimDueOutbox(
   db: Db,
@@ -52,32 +55,26 @@ export async function claimDueOutbox(
 ): Promise<OutboxRow[]> {
   if (kinds.length === 0) return []
   // The worker delivers every organization's rows: it claims due rows across organizations.
-  return acrossOrganizations(db)
-    .transaction()
-    .execute(async (tx) => {
-      let query = tx
-        .selectFrom('outbox')
-        .selectAll()
-        .where('kind', 'in', kinds)
-        .where('done_at', 'is', null)
-        .where('dead_at', 'is', null)
-        .where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at')
-        .limit(limit)
-      if (dialect === 'postgres') query = query.forUpdate().skipLocked()
-      const rows = await query.execute()
-      if (rows.length === 0) return rows
-      await tx
-        .updateTable('outbox')
-        .set({ next_attempt_at: leaseUntil })
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-      return rows
-    })
+  const all = acrossOrganizations(db)
+  let due = all
+    .selectFrom('outbox')
+    .select('id')
+    .where('kind', 'in', kinds)
+    .where('done_at', 'is', null)
+    .where('dead_at', 'is', null)
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .limit(limit)
+  if (dialect === 'postgres') due = due.forUpdate().skipLocked()
+  const rows = await all
+    .updateTable('outbox')
+    .set({ next_attempt_at: leaseUntil })
+    .where('id', 'in', due)
+    // A row another worker leased between the choice and the update is left to it.
+    .where('next_attempt_at', '<=', now)
+    .returningAll()
+    .execute()
+  return rows.sort((x, y) => (x.created_at < y.created_at ? -1 : x.created_at > y.created_at ? 1 : x.id < y.id ? -1 : 1))
 }
 
 export async function markOutboxSent(db: Executor, orgId: string, id: string, at: string): Promise<void> {
