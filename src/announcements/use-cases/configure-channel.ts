@@ -20,7 +20,7 @@ export interface ChannelForm {
   url: string
   homeserver: string
   room: string
-  /** Empty keeps the Matrix token already stored. */
+  /** Empty keeps the Matrix token already stored (and an empty address, homeserver or room what is stored, for the same delivery). */
   token: string
 }
 
@@ -47,6 +47,9 @@ export async function configureChannel(
   const names = ((await currentPolicy(deps.db, org.id))?.policy.disclosure?.announcements ?? []).map((a) => a.name)
   if (!names.includes(form.name)) return fail({ code: 'FIELDS', fields: { name: 'unknown-channel' } })
   const existing = await findAnnouncementChannel(deps.db, cipherFor(deps, org), org.id, form.name)
+  // Secrets are never sent back to the form: an empty field keeps what is stored for the same delivery.
+  const same = existing?.settings.delivery === form.delivery ? (existing.settings as Partial<Record<string, string>>) : {}
+  const typed = (value: string, key: string) => (value.trim() === '' ? (same[key] ?? '') : value.trim())
   const fields: Partial<Record<ChannelField, string>> = {}
   const urlProblem = (value: string) => (value === '' ? 'required' : deliveryUrlProblem(value, deps.config.announceHttp))
   let settings: ChannelSettings | undefined
@@ -60,7 +63,7 @@ export async function configureChannel(
       target = address
     }
   } else if (form.delivery === 'slack' || form.delivery === 'webhook') {
-    const url = form.url.trim()
+    const url = typed(form.url, 'url')
     const wrong = urlProblem(url)
     if (wrong) fields.url = wrong
     else if (form.delivery === 'slack') {
@@ -73,13 +76,12 @@ export async function configureChannel(
       target = hostOf(url)
     }
   } else {
-    const homeserver = form.homeserver.trim().replace(/\/+$/, '')
+    const homeserver = typed(form.homeserver, 'homeserver').replace(/\/+$/, '')
     const wrong = urlProblem(homeserver)
     if (wrong) fields.homeserver = wrong
-    const room = form.room.trim()
+    const room = typed(form.room, 'room')
     if (!/^[!#][^\s:/]{1,255}:[^\s/]{1,255}$/.test(room)) fields.room = room === '' ? 'required' : 'invalid-room'
-    const stored = existing?.settings.delivery === 'matrix' ? existing.settings.token : ''
-    const token = form.token === '' ? stored : form.token.trim()
+    const token = typed(form.token, 'token')
     if (token === '') fields.token = 'required'
     // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
     else if (token.length > 2000 || /[\u0000-\u001f\u007f\s]/.test(token)) fields.token = 'invalid-token'

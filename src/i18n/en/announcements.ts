@@ -17,7 +17,8 @@ export const announcements = {
   'announceAdmin.delivery.webhook': 'Signed webhook (Standard Webhooks)',
   'announceAdmin.address': 'List address (mail)',
   'announceAdmin.url': 'Webhook address (Slack-compatible or signed webhook)',
-  'announceAdmin.urlHint': 'https only. Stored encrypted; a Slack webhook address is its secret and is never shown again.',
+  'announceAdmin.urlHint':
+    'https only. Stored encrypted and never shown again (a Slack webhook address is its secret). Leave empty to keep the one already stored.',
   'announceAdmin.homeserver': 'Matrix homeserver (Matrix)',
   'announceAdmin.room': 'Room id (Matrix), e.g. !abc123:example.org',
   'announceAdmin.token': 'Access token (Matrix)',

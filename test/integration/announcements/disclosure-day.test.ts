@@ -234,6 +234,14 @@ eachDialect('announcements on disclosure day', (ctx) => {
     expect(created.body).toMatch(/whsec_[A-Za-z0-9+/=]{40,}/)
     const again = await b.get(`/w/${org.slug}/admin/announcements?channel=Second%20feed`)
     expect(again.body).not.toContain('whsec_')
+    // Saved again with the address left empty: the stored address and secret are kept, no new secret is shown.
+    const kept = await b.submit(`/w/${org.slug}/admin/announcements?channel=Second%20feed`, `/w/${org.slug}/admin/announcements`, {
+      name: 'Second feed',
+      delivery: 'webhook',
+      url: '',
+    })
+    expect(kept.statusCode).toBe(303)
+    expect((await b.get(kept.headers.location as string)).body).toContain('Delivery saved for Second feed.')
 
     const saved = await b.submit(`/w/${org.slug}/admin/announcements?channel=Our%20blog`, `/w/${org.slug}/admin/announcements`, {
       name: 'Our blog',
