@@ -4,6 +4,12 @@ import { Form } from '../http/form-body.js'
 
 export const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 export const AdvisoryParams = Type.Object({ org: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) })
+export const AnnouncementParams = Type.Object({
+  org: Type.String({ maxLength: 64 }),
+  id: Type.String({ maxLength: 64 }),
+  announcement: Type.String({ maxLength: 64 }),
+})
+export const RetriedQuery = Type.Object({ retried: Type.Optional(Type.String({ maxLength: 8 })) })
 export const ChannelsQuery = Type.Object({
   channel: Type.Optional(Type.String({ maxLength: 200 })),
   saved: Type.Optional(Type.String({ maxLength: 200 })),

@@ -2,14 +2,16 @@ import type { Static } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { cipherFor, type Deps } from '../deps.js'
 import { mayReadAdvisory } from '../disclosure/index.js'
+import { EmptyForm } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { findAdvisory } from '../storage/repositories/advisory-repository.js'
 import { listAnnouncementChannels, listAnnouncements } from '../storage/repositories/announcement-repository.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
-import { AdvisoryParams, ChannelFormBody, ChannelsQuery, OrgParams, RemoveChannelBody } from './forms.js'
+import { AdvisoryParams, AnnouncementParams, ChannelFormBody, ChannelsQuery, OrgParams, RemoveChannelBody, RetriedQuery } from './forms.js'
 import { type ChannelForm, type ConfigureChannelError, configureChannel } from './use-cases/configure-channel.js'
 import { removeChannel } from './use-cases/remove-channel.js'
+import { retryAnnouncement } from './use-cases/retry-announcement.js'
 import { AnnouncementsPage } from './views/announcements-page.js'
 import { ChannelsPage, type ChannelsPageProps, type PolicyChannel } from './views/channels-page.js'
 
@@ -24,6 +26,7 @@ type ChannelsQueryValues = Static<typeof ChannelsQuery>
 export async function announcementRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const admin = { access: 'org.admin' } as const
   const read = { access: 'report.read' } as const
+  const work = { access: 'report.work' } as const
 
   const policyChannels = async (orgId: string): Promise<PolicyChannel[]> => {
     const listed = (await currentPolicy(deps.db, orgId))?.policy.disclosure?.announcements ?? []
@@ -123,14 +126,21 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
     },
   )
 
-  app.get<{ Params: Static<typeof AdvisoryParams> }>(
+  /** The advisory, if the member may read it (need to know over its reports); otherwise 404. */
+  const readableAdvisory = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+    const org = request.org!
+    const advisory = await findAdvisory(deps.db, cipherFor(deps, org), org.id, request.params.id)
+    if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, { userId: request.user!.id, role: request.role! })))
+      throw new HttpProblem('NOT_FOUND')
+    return advisory
+  }
+
+  app.get<{ Params: Static<typeof AdvisoryParams>; Querystring: Static<typeof RetriedQuery> }>(
     '/w/:org/advisories/:id/announcements',
-    { config: read, schema: { params: AdvisoryParams } },
+    { config: read, schema: { params: AdvisoryParams, querystring: RetriedQuery } },
     async (request, reply) => {
       const org = request.org!
-      const advisory = await findAdvisory(deps.db, cipherFor(deps, org), org.id, request.params.id)
-      if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, { userId: request.user!.id, role: request.role! })))
-        throw new HttpProblem('NOT_FOUND')
+      const advisory = await readableAdvisory(request)
       return reply.page(
         <AnnouncementsPage
           ctx={pageContext(request, reply)}
@@ -138,8 +148,21 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
           role={request.role!}
           advisory={{ ownId: advisory.ownId, title: advisory.content.title, published: advisory.publishedAt !== null }}
           announcements={await listAnnouncements(deps.db, org.id, advisory.id)}
+          retried={request.query.retried === '1'}
         />,
       )
+    },
+  )
+
+  app.post<{ Params: Static<typeof AnnouncementParams> }>(
+    '/w/:org/advisories/:id/announcements/:announcement/retry',
+    { config: work, schema: { params: AnnouncementParams, body: EmptyForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const advisory = await readableAdvisory(request)
+      const retried = await retryAnnouncement(deps, org, advisory.id, request.params.announcement, request.user!.id)
+      if (!retried.ok) throw new HttpProblem('NOT_FOUND')
+      return reply.redirect(`/w/${org.slug}/advisories/${encodeURIComponent(advisory.ownId)}/announcements?retried=1`, 303)
     },
   )
 }

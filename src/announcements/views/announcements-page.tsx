@@ -1,4 +1,4 @@
-import { Cell, PageHeader, StatusBadge, Table, WorkspaceLayout } from '../../http/views/components/index.js'
+import { Alert, Button, Cell, HiddenInput, PageHeader, StatusBadge, Table, WorkspaceLayout } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
 import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey } from '../../i18n/messages.js'
@@ -12,20 +12,24 @@ export function AnnouncementsPage({
   role,
   advisory,
   announcements,
+  retried,
 }: {
   ctx: PageContext
   org: { slug: string; name: string }
   role: Role
   advisory: { ownId: string; title: string; published: boolean }
   announcements: AnnouncementStatus[]
+  retried?: boolean
 }) {
   const { t } = ctx
   const head = [t('announcements.channel'), t('announcements.delivery'), t('announcements.state'), t('announcements.when')]
   const title = t('announcements.title', { id: advisory.ownId })
+  const base = `/w/${org.slug}/advisories/${encodeURIComponent(advisory.ownId)}/announcements`
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="advisories" title={title}>
       <div class="container stack">
         <PageHeader title={title} subtitle={advisory.title} />
+        {retried ? <Alert tone="success">{t('announcements.retried')}</Alert> : null}
         <p>
           <a href={`/w/${org.slug}/advisories/${encodeURIComponent(advisory.ownId)}`}>{advisory.ownId}</a>
         </p>
@@ -46,6 +50,12 @@ export function AnnouncementsPage({
                   <StatusBadge status={a.state} label={t(`announcements.state.${a.state}` as MessageKey)} />
                   {a.lastError ? ` ${a.lastError}` : ''}
                   {a.attempts > 1 ? ` (${t('announcements.attempts', { n: a.attempts })})` : ''}
+                  {a.state === 'failed' && role !== 'viewer' ? (
+                    <form method="post" action={`${base}/${a.id}/retry`}>
+                      <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                      <Button>{t('announcements.retry', { channel: a.channel })}</Button>
+                    </form>
+                  ) : null}
                 </Cell>
                 <Cell label={head[3]} kind="nowrap">
                   {a.at ? formatTime(a.at) : ''}

@@ -49,6 +49,8 @@ export const announcements = {
   'announcements.state.retrying': 'Failed, retrying',
   'announcements.state.failed': 'Failed',
   'announcements.attempts': '{n} attempts',
+  'announcements.retry': 'Send to {channel} again',
+  'announcements.retried': 'The announcement is queued again.',
   'announcement.subject': 'Security advisory: {title}',
   'announcement.severity': 'Severity: {severity}',
   'announcement.ids': 'Identifiers: {ids}',

@@ -179,3 +179,28 @@ export async function listAnnouncements(db: Executor, orgId: string, advisoryId:
 /** One announcement, for its delivery. */
 export const findAnnouncement = (db: Executor, orgId: string, id: string) =>
   db.selectFrom('announcement').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+
+/**
+ * Puts an announcement that failed for good back in the queue (a fresh attempt count, due at `at`),
+ * with the same id, so receivers still see one message. False when it is not a failed announcement
+ * of this advisory and organization.
+ */
+export async function retryFailedAnnouncement(db: Executor, orgId: string, advisoryId: string, id: string, at: string): Promise<boolean> {
+  const a = await db
+    .selectFrom('announcement')
+    .select('outbox_id')
+    .where('org_id', '=', orgId)
+    .where('advisory_id', '=', advisoryId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!a) return false
+  const r = await db
+    .updateTable('outbox')
+    .set({ dead_at: null, attempts: 0, next_attempt_at: at, last_error: null })
+    .where('org_id', '=', orgId)
+    .where('id', '=', a.outbox_id)
+    .where('done_at', 'is', null)
+    .where('dead_at', 'is not', null)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
+}

@@ -189,7 +189,7 @@ eachDialect('announcements on disclosure day', (ctx) => {
     expect((after.match(/data-state="sent"/g) ?? []).length).toBe(4)
   })
 
-  it('a webhook pointed at a private address is refused for good and shown failed; http is refused when configuring', async () => {
+  it('a webhook pointed at a private address is refused for good and shown failed, then sent once after it is fixed and sent again; http is refused when configuring', async () => {
     const t = one as TestApp
     const org = await orgWithAdvisories(t, '')
     await withAnnouncements(t, org, [{ kind: 'advisory', name: 'Metadata' }])
@@ -210,6 +210,21 @@ eachDialect('announcements on disclosure day', (ctx) => {
     const page = await statusPage(t, org, admin, ownId)
     expect(page).toContain('data-channel="Metadata" data-state="failed"')
     expect(page).toContain('is not a public address')
+
+    // The administrator points the channel at the partner's real receiver and sends it again, once.
+    expect((await configureChannel(t.deps, org, { ...form, url: `${receiver.url}/metadata-fixed` }, admin.id)).ok).toBe(true)
+    const b = new Browser(t.app)
+    await b.signIn(admin)
+    const statusUrl = `/w/${org.slug}/advisories/${ownId}/announcements`
+    const action = /action="([^"]+\/retry)"/.exec((await b.get(statusUrl)).body)?.[1] as string
+    const retried = await b.submit(statusUrl, action, {})
+    expect(retried.statusCode).toBe(303)
+    expect((await b.get(retried.headers.location as string)).body).toContain('The announcement is queued again.')
+    await drain()
+    expect(receiver.at('/metadata-fixed')).toHaveLength(1)
+    expect(await statusPage(t, org, admin, ownId)).toContain('data-channel="Metadata" data-state="sent"')
+    // A sent announcement cannot be sent again.
+    expect((await b.submit(statusUrl, action, {})).statusCode).toBe(404)
   })
 
   it('the channels page shows each delivery without its secrets, and a new signing secret exactly once', async () => {
