@@ -41,14 +41,14 @@ browserSuite('announcements on disclosure day in Chromium', ({ app, browser, ori
     await page.goto(`${origin()}/w/${org.slug}/reports`)
     await page.getByRole('link', { name: 'Announcements' }).click()
 
-    await page.getByRole('link', { name: 'Save delivery for Team Slack' }).click()
+    await page.getByRole('link', { name: 'Set the delivery of Team Slack' }).click()
     await page.getByLabel('Delivery').selectOption('slack')
     await page.getByLabel('Webhook address (Slack-compatible or signed webhook)').fill(`${receiver.url}/slack/T1/B1/secretpart`)
     await page.getByRole('button', { name: 'Save delivery for Team Slack' }).click()
     await page.getByText('Delivery saved for Team Slack.').waitFor()
     expect(await page.content()).not.toContain('secretpart')
 
-    await page.getByRole('link', { name: 'Save delivery for Partner webhook' }).click()
+    await page.getByRole('link', { name: 'Set the delivery of Partner webhook' }).click()
     await page.getByLabel('Delivery').selectOption('webhook')
     await page.getByLabel('Webhook address (Slack-compatible or signed webhook)').fill(`${receiver.url}/partner/hook`)
     await page.getByRole('button', { name: 'Save delivery for Partner webhook' }).click()

@@ -73,7 +73,7 @@ export function ChannelsPage({ ctx, org, role, channels, editing, flash, secret 
                     : t('announceAdmin.notConfigured')}
                 </Cell>
                 <Cell label={head[2]}>
-                  <a href={`${base}?channel=${encodeURIComponent(c.name)}`}>{t('announceAdmin.save', { name: c.name })}</a>
+                  <a href={`${base}?channel=${encodeURIComponent(c.name)}`}>{t('announceAdmin.edit', { name: c.name })}</a>
                 </Cell>
               </tr>
             ))}

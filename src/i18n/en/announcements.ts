@@ -23,11 +23,12 @@ export const announcements = {
   'announceAdmin.room': 'Room id (Matrix), e.g. !abc123:example.org',
   'announceAdmin.token': 'Access token (Matrix)',
   'announceAdmin.tokenHint': 'Stored encrypted and never shown again. Leave empty to keep the one already stored.',
+  'announceAdmin.edit': 'Set the delivery of {name}',
   'announceAdmin.save': 'Save delivery for {name}',
   'announceAdmin.remove': 'Stop delivering {name}',
   'announceAdmin.secretLabel': 'Signing secret for {name} (shown only once)',
   'announceAdmin.secretNote':
-    'Give it to the receiver: it checks the webhook-signature header of every delivery with it (Standard Webhooks). Embargo keeps it encrypted and never shows it again; save the delivery anew to get a new one.',
+    'Give it to the receiver: it checks the webhook-signature header of every delivery with it (Standard Webhooks). Embargo keeps it encrypted and never shows it again; to get a new one, stop delivering the channel and set it up again.',
   'announceAdmin.problem.invalid-url': 'Enter a web address like https://hooks.example.org/…, without user name or fragment.',
   'announceAdmin.problem.https-only': 'Announcements are delivered over https only.',
   'announceAdmin.problem.invalid-address': 'Enter one e-mail address.',
