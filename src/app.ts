@@ -3,6 +3,7 @@ import { pino } from 'pino'
 import { accountRoutes } from './accounts/index.js'
 import { mfaRoutes } from './accounts/mfa/index.js'
 import { adminRoutes } from './admin/index.js'
+import { announcementRoutes } from './announcements/index.js'
 import { apiTokenRoutes } from './api-tokens/index.js'
 import { auditRoutes } from './audit/index.js'
 import { authRoutes, identity } from './auth/index.js'
@@ -91,6 +92,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       auditRoutes,
       apiTokenRoutes,
       ssoRoutes,
+      announcementRoutes,
     ],
   })
 }

@@ -45,6 +45,8 @@ export interface Config {
   cveServicesHttp: boolean
   /** Non-public address ranges outbound calls to administrator-named servers may reach (SSRF guard); empty: public addresses only. */
   egressAllow: AllowedRanges
+  /** Announcement channels may use plain http to this machine (loopback), e.g. in tests. */
+  announceHttp: boolean
 }
 
 interface Setting {
@@ -113,6 +115,12 @@ export const settings: Setting[] = [
     description:
       'Comma-separated private address ranges (e.g. `10.0.0.0/8, 192.168.1.5`) that servers named by administrators — OpenID Provider, CVE Services, announcement webhooks, Matrix — may resolve to. Unset: only public addresses are reached; loopback, private, link-local (cloud metadata) and other special ranges are refused.',
     default: undefined,
+  },
+  {
+    name: 'EMBARGO_ANNOUNCE_HTTP',
+    description:
+      'Set to `true` to let announcement channels (Slack, Matrix, signed webhooks) use plain `http:` to this machine (a local receiver, e.g. in tests). Off: `https:` only. `EMBARGO_EGRESS_ALLOW` decides which addresses they may reach.',
+    default: 'false',
   },
   {
     name: 'EMBARGO_FORM_MIN_SECONDS',
@@ -239,6 +247,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   } catch (error) {
     problems.push(`EMBARGO_EGRESS_ALLOW: ${(error as Error).message}`)
   }
+  const announceHttpRaw = env.EMBARGO_ANNOUNCE_HTTP ?? 'false'
+  if (announceHttpRaw !== 'true' && announceHttpRaw !== 'false') problems.push('EMBARGO_ANNOUNCE_HTTP must be true or false')
 
   const logLevel = (env.EMBARGO_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!logLevels.includes(logLevel)) problems.push(`EMBARGO_LOG_LEVEL must be one of ${logLevels.join(', ')}`)
@@ -282,6 +292,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ssoHttpIssuers: ssoHttpIssuersRaw === 'true',
     cveServicesHttp: cveServicesHttpRaw === 'true',
     egressAllow,
+    announceHttp: announceHttpRaw === 'true',
     ...overrides,
   }
 }

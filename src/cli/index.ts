@@ -2,6 +2,7 @@
 import { Command } from 'commander'
 import { inviteMember } from '../accounts/index.js'
 import { addMember, createOrganization } from '../admin/index.js'
+import { announcementHandlers } from '../announcements/index.js'
 import { buildWeb, openApp } from '../app.js'
 import { verifyAuditChain } from '../audit/index.js'
 import { startClockScheduler } from '../clocks/index.js'
@@ -41,8 +42,9 @@ program
     deps.log.info({ address, publicUrl: deps.config.publicUrl.href }, 'embargo is serving')
     // Mail: stored-but-not-ingested mail is swept at start; the listener and poller only when configured.
     const inbound = await startInbound(deps, { smtp: deps.config.smtpListen, imap: true })
-    const outbox = deps.config.smtpRelay ? createOutboxWorker(deps) : null
-    outbox?.start()
+    // The outbox: announcements always, mail when a relay is configured; one delivery loop for both.
+    const outbox = createOutboxWorker(deps, { handlers: announcementHandlers(deps) })
+    outbox.start()
     // Clocks: reminders, escalations and the reporter's notices as deadlines come.
     const clocks = startClockScheduler(deps)
     clocks.start()
@@ -56,7 +58,7 @@ program
     }
     const shutdown = async () => {
       await inbound.stop()
-      await outbox?.stop()
+      await outbox.stop()
       await clocks.stop()
       await publications.stop()
       await server.close()

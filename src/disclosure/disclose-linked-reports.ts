@@ -1,3 +1,4 @@
+import { advisoryPublishedItem } from '../domain/advisory/announcement.js'
 import { newEvent } from '../domain/events.js'
 import { openBeforePublishing } from '../domain/policy/process-steps.js'
 import { changeStatus } from '../domain/report/workflow.js'
@@ -29,6 +30,8 @@ export async function discloseLinkedReports(u: Unit, org: OrganizationRow, advis
   const linked = await listAdvisoryReports(u.tx, org.id, advisoryId)
   const notFixed = linked.filter((r) => !['fixed', 'disclosed', 'closed'].includes(r.status)).map((r) => r.ref)
   if (notFixed.length > 0) return fail({ code: 'ADVISORY_REPORTS_NOT_FIXED', refs: notFixed })
+  // Disclosure day's announcements (src/announcements) start from this row, committed with the publication.
+  u.send(advisoryPublishedItem(advisoryId))
   for (const r of linked) {
     u.record(newEvent('advisory.published', { kind: 'system' }, u.at, r.id, { advisoryId }))
     if (r.status !== 'fixed') continue

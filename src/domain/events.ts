@@ -105,6 +105,8 @@ export interface EventData {
   /** An administrator set the organization's identity provider (issuer only; the secret stays sealed). */
   'sso.configured': { issuer: string; jitRole: string | null; trustProviderMfa: boolean; enabled: boolean }
   'cve_services.configured': { shortName: string; endpoint: string }
+  /** An administrator set (delivery named) or removed (delivery null) how an announcement channel is delivered; never a secret or address. */
+  'announcement.channel_configured': { channel: string; delivery: string | null }
   /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
 }
@@ -185,6 +187,7 @@ export const eventTypes = [
   'sso.configured',
   'cve_services.configured',
   'sso.identity_linked',
+  'announcement.channel_configured',
 ] as const satisfies readonly EventType[]
 
 /**

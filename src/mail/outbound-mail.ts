@@ -42,6 +42,9 @@ export interface MailPayload {
   step?: number
   /** `reporter.channel-refused`: the channels the policy accepts, one a line. */
   channels?: string
+  /** `announcement`: an advisory's public announcement (src/announcements), subject and text as written there. */
+  subject?: string
+  text?: string
 }
 
 export class NotSendable extends Error {}
@@ -59,8 +62,9 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
   const settings = await findOrgMail(deps.db, org.id)
   const fromAddress = settings?.securityAddress ?? deps.config.mailFrom
   if (!fromAddress) throw new NotSendable('no sender address: set the security address on the admin mail page')
-  const report = await findReportByRef(deps.db, cipher, org.id, payload.ref)
   const messageId = outboundMessageId(deps, row.id)
+  if (payload.template === 'announcement') return composeAnnouncement(deps, payload, fromAddress, messageId)
+  const report = await findReportByRef(deps.db, cipher, org.id, payload.ref)
   const at = deps.now().toISOString()
   // Team mail carries no report text and is not part of the reporter's thread: no reply address,
   // no threading, never encrypted to the reporter's key.
@@ -133,6 +137,28 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
   if (payload.template === 'reporter.channel-refused') vars.text = payload.channels ?? ''
   msg.text = t(bodyKey(payload.template), vars)
   return composeOutbound(msg, deps.now())
+}
+
+/**
+ * An advisory's announcement to a mailing list: only what the advisory's public record says, so
+ * subject and text may be clear; no reply address, no thread, never encrypted (a list has no key).
+ */
+function composeAnnouncement(deps: Deps, payload: MailPayload, fromAddress: string, messageId: string): Promise<ComposedMail> {
+  return composeOutbound(
+    {
+      from: { address: fromAddress, name: payload.orgName },
+      to: { address: payload.to },
+      reference: payload.ref,
+      subject: payload.subject ?? '',
+      text: payload.text ?? '',
+      messageId,
+      autoSubmitted: 'auto-generated',
+      encryptionRequired: false,
+      // Never used (not encrypted, never withheld), but every message names where it can be read: the public advisory.
+      readLink: payload.link ?? deps.config.publicUrl.href,
+    },
+    deps.now(),
+  )
 }
 
 const templates = [

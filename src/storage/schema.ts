@@ -506,6 +506,8 @@ export interface DB {
   org_sso: OrgSsoTable
   sso_identity: SsoIdentityTable
   cve_services: CveServicesTable
+  announcement_channel: AnnouncementChannelTable
+  announcement: AnnouncementTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -519,3 +521,29 @@ export type EventRow = Selectable<EventTable>
 export type OutboxRow = Selectable<OutboxTable>
 export type InvitationRow = Selectable<InvitationTable>
 export type ApiTokenRow = Selectable<ApiTokenTable>
+
+/** How one of the policy's announcement channels (by name) is delivered; its secrets are sealed (`announcement_channel.secret|<id>`). */
+export interface AnnouncementChannelTable {
+  id: string
+  org_id: string
+  /** The `disclosure.announcements[].name` it delivers. */
+  name: string
+  /** `mail`, `slack`, `matrix` or `webhook`. */
+  delivery: string
+  /** What the page may show: the list address, the webhook's host, the homeserver and room. Never a secret. */
+  target: string
+  /** JSON of the delivery's settings (addresses, tokens, signing secret), sealed. */
+  secret_enc: string
+  updated_at: string
+}
+
+/** One advisory announced on one channel: unique per (advisory, channel); its delivery is the outbox row `outbox_id`. */
+export interface AnnouncementTable {
+  id: string
+  org_id: string
+  advisory_id: string
+  channel: string
+  delivery: string
+  outbox_id: string
+  created_at: string
+}

@@ -95,6 +95,7 @@ const labels: Record<EventType, Label> = {
   'sso.configured': byType('sso.configured'),
   'cve_services.configured': byType('cve_services.configured'),
   'sso.identity_linked': byType('sso.identity_linked'),
+  'announcement.channel_configured': byType('announcement.channel_configured'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

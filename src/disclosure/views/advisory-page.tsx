@@ -224,6 +224,9 @@ export function AdvisoryPage({
               <p>
                 <a href={`${base}/revisions`}>{t('advisory.revisionsLink', { count: view.revisions.length })}</a>
               </p>
+              <p>
+                <a href={`${base}/announcements`}>{t('announcements.link')}</a>
+              </p>
             </Card>
           </aside>
         </div>

@@ -1,4 +1,5 @@
 import { accounts } from './accounts.js'
+import { announcements } from './announcements.js'
 import { audit } from './audit.js'
 import { components } from './components.js'
 import { cveServices } from './cve-services.js'
@@ -27,4 +28,5 @@ export const en = {
   ...audit,
   ...sso,
   ...cveServices,
+  ...announcements,
 } as const

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultBackoff, nextAttemptAt } from '../../../src/mail/backoff.js'
+import { defaultBackoff, nextAttemptAt } from '../../../src/jobs/backoff.js'
 
 const now = new Date('2026-01-01T00:00:00Z')
 const delay = (attempts: number) => (nextAttemptAt(attempts, now)?.getTime() ?? Number.NaN) - now.getTime()
