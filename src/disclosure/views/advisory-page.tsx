@@ -1,10 +1,13 @@
 import type { AffectedProduct } from '../../domain/advisory/advisory.js'
+import { cweName } from '../../domain/advisory/exports/cwe-names.js'
+import { severityLabel } from '../../domain/severity/scoring.js'
 import {
   Alert,
   Button,
   ButtonLink,
   Card,
   Cell,
+  CvssScore,
   Field,
   HiddenInput,
   KeyValue,
@@ -79,13 +82,9 @@ export function AdvisoryPage({
       <Button variant={variant}>{label}</Button>
     </form>
   )
-  const severity = [
-    c.severity.cvss31,
-    c.severity.cvss40,
-    c.severity.qualitative ? t(`advisory.severity.${c.severity.qualitative}` as MessageKey) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ')
+  // The severity as the policy lets it be shown: the level, and the scores with their vectors unless it scores by level only.
+  const label = severityLabel(c.severity, view.rules.scoring)
+  const severity = label.level ? t(`severity.rating.${label.level}`) : ''
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="advisories" title={`${a.ownId} · ${c.title}`}>
       <div class="container stack">
@@ -185,9 +184,15 @@ export function AdvisoryPage({
               <KeyValue
                 items={[
                   { label: t('advisory.severity'), value: severity || t('advisory.none') },
-                  { label: t('advisory.cwes'), value: c.cwes.join(', ') || t('advisory.none') },
+                  {
+                    label: t('advisory.cwes'),
+                    value: c.cwes.length === 0 ? t('advisory.none') : c.cwes.map((id) => `${id} ${cweName(id) ?? ''}`.trim()).join('; '),
+                  },
                 ]}
               />
+              {label.scores.map((s) => (
+                <CvssScore key={s.version} t={t} score={s} />
+              ))}
             </Card>
             <Card title={t('advisory.credits')}>
               {c.credits.length === 0 ? (
