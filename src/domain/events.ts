@@ -107,6 +107,8 @@ export interface EventData {
   'cve_services.configured': { shortName: string; endpoint: string }
   /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
+  /** CVE Services took the CVE record of a published revision of an advisory (first publication, or an update). */
+  'advisory.cve_record_pushed': { advisoryId: string; cveId: string; revision: number; update: boolean }
 }
 
 export type EventType = keyof EventData
@@ -185,6 +187,7 @@ export const eventTypes = [
   'sso.configured',
   'cve_services.configured',
   'sso.identity_linked',
+  'advisory.cve_record_pushed',
 ] as const satisfies readonly EventType[]
 
 /**

@@ -506,6 +506,7 @@ export interface DB {
   org_sso: OrgSsoTable
   sso_identity: SsoIdentityTable
   cve_services: CveServicesTable
+  cve_record: CveRecordTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -519,3 +520,22 @@ export type EventRow = Selectable<EventTable>
 export type OutboxRow = Selectable<OutboxTable>
 export type InvitationRow = Selectable<InvitationTable>
 export type ApiTokenRow = Selectable<ApiTokenTable>
+
+/** A CVE record pushed to CVE Services for an advisory whose CVE id was reserved there (`cve_record`). */
+export interface CveRecordTable {
+  advisory_id: string
+  org_id: string
+  cve_id: string
+  /** The published revision to push; null until the advisory is published. */
+  due_revision: number | null
+  /** The last published revision CVE Services took. */
+  pushed_revision: number | null
+  first_published_at: string | null
+  pushed_at: string | null
+  /** CVE Services' refusal of the last try (never a key). */
+  last_error: string | null
+  attempts: Generated<number>
+  next_attempt_at: string | null
+  lease_until: string | null
+  created_at: string
+}

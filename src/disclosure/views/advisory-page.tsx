@@ -178,6 +178,7 @@ export function AdvisoryPage({
                   ? post('gcve', t('advisory.allocateGcve'))
                   : null}
                 {view.cveServices && !c.cve && role !== 'viewer' && a.state !== 'withdrawn' ? post('cve', t('advisory.reserveCve')) : null}
+                {view.cveRecord ? <CveRecordStatus t={t} record={view.cveRecord} /> : null}
               </div>
             </Card>
             <Card title={t('advisory.severityAndWeakness')}>
@@ -234,5 +235,36 @@ export function AdvisoryPage({
         </div>
       </div>
     </WorkspaceLayout>
+  )
+}
+
+/** Where the CVE record stands at CVE Services: published (and updated), due, or refused and tried again. */
+function CveRecordStatus({ t, record }: { t: Translator; record: NonNullable<AdvisoryView['cveRecord']> }) {
+  const due = record.dueRevision !== null && (record.pushedRevision === null || record.pushedRevision < record.dueRevision)
+  let refusal: { code?: string; message?: string } = {}
+  try {
+    refusal = record.lastError ? (JSON.parse(record.lastError) as typeof refusal) : {}
+  } catch {
+    refusal = {}
+  }
+  const reason = refusal.code
+    ? `${t(`advisory.cveRecord.error.${refusal.code}` as MessageKey)}${refusal.message ? ` (${refusal.message})` : ''}`
+    : ''
+  const lines: string[] = []
+  if (record.firstPublishedAt && record.pushedAt && record.pushedAt !== record.firstPublishedAt)
+    lines.push(
+      t('advisory.cveRecord.updated', { first: formatTime(record.firstPublishedAt, 'UTC'), at: formatTime(record.pushedAt, 'UTC') }),
+    )
+  else if (record.firstPublishedAt) lines.push(t('advisory.cveRecord.published', { at: formatTime(record.firstPublishedAt, 'UTC') }))
+  if (due && record.lastError) lines.push(t('advisory.cveRecord.refused', { reason, at: formatTime(record.nextAttemptAt ?? '', 'UTC') }))
+  else if (due) lines.push(t('advisory.cveRecord.due', { revision: String(record.dueRevision) }))
+  if (lines.length === 0) lines.push(t('advisory.cveRecord.reserved'))
+  return (
+    <div class="stack" data-cve-record>
+      <h3>{t('advisory.cveRecord')}</h3>
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
   )
 }
