@@ -4,6 +4,7 @@
  * published in its own unit of work whose first write is the conditional UPDATE of the advisory
  * row (`… WHERE version = <read version>`): a second runner waits for the first one's row lock,
  * then updates nothing and rolls back, re-reads and finds the advisory already published.
+ * The same job loop then pushes the CVE records those publications made due (cve-record-pusher.ts).
  */
 
 import type { Deps } from '../deps.js'
