@@ -81,6 +81,11 @@ browserSuite('advisory severity and weakness in Chromium', ({ app, browser, orig
           .isChecked(),
       ).toBe(true)
       expect(await page.getByRole('checkbox', { name: /CWE-89/ }).isChecked()).toBe(true)
+      // Enter in a text field saves (the form's default button is "Save", not "Search" or "Score").
+      await page.getByLabel('Title').fill('SQL injection in the appointment search box')
+      await page.getByLabel('Title').press('Enter')
+      await page.waitForURL(`${origin()}/w/${org.slug}/advisories/${ownId}`)
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('SQL injection in the appointment search box')
       await context.close()
     }, 240_000)
   }

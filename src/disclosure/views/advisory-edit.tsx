@@ -148,6 +148,10 @@ export function AdvisoryEditPage({
         <form method="post" action={`/w/${org.slug}/advisories/${ownId}/edit`} class="stack">
           <HiddenInput name="_csrf" value={ctx.csrfToken} />
           <HiddenInput name="rows" value={String(extraRows)} />
+          {/* The form's default button (Enter in a field saves): first in the form, before "Search" and "Score". */}
+          <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+            {t('advisory.save')}
+          </button>
           <Card title={t('advisory.text')}>
             <div class="stack">
               <TextInput
