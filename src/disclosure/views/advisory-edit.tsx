@@ -149,8 +149,8 @@ export function AdvisoryEditPage({
           <HiddenInput name="_csrf" value={ctx.csrfToken} />
           <HiddenInput name="rows" value={String(extraRows)} />
           {/* The form's default button (Enter in a field saves): first in the form, before "Search" and "Score". */}
-          <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
-            {t('advisory.save')}
+          <button type="submit" class="visually-hidden" tabindex={-1}>
+            {t('advisory.saveDefault')}
           </button>
           <Card title={t('advisory.text')}>
             <div class="stack">

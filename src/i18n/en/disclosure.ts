@@ -168,5 +168,6 @@ export const disclosure = {
   'advisory.cwesInvalid': 'A chosen weakness is not a current entry of the CWE list.',
   'advisory.cvssInvalid': 'The stored CVSS vector cannot be scored: choose its metrics again.',
   'advisory.score': 'Score',
+  'advisory.saveDefault': 'Save the advisory',
   'advisory.scoreShown': 'Scored, not saved yet: save to keep this severity.',
 } as const
