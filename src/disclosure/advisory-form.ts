@@ -6,7 +6,10 @@
  */
 import { type Static, Type } from '@sinclair/typebox'
 import { type ContentInput, contentLimits } from '../domain/advisory/content.js'
-import { Form } from '../http/form-body.js'
+import { type CvssFormVectors, cvssFieldName } from '../domain/severity/cvss-form.js'
+import { type CvssVersion, cvssMetrics, cvssVersions } from '../domain/severity/cvss-metrics.js'
+import { cvssFormBodyFields } from '../http/cvss-form-body.js'
+import { asList, Form } from '../http/form-body.js'
 
 export const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 export const AdvisoryParams = Type.Object({
@@ -32,15 +35,23 @@ export const AdvisoryEditForm = Form({
   summary: Form.text(contentLimits.summary * 2),
   description: Form.text(contentLimits.text * 2),
   workarounds: Form.text(contentLimits.text * 2),
-  cwes: Form.text(1_000),
+  /** The weaknesses kept: one checkbox per CWE id already chosen (untick to remove). */
+  cwes: Form.list(Type.String({ maxLength: 1_000 }), contentLimits.cwes + 1),
+  /** The CWE picker: an id typed (or words searched for), and a weakness picked from the search results. */
+  cwe: Form.text(200),
+  'cwe-pick': Form.text(20),
+  /** The stored vectors; the calculators' metrics replace those of the versions the policy scores. */
   cvss31: Form.text(contentLimits.vector),
   cvss40: Form.text(contentLimits.vector),
+  ...cvssFormBodyFields,
   qualitative: Form.text(16),
   cve: Form.text(40),
   /** How many rows each group showed (so "add rows" shows more). */
   rows: Form.text(4),
   /** The "Save and add rows" button. */
   more: Form.choice(['rows'] as const),
+  /** "Score" (show the calculators' score, save nothing) and the CWE picker's "Search". */
+  intent: Form.choice(['score', 'cwe-search'] as const),
   ...rowFields('affected', affectedColumns, contentLimits.version * 2),
   ...rowFields('reference', referenceColumns, contentLimits.url + 10),
   ...rowFields('credit', creditColumns, contentLimits.name * 2),
@@ -74,17 +85,49 @@ const rowsOf = (body: Record<string, string | undefined>, group: string, columns
   return rows
 }
 
-/** What the edit form sent, as the content rules read it. */
-export function contentInputOf(form: AdvisoryEditForm): ContentInput {
+/** The CWE ids the form keeps (ticked boxes), as one list. */
+export const keptCwes = (form: AdvisoryEditForm): string[] =>
+  asList(form.cwes)
+    .flatMap((c) => c.split(/[\s,;]+/))
+    .filter((c) => c !== '')
+
+/** The weakness the picker adds: the one picked from the search results, else the id typed (empty: none). */
+export const pickedCwe = (form: AdvisoryEditForm): string => (form['cwe-pick'] ?? '').trim() || (form.cwe ?? '').trim()
+
+/** The form posted calculator metrics (a browser always posts the base metrics' radio groups once any is chosen). */
+export function postedCvssMetrics(form: AdvisoryEditForm, version: CvssVersion): Record<string, string> {
+  const body = form as Record<string, unknown>
+  const out: Record<string, string> = {}
+  for (const metric of cvssMetrics(version)) {
+    const value = body[cvssFieldName(version, metric.key)]
+    if (typeof value === 'string' && value !== '' && value !== 'X') out[metric.key] = value
+  }
+  return out
+}
+
+/** Whether the form carried any calculator field at all (older clients post vectors as text). */
+export const postedCalculator = (form: AdvisoryEditForm): boolean =>
+  cvssVersions.some((version) => cvssMetrics(version).some((metric) => cvssFieldName(version, metric.key) in form))
+
+/**
+ * What the edit form sent, as the content rules read it. `vectors` are the calculators' vectors
+ * (a version cleared is null); a version without a calculator keeps the vector the form carried.
+ */
+export function contentInputOf(form: AdvisoryEditForm, vectors: CvssFormVectors = {}): ContentInput {
   const body = form as Record<string, string | undefined>
+  const picked = pickedCwe(form)
+  const vector = (key: 'cvss31' | 'cvss40') => {
+    const v = vectors[key]
+    return v === undefined ? (form[key] ?? '') : (v ?? '')
+  }
   return {
     title: form.title ?? '',
     summary: form.summary ?? '',
     description: form.description ?? '',
     workarounds: form.workarounds ?? '',
-    cwes: form.cwes ?? '',
-    cvss31: form.cvss31 ?? '',
-    cvss40: form.cvss40 ?? '',
+    cwes: [...keptCwes(form), ...(picked ? [picked] : [])].join(', '),
+    cvss31: vector('cvss31'),
+    cvss40: vector('cvss40'),
     qualitative: form.qualitative ?? '',
     cve: form.cve ?? '',
     affected: rowsOf(body, 'affected', affectedColumns) as unknown as ContentInput['affected'],

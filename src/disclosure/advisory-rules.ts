@@ -1,6 +1,6 @@
 import type { ReviewRule } from '../domain/advisory/workflow.js'
 import { reviewRuleOf } from '../domain/advisory/workflow.js'
-import { defaultScoring, type SeverityScoring, scoringOf } from '../domain/severity/scoring.js'
+import { defaultScoring, levelDefinitions, type SeverityScoring, scoringOf } from '../domain/severity/scoring.js'
 import type { Executor } from '../storage/db.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
 
@@ -12,6 +12,8 @@ export interface AdvisoryRules {
   gna: number | undefined
   /** How the policy scores severity (`severity.scoring`): qualitative refuses every vector. */
   scoring: SeverityScoring
+  /** The organization's definition of each severity level (`severity.levels`), shown where a level is chosen. */
+  levels: Partial<Record<string, string>>
 }
 
 export async function advisoryRules(db: Executor, orgId: string): Promise<AdvisoryRules> {
@@ -21,5 +23,6 @@ export async function advisoryRules(db: Executor, orgId: string): Promise<Adviso
     idPrefix: policy?.advisories?.idPrefix,
     gna: policy?.advisories?.gcve?.gna,
     scoring: policy ? scoringOf(policy) : defaultScoring,
+    levels: policy ? levelDefinitions(policy) : {},
   }
 }

@@ -2,6 +2,7 @@
 
 export { findPublishedAdvisory, listPublishedAdvisories } from '../storage/repositories/advisory-repository.js'
 export { mayReadAdvisory } from './advisory-access.js'
+export { runCveRecordPushes } from './cve-record-pusher.js'
 export {
   type CveServicesClient,
   type CveServicesCredentials,

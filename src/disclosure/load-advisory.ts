@@ -8,6 +8,7 @@ import {
   listAdvisoryReports,
   listAdvisoryRevisions,
 } from '../storage/repositories/advisory-repository.js'
+import { findCveRecord } from '../storage/repositories/cve-record-repository.js'
 import { hasCveServicesSettings } from '../storage/repositories/cve-services-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
@@ -27,12 +28,13 @@ export async function listAdvisoriesFor(deps: Deps, org: OrganizationRow, viewer
 export async function loadAdvisory(deps: Deps, org: OrganizationRow, ownId: string, viewer: Viewer) {
   const advisory = await findAdvisory(deps.db, cipherFor(deps, org), org.id, ownId)
   if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, viewer))) return undefined
-  const [reports, revisions, members, rules, cveServices] = await Promise.all([
+  const [reports, revisions, members, rules, cveServices, cveRecord] = await Promise.all([
     listAdvisoryReports(deps.db, org.id, advisory.id),
     listAdvisoryRevisions(deps.db, org.id, advisory.id),
     listMembers(deps.db, org.id),
     advisoryRules(deps.db, org.id),
     hasCveServicesSettings(deps.db, org.id),
+    findCveRecord(deps.db, org.id, advisory.id),
   ])
   const actions = viewer.role === 'viewer' ? [] : availableActions(statusOf(advisory), rules.review, viewer.userId)
   return {
@@ -44,6 +46,8 @@ export async function loadAdvisory(deps: Deps, org: OrganizationRow, ownId: stri
     actions,
     /** The organization has CVE Services credentials: the team may reserve a CVE id here. */
     cveServices,
+    /** The CVE record at CVE Services, when the advisory's CVE id was reserved there (and still is its id). */
+    cveRecord: cveRecord && cveRecord.cveId === advisory.content.cve ? cveRecord : undefined,
   }
 }
 

@@ -4,6 +4,7 @@
  * published in its own unit of work whose first write is the conditional UPDATE of the advisory
  * row (`… WHERE version = <read version>`): a second runner waits for the first one's row lock,
  * then updates nothing and rolls back, re-reads and finds the advisory already published.
+ * The same job loop then pushes the CVE records those publications made due (cve-record-pusher.ts).
  */
 
 import type { Deps } from '../deps.js'
@@ -11,9 +12,12 @@ import { type AdvisoryError, publish, scheduleFailed, statusOf } from '../domain
 import { fail, ok } from '../domain/result.js'
 import { type JobLoop, startJobLoop } from '../jobs/index.js'
 import { earliestScheduledPublication, listDueScheduledAdvisories } from '../storage/repositories/advisory-repository.js'
+import { earliestDueCveRecord } from '../storage/repositories/cve-record-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { changeAdvisory } from './change-advisory.js'
+import { cveRecordDue } from './cve-record-due.js'
+import { runCveRecordPushes } from './cve-record-pusher.js'
 import { type DiscloseError, discloseLinkedReports } from './disclose-linked-reports.js'
 
 type ScheduledError = AdvisoryError | DiscloseError | { code: 'NOT_DUE' }
@@ -26,7 +30,11 @@ export async function publishScheduled(deps: Deps, org: OrganizationRow, ownId: 
     if (!change.ok) return change
     return ok({
       outcome: { change: change.value, action: 'published', actor: { kind: 'system' } as const },
-      alsoWrite: (u, after) => discloseLinkedReports(u, org, after.id),
+      alsoWrite: async (u, after) => {
+        const disclosed = await discloseLinkedReports(u, org, after.id)
+        if (disclosed.ok) await cveRecordDue(u, after)
+        return disclosed
+      },
     })
   })
   if (published.ok) return true
@@ -78,8 +86,15 @@ export function startPublicationScheduler(deps: Deps, options: { intervalMs?: nu
     run: async () => {
       const r = await runScheduledPublications(deps)
       if (r.published > 0) deps.log.info({ ...r, event: 'advisory.scheduled_run' }, 'scheduled publications')
+      // Then the CVE records those publications (and earlier ones) made due at CVE Services.
+      const pushed = await runCveRecordPushes(deps)
+      if (pushed.published + pushed.updated + pushed.refused > 0)
+        deps.log.info({ ...pushed, event: 'advisory.cve_record_run' }, 'CVE records')
     },
-    nextAt: () => earliestScheduledPublication(deps.db),
+    nextAt: async () => {
+      const times = [await earliestScheduledPublication(deps.db), await earliestDueCveRecord(deps.db)].filter((t): t is string => !!t)
+      return times.sort()[0]
+    },
     onError: (error) => deps.log.error({ err: error, event: 'advisory.publish_failed' }, 'publication run failed'),
     now: () => deps.now(),
     intervalMs: options.intervalMs,

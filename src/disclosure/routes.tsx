@@ -1,11 +1,15 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { cipherFor, type Deps } from '../deps.js'
+import { loadCweCatalogue, searchCwe, validateCwe } from '../domain/advisory/cwe.js'
 import type { Result } from '../domain/result.js'
+import { type CvssFormError, type CvssFormVectors, formValuesFromVector, vectorsFromForm } from '../domain/severity/cvss-form.js'
+import { type ShownScore, severityLabel } from '../domain/severity/scoring.js'
 import { EmptyForm } from '../http/form-body.js'
 import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
+import { cvssMetricLabel } from '../http/views/components/index.js'
 import { pageContext } from '../http/views/page-context.js'
-import type { Translator } from '../i18n/messages.js'
+import type { MessageKey, Translator } from '../i18n/messages.js'
 import { findCveServicesSettings } from '../storage/repositories/cve-services-repository.js'
 import {
   AdvisoryEditForm,
@@ -15,15 +19,20 @@ import {
   DiffQuery,
   EditQuery,
   emptyRows,
+  keptCwes,
   LinkReportForm,
   NewAdvisoryForm,
   NewAdvisoryQuery,
   OrgParams,
+  pickedCwe,
+  postedCalculator,
+  postedCvssMetrics,
   SavedQuery,
   ScheduleForm,
   scheduleInstant,
   WithdrawForm,
 } from './advisory-form.js'
+import { advisoryRules } from './advisory-rules.js'
 import type { Viewer } from './change-advisory.js'
 import { listAdvisoriesFor, loadAdvisory, loadRevisionDiff } from './load-advisory.js'
 import { allocateGcve } from './use-cases/allocate-gcve.js'
@@ -39,7 +48,7 @@ import { sendBackAdvisory } from './use-cases/send-back-advisory.js'
 import { submitAdvisory } from './use-cases/submit-advisory.js'
 import { unscheduleAdvisory } from './use-cases/unschedule-advisory.js'
 import { withdrawAdvisory } from './use-cases/withdraw-advisory.js'
-import { AdvisoryEditPage, valuesOf } from './views/advisory-edit.js'
+import { AdvisoryEditPage, type CweForm, type EditValues, type SeverityForm, valuesOf } from './views/advisory-edit.js'
 import { AdvisoryListPage, NewAdvisoryPage } from './views/advisory-list.js'
 import { AdvisoryPage } from './views/advisory-page.js'
 import { CveServicesAdminPage, type CveServicesFormValues } from './views/cve-services-admin.js'
@@ -54,6 +63,36 @@ function refusalText(t: Translator, e: Refusal): string {
   if (e.code === 'ADVISORY_REPORTS_NOT_FIXED') return t('advisory.notFixed', { refs: (e.refs ?? []).join(', ') })
   if (e.code === 'STEPS_BEFORE_PUBLISHING') return t('publish.blocked', { missing: (e.missing ?? []).join(', ') })
   return problems[e.code].title
+}
+
+/** Why the calculators' metrics make no vector, in words ("The CVSS 4.0 vector is not valid: Attack Vector (AV) is required."). */
+function cvssErrorText(t: Translator, e: CvssFormError): string {
+  if (e.code === 'SEVERITY_NOT_SCORED') return problems.SEVERITY_NOT_SCORED.title
+  if (!('metric' in e)) return problems.CVSS_INVALID_VECTOR.title
+  const why = e.reason === 'missing-base-metric' || e.reason === 'invalid-value' ? e.reason : 'other'
+  return t('severity.cvss.invalid', {
+    version: e.version,
+    metric: cvssMetricLabel(t, e.version, e.metric),
+    reason: t(`severity.cvss.reason.${why}`),
+  })
+}
+
+/** Everything the edit form posted, as form values again (a refusal or a "Score"/"Search" loses nothing typed). */
+function typedValues(body: AdvisoryEditForm): EditValues {
+  const input = contentInputOf(body)
+  const calculator = postedCalculator(body)
+  return {
+    ...input,
+    cwes: keptCwes(body),
+    cwe: body.cwe ?? '',
+    cvss31: body.cvss31 ?? '',
+    cvss40: body.cvss40 ?? '',
+    metrics: {
+      '3.1': calculator ? postedCvssMetrics(body, '3.1') : formValuesFromVector('3.1', body.cvss31),
+      '4.0': calculator ? postedCvssMetrics(body, '4.0') : formValuesFromVector('4.0', body.cvss40),
+    },
+    affected: input.affected as unknown as Record<string, string>[],
+  }
 }
 
 /**
@@ -134,48 +173,99 @@ export async function disclosureRoutes(app: FastifyInstance, { deps }: { deps: D
       if (!view) throw new HttpProblem('NOT_FOUND')
       if (!view.actions.includes('edit')) return showAdvisory(request, reply, 409, problems.ADVISORY_ACTION_NOT_ALLOWED.title)
       const extraRows = Math.min(48, Number(request.query.rows ?? 0))
-      return reply.page(
-        <AdvisoryEditPage
-          ctx={pageContext(request, reply)}
-          org={request.org!}
-          role={request.role!}
-          ownId={view.advisory.ownId}
-          values={valuesOf(view.advisory.content)}
-          extraRows={extraRows}
-        />,
-      )
+      return showEdit(request, reply, view.advisory.ownId, valuesOf(view.advisory.content), { extraRows })
     },
   )
 
+  /** The edit form, with the policy's scoring and the CWE picker's suggestions (the most used weaknesses unless a search was made). */
+  const showEdit = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ownId: string,
+    values: EditValues,
+    extra: {
+      extraRows?: number
+      problems?: Parameters<typeof AdvisoryEditPage>[0]['problems']
+      severity?: Partial<SeverityForm>
+      cwe?: Partial<CweForm>
+    } = {},
+    status = 200,
+  ) => {
+    const rules = await advisoryRules(deps.db, request.org!.id)
+    const catalogue = await loadCweCatalogue()
+    return reply.page(
+      <AdvisoryEditPage
+        ctx={pageContext(request, reply)}
+        org={request.org!}
+        role={request.role!}
+        ownId={ownId}
+        values={values}
+        severity={{ scoring: rules.scoring, definitions: rules.levels, ...extra.severity }}
+        cwe={{ suggestions: searchCwe(catalogue, extra.cwe?.query ?? ''), ...extra.cwe }}
+        problems={extra.problems}
+        extraRows={extra.extraRows}
+      />,
+      status,
+    )
+  }
+
+  /** Saves the edit form. "Score" and the CWE picker's "Search" show the form again and save nothing. */
   app.post<{ Params: AdvisoryParams; Body: Static<typeof AdvisoryEditForm> }>(
     '/w/:org/advisories/:id/edit',
     { config: work, schema: { params: AdvisoryParams, body: AdvisoryEditForm } },
     async (request, reply) => {
-      const input = contentInputOf(request.body)
-      const extraRows = Math.min(48, Number(request.body.rows ?? 0) || 0)
-      const result = await editAdvisory(deps, request.org!, request.params.id, input, viewerOf(request))
+      const { t } = pageContext(request, reply)
+      const body = request.body
+      const ownId = request.params.id
+      const extraRows = Math.min(48, Number(body.rows ?? 0) || 0)
+      const values = typedValues(body)
+      const { scoring } = await advisoryRules(deps.db, request.org!.id)
+      let vectors: CvssFormVectors = {}
+      let cvssError: string | undefined
+      if (postedCalculator(body)) {
+        const read = vectorsFromForm(scoring, body)
+        if (read.ok) vectors = read.value
+        else cvssError = cvssErrorText(t, read.error)
+      }
+      if (body.intent === 'cwe-search')
+        return showEdit(request, reply, ownId, values, { extraRows, cwe: { query: (body.cwe ?? '').trim() } })
+      const picked = pickedCwe(body)
+      const cweChecked = picked === '' ? undefined : validateCwe(await loadCweCatalogue(), picked)
+      const cweError =
+        cweChecked && !cweChecked.ok
+          ? t(`cwe.error.${cweChecked.error.code}` as MessageKey, 'id' in cweChecked.error ? { id: cweChecked.error.id } : {})
+          : undefined
+      // A valid pick joins the chosen weaknesses on the form shown again.
+      const shown: EditValues =
+        cweChecked?.ok && !values.cwes.includes(cweChecked.value.id)
+          ? { ...values, cwes: [...values.cwes, cweChecked.value.id], cwe: '' }
+          : values
+      if (body.intent === 'score') {
+        const scores: ShownScore[] = severityLabel(
+          { cvss31: vectors.cvss31 ?? undefined, cvss40: vectors.cvss40 ?? undefined },
+          scoring,
+        ).scores
+        const severity = { scores, ...(cvssError ? { cvssError } : {}) }
+        return showEdit(
+          request,
+          reply,
+          ownId,
+          shown,
+          { extraRows, severity, cwe: cweError ? { error: cweError } : {} },
+          cvssError ? 422 : 200,
+        )
+      }
+      if (cvssError || cweError) {
+        const severity = cvssError ? { cvssError } : {}
+        return showEdit(request, reply, ownId, shown, { extraRows, severity, cwe: cweError ? { error: cweError } : {} }, 422)
+      }
+      const result = await editAdvisory(deps, request.org!, ownId, contentInputOf(body, vectors), viewerOf(request))
       if (result.ok) {
-        const base = `/w/${request.params.org}/advisories/${request.params.id}`
-        return reply.redirect(request.body.more === 'rows' ? `${base}/edit?rows=${extraRows + emptyRows}` : base, 303)
+        const base = `/w/${request.params.org}/advisories/${ownId}`
+        return reply.redirect(body.more === 'rows' ? `${base}/edit?rows=${extraRows + emptyRows}` : base, 303)
       }
       if (result.error.code !== 'ADVISORY_CONTENT_INVALID') return answer(request, reply, result)
-      return reply.page(
-        <AdvisoryEditPage
-          ctx={pageContext(request, reply)}
-          org={request.org!}
-          role={request.role!}
-          ownId={request.params.id}
-          values={{
-            ...input,
-            affected: input.affected as unknown as Record<string, string>[],
-            references: input.references,
-            credits: input.credits,
-          }}
-          problems={result.error.problems}
-          extraRows={extraRows}
-        />,
-        422,
-      )
+      return showEdit(request, reply, ownId, shown, { extraRows, problems: result.error.problems }, 422)
     },
   )
 

@@ -109,6 +109,8 @@ export interface EventData {
   'announcement.channel_configured': { channel: string; delivery: string | null }
   /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
+  /** CVE Services took the CVE record of a published revision of an advisory (first publication, or an update). */
+  'advisory.cve_record_pushed': { advisoryId: string; cveId: string; revision: number; update: boolean }
 }
 
 export type EventType = keyof EventData
@@ -188,6 +190,7 @@ export const eventTypes = [
   'cve_services.configured',
   'sso.identity_linked',
   'announcement.channel_configured',
+  'advisory.cve_record_pushed',
 ] as const satisfies readonly EventType[]
 
 /**

@@ -6,6 +6,7 @@ import { renderSecurityTxt } from '../domain/policy/render-security-txt.js'
 import { Policy } from '../domain/policy/schema.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import { hasPublicAdvisories } from '../storage/repositories/advisory-repository.js'
 import { findOrgMail } from '../storage/repositories/mail-repository.js'
 import { countOrganizations, findOrganizationBySlug, listOrganizations } from '../storage/repositories/organization-repository.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
@@ -39,6 +40,10 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     const mail = await findOrgMail(deps.db, org.id)
     const policyKey = policy.securityTxt?.encryption ?? policy.channels.email?.find((e) => e.openpgp?.url)?.openpgp?.url
     const canonicalUrl = new URL(canonicalPath, deps.config.publicUrl).href
+    // An organization that publishes advisories names its CSAF provider (CSAF 2.0 §7.1.8, requirement 8).
+    const csafProviderMetadataUrl = (await hasPublicAdvisories(deps.db, org.id))
+      ? `${orgUrl(org)}/.well-known/csaf/provider-metadata.json`
+      : undefined
     const render = () =>
       renderSecurityTxt(policy, {
         publicUrl: orgUrl(org),
@@ -46,8 +51,11 @@ export async function policyRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         now: deps.now().toISOString(),
         encryptionUrl: key && !policyKey ? key.publicKeyUrl : undefined,
         securityAddress: mail?.securityAddress,
+        csafProviderMetadataUrl,
       })
-    const text = key ? await signedSecurityTxt(deps, org, key, { policyVersionId: version.versionId, canonicalUrl }, render) : render()
+    // The signed text is cached per policy version: its first advisory changes the text too.
+    const cacheVersion = `${version.versionId}${csafProviderMetadataUrl ? '+csaf' : ''}`
+    const text = key ? await signedSecurityTxt(deps, org, key, { policyVersionId: cacheVersion, canonicalUrl }, render) : render()
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(text)
   }
 

@@ -40,6 +40,7 @@ export const orgOwnedTables = new Set([
   'cve_services',
   'announcement_channel',
   'announcement',
+  'cve_record',
 ])
 
 export class UnscopedQueryError extends Error {}

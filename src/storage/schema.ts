@@ -508,6 +508,7 @@ export interface DB {
   cve_services: CveServicesTable
   announcement_channel: AnnouncementChannelTable
   announcement: AnnouncementTable
+  cve_record: CveRecordTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -545,5 +546,24 @@ export interface AnnouncementTable {
   channel: string
   delivery: string
   outbox_id: string
+  created_at: string
+}
+
+/** A CVE record pushed to CVE Services for an advisory whose CVE id was reserved there (`cve_record`). */
+export interface CveRecordTable {
+  advisory_id: string
+  org_id: string
+  cve_id: string
+  /** The published revision to push; null until the advisory is published. */
+  due_revision: number | null
+  /** The last published revision CVE Services took. */
+  pushed_revision: number | null
+  first_published_at: string | null
+  pushed_at: string | null
+  /** CVE Services' refusal of the last try (never a key). */
+  last_error: string | null
+  attempts: Generated<number>
+  next_attempt_at: string | null
+  lease_until: string | null
   created_at: string
 }

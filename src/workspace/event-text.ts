@@ -96,6 +96,8 @@ const labels: Record<EventType, Label> = {
   'cve_services.configured': byType('cve_services.configured'),
   'sso.identity_linked': byType('sso.identity_linked'),
   'announcement.channel_configured': byType('announcement.channel_configured'),
+  'advisory.cve_record_pushed': (t, d) =>
+    t(d.update ? 'event.advisory.cve_record_updated' : 'event.advisory.cve_record_published', { cve: String(d.cveId ?? '') }),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

@@ -10,6 +10,7 @@ import type { StoredAdvisory } from '../../storage/repositories/advisory-reposit
 import type { OrganizationRow } from '../../storage/schema.js'
 import { advisoryRules } from '../advisory-rules.js'
 import { changeAdvisory, type Viewer } from '../change-advisory.js'
+import { cveRecordDue } from '../cve-record-due.js'
 
 export type EditAdvisoryError = AdvisoryError | { code: 'NOT_FOUND' } | { code: 'ADVISORY_CONTENT_INVALID'; problems: ContentProblem[] }
 
@@ -48,6 +49,10 @@ export async function editAdvisory(
     return ok({
       unchanged: changed.length === 0,
       outcome: { change: change.value, action: a.state === 'published' ? 'updated' : 'edited', actor, content },
+      alsoWrite: async (u, after) => {
+        await cveRecordDue(u, after)
+        return ok(after)
+      },
     })
   })
 }

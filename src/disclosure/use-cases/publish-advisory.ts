@@ -4,6 +4,7 @@ import { ok, type Result } from '../../domain/result.js'
 import type { StoredAdvisory } from '../../storage/repositories/advisory-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { changeAdvisory, type Viewer } from '../change-advisory.js'
+import { cveRecordDue } from '../cve-record-due.js'
 import { type DiscloseError, discloseLinkedReports } from '../disclose-linked-reports.js'
 
 export type PublishAdvisoryError = AdvisoryError | DiscloseError | { code: 'NOT_FOUND' }
@@ -26,7 +27,11 @@ export async function publishAdvisory(
     if (!change.ok) return change
     return ok({
       outcome: { change: change.value, action: 'published', actor },
-      alsoWrite: (u, after) => discloseLinkedReports(u, org, after.id),
+      alsoWrite: async (u, after) => {
+        const disclosed = await discloseLinkedReports(u, org, after.id)
+        if (disclosed.ok) await cveRecordDue(u, after)
+        return disclosed
+      },
     })
   })
 }

@@ -3,11 +3,13 @@ import { type AdvisoryError, edit, statusOf } from '../../domain/advisory/workfl
 import { newEvent } from '../../domain/events.js'
 import { fail, ok, type Result } from '../../domain/result.js'
 import { findAdvisory, type StoredAdvisory } from '../../storage/repositories/advisory-repository.js'
+import { recordReservedCve } from '../../storage/repositories/cve-record-repository.js'
 import { findCveServicesSettings } from '../../storage/repositories/cve-services-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { mayReadAdvisory } from '../advisory-access.js'
 import { changeAdvisory, type Viewer } from '../change-advisory.js'
-import { cveServicesClient } from '../cve-services/client.js'
+import { cveRecordDue } from '../cve-record-due.js'
+import { settingsClient } from '../cve-services/client.js'
 import { endpointProblem } from '../cve-services/endpoint.js'
 
 export type ReserveCveError =
@@ -42,10 +44,7 @@ export async function reserveCve(
   // Checked again: the operator may have withdrawn plain http since the endpoint was saved.
   if (endpointProblem(settings.endpoint, deps.config.cveServicesHttp)) return fail({ code: 'CVE_SERVICES_FAILED' })
 
-  const client = cveServicesClient({
-    baseUrl: settings.endpoint,
-    credentials: { org: settings.shortName, user: settings.apiUser, key: settings.apiKey },
-  })
+  const client = settingsClient(deps.config, settings)
   const reserved = await client.reserveCveIds({ amount: 1, year: deps.now().getUTCFullYear() })
   if (!reserved.ok)
     return fail({ code: reserved.error.code === 'cve-services-unauthorized' ? 'CVE_SERVICES_UNAUTHORIZED' : 'CVE_SERVICES_FAILED' })
@@ -61,6 +60,12 @@ export async function reserveCve(
     change.value.events.push(newEvent('advisory.identifier_set', actor, at, null, { advisoryId: a.id, kind: 'cve' }))
     return ok({
       outcome: { change: change.value, action: a.state === 'published' ? 'updated' : 'edited', actor, content: { ...a.content, cve } },
+      // The id is this CNA's: its record is published through CVE Services with the advisory.
+      alsoWrite: async (u, after) => {
+        await recordReservedCve(u.tx, org.id, after.id, cve, u.at)
+        await cveRecordDue(u, after)
+        return ok(after)
+      },
     })
   })
 }

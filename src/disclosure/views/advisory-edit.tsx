@@ -1,12 +1,21 @@
 import { creditRoles, qualitativeSeverities, referenceKinds } from '../../domain/advisory/advisory.js'
 import type { AdvisoryContent, ContentProblem } from '../../domain/advisory/content.js'
+import type { Weakness } from '../../domain/advisory/cwe.js'
 import { osvEcosystems } from '../../domain/advisory/ecosystems.js'
+import { cweName } from '../../domain/advisory/exports/cwe-names.js'
+import { formValuesFromVector } from '../../domain/severity/cvss-form.js'
+import type { CvssVersion } from '../../domain/severity/cvss-metrics.js'
+import { type SeverityScoring, type ShownScore, scoredVersions, severityLabel } from '../../domain/severity/scoring.js'
 import {
   Alert,
   Button,
   Card,
+  CvssCalculator,
+  CvssScore,
+  CwePicker,
   HiddenInput,
   PageHeader,
+  RadioGroup,
   Select,
   TextArea,
   TextInput,
@@ -23,9 +32,15 @@ export interface EditValues {
   summary: string
   description: string
   workarounds: string
-  cwes: string
+  /** The CWE ids kept (ticked). */
+  cwes: string[]
+  /** What was typed in the CWE picker (an id, or words searched for). */
+  cwe: string
+  /** The stored vectors (carried for the versions the policy does not score). */
   cvss31: string
   cvss40: string
+  /** The calculators' metrics, per version. */
+  metrics: Record<CvssVersion, Record<string, string>>
   qualitative: string
   cve: string
   affected: Record<string, string>[]
@@ -40,9 +55,11 @@ export function valuesOf(c: AdvisoryContent): EditValues {
     summary: c.summary,
     description: c.description,
     workarounds: c.workarounds,
-    cwes: c.cwes.join(', '),
+    cwes: c.cwes,
+    cwe: '',
     cvss31: c.severity.cvss31 ?? '',
     cvss40: c.severity.cvss40 ?? '',
+    metrics: { '3.1': formValuesFromVector('3.1', c.severity.cvss31), '4.0': formValuesFromVector('4.0', c.severity.cvss40) },
     qualitative: c.severity.qualitative ?? '',
     cve: c.cve ?? '',
     affected: c.affected.flatMap((p) =>
@@ -65,6 +82,24 @@ export function valuesOf(c: AdvisoryContent): EditValues {
 
 const problemText = (t: Translator, p: ContentProblem | undefined) => (p ? t(`advisory.problem.${p.problem}` as MessageKey) : undefined)
 
+/** How the policy scores severity, and what the form shows of it beyond the stored values. */
+export interface SeverityForm {
+  scoring: SeverityScoring
+  /** The organization's definition of each level (policy `severity.levels`). */
+  definitions: Partial<Record<string, string>>
+  /** The scores of the calculators' metrics after "Score" (else those of the stored vectors are shown). */
+  scores?: ShownScore[]
+  /** Why the calculators' metrics make no vector, in words. */
+  cvssError?: string
+}
+
+/** The CWE picker's state: its suggestions, the search just made, and why the picked id was refused. */
+export interface CweForm {
+  suggestions: readonly Weakness[]
+  query?: string
+  error?: string
+}
+
 /** The edit form: every field of the record; repeatable groups as numbered rows, no JavaScript needed. */
 export function AdvisoryEditPage({
   ctx,
@@ -72,6 +107,8 @@ export function AdvisoryEditPage({
   role,
   ownId,
   values,
+  severity,
+  cwe,
   problems = [],
   extraRows = 0,
 }: {
@@ -80,6 +117,8 @@ export function AdvisoryEditPage({
   role: Role
   ownId: string
   values: EditValues
+  severity: SeverityForm
+  cwe: CweForm
   problems?: ContentProblem[]
   extraRows?: number
 }) {
@@ -89,6 +128,13 @@ export function AdvisoryEditPage({
       t,
       problems.find((p) => p.field === field),
     )
+  const versions = scoredVersions(severity.scoring)
+  const shown =
+    severity.scores ?? severityLabel({ cvss31: values.cvss31 || undefined, cvss40: values.cvss40 || undefined }, severity.scoring).scores
+  const levelOptions = [
+    { value: '', label: t('severity.none') },
+    ...qualitativeSeverities.map((q) => ({ value: q, label: t(`advisory.severity.${q}` as MessageKey), hint: severity.definitions[q] })),
+  ]
   const count = (filled: number) => Math.min(50, filled + emptyRows + extraRows)
   const rows = <T,>(list: T[], n: number) => Array.from({ length: count(n) }, (_, i) => list[i])
   const ecosystems = [{ value: '', label: '—' }, ...osvEcosystems.map((e) => ({ value: e, label: e }))]
@@ -102,6 +148,10 @@ export function AdvisoryEditPage({
         <form method="post" action={`/w/${org.slug}/advisories/${ownId}/edit`} class="stack">
           <HiddenInput name="_csrf" value={ctx.csrfToken} />
           <HiddenInput name="rows" value={String(extraRows)} />
+          {/* The form's default button (Enter in a field saves): first in the form, before "Search" and "Score". */}
+          <button type="submit" class="visually-hidden" tabindex={-1}>
+            {t('advisory.saveDefault')}
+          </button>
           <Card title={t('advisory.text')}>
             <div class="stack">
               <TextInput
@@ -139,41 +189,59 @@ export function AdvisoryEditPage({
               />
             </div>
           </Card>
-          <Card title={t('advisory.identifiersAndSeverity')}>
+          <Card title={t('advisory.identifiers')}>
             <div class="stack">
               <TextInput name="cve" label="CVE" value={values.cve} hint={t('advisory.cveHint')} maxLength={40} error={error('cve')} />
-              <TextInput
-                name="cwes"
-                label={t('advisory.cwes')}
-                value={values.cwes}
-                hint={t('advisory.cwesHint')}
-                maxLength={1000}
-                error={error('cwes')}
-              />
-              <TextInput
-                name="cvss31"
-                label={t('advisory.cvss31')}
-                value={values.cvss31}
-                hint="CVSS:3.1/AV:N/AC:L/…"
-                maxLength={200}
-                error={error('cvss31')}
-              />
-              <TextInput
-                name="cvss40"
-                label={t('advisory.cvss40')}
-                value={values.cvss40}
-                hint="CVSS:4.0/AV:N/AC:L/…"
-                maxLength={200}
-                error={error('cvss40')}
-              />
-              <Select
+            </div>
+          </Card>
+          <Card title={t('advisory.weaknesses')}>
+            <div class="stack">
+              {values.cwes.length > 0 ? (
+                <fieldset class="stack" data-kept-cwes>
+                  <legend>{t('advisory.cwesKept')}</legend>
+                  {values.cwes.map((id) => (
+                    <label key={id}>
+                      <input type="checkbox" name="cwes" value={id} checked /> <code>{id}</code> {cweName(id) ?? ''}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : (
+                <p class="text-muted">{t('advisory.noCwes')}</p>
+              )}
+              {error('cwes') ? <Alert tone="danger">{t('advisory.cwesInvalid')}</Alert> : null}
+              <CwePicker t={t} name="cwe" value={values.cwe} suggestions={cwe.suggestions} query={cwe.query} error={cwe.error} />
+            </div>
+          </Card>
+          <Card title={t('severity.title')}>
+            <div class="stack" data-scoring={severity.scoring}>
+              {versions.length === 0 ? <p class="text-muted">{t('severity.qualitativeOnly')}</p> : null}
+              {shown.map((s) => (
+                <CvssScore key={s.version} t={t} score={s} />
+              ))}
+              {severity.cvssError ? <Alert tone="danger">{severity.cvssError}</Alert> : null}
+              {error('cvss31') || error('cvss40') ? <Alert tone="danger">{t('advisory.cvssInvalid')}</Alert> : null}
+              {(['3.1', '4.0'] as const)
+                .filter((v) => versions.length > 0 && !versions.includes(v))
+                .map((v) => {
+                  const key = v === '4.0' ? 'cvss40' : 'cvss31'
+                  return values[key] ? <HiddenInput key={v} name={key} value={values[key]} /> : null
+                })}
+              {versions.map((version) => (
+                <CvssCalculator key={version} t={t} version={version} values={values.metrics[version]} />
+              ))}
+              {versions.length > 0 ? (
+                <div class="cluster">
+                  <Button name="intent" value="score">
+                    {t('advisory.score')}
+                  </Button>
+                </div>
+              ) : null}
+              <RadioGroup
                 name="qualitative"
-                label={t('advisory.qualitative')}
+                legend={t('severity.level')}
+                hint={versions.length > 0 ? t('severity.level.fromScore') : t('severity.level.hint')}
                 value={values.qualitative}
-                options={[
-                  { value: '', label: '—' },
-                  ...qualitativeSeverities.map((q) => ({ value: q, label: t(`advisory.severity.${q}` as MessageKey) })),
-                ]}
+                options={levelOptions}
                 error={error('qualitative')}
               />
             </div>

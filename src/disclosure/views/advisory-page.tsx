@@ -1,10 +1,13 @@
 import type { AffectedProduct } from '../../domain/advisory/advisory.js'
+import { cweName } from '../../domain/advisory/exports/cwe-names.js'
+import { severityLabel } from '../../domain/severity/scoring.js'
 import {
   Alert,
   Button,
   ButtonLink,
   Card,
   Cell,
+  CvssScore,
   Field,
   HiddenInput,
   KeyValue,
@@ -79,13 +82,9 @@ export function AdvisoryPage({
       <Button variant={variant}>{label}</Button>
     </form>
   )
-  const severity = [
-    c.severity.cvss31,
-    c.severity.cvss40,
-    c.severity.qualitative ? t(`advisory.severity.${c.severity.qualitative}` as MessageKey) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ')
+  // The severity as the policy lets it be shown: the level, and the scores with their vectors unless it scores by level only.
+  const label = severityLabel(c.severity, view.rules.scoring)
+  const severity = label.level ? t(`severity.rating.${label.level}`) : ''
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="advisories" title={`${a.ownId} · ${c.title}`}>
       <div class="container stack">
@@ -179,15 +178,22 @@ export function AdvisoryPage({
                   ? post('gcve', t('advisory.allocateGcve'))
                   : null}
                 {view.cveServices && !c.cve && role !== 'viewer' && a.state !== 'withdrawn' ? post('cve', t('advisory.reserveCve')) : null}
+                {view.cveRecord ? <CveRecordStatus t={t} record={view.cveRecord} /> : null}
               </div>
             </Card>
             <Card title={t('advisory.severityAndWeakness')}>
               <KeyValue
                 items={[
                   { label: t('advisory.severity'), value: severity || t('advisory.none') },
-                  { label: t('advisory.cwes'), value: c.cwes.join(', ') || t('advisory.none') },
+                  {
+                    label: t('advisory.cwes'),
+                    value: c.cwes.length === 0 ? t('advisory.none') : c.cwes.map((id) => `${id} ${cweName(id) ?? ''}`.trim()).join('; '),
+                  },
                 ]}
               />
+              {label.scores.map((s) => (
+                <CvssScore key={s.version} t={t} score={s} />
+              ))}
             </Card>
             <Card title={t('advisory.credits')}>
               {c.credits.length === 0 ? (
@@ -232,5 +238,36 @@ export function AdvisoryPage({
         </div>
       </div>
     </WorkspaceLayout>
+  )
+}
+
+/** Where the CVE record stands at CVE Services: published (and updated), due, or refused and tried again. */
+function CveRecordStatus({ t, record }: { t: Translator; record: NonNullable<AdvisoryView['cveRecord']> }) {
+  const due = record.dueRevision !== null && (record.pushedRevision === null || record.pushedRevision < record.dueRevision)
+  let refusal: { code?: string; message?: string } = {}
+  try {
+    refusal = record.lastError ? (JSON.parse(record.lastError) as typeof refusal) : {}
+  } catch {
+    refusal = {}
+  }
+  const reason = refusal.code
+    ? `${t(`advisory.cveRecord.error.${refusal.code}` as MessageKey)}${refusal.message ? ` (${refusal.message})` : ''}`
+    : ''
+  const lines: string[] = []
+  if (record.firstPublishedAt && record.pushedAt && record.pushedAt !== record.firstPublishedAt)
+    lines.push(
+      t('advisory.cveRecord.updated', { first: formatTime(record.firstPublishedAt, 'UTC'), at: formatTime(record.pushedAt, 'UTC') }),
+    )
+  else if (record.firstPublishedAt) lines.push(t('advisory.cveRecord.published', { at: formatTime(record.firstPublishedAt, 'UTC') }))
+  if (due && record.lastError) lines.push(t('advisory.cveRecord.refused', { reason, at: formatTime(record.nextAttemptAt ?? '', 'UTC') }))
+  else if (due) lines.push(t('advisory.cveRecord.due', { revision: String(record.dueRevision) }))
+  if (lines.length === 0) lines.push(t('advisory.cveRecord.reserved'))
+  return (
+    <div class="stack" data-cve-record>
+      <h3>{t('advisory.cveRecord')}</h3>
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
   )
 }

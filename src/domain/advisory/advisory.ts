@@ -121,6 +121,15 @@ export interface Advisory {
   scheduledFor?: string
   withdrawnAt?: string
   withdrawnReason?: string
+  /** Every published revision, oldest first (the CSAF revision history); given by the source that serves the record. */
+  revisions?: PublishedRevision[]
+}
+
+/** One revision the public saw: its number (1, 2, 3…), when, and what changed. */
+export interface PublishedRevision {
+  number: number
+  date: string
+  summary: string
 }
 
 /** Who publishes: what every export names as the source. */

@@ -20,6 +20,11 @@ export interface SecurityTxtOptions {
   lineEnding?: 'lf' | 'crlf'
   /** The organization's own security address (its mail settings): a Contact even when the policy lists none. */
   securityAddress?: string | undefined
+  /**
+   * The absolute URL of the organization's CSAF provider-metadata.json, when it publishes
+   * advisories: the `CSAF` field CSAF 2.0 §7.1.8 (requirement 8) asks security.txt to carry.
+   */
+  csafProviderMetadataUrl?: string | undefined
 }
 
 const DAY = 86_400_000
@@ -76,6 +81,7 @@ export function renderSecurityTxt(policy: Policy, options: SecurityTxtOptions): 
     ...unique([options.canonicalUrl, ...(txt.canonical ?? [])]).map((c): [string, string] => ['Canonical', c]),
     ['Policy', txt.policy ?? options.publicUrl],
     ['Hiring', txt.hiring],
+    ['CSAF', options.csafProviderMetadataUrl],
   ]
   const lines = [
     `# Security contacts for ${clean(policy.organization.name)}; how we handle reports: see Policy.`,

@@ -162,4 +162,12 @@ export const disclosure = {
   'advisory.compareTo': 'To',
   'advisory.diff': 'Changes from revision {from} to {to}',
   'advisory.diffSame': 'These revisions have the same text.',
+  'advisory.weaknesses': 'Weaknesses (CWE)',
+  'advisory.cwesKept': 'Chosen weaknesses (untick to remove)',
+  'advisory.noCwes': 'No weakness chosen yet.',
+  'advisory.cwesInvalid': 'A chosen weakness is not a current entry of the CWE list.',
+  'advisory.cvssInvalid': 'The stored CVSS vector cannot be scored: choose its metrics again.',
+  'advisory.score': 'Score',
+  'advisory.saveDefault': 'Save the advisory',
+  'advisory.scoreShown': 'Scored, not saved yet: save to keep this severity.',
 } as const

@@ -342,3 +342,15 @@ export async function findPublishedAdvisory(db: Executor, orgId: string, ownId: 
     .executeTakeFirst()
   return row?.published_json ? (JSON.parse(row.published_json) as PublishedAdvisory) : undefined
 }
+
+/** Whether the organization has a public advisory (published or withdrawn): its CSAF provider is then named in security.txt. */
+export async function hasPublicAdvisories(db: Executor, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('advisory')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('published_json', 'is not', null)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -103,8 +103,25 @@ class ProductTree {
   }
 }
 
-/** The revision history the record can tell: the first publication, and its latest change. */
+/**
+ * The revision history: every published revision when the record carries them (`revisions`),
+ * else what the record itself can tell (the first publication and its latest change).
+ */
 function tracking(advisory: PublishedAdvisory, generatedAt: string): Json {
+  const revisions = advisory.revisions ?? []
+  if (revisions.length > 0) {
+    const history = revisions.map((r) => ({ number: String(r.number), date: r.date, summary: r.summary }))
+    const last = history[history.length - 1]!
+    return {
+      id: advisory.identifiers.own,
+      status: 'final',
+      version: last.number,
+      initial_release_date: history[0]!.date,
+      current_release_date: last.date,
+      revision_history: history,
+      generator: { date: generatedAt, engine: { name: 'Embargo' } },
+    }
+  }
   const changedAt = advisory.withdrawnAt ?? (advisory.updatedAt > advisory.publishedAt ? advisory.updatedAt : undefined)
   const history = [{ number: '1', date: advisory.publishedAt, summary: 'Initial public release.' }]
   if (changedAt)

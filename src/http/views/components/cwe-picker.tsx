@@ -2,7 +2,9 @@
  * The weakness picker, working without JavaScript: a text input for a CWE id with a `<datalist>`
  * of suggestions (the most used weaknesses, or the last search's results), and a "Search" submit
  * (`name="intent" value="cwe-search"`) the caller's route answers by rendering the form again with
- * `searchCwe` results (src/domain/advisory/cwe.ts). The caller validates the id with `validateCwe`.
+ * `searchCwe` results (src/domain/advisory/cwe.ts). The results are radio buttons named
+ * `<name>-pick`, so a weakness is picked from the list without JavaScript; the caller reads the
+ * pick (or else the typed id) and validates it with `validateCwe`.
  */
 import type { Weakness } from '../../../domain/advisory/cwe.js'
 import type { Translator } from '../../../i18n/messages.js'
@@ -44,7 +46,9 @@ export function CwePicker({ t, name, value, suggestions, query, error }: CwePick
             <ul class="cwe-results">
               {suggestions.map((w) => (
                 <li key={w.id}>
-                  <code>{w.id}</code> {w.name}
+                  <label>
+                    <input type="radio" name={`${name}-pick`} value={w.id} /> <code>{w.id}</code> {w.name}
+                  </label>
                 </li>
               ))}
             </ul>
