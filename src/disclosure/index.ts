@@ -1,6 +1,7 @@
 /** Front door of disclosure: the team's advisory pages, the publication scheduler, the published advisories, and the public pages, feeds and CSAF provider layout. */
 
 export { findPublishedAdvisory, listPublishedAdvisories } from '../storage/repositories/advisory-repository.js'
+export { mayReadAdvisory } from './advisory-access.js'
 export {
   type CveServicesClient,
   type CveServicesCredentials,

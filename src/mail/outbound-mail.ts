@@ -42,6 +42,11 @@ export interface MailPayload {
   step?: number
   /** `reporter.channel-refused`: the channels the policy accepts, one a line. */
   channels?: string
+  /** Partner mail (src/partners): the whole body, written by the partners feature; `secret` when it holds advisory text. */
+  text?: string
+  secret?: boolean
+  /** Partner mail: the contact's armored OpenPGP public key, when the partner gave one. */
+  recipientKey?: string
 }
 
 export class NotSendable extends Error {}
@@ -59,8 +64,26 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
   const settings = await findOrgMail(deps.db, org.id)
   const fromAddress = settings?.securityAddress ?? deps.config.mailFrom
   if (!fromAddress) throw new NotSendable('no sender address: set the security address on the admin mail page')
-  const report = await findReportByRef(deps.db, cipher, org.id, payload.ref)
   const messageId = outboundMessageId(deps, row.id)
+  // Partner mail (src/partners): advisory text goes only encrypted to the contact's key; without a
+  // usable key the body is the partner's capability link alone, never the text in clear.
+  if (partnerTemplates.includes(payload.template)) {
+    const msg: OutboundMessage = {
+      from: { address: fromAddress, name: payload.orgName },
+      to: { address: payload.to },
+      reference: payload.ref,
+      subject: t(subjectKey(payload.template)),
+      text: payload.text ?? '',
+      messageId,
+      autoSubmitted: 'auto-generated',
+      encryptionRequired: payload.secret === true,
+      readLink: payload.link ?? deps.config.publicUrl.href,
+      withheldNotice: t('mail.withheld.partner'),
+    }
+    if (payload.recipientKey) msg.recipientPublicKey = payload.recipientKey
+    return composeOutbound(msg, deps.now())
+  }
+  const report = await findReportByRef(deps.db, cipher, org.id, payload.ref)
   const at = deps.now().toISOString()
   // Team mail carries no report text and is not part of the reporter's thread: no reply address,
   // no threading, never encrypted to the reporter's key.
@@ -159,6 +182,9 @@ const timed = new Set(templates.slice(4))
 const isTimed = (name: string) => timed.has(name)
 /** Mail of the accounts feature (invitations, password resets): no report, a secret link, sent like team mail. */
 const accountTemplates = ['account.invitation', 'account.password-reset']
-const known = (template: string) => templates.includes(template) || accountTemplates.includes(template)
+/** Mail to an organization's partners (src/partners): early notice, its reminders, a moved release. */
+const partnerTemplates = ['partner.early-notice', 'partner.reminder', 'partner.release-moved']
+const known = (template: string) =>
+  templates.includes(template) || accountTemplates.includes(template) || partnerTemplates.includes(template)
 const subjectKey = (template: string): MessageKey => (known(template) ? (`mail.subject.${template}` as MessageKey) : 'mail.subject.default')
 const bodyKey = (template: string): MessageKey => (known(template) ? (`mail.body.${template}` as MessageKey) : 'mail.body.default')

@@ -38,6 +38,8 @@ export const orgOwnedTables = new Set([
   'org_sso',
   'sso_identity',
   'cve_services',
+  'partner',
+  'partner_notice',
 ])
 
 export class UnscopedQueryError extends Error {}

@@ -421,6 +421,8 @@ export interface AdvisoryTable {
   withdrawn_reason_enc: string | null
   /** The latest published revision, public by then (JSON of the record); null until published. */
   published_json: string | null
+  /** The planned release (issue 12): partners' early notice and the release windows count back from it. */
+  release_at: Generated<string | null>
   created_by: string | null
   created_at: string
   updated_at: string
@@ -506,6 +508,8 @@ export interface DB {
   org_sso: OrgSsoTable
   sso_identity: SsoIdentityTable
   cve_services: CveServicesTable
+  partner: PartnerTable
+  partner_notice: PartnerNoticeTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -519,3 +523,39 @@ export type EventRow = Selectable<EventTable>
 export type OutboxRow = Selectable<OutboxTable>
 export type InvitationRow = Selectable<InvitationTable>
 export type ApiTokenRow = Selectable<ApiTokenTable>
+
+/** An organization's partner (issue 12): contacts and their OpenPGP keys sealed (`partner.contacts|<id>`). */
+export interface PartnerTable {
+  id: string
+  org_id: string
+  name: string
+  kind: string
+  /** The longest embargo the partner accepts, in policy words ("7 days"); null: no limit of their own. */
+  max_embargo: string | null
+  /** JSON arrays of label names and program slugs the partner does not want to hear about. */
+  excluded_labels: Generated<string>
+  excluded_programs: Generated<string>
+  contacts_enc: string
+  created_at: string
+  updated_at: string
+  removed_at: string | null
+}
+
+/** One early notice of an advisory to one partner: scheduled, sent, acknowledged (or cancelled). */
+export interface PartnerNoticeTable {
+  id: string
+  org_id: string
+  advisory_id: string
+  partner_id: string
+  state: string
+  notify_at: string
+  sent_at: string | null
+  viewed_at: string | null
+  acknowledged_at: string | null
+  reminded_at: string | null
+  reminders: Generated<number>
+  /** SHA-256 of the partner's capability token; null until the notice is sent. */
+  token_hash: string | null
+  created_by: string | null
+  created_at: string
+}

@@ -95,6 +95,17 @@ const labels: Record<EventType, Label> = {
   'sso.configured': byType('sso.configured'),
   'cve_services.configured': byType('cve_services.configured'),
   'sso.identity_linked': byType('sso.identity_linked'),
+  'partner.added': byType('partner.added'),
+  'partner.changed': byType('partner.changed'),
+  'partner.removed': byType('partner.removed'),
+  'advisory.release_planned': byType('advisory.release_planned'),
+  'partner.notice_scheduled': byType('partner.notice_scheduled'),
+  'partner.notice_sent': byType('partner.notice_sent'),
+  'partner.notice_viewed': byType('partner.notice_viewed'),
+  'partner.notice_acknowledged': byType('partner.notice_acknowledged'),
+  'partner.notice_reminded': byType('partner.notice_reminded'),
+  'partner.notice_rescheduled': byType('partner.notice_rescheduled'),
+  'partner.release_moved_sent': byType('partner.release_moved_sent'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

@@ -6,6 +6,7 @@ import { disclosure } from './disclosure.js'
 import { mail } from './mail.js'
 import { mfa } from './mfa.js'
 import { pages } from './pages.js'
+import { partners } from './partners.js'
 import { policy } from './policy.js'
 import { publication } from './publication.js'
 import { recognition } from './recognition.js'
@@ -27,4 +28,5 @@ export const en = {
   ...audit,
   ...sso,
   ...cveServices,
+  ...partners,
 } as const

@@ -7,7 +7,19 @@ export function workspaceNav(
   t: Translator,
   slug: string,
   role: Role,
-  current: 'reports' | 'advisories' | 'members' | 'programs' | 'mail' | 'policy' | 'audit' | 'tokens' | 'sso' | 'cve-services' | null,
+  current:
+    | 'reports'
+    | 'advisories'
+    | 'members'
+    | 'programs'
+    | 'mail'
+    | 'policy'
+    | 'audit'
+    | 'tokens'
+    | 'sso'
+    | 'cve-services'
+    | 'partners'
+    | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
   items.push({ href: `/w/${slug}/advisories`, label: t('nav.advisories'), current: current === 'advisories' })
@@ -19,6 +31,7 @@ export function workspaceNav(
     items.push({ href: `/w/${slug}/admin/audit`, label: t('nav.audit'), current: current === 'audit' })
     items.push({ href: `/w/${slug}/admin/sso`, label: t('nav.sso'), current: current === 'sso' })
     items.push({ href: `/w/${slug}/admin/cve-services`, label: t('nav.cveServices'), current: current === 'cve-services' })
+    items.push({ href: `/w/${slug}/admin/partners`, label: t('nav.partners'), current: current === 'partners' })
   }
   items.push({ href: `/w/${slug}/tokens`, label: t('nav.tokens'), current: current === 'tokens' })
   items.push({ href: `/o/${slug}`, label: t('nav.publicPage') })
