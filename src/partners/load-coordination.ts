@@ -22,7 +22,11 @@ export interface PartnerRow {
   notice?: StoredNotice
 }
 
-/** Everything the coordination page shows: the planned release and its windows, each partner's state, the timeline. */
+/**
+ * Everything the coordination page shows: the planned release and its windows — when partners may
+ * be told (`releaseWindows.partnerNotice`) and the dated step "merge publicly not before …"
+ * (`releaseWindows.publicMerge`) — each partner's state, and the timeline.
+ */
 export async function loadCoordination(deps: Deps, org: OrganizationRow, ownId: string, viewer: Reader) {
   const found = await advisoryOf(deps, org, ownId, viewer)
   if (!found) return undefined

@@ -35,7 +35,7 @@ export interface SendNoticeInput {
 
 /**
  * Early notice of an advisory to the chosen partners (issue 12, item 3): each partner is told now if
- * the policy's and the partner's windows allow it, or — when asked — scheduled for the first moment
+ * the policy's window (`releaseWindows.partnerNotice`) and the partner's longest embargo allow it, or — when asked — scheduled for the first moment
  * they do (the job loop sends it then). A partner that excludes the advisory's labels or programs,
  * or one too early without scheduling, refuses the whole request: nothing is sent, and the answer
  * says from when each may be told. Partners already told (or scheduled) are not told twice.
