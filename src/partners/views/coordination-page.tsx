@@ -34,23 +34,29 @@ function wallValue(iso: string | null | undefined, zone: string | undefined): st
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`
 }
 
-function statusOf(t: Translator, row: PartnerRow, zone: string | undefined): { status: string; label: string } {
+/** The partner's notice as a short badge and, beside it, when. */
+function statusOf(t: Translator, row: PartnerRow, zone: string | undefined): { status: string; label: string; detail?: string } {
   const n = row.notice
+  const when = (iso: string | null) => (iso ? formatTime(iso, zone) : '')
   if (n?.state === 'acknowledged')
-    return { status: 'acknowledged', label: t('partners.notice.acknowledged', { at: formatTime(n.acknowledgedAt ?? '', zone) }) }
+    return { status: 'acknowledged', label: t('partners.notice.acknowledged'), detail: when(n.acknowledgedAt) }
   if (n?.state === 'sent')
     return {
       status: 'new',
-      label: t(n.reminders > 0 ? 'partners.notice.waitingReminded' : 'partners.notice.waiting', {
-        at: formatTime(n.sentAt ?? '', zone),
-        n: n.reminders,
-      }),
+      label: t('partners.notice.waiting'),
+      detail:
+        n.reminders > 0
+          ? t('partners.notice.sentReminded', { at: when(n.sentAt), n: n.reminders })
+          : t('partners.notice.sent', { at: when(n.sentAt) }),
     }
-  if (n?.state === 'scheduled') return { status: 'fixing', label: t('partners.notice.scheduled', { at: formatTime(n.notifyAt, zone) }) }
+  if (n?.state === 'scheduled') return { status: 'fixing', label: t('partners.notice.scheduled'), detail: when(n.notifyAt) }
   if (row.excluded)
-    return { status: 'rejected', label: t('partners.notice.excluded', { what: row.excluded.label ?? row.excluded.program ?? '' }) }
+    return { status: 'rejected', label: t('partners.notice.excluded'), detail: row.excluded.label ?? row.excluded.program ?? '' }
   return { status: 'none', label: t('partners.notice.none') }
 }
+
+/** Events a partner caused (through its link): the partner is the actor. */
+const byPartner = new Set(['partner.notice_viewed', 'partner.notice_acknowledged'])
 
 /** The advisory's coordination: its planned release and windows, the partners and their early notices, and what happened. */
 export function CoordinationPage({
@@ -80,7 +86,11 @@ export function CoordinationPage({
   const timeline = view.events.map((e) => ({
     at: e.at,
     atLabel: formatTime(e.at, view.zone),
-    actor: e.actor_kind === 'user' ? (view.names.get(e.actor_id ?? '') ?? t('author.formerMember')) : t('author.system'),
+    actor: byPartner.has(e.type)
+      ? partnerName(e.data.partnerId)
+      : e.actor_kind === 'user'
+        ? (view.names.get(e.actor_id ?? '') ?? t('author.formerMember'))
+        : t('author.system'),
     text: t(`partners.event.${e.type}` as MessageKey, {
       partner: partnerName(e.data.partnerId),
       at:
@@ -172,6 +182,7 @@ export function CoordinationPage({
                       </Cell>
                       <Cell label={head[3]}>
                         <StatusBadge status={s.status} label={s.label} />
+                        {s.detail ? <span class="text-muted"> {s.detail}</span> : null}
                       </Cell>
                     </tr>
                   )
