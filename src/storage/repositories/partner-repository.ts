@@ -361,3 +361,15 @@ export async function listAdvisoryPartnerEvents(db: Executor, orgId: string, adv
     .map((r) => ({ ...r, seq: Number(r.seq), data: JSON.parse(r.data) as Record<string, unknown> }))
     .filter((r) => r.data.advisoryId === advisoryId)
 }
+
+/** Cancels a partner's notices still waiting to be sent (the partner was removed); returns how many. */
+export async function cancelScheduledNotices(tx: Tx, orgId: string, partnerId: string): Promise<number> {
+  const result = await tx
+    .updateTable('partner_notice')
+    .set({ state: 'cancelled' })
+    .where('org_id', '=', orgId)
+    .where('partner_id', '=', partnerId)
+    .where('state', '=', 'scheduled')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

@@ -69,7 +69,15 @@ export async function addPartnerAsAdmin(
   t: TestApp,
   org: OrganizationRow,
   admin: TestMember,
-  fields: { name: string; kind: string; maxEmbargo?: string; excludedLabels?: string; address: string; publicKey?: string },
+  fields: {
+    name: string
+    kind: string
+    maxEmbargo?: string
+    excludedLabels?: string
+    excludedPrograms?: string
+    address: string
+    publicKey?: string
+  },
 ) {
   const b = t.browser()
   await b.signIn(admin)
@@ -79,7 +87,7 @@ export async function addPartnerAsAdmin(
     kind: fields.kind,
     maxEmbargo: fields.maxEmbargo ?? '',
     excludedLabels: fields.excludedLabels ?? '',
-    excludedPrograms: '',
+    excludedPrograms: fields.excludedPrograms ?? '',
     address: fields.address,
     publicKey: fields.publicKey ?? '',
   })
