@@ -81,6 +81,12 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
       withheldNotice: t('mail.withheld.partner'),
     }
     if (payload.recipientKey) msg.recipientPublicKey = payload.recipientKey
+    // Signed with the organization's key too, as reporter mail is, so the partner can check who wrote it.
+    if (payload.recipientKey && settings?.fingerprint) {
+      const { keys } = await (await orgKeyring(deps.db, cipher, org.id, settings.fingerprint)).unlocked()
+      const signing = keys.find((k) => k.getFingerprint() === settings.fingerprint?.toLowerCase()) ?? keys[0]
+      if (signing) msg.signingKey = signing
+    }
     return composeOutbound(msg, deps.now())
   }
   const report = await findReportByRef(deps.db, cipher, org.id, payload.ref)

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { formatTime } from '../../../src/i18n/format-time.js'
+import { generateOrgMailKey } from '../../../src/mail/index.js'
 import { createOutboxWorker, type OutboxWorker } from '../../../src/mail/outbox-worker.js'
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { runPartnerNotices } from '../../../src/partners/index.js'
@@ -57,6 +58,10 @@ eachDialect('early notice to partners', (ctx) => {
     const t = app()
     t.clock.current = new Date('2026-11-20T10:00:00.000Z')
     const { org, admin, responder, ownId } = await khulnaSoftWithDraft(t)
+    // KhulnaSoft has its own mail key: mail to a partner with a key is signed with it as well.
+    expect((await generateOrgMailKey(t.deps, org)).ok).toBe(true)
+    const orgKey = (await t.deps.db.selectFrom('org_mail').select('public_key').where('org_id', '=', org.id).executeTakeFirstOrThrow())
+      .public_key!
     const key = await partnerKey('security@distro.example')
     await addPartnerAsAdmin(t, org, admin, {
       name: 'Distro Security Team',
@@ -100,7 +105,7 @@ eachDialect('early notice to partners', (ctx) => {
     expect(keyed?.raw).toContain('multipart/encrypted')
     expect(keyed?.raw).not.toContain('Token leak')
     expect(keyed?.mail.subject).toBe(`[${ownId}] Early notice of a security advisory`)
-    const inside = await decrypted(keyed!.raw, key.privateKey)
+    const inside = await decrypted(keyed!.raw, key.privateKey, orgKey)
     expect(inside).toContain('Token leak in the KhulnaSoft agent')
     expect(inside).toContain(formatTime(releaseIso, dhaka))
     const link = partnerLinkIn(inside)

@@ -47,14 +47,16 @@ export async function mailsTo(relay: TestRelay, address: string) {
   )
 }
 
-/** Decrypts a PGP/MIME mail with `privateKey`; the inner text part, decoded. */
-export async function decrypted(raw: string, privateKey: string): Promise<string> {
+/** Decrypts a PGP/MIME mail with `privateKey` (and checks it is signed by `signedBy`, if given); the inner text part, decoded. */
+export async function decrypted(raw: string, privateKey: string, signedBy?: string): Promise<string> {
   const armored = /-----BEGIN PGP MESSAGE-----[\s\S]+?-----END PGP MESSAGE-----/.exec(raw)?.[0]
   if (!armored) throw new Error('not encrypted')
   const plain = await openpgp.decrypt({
     message: await openpgp.readMessage({ armoredMessage: armored }),
     decryptionKeys: await openpgp.readPrivateKey({ armoredKey: privateKey }),
+    ...(signedBy ? { verificationKeys: await openpgp.readKey({ armoredKey: signedBy }), expectSigned: true } : {}),
   })
+  if (signedBy) await plain.signatures[0]?.verified // throws when the signature does not verify
   return unQuote(String(plain.data))
 }
 
