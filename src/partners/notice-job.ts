@@ -6,12 +6,13 @@
  */
 import { cipherFor, type Deps } from '../deps.js'
 import { newEvent } from '../domain/events.js'
-import { mayNotify, reminderDue } from '../domain/partner/notice-rules.js'
+import { maxReminders, mayNotify, reminderDue, reminderEveryMs } from '../domain/partner/notice-rules.js'
 import { type JobLoop, startJobLoop } from '../jobs/index.js'
 import { findAdvisoryById } from '../storage/repositories/advisory-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import {
   advisoryScope,
+  cancelNotice,
   earliestScheduledNotice,
   findPartner,
   listOpenNotices,
@@ -38,17 +39,31 @@ async function handle(deps: Deps, n: StoredNotice, now: Date, run: PartnerNotice
     findPartner(deps.db, cipher, org.id, n.partnerId, true),
     currentPolicy(deps.db, org.id),
   ])
-  if (!advisory || !partner || !policy || isPublic(advisory)) return
+  if (!advisory || !partner || !policy) return
+  const at = now.toISOString()
+  // Nothing is early once the advisory is public, and a removed partner is told nothing more.
+  if (n.state === 'scheduled' && (isPublic(advisory) || !(await findPartner(deps.db, cipher, org.id, n.partnerId)))) {
+    await runUnit(deps, org, (u) => cancelNotice(u.tx, org.id, n.id), { at })
+    return
+  }
+  if (isPublic(advisory)) return
   const c = { org, advisory, partner, zone: policy.policy.calendar.timeZone }
   const releaseAt = advisory.releaseAt ? Date.parse(advisory.releaseAt) : undefined
-  const at = now.toISOString()
   if (n.state === 'scheduled') {
     const may = mayNotify(policy.policy, partner, await advisoryScope(deps.db, org.id, advisory.id), releaseAt, now.getTime())
     if (!may.ok) {
       // The windows moved under it (a changed policy or partner): it waits for the new first moment.
+      // Any other refusal is final (the partner now excludes it, the release passed): the notice is cancelled.
       const refusal = may.error
-      if (refusal.code === 'NOTICE_TOO_EARLY')
-        await runUnit(deps, org, (u) => rescheduleNotice(u.tx, org.id, n.id, new Date(refusal.from).toISOString()), { at })
+      await runUnit(
+        deps,
+        org,
+        (u) =>
+          refusal.code === 'NOTICE_TOO_EARLY'
+            ? rescheduleNotice(u.tx, org.id, n.id, new Date(refusal.from).toISOString())
+            : cancelNotice(u.tx, org.id, n.id),
+        { at },
+      )
       return
     }
     const sent = await runUnit(deps, org, (u) => deliverNotice(deps, u, c, n.id, 'scheduled', { kind: 'system' }), { at })
@@ -86,7 +101,13 @@ async function handle(deps: Deps, n: StoredNotice, now: Date, run: PartnerNotice
 /** One run at `now`: every scheduled notice whose time has come, and every reminder due. Tests call it with the controllable clock. */
 export async function runPartnerNotices(deps: Deps, now: Date = deps.now()): Promise<PartnerNoticeRun> {
   const run: PartnerNoticeRun = { sent: 0, reminded: 0 }
-  for (const n of await listOpenNotices(deps.db, now.toISOString(), 500)) {
+  const open = await listOpenNotices(
+    deps.db,
+    now.toISOString(),
+    { remindBefore: new Date(now.getTime() - reminderEveryMs).toISOString(), maxReminders },
+    500,
+  )
+  for (const n of open) {
     try {
       await handle(deps, n, now, run)
     } catch (error) {

@@ -77,6 +77,9 @@ export async function sendEarlyNotice(
 
   const actor = { kind: 'user', id: viewer.userId } as const
   return runUnit(deps, org, async (u) => {
+    // Read again inside the unit: a second click on "Send" tells nobody twice.
+    const already = new Set((await listNotices(u.tx, org.id, advisory.id)).filter((n) => n.state !== 'cancelled').map((n) => n.partnerId))
+    if ([...now_, ...later].some((n) => already.has(n.partner.id))) return fail({ code: 'NOTICE_NO_PARTNER' as const })
     for (const n of now_) {
       await insertNotice(u.tx, {
         id: n.id,

@@ -319,16 +319,50 @@ export async function findNoticeByTokenHash(db: Executor, tokenHash: string): Pr
   return row && notice(row)
 }
 
-/** Scheduled notices whose time has come and sent ones still waiting (for the job: it decides which reminders are due), across organizations. */
-export async function listOpenNotices(db: Executor, now: string, limit: number): Promise<StoredNotice[]> {
+/**
+ * What the job has to look at, across organizations: scheduled notices whose time has come, and
+ * sent, unacknowledged ones of a release still ahead whose last mail is older than `remindBefore`
+ * with fewer than `maxReminders` reminders (the job's rule decides; this only narrows the scan).
+ */
+export async function listOpenNotices(
+  db: Executor,
+  now: string,
+  reminders: { remindBefore: string; maxReminders: number },
+  limit: number,
+): Promise<StoredNotice[]> {
   const rows = await acrossOrganizations(db)
     .selectFrom('partner_notice')
-    .select(noticeColumns)
-    .where((eb) => eb.or([eb.and([eb('state', '=', 'scheduled'), eb('notify_at', '<=', now)]), eb('state', '=', 'sent')]))
-    .orderBy('notify_at')
+    .innerJoin('advisory', (j) =>
+      j.onRef('advisory.id', '=', 'partner_notice.advisory_id').onRef('advisory.org_id', '=', 'partner_notice.org_id'),
+    )
+    .select(noticeColumns.map((c) => `partner_notice.${c}` as const))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('partner_notice.state', '=', 'scheduled'), eb('partner_notice.notify_at', '<=', now)]),
+        eb.and([
+          eb('partner_notice.state', '=', 'sent'),
+          eb('partner_notice.reminders', '<', reminders.maxReminders),
+          eb(eb.fn.coalesce('partner_notice.reminded_at', 'partner_notice.sent_at'), '<=', reminders.remindBefore),
+          eb('advisory.release_at', '>', now),
+        ]),
+      ]),
+    )
+    .orderBy('partner_notice.notify_at')
     .limit(limit)
     .execute()
   return rows.map(notice)
+}
+
+/** Cancels one scheduled notice that can no longer go (the advisory went public, the partner excluded it, the release passed). */
+export async function cancelNotice(tx: Tx, orgId: string, id: string): Promise<boolean> {
+  const result = await tx
+    .updateTable('partner_notice')
+    .set({ state: 'cancelled' })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('state', '=', 'scheduled')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
 
 /** The earliest scheduled notice, for the job loop's next wake-up. */
