@@ -109,6 +109,12 @@ eachDialect('the partner list', (ctx) => {
     const coordination = `/w/${org.slug}/advisories/${ownId}/coordination`
     const base = `/w/${org.slug}/advisories/${ownId}`
     expect((await r.submit(coordination, `${base}/release`, { at: '2026-12-15T10:00' })).statusCode).toBe(303)
+    // Need to know: a responder who does not hold the report does not learn the coordination page exists.
+    const bystander = t.browser()
+    await bystander.signIn(await t.given.member(org, 'responder'))
+    expect((await bystander.get(coordination)).statusCode).toBe(404)
+    const moved = await bystander.submit(`/w/${org.slug}/advisories`, `${base}/release`, { at: '2026-12-16T10:00' })
+    expect(moved.statusCode).toBe(404)
 
     const excluded = await r.submit(coordination, `${base}/notices`, { partners: picky, later: 'on' })
     expect(excluded.statusCode).toBe(409)
