@@ -14,6 +14,7 @@ import { loggerOptions } from './http/logging.js'
 import { buildServer } from './http/server.js'
 import { intakeRoutes } from './intake/index.js'
 import { mailRoutes } from './mail/index.js'
+import { partnerRoutes } from './partners/index.js'
 import { policyRoutes } from './policy/index.js'
 import { policyAdminRoutes } from './policy-admin/index.js'
 import { escalationRoutes, portalRoutes } from './portal/index.js'
@@ -93,6 +94,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       apiTokenRoutes,
       ssoRoutes,
       announcementRoutes,
+      partnerRoutes,
     ],
   })
 }

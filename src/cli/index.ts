@@ -9,6 +9,7 @@ import { startClockScheduler } from '../clocks/index.js'
 import { ConfigError, loadConfig, settings } from '../config.js'
 import { startPublicationScheduler } from '../disclosure/index.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
+import { startPartnerNoticeJob } from '../partners/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
 import { issueSetupLink } from '../setup/index.js'
 import { Keyring } from '../storage/cipher.js'
@@ -50,6 +51,9 @@ program
     clocks.start()
     const publications = startPublicationScheduler(deps)
     publications.start()
+    // Partners: scheduled early notices at the first moment they may go, and reminders of unacknowledged ones.
+    const partnerNotices = startPartnerNoticeJob(deps)
+    partnerNotices.start()
     const setupLink = await issueSetupLink(deps)
     if (setupLink) {
       process.stdout.write(
@@ -61,6 +65,7 @@ program
       await outbox.stop()
       await clocks.stop()
       await publications.stop()
+      await partnerNotices.stop()
       await server.close()
       await app.close()
       process.exit(0)

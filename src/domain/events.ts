@@ -111,6 +111,23 @@ export interface EventData {
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
   /** CVE Services took the CVE record of a published revision of an advisory (first publication, or an update). */
   'advisory.cve_record_pushed': { advisoryId: string; cveId: string; revision: number; update: boolean }
+
+  // Partners and early notice (issue 12): ids, kinds and times only; never a contact address or advisory text.
+  'partner.added': { partnerId: string; kind: string }
+  'partner.changed': { partnerId: string }
+  'partner.removed': { partnerId: string }
+  /** The advisory's planned release was set (`from` the previous plan, null the first time). */
+  'advisory.release_planned': { advisoryId: string; at: string; from: string | null }
+  /** Early notice to a partner that may not be told yet, scheduled for the first moment it may. */
+  'partner.notice_scheduled': { advisoryId: string; partnerId: string; noticeId: string; for: string }
+  'partner.notice_sent': { advisoryId: string; partnerId: string; noticeId: string; contacts: number; encrypted: number }
+  'partner.notice_viewed': { advisoryId: string; partnerId: string; noticeId: string }
+  'partner.notice_acknowledged': { advisoryId: string; partnerId: string; noticeId: string; via: 'link' | 'mail' }
+  'partner.notice_reminded': { advisoryId: string; partnerId: string; noticeId: string; reminder: number }
+  /** A scheduled notice moved with the release (`for` its new time). */
+  'partner.notice_rescheduled': { advisoryId: string; partnerId: string; noticeId: string; for: string }
+  /** A partner already told was told the release moved. */
+  'partner.release_moved_sent': { advisoryId: string; partnerId: string; noticeId: string; at: string }
 }
 
 export type EventType = keyof EventData
@@ -191,6 +208,17 @@ export const eventTypes = [
   'sso.identity_linked',
   'announcement.channel_configured',
   'advisory.cve_record_pushed',
+  'partner.added',
+  'partner.changed',
+  'partner.removed',
+  'advisory.release_planned',
+  'partner.notice_scheduled',
+  'partner.notice_sent',
+  'partner.notice_viewed',
+  'partner.notice_acknowledged',
+  'partner.notice_reminded',
+  'partner.notice_rescheduled',
+  'partner.release_moved_sent',
 ] as const satisfies readonly EventType[]
 
 /**

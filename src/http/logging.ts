@@ -1,8 +1,8 @@
 import { type LoggerOptions, stdTimeFunctions } from 'pino'
 import type { Config } from '../config.js'
 
-/** Paths whose last segment is a secret (follow-up capability, setup token, invitation, password reset): never logged. */
-const secretPaths = /^\/(f|setup|invite|account\/reset)\/[^/?#]+/
+/** Paths whose last segment is a secret (follow-up capability, setup token, invitation, password reset, partner notice): never logged. */
+const secretPaths = /^\/(f|setup|invite|account\/reset|partner-notice)\/[^/?#]+/
 
 /** A request's path as it may appear in a log line: secrets cut out, query string dropped. */
 export function loggablePath(url: string): string {

@@ -78,6 +78,16 @@ export type AppErrorCode =
   | 'TOKEN_SCOPE_NOT_ALLOWED'
   | SsoErrorCode
   | 'INTERNAL'
+  // Partners and early notice (src/partners)
+  | 'PARTNER_INVALID'
+  | 'RELEASE_INVALID'
+  | 'RELEASE_NOT_FUTURE'
+  | 'ADVISORY_ALREADY_PUBLIC'
+  | 'NOTICE_NO_PARTNER'
+  | 'EARLY_NOTICE_NOT_IN_POLICY'
+  | 'RELEASE_NOT_PLANNED'
+  | 'RELEASE_PASSED'
+  | 'NOTICE_REFUSED'
 
 export const problems = {
   REPORT_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The report cannot move to that status from where it stands' },
@@ -177,6 +187,18 @@ export const problems = {
   },
   SSO_ACCOUNT_DISABLED: { status: 403, title: 'This account is disabled' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
+  PARTNER_INVALID: { status: 422, title: 'Some fields of the partner need attention' },
+  RELEASE_INVALID: { status: 422, title: 'Enter the planned release as a date and time' },
+  RELEASE_NOT_FUTURE: { status: 422, title: 'Plan the release in the future' },
+  ADVISORY_ALREADY_PUBLIC: { status: 409, title: 'The advisory is already public: nothing is early any more' },
+  NOTICE_NO_PARTNER: { status: 422, title: 'Choose at least one partner that has not been told yet' },
+  EARLY_NOTICE_NOT_IN_POLICY: {
+    status: 409,
+    title: 'The policy promises no early disclosure: partners are told when the advisory is public',
+  },
+  RELEASE_NOT_PLANNED: { status: 409, title: 'Plan the release first: early notice counts back from it' },
+  RELEASE_PASSED: { status: 409, title: 'The planned release has passed: move it before telling partners' },
+  NOTICE_REFUSED: { status: 409, title: 'Nothing was sent: some partners may not be told now' },
 } as const satisfies Record<AppErrorCode, Problem>
 
 /** Thrown by handlers for an expected refusal; the error handler renders it as page or problem+json. */

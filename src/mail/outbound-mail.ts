@@ -45,6 +45,10 @@ export interface MailPayload {
   /** `announcement`: an advisory's public announcement (src/announcements), subject and text as written there. */
   subject?: string
   text?: string
+  /** Partner mail (src/partners): `text` is the whole body, written by the partners feature; `secret` when it holds advisory text. */
+  secret?: boolean
+  /** Partner mail: the contact's armored OpenPGP public key, when the partner gave one. */
+  recipientKey?: string
 }
 
 export class NotSendable extends Error {}
@@ -64,6 +68,30 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
   if (!fromAddress) throw new NotSendable('no sender address: set the security address on the admin mail page')
   const messageId = outboundMessageId(deps, row.id)
   if (payload.template === 'announcement') return composeAnnouncement(deps, payload, fromAddress, messageId)
+  // Partner mail (src/partners): advisory text goes only encrypted to the contact's key; without a
+  // usable key the body is the partner's capability link alone, never the text in clear.
+  if (partnerTemplates.includes(payload.template)) {
+    const msg: OutboundMessage = {
+      from: { address: fromAddress, name: payload.orgName },
+      to: { address: payload.to },
+      reference: payload.ref,
+      subject: t(subjectKey(payload.template)),
+      text: payload.text ?? '',
+      messageId,
+      autoSubmitted: 'auto-generated',
+      encryptionRequired: payload.secret === true,
+      readLink: payload.link ?? deps.config.publicUrl.href,
+      withheldNotice: t('mail.withheld.partner'),
+    }
+    if (payload.recipientKey) msg.recipientPublicKey = payload.recipientKey
+    // Signed with the organization's key too, as reporter mail is, so the partner can check who wrote it.
+    if (payload.recipientKey && settings?.fingerprint) {
+      const { keys } = await (await orgKeyring(deps.db, cipher, org.id, settings.fingerprint)).unlocked()
+      const signing = keys.find((k) => k.getFingerprint() === settings.fingerprint?.toLowerCase()) ?? keys[0]
+      if (signing) msg.signingKey = signing
+    }
+    return composeOutbound(msg, deps.now())
+  }
   const report = await findReportByRef(deps.db, cipher, org.id, payload.ref)
   const at = deps.now().toISOString()
   // Team mail carries no report text and is not part of the reporter's thread: no reply address,
@@ -185,6 +213,9 @@ const timed = new Set(templates.slice(4))
 const isTimed = (name: string) => timed.has(name)
 /** Mail of the accounts feature (invitations, password resets): no report, a secret link, sent like team mail. */
 const accountTemplates = ['account.invitation', 'account.password-reset']
-const known = (template: string) => templates.includes(template) || accountTemplates.includes(template)
+/** Mail to an organization's partners (src/partners): early notice, its reminders, a moved release. */
+const partnerTemplates = ['partner.early-notice', 'partner.reminder', 'partner.release-moved']
+const known = (template: string) =>
+  templates.includes(template) || accountTemplates.includes(template) || partnerTemplates.includes(template)
 const subjectKey = (template: string): MessageKey => (known(template) ? (`mail.subject.${template}` as MessageKey) : 'mail.subject.default')
 const bodyKey = (template: string): MessageKey => (known(template) ? (`mail.body.${template}` as MessageKey) : 'mail.body.default')

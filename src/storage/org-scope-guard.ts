@@ -41,6 +41,8 @@ export const orgOwnedTables = new Set([
   'announcement_channel',
   'announcement',
   'cve_record',
+  'partner',
+  'partner_notice',
 ])
 
 export class UnscopedQueryError extends Error {}

@@ -421,6 +421,8 @@ export interface AdvisoryTable {
   withdrawn_reason_enc: string | null
   /** The latest published revision, public by then (JSON of the record); null until published. */
   published_json: string | null
+  /** The planned release (issue 12): partners' early notice and the release windows count back from it. */
+  release_at: Generated<string | null>
   created_by: string | null
   created_at: string
   updated_at: string
@@ -509,6 +511,8 @@ export interface DB {
   announcement_channel: AnnouncementChannelTable
   announcement: AnnouncementTable
   cve_record: CveRecordTable
+  partner: PartnerTable
+  partner_notice: PartnerNoticeTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -565,5 +569,41 @@ export interface CveRecordTable {
   attempts: Generated<number>
   next_attempt_at: string | null
   lease_until: string | null
+  created_at: string
+}
+
+/** An organization's partner (issue 12): contacts and their OpenPGP keys sealed (`partner.contacts|<id>`). */
+export interface PartnerTable {
+  id: string
+  org_id: string
+  name: string
+  kind: string
+  /** The longest embargo the partner accepts, in policy words ("7 days"); null: no limit of their own. */
+  max_embargo: string | null
+  /** JSON arrays of label names and program slugs the partner does not want to hear about. */
+  excluded_labels: Generated<string>
+  excluded_programs: Generated<string>
+  contacts_enc: string
+  created_at: string
+  updated_at: string
+  removed_at: string | null
+}
+
+/** One early notice of an advisory to one partner: scheduled, sent, acknowledged (or cancelled). */
+export interface PartnerNoticeTable {
+  id: string
+  org_id: string
+  advisory_id: string
+  partner_id: string
+  state: string
+  notify_at: string
+  sent_at: string | null
+  viewed_at: string | null
+  acknowledged_at: string | null
+  reminded_at: string | null
+  reminders: Generated<number>
+  /** SHA-256 of the partner's capability token; null until the notice is sent. */
+  token_hash: string | null
+  created_by: string | null
   created_at: string
 }

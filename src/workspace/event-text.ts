@@ -98,6 +98,17 @@ const labels: Record<EventType, Label> = {
   'announcement.channel_configured': byType('announcement.channel_configured'),
   'advisory.cve_record_pushed': (t, d) =>
     t(d.update ? 'event.advisory.cve_record_updated' : 'event.advisory.cve_record_published', { cve: String(d.cveId ?? '') }),
+  'partner.added': byType('partner.added'),
+  'partner.changed': byType('partner.changed'),
+  'partner.removed': byType('partner.removed'),
+  'advisory.release_planned': byType('advisory.release_planned'),
+  'partner.notice_scheduled': byType('partner.notice_scheduled'),
+  'partner.notice_sent': byType('partner.notice_sent'),
+  'partner.notice_viewed': byType('partner.notice_viewed'),
+  'partner.notice_acknowledged': byType('partner.notice_acknowledged'),
+  'partner.notice_reminded': byType('partner.notice_reminded'),
+  'partner.notice_rescheduled': byType('partner.notice_rescheduled'),
+  'partner.release_moved_sent': byType('partner.release_moved_sent'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

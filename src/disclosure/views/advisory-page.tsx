@@ -129,6 +129,9 @@ export function AdvisoryPage({
             </Card>
           </div>
           <aside class="stack">
+            <a href={`${base}/coordination`}>
+              {a.releaseAt ? t('partners.release.plannedLine', { at: formatTime(a.releaseAt, 'UTC') }) : t('partners.coordination.link')}
+            </a>
             {actions.length > 0 ? (
               <Card title={t('advisory.actions')}>
                 <div class="stack">

@@ -7,6 +7,7 @@ import { disclosure } from './disclosure.js'
 import { mail } from './mail.js'
 import { mfa } from './mfa.js'
 import { pages } from './pages.js'
+import { partners } from './partners.js'
 import { policy } from './policy.js'
 import { publication } from './publication.js'
 import { recognition } from './recognition.js'
@@ -29,4 +30,5 @@ export const en = {
   ...sso,
   ...cveServices,
   ...announcements,
+  ...partners,
 } as const

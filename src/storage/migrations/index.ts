@@ -16,6 +16,7 @@ import * as sso from './2026-12-02T1190-sso.js'
 import * as cveServices from './2026-12-02T1210-cve-services.js'
 import * as announcements from './2026-12-02T1300-announcements.js'
 import * as cveRecord from './2026-12-02T1300-cve-record.js'
+import * as partners from './2026-12-02T1300-partners.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -43,6 +44,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1210-cve-services': cveServices,
     '2026-12-02T1300-announcements': announcements,
     '2026-12-02T1300-cve-record': cveRecord,
+    '2026-12-02T1300-partners': partners,
   }
 }
 

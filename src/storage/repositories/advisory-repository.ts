@@ -34,6 +34,8 @@ export interface StoredAdvisory {
   createdAt: string
   updatedAt: string
   version: number
+  /** The planned release (set by src/partners/use-cases/plan-release.ts); null or absent: none planned. */
+  releaseAt?: string | null
 }
 
 const contentContext = (id: string) => `advisory.content|${id}`
@@ -61,6 +63,7 @@ function open(cipher: OrgCipher, row: Row): StoredAdvisory {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: Number(row.version),
+    releaseAt: row.release_at ?? null,
   }
 }
 
@@ -353,4 +356,9 @@ export async function hasPublicAdvisories(db: Executor, orgId: string): Promise<
     .limit(1)
     .executeTakeFirst()
   return row !== undefined
+}
+
+/** Sets the advisory's planned release (partners and release windows count back from it); not a revision of its content. */
+export async function setAdvisoryRelease(tx: Tx, orgId: string, advisoryId: string, releaseAt: string | null): Promise<void> {
+  await tx.updateTable('advisory').set({ release_at: releaseAt }).where('org_id', '=', orgId).where('id', '=', advisoryId).execute()
 }

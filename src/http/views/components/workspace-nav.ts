@@ -19,6 +19,7 @@ export function workspaceNav(
     | 'sso'
     | 'cve-services'
     | 'announcements'
+    | 'partners'
     | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
@@ -32,6 +33,7 @@ export function workspaceNav(
     items.push({ href: `/w/${slug}/admin/sso`, label: t('nav.sso'), current: current === 'sso' })
     items.push({ href: `/w/${slug}/admin/cve-services`, label: t('nav.cveServices'), current: current === 'cve-services' })
     items.push({ href: `/w/${slug}/admin/announcements`, label: t('nav.announcements'), current: current === 'announcements' })
+    items.push({ href: `/w/${slug}/admin/partners`, label: t('nav.partners'), current: current === 'partners' })
   }
   items.push({ href: `/w/${slug}/tokens`, label: t('nav.tokens'), current: current === 'tokens' })
   items.push({ href: `/o/${slug}`, label: t('nav.publicPage') })

@@ -1,0 +1,310 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { cipherFor, type Deps } from '../deps.js'
+import type { NoticeRefusal } from '../domain/partner/notice-rules.js'
+import type { Partner, PartnerField, PartnerProblem } from '../domain/partner/partner.js'
+import { asList, EmptyForm } from '../http/form-body.js'
+import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
+import { pageContext } from '../http/views/page-context.js'
+import { formatTime } from '../i18n/format-time.js'
+import type { Translator } from '../i18n/messages.js'
+import { findPartner, listPartners } from '../storage/repositories/partner-repository.js'
+import { loadCoordination } from './load-coordination.js'
+import {
+  AdvisoryParams,
+  ContactForm,
+  ContactParams,
+  DoneQuery,
+  NoticeForm,
+  OrgParams,
+  PartnerForm,
+  PartnerParams,
+  PartnerSettingsForm,
+  ReleaseForm,
+  TokenParams,
+} from './schemas.js'
+import { acknowledgeNotice } from './use-cases/acknowledge-notice.js'
+import { addPartner } from './use-cases/add-partner.js'
+import { addPartnerContact } from './use-cases/add-partner-contact.js'
+import { editPartner } from './use-cases/edit-partner.js'
+import { openNotice } from './use-cases/open-notice.js'
+import { planRelease } from './use-cases/plan-release.js'
+import { removePartner } from './use-cases/remove-partner.js'
+import { removePartnerContact } from './use-cases/remove-partner-contact.js'
+import { type PartnerRefusal, sendEarlyNotice } from './use-cases/send-early-notice.js'
+import { CoordinationPage } from './views/coordination-page.js'
+import { NoticePage } from './views/notice-page.js'
+import { emptyPartnerForm, PartnerEditPage, type PartnerFormValues, PartnersAdminPage } from './views/partners-admin.js'
+
+const doneKeys = {
+  added: 'partners.done.added',
+  changed: 'partners.done.changed',
+  removed: 'partners.done.removed',
+  release: 'partners.done.release',
+} as const
+
+const settingsOf = (b: Partial<Record<keyof PartnerFormValues, string>>) => ({
+  name: b.name ?? '',
+  kind: b.kind ?? '',
+  maxEmbargo: b.maxEmbargo ?? '',
+  excludedLabels: b.excludedLabels ?? '',
+  excludedPrograms: b.excludedPrograms ?? '',
+})
+
+const valuesOf = (p: Partner): PartnerFormValues => ({
+  ...emptyPartnerForm,
+  name: p.name,
+  kind: p.kind,
+  maxEmbargo: p.maxEmbargo ?? '',
+  excludedLabels: p.excludedLabels.join(', '),
+  excludedPrograms: p.excludedPrograms.join(', '),
+})
+
+/** One line per partner that may not be told now: from when, or what it excludes. */
+function refusalLine(t: Translator, r: PartnerRefusal, zone: string | undefined): string {
+  const e: NoticeRefusal = r.refusal
+  if (e.code === 'NOTICE_TOO_EARLY')
+    return t('partners.refusal.tooEarly', { partner: r.name, at: formatTime(new Date(e.from).toISOString(), zone) })
+  if (e.code === 'PARTNER_EXCLUDED')
+    return e.label !== undefined
+      ? t('partners.refusal.label', { partner: r.name, label: e.label })
+      : t('partners.refusal.program', { partner: r.name, program: e.program ?? '' })
+  return `${r.name}: ${problems[e.code].title}`
+}
+
+/**
+ * Partners (admin pages under /w/:org/admin/partners), the advisory's coordination page (planned
+ * release, windows, early notice), and the partner's capability page /partner-notice/:token where
+ * the advisory draft is read and acknowledged.
+ */
+export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const admin = { access: 'org.admin' } as const
+  const read = { access: 'report.read' } as const
+  const work = { access: 'report.work' } as const
+  const viewerOf = (request: FastifyRequest) => ({ userId: request.user!.id, role: request.role! })
+
+  const showPartners = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { values?: PartnerFormValues; errors?: Partial<Record<PartnerField, PartnerProblem>>; problem?: string; status?: number } = {},
+  ) => {
+    const org = request.org!
+    const ctx = pageContext(request, reply)
+    const done = (request.query as DoneQuery | undefined)?.done
+    const partners = await listPartners(deps.db, cipherFor(deps, org), org.id)
+    return reply.page(
+      <PartnersAdminPage
+        ctx={ctx}
+        org={org}
+        role={request.role!}
+        partners={partners}
+        values={extra.values}
+        errors={extra.errors}
+        problem={extra.problem}
+        done={done && done in doneKeys ? ctx.t(doneKeys[done as keyof typeof doneKeys]) : undefined}
+      />,
+      extra.status ?? 200,
+    )
+  }
+
+  app.get('/w/:org/admin/partners', { config: admin, schema: { params: OrgParams, querystring: DoneQuery } }, (request, reply) =>
+    showPartners(request, reply),
+  )
+
+  app.post<{ Body: PartnerForm }>(
+    '/w/:org/admin/partners',
+    { config: admin, schema: { params: OrgParams, body: PartnerForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const input = { ...settingsOf(request.body), address: request.body.address ?? '', publicKey: request.body.publicKey ?? '' }
+      const added = await addPartner(deps, org, input, request.user!.id)
+      if (added.ok) return reply.redirect(`/w/${org.slug}/admin/partners?done=added`, 303)
+      const errors = added.error.code === 'PARTNER_INVALID' ? added.error.fields : {}
+      return showPartners(request, reply, {
+        values: { ...emptyPartnerForm, ...input },
+        errors,
+        problem: problems.PARTNER_INVALID.title,
+        status: 422,
+      })
+    },
+  )
+
+  app.get<{ Params: PartnerParams }>(
+    '/w/:org/admin/partners/:partner',
+    { config: admin, schema: { params: PartnerParams } },
+    async (request, reply) => {
+      const org = request.org!
+      const partner = await findPartner(deps.db, cipherFor(deps, org), org.id, request.params.partner)
+      if (!partner) throw new HttpProblem('NOT_FOUND')
+      return reply.page(
+        <PartnerEditPage
+          ctx={pageContext(request, reply)}
+          org={org}
+          role={request.role!}
+          partnerId={partner.id}
+          values={valuesOf(partner)}
+        />,
+      )
+    },
+  )
+
+  app.post<{ Params: PartnerParams; Body: PartnerSettingsForm }>(
+    '/w/:org/admin/partners/:partner',
+    { config: admin, schema: { params: PartnerParams, body: PartnerSettingsForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const input = settingsOf(request.body)
+      const edited = await editPartner(deps, org, request.params.partner, input, request.user!.id)
+      if (edited.ok) return reply.redirect(`/w/${org.slug}/admin/partners?done=changed`, 303)
+      if (edited.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+      return reply.page(
+        <PartnerEditPage
+          ctx={pageContext(request, reply)}
+          org={org}
+          role={request.role!}
+          partnerId={request.params.partner}
+          values={{ ...emptyPartnerForm, ...input }}
+          errors={edited.error.fields}
+        />,
+        422,
+      )
+    },
+  )
+
+  app.post<{ Params: PartnerParams; Body: ContactForm }>(
+    '/w/:org/admin/partners/:partner/contacts',
+    { config: admin, schema: { params: PartnerParams, body: ContactForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const input = { address: request.body.address ?? '', publicKey: request.body.publicKey ?? '' }
+      const added = await addPartnerContact(deps, org, request.params.partner, input, request.user!.id)
+      if (added.ok) return reply.redirect(`/w/${org.slug}/admin/partners?done=changed`, 303)
+      if (added.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+      const ctx = pageContext(request, reply)
+      const why = Object.values(added.error.fields).map((p) => ctx.t(`partners.problem.${p}` as Parameters<Translator>[0]))
+      return showPartners(request, reply, { problem: `${problems.PARTNER_INVALID.title}: ${why.join(' ')}`, status: 422 })
+    },
+  )
+
+  app.post<{ Params: ContactParams }>(
+    '/w/:org/admin/partners/:partner/contacts/:index/remove',
+    { config: admin, schema: { params: ContactParams, body: EmptyForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const removed = await removePartnerContact(deps, org, request.params.partner, Number(request.params.index), request.user!.id)
+      if (removed.ok) return reply.redirect(`/w/${org.slug}/admin/partners?done=changed`, 303)
+      if (removed.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+      return showPartners(request, reply, { problem: pageContext(request, reply).t('partners.problem.lastContact'), status: 409 })
+    },
+  )
+
+  app.post<{ Params: PartnerParams }>(
+    '/w/:org/admin/partners/:partner/remove',
+    { config: admin, schema: { params: PartnerParams, body: EmptyForm } },
+    async (request, reply) => {
+      const org = request.org!
+      const removed = await removePartner(deps, org, request.params.partner, request.user!.id)
+      if (!removed.ok) throw new HttpProblem('NOT_FOUND')
+      return reply.redirect(`/w/${org.slug}/admin/partners?done=removed`, 303)
+    },
+  )
+
+  // The advisory's coordination page.
+  const showCoordination = async (
+    request: FastifyRequest<{ Params: AdvisoryParams }>,
+    reply: FastifyReply,
+    status = 200,
+    problem?: { code: AppErrorCode; refusals?: PartnerRefusal[] },
+  ) => {
+    const view = await loadCoordination(deps, request.org!, request.params.id, viewerOf(request))
+    if (!view) throw new HttpProblem('NOT_FOUND')
+    const ctx = pageContext(request, reply)
+    const q = (request.query ?? {}) as DoneQuery
+    const done =
+      q.done === 'release'
+        ? ctx.t('partners.done.release')
+        : q.done === 'notice'
+          ? ctx.t('partners.done.notice', { sent: Number(q.sent ?? 0), scheduled: Number(q.scheduled ?? 0) })
+          : undefined
+    return reply.page(
+      <CoordinationPage
+        ctx={ctx}
+        org={request.org!}
+        role={request.role!}
+        view={view}
+        done={done}
+        problem={problem ? problems[problem.code].title : undefined}
+        refusals={(problem?.refusals ?? []).map((r) => refusalLine(ctx.t, r, view.zone))}
+      />,
+      status,
+    )
+  }
+
+  app.get<{ Params: AdvisoryParams }>(
+    '/w/:org/advisories/:id/coordination',
+    { config: read, schema: { params: AdvisoryParams, querystring: DoneQuery } },
+    (request, reply) => showCoordination(request, reply),
+  )
+
+  app.post<{ Params: AdvisoryParams; Body: ReleaseForm }>(
+    '/w/:org/advisories/:id/release',
+    { config: work, schema: { params: AdvisoryParams, body: ReleaseForm } },
+    async (request, reply) => {
+      const planned = await planRelease(deps, request.org!, request.params.id, request.body.at ?? '', viewerOf(request))
+      if (planned.ok) return reply.redirect(`/w/${request.params.org}/advisories/${request.params.id}/coordination?done=release`, 303)
+      if (planned.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+      return showCoordination(request, reply, problems[planned.error.code].status, { code: planned.error.code })
+    },
+  )
+
+  app.post<{ Params: AdvisoryParams; Body: NoticeForm }>(
+    '/w/:org/advisories/:id/notices',
+    { config: work, schema: { params: AdvisoryParams, body: NoticeForm } },
+    async (request, reply) => {
+      const input = {
+        partnerIds: asList(request.body.partners as string | string[] | undefined),
+        scheduleLater: request.body.later === 'on',
+      }
+      const sent = await sendEarlyNotice(deps, request.org!, request.params.id, input, viewerOf(request))
+      if (sent.ok)
+        return reply.redirect(
+          `/w/${request.params.org}/advisories/${request.params.id}/coordination?done=notice&sent=${sent.value.sent.length}&scheduled=${sent.value.scheduled.length}`,
+          303,
+        )
+      if (sent.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+      const error = sent.error
+      return showCoordination(request, reply, problems[error.code].status, {
+        code: error.code,
+        ...(error.code === 'NOTICE_REFUSED' ? { refusals: error.refusals } : {}),
+      })
+    },
+  )
+
+  // The partner's side: the capability link opens the notice; the form on it acknowledges.
+  const limit = (max: number) => ({ access: 'public' as const, rateLimit: { max, timeWindow: '1 minute' } })
+  app.get<{ Params: TokenParams; Querystring: DoneQuery }>(
+    '/partner-notice/:token',
+    { config: limit(30), schema: { params: TokenParams, querystring: DoneQuery } },
+    async (request, reply) => {
+      const opened = await openNotice(deps, request.params.token)
+      if (!opened.ok) throw new HttpProblem('NOT_FOUND', pageContext(request, reply).t('partners.page.unknown'))
+      return reply.page(
+        <NoticePage
+          ctx={pageContext(request, reply)}
+          token={request.params.token}
+          opened={opened.value}
+          acknowledged={request.query.done === 'ack'}
+        />,
+      )
+    },
+  )
+
+  app.post<{ Params: TokenParams }>(
+    '/partner-notice/:token',
+    { config: limit(10), schema: { params: TokenParams, body: EmptyForm } },
+    async (request, reply) => {
+      const acknowledged = await acknowledgeNotice(deps, request.params.token)
+      if (!acknowledged.ok) throw new HttpProblem('NOT_FOUND', pageContext(request, reply).t('partners.page.unknown'))
+      return reply.redirect(`/partner-notice/${request.params.token}?done=ack`, 303)
+    },
+  )
+}

@@ -1,0 +1,69 @@
+import type { AffectedProduct } from '../../domain/advisory/advisory.js'
+import { Alert, Button, Card, HiddenInput, KeyValue, Layout, Markdown, PageHeader } from '../../http/views/components/index.js'
+import { renderMarkdown } from '../../http/views/markdown.js'
+import type { PageContext } from '../../http/views/page-context.js'
+import { formatTime } from '../../i18n/format-time.js'
+import type { OpenedNotice } from '../use-cases/open-notice.js'
+
+const product = (p: AffectedProduct) => (p.kind === 'package' ? `${p.ecosystem} · ${p.name}` : `${p.vendor} · ${p.product}`)
+const ranges = (p: AffectedProduct) =>
+  p.ranges
+    .map((r) =>
+      [`≥ ${r.introduced}`, r.fixed ? `< ${r.fixed}` : null, r.lastAffected ? `≤ ${r.lastAffected}` : null].filter(Boolean).join(', '),
+    )
+    .join('; ')
+
+/**
+ * What a partner sees behind its capability link: the advisory draft under embargo, until when it
+ * is confidential, and the button that acknowledges receipt. The draft's text is the team's and is
+ * rendered only through the one Markdown component.
+ */
+export function NoticePage({
+  ctx,
+  token,
+  opened,
+  acknowledged,
+}: {
+  ctx: PageContext
+  token: string
+  opened: OpenedNotice
+  acknowledged?: boolean
+}) {
+  const { t } = ctx
+  const a = opened.advisory
+  const c = a.content
+  const release = a.releaseAt ? formatTime(a.releaseAt, opened.zone) : t('partners.release.none')
+  return (
+    <Layout title={`${a.ownId} · ${t('partners.page.title')}`} t={t} user={ctx.user} csrfToken={ctx.csrfToken}>
+      <div class="container stack">
+        <PageHeader title={c.title} subtitle={`${a.ownId} · ${t('partners.page.from', { org: opened.orgName })}`} />
+        {acknowledged ? <Alert tone="success">{t('partners.page.thanks')}</Alert> : null}
+        <Alert tone="info">{t('partners.page.embargo', { partner: opened.partnerName, release })}</Alert>
+        {opened.notice.state === 'acknowledged' ? (
+          <p>{t('partners.page.acknowledgedAt', { at: formatTime(opened.notice.acknowledgedAt ?? '', opened.zone) })}</p>
+        ) : (
+          <form method="post" action={`/partner-notice/${token}`}>
+            <HiddenInput name="_csrf" value={ctx.csrfToken} />
+            <Button variant="primary">{t('partners.page.acknowledge')}</Button>
+          </form>
+        )}
+        <Card title={t('advisory.summary')}>
+          <Markdown html={renderMarkdown(c.summary)} />
+        </Card>
+        <Card title={t('advisory.description')}>
+          <Markdown html={renderMarkdown(c.description)} />
+        </Card>
+        <Card title={t('advisory.workarounds')}>
+          <Markdown html={renderMarkdown(c.workarounds)} />
+        </Card>
+        <Card title={t('advisory.affected')}>
+          {c.affected.length === 0 ? (
+            <p class="text-muted">{t('advisory.none')}</p>
+          ) : (
+            <KeyValue items={c.affected.map((p) => ({ label: product(p), value: ranges(p) }))} />
+          )}
+        </Card>
+      </div>
+    </Layout>
+  )
+}
