@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, settings } from '../config.js'
 import { startPublicationScheduler } from '../disclosure/index.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
+import { startReportPublicationJob } from '../report-publication/index.js'
 import { issueSetupLink } from '../setup/index.js'
 import { Keyring } from '../storage/cipher.js'
 import { migrate, openDatabase } from '../storage/db.js'
@@ -48,6 +49,9 @@ program
     clocks.start()
     const publications = startPublicationScheduler(deps)
     publications.start()
+    // Public versions of reports, once the reporter's objection period has ended and the fix is out.
+    const reportPublications = startReportPublicationJob(deps)
+    reportPublications.start()
     const setupLink = await issueSetupLink(deps)
     if (setupLink) {
       process.stdout.write(
@@ -59,6 +63,7 @@ program
       await outbox?.stop()
       await clocks.stop()
       await publications.stop()
+      await reportPublications.stop()
       await server.close()
       await app.close()
       process.exit(0)

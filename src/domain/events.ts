@@ -107,6 +107,12 @@ export interface EventData {
   'cve_services.configured': { shortName: string; endpoint: string }
   /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
+  // The public version of a report (src/report-publication): ids and facts only, never its text.
+  'public_version.prepared': { outcome: string }
+  'public_version.approved': { reviewed: boolean; objectionEndsAt: string }
+  'public_version.objected': Record<string, never>
+  'public_version.withdrawn': Record<string, never>
+  'public_version.published': Record<string, never>
 }
 
 export type EventType = keyof EventData
@@ -185,6 +191,11 @@ export const eventTypes = [
   'sso.configured',
   'cve_services.configured',
   'sso.identity_linked',
+  'public_version.prepared',
+  'public_version.approved',
+  'public_version.objected',
+  'public_version.withdrawn',
+  'public_version.published',
 ] as const satisfies readonly EventType[]
 
 /**

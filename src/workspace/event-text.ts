@@ -95,6 +95,11 @@ const labels: Record<EventType, Label> = {
   'sso.configured': byType('sso.configured'),
   'cve_services.configured': byType('cve_services.configured'),
   'sso.identity_linked': byType('sso.identity_linked'),
+  'public_version.prepared': plain('event.public_version.prepared'),
+  'public_version.approved': (t, d) => t(d.reviewed ? 'event.public_version.reviewed' : 'event.public_version.approved'),
+  'public_version.objected': plain('event.public_version.objected'),
+  'public_version.withdrawn': plain('event.public_version.withdrawn'),
+  'public_version.published': plain('event.public_version.published'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */
