@@ -21,15 +21,16 @@ type ReportParams = Static<typeof ReportParams>
 
 /** Schema bounds are the outer limit (code points, with room for what the use case trims); the domain names a text that is too long. */
 const PrepareForm = Form({
-  title: Form.text(publicVersionLimits.title * 2),
-  body: Form.text(publicVersionLimits.body * 2),
-  reason: Form.text(publicVersionLimits.reason * 2),
+  publicTitle: Form.text(publicVersionLimits.title * 2),
+  publicBody: Form.text(publicVersionLimits.body * 2),
+  publicReason: Form.text(publicVersionLimits.reason * 2),
   afterAdvisory: Form.text(100),
 })
 type PrepareForm = Static<typeof PrepareForm>
 const ApproveForm = Form({ confirm: Form.checkbox() })
 type ApproveForm = Static<typeof ApproveForm>
-const ObjectForm = Form({ reason: Form.text(publicVersionLimits.objection * 2) })
+/** `objection`, not `reason`: field ids follow names, and the follow-up page has other forms. */
+const ObjectForm = Form({ objection: Form.text(publicVersionLimits.objection * 2) })
 type ObjectForm = Static<typeof ObjectForm>
 
 /**
@@ -56,7 +57,12 @@ export async function reportPublicationRoutes(app: FastifyInstance, { deps }: { 
     { config: work, schema: { params: ReportParams, body: PrepareForm } },
     async (request, reply) => {
       const b = request.body
-      const input = { title: b.title ?? '', body: b.body ?? '', reason: b.reason ?? '', afterAdvisory: b.afterAdvisory ?? '' }
+      const input = {
+        title: b.publicTitle ?? '',
+        body: b.publicBody ?? '',
+        reason: b.publicReason ?? '',
+        afterAdvisory: b.afterAdvisory ?? '',
+      }
       return back(request, reply, await preparePublicVersion(deps, request.org!, request.params.ref, viewer(request), input))
     },
   )
@@ -80,7 +86,7 @@ export async function reportPublicationRoutes(app: FastifyInstance, { deps }: { 
     '/follow-up/public-version/object',
     { config: { access: 'reporter', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: ObjectForm } },
     async (request, reply) => {
-      const result = await objectToPublicVersion(deps, request.reportAccess!, request.body.reason ?? '')
+      const result = await objectToPublicVersion(deps, request.reportAccess!, request.body.objection ?? '')
       if (!result.ok) throw new HttpProblem(result.error.code)
       return reply.redirect('/follow-up#public-version', 303)
     },

@@ -92,7 +92,7 @@ export function PublicVersionPanel({
               <HiddenInput name="_csrf" value={ctx.csrfToken} />
               <p class="text-muted">{t('publicVersion.fromScratch')}</p>
               <TextInput
-                name="title"
+                name="publicTitle"
                 label={t('publicVersion.field.title')}
                 value={v?.title ?? ''}
                 maxLength={publicVersionLimits.title}
@@ -100,7 +100,7 @@ export function PublicVersionPanel({
                 t={t}
               />
               <TextArea
-                name="body"
+                name="publicBody"
                 label={t('publicVersion.field.body')}
                 value={v?.body ?? ''}
                 rows={8}
@@ -109,7 +109,7 @@ export function PublicVersionPanel({
                 t={t}
               />
               <TextArea
-                name="reason"
+                name="publicReason"
                 label={t('publicVersion.field.reason')}
                 value={v?.reason ?? ''}
                 rows={3}

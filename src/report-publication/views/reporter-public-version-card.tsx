@@ -45,7 +45,7 @@ export function ReporterPublicVersionCard({
           <form method="post" action="/follow-up/public-version/object" class="stack">
             <HiddenInput name="_csrf" value={ctx.csrfToken} />
             <TextArea
-              name="reason"
+              name="objection"
               label={t('publicVersion.reporter.reason')}
               rows={4}
               maxLength={publicVersionLimits.objection}

@@ -20,6 +20,8 @@ const redacted = {
   body: 'A reporter found an internal administration panel that accepted **default credentials**.',
   reason: 'The panel is not reachable from the internet; we changed the credentials anyway.',
 }
+/** The preparation form's fields. */
+const fields = { publicTitle: redacted.title, publicBody: redacted.body, publicReason: redacted.reason }
 
 eachDialect('the public version of a report', (ctx) => {
   const app = useTestApp(ctx)
@@ -38,15 +40,20 @@ eachDialect('the public version of a report', (ctx) => {
     const before = await a.get(page)
     expect(before.body).toContain('prepare the public version of this report')
     const form = before.body.slice(before.body.indexOf(`action="${page}/public-version"`))
-    expect(form).toMatch(/<input[^>]*name="title" value maxlength/)
-    expect(form).toMatch(/<textarea[^>]*name="body"[^>]*><\/textarea>/)
+    expect(form).toMatch(/<input[^>]*name="publicTitle" value maxlength/)
+    expect(form).toMatch(/<textarea[^>]*name="publicBody"[^>]*><\/textarea>/)
+    expect(form).toMatch(/<textarea[^>]*name="publicReason"[^>]*><\/textarea>/)
     expect(form).not.toContain('ORIGINAL-')
+    // Each label finds its own field: no other form on the page uses these ids.
+    for (const id of ['f-publicTitle', 'f-publicBody', 'f-publicReason', 'f-afterAdvisory']) {
+      expect(before.body.split(` id="${id}"`), id).toHaveLength(2)
+    }
 
     // Nothing is public before it is published.
     expect((await t.app.inject({ url: `/o/${org.slug}/reports/${ref}` })).statusCode).toBe(404)
 
     // Written by hand, waiting for the advisory with the fix; the preparer approves after confirming the preview.
-    const prepared = await a.submit(page, `${page}/public-version`, { ...redacted, afterAdvisory: advisory })
+    const prepared = await a.submit(page, `${page}/public-version`, { ...fields, afterAdvisory: advisory })
     expect(prepared.statusCode).toBe(303)
     const draftPage = (await a.get(page)).body
     expect(draftPage).toContain('Draft, not yet approved')
@@ -113,16 +120,16 @@ eachDialect('the public version of a report', (ctx) => {
     await a.signIn(alice)
     const b = t.browser()
     await b.signIn(bob)
-    expect((await a.submit(page, `${page}/public-version`, { ...redacted, afterAdvisory: '' })).statusCode).toBe(303)
+    expect((await a.submit(page, `${page}/public-version`, { ...fields, afterAdvisory: '' })).statusCode).toBe(303)
     // A second member approves without any preview box to tick.
     expect((await b.submit(page, `${page}/public-version/approve`, {})).statusCode).toBe(303)
     const shownAt = t.clock.now().getTime()
 
     // An objection needs a reason.
-    expect((await reporter.submit('/follow-up', '/follow-up/public-version/object', { reason: '  ' })).statusCode).toBe(422)
+    expect((await reporter.submit('/follow-up', '/follow-up/public-version/object', { objection: '  ' })).statusCode).toBe(422)
     t.clock.current = new Date(shownAt + 3 * day)
     const objected = await reporter.submit('/follow-up', '/follow-up/public-version/object', {
-      reason: 'The text still names the **office network**; please leave it out.',
+      objection: 'The text still names the **office network**; please leave it out.',
     })
     expect(objected.statusCode).toBe(303)
     expect((await reporter.get('/follow-up')).body).toContain('You objected: this version is not published.')
@@ -150,7 +157,7 @@ eachDialect('the public version of a report', (ctx) => {
     const { page } = await rejectedReport(t, org, alice)
     const a = t.browser()
     await a.signIn(alice)
-    expect((await a.submit(page, `${page}/public-version`, { ...redacted, afterAdvisory: '' })).statusCode).toBe(303)
+    expect((await a.submit(page, `${page}/public-version`, { ...fields, afterAdvisory: '' })).statusCode).toBe(303)
     expect((await a.get(page)).body).toContain('another team member approves the public version')
     expect((await a.submit(page, `${page}/public-version/approve`, { confirm: 'on' })).statusCode).toBe(409)
     const b = t.browser()
@@ -161,10 +168,10 @@ eachDialect('the public version of a report', (ctx) => {
     const open = await t.given.report(org)
     const openPage = `/w/${org.slug}/reports/${open.ref}`
     expect((await a.get(openPage)).body).toContain('Once the report is accepted, rejected or marked a duplicate')
-    const refused = await a.submit(openPage, `${openPage}/public-version`, { ...redacted, afterAdvisory: '' })
+    const refused = await a.submit(openPage, `${openPage}/public-version`, { ...fields, afterAdvisory: '' })
     expect(refused.statusCode).toBe(409)
     // Naming an advisory that does not exist is refused.
-    const unknown = await a.submit(page, `${page}/public-version`, { ...redacted, afterAdvisory: 'NOPE-ADV-2026-9999' })
+    const unknown = await a.submit(page, `${page}/public-version`, { ...fields, afterAdvisory: 'NOPE-ADV-2026-9999' })
     expect(unknown.statusCode).toBe(422)
   })
 })
