@@ -6,6 +6,7 @@ import {
   type PublicVersionState,
   type PublishedReport,
   promptsPublicVersion,
+  type Waiting,
   waitingFor,
 } from '../domain/report-publication/report-publication.js'
 import { findOrganizationById, findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
@@ -13,6 +14,7 @@ import {
   awaitedAdvisories,
   findPublicVersion,
   findPublishedReport,
+  hasPublishedReports,
   listPublishedReports,
 } from '../storage/repositories/report-publication-repository.js'
 import { findReportById } from '../storage/repositories/report-repository.js'
@@ -42,7 +44,7 @@ export interface PublicVersionPanelView {
     objection: string | null
     publishedAt: string | null
     /** Why a shown version is not published yet. */
-    waiting: 'objection-period' | 'fix' | undefined
+    waiting: Exclude<Waiting, 'not-shown'> | undefined
     /** The advisories it waits for that are not published yet. */
     awaiting: string[]
   }
@@ -70,7 +72,7 @@ export async function loadPublicVersionPanel(
   const prompt = promptsPublicVersion(rules.publishAllReports, found.report.status as ReportStatus, v)
   if (!v) return { ...base, prompt }
   const advisories = await awaitedAdvisories(deps.db, org.id, found.report.id, v.afterAdvisory)
-  const waiting = waitingFor(v, { advisories }, deps.now().toISOString())
+  const waiting = waitingFor(v, { advisories, status: found.report.status as ReportStatus }, deps.now().toISOString())
   return {
     ...base,
     prompt,
@@ -85,7 +87,7 @@ export async function loadPublicVersionPanel(
       objectionEndsAt: v.objectionEndsAt,
       objection: v.objection,
       publishedAt: v.publishedAt,
-      waiting: waiting === 'objection-period' || waiting === 'fix' ? waiting : undefined,
+      waiting: waiting === 'not-shown' ? undefined : waiting,
       awaiting: advisories.filter((a) => a.state !== 'published').map((a) => a.ownId),
     },
   }
@@ -155,5 +157,5 @@ export async function loadPublicReport(
 /** Whether the organization's public page should link its published reports: it has some, or its policy promises them. */
 export async function hasPublicReports(deps: Deps, orgId: string): Promise<boolean> {
   if ((await publicationRules(deps, orgId)).publishAllReports) return true
-  return (await listPublishedReports(deps.db, orgId)).length > 0
+  return hasPublishedReports(deps.db, orgId)
 }

@@ -7,6 +7,7 @@
  */
 import type { Deps } from '../deps.js'
 import { newEvent } from '../domain/events.js'
+import type { ReportStatus } from '../domain/report/status.js'
 import { publish } from '../domain/report-publication/report-publication.js'
 import { fail, ok } from '../domain/result.js'
 import { type JobLoop, startJobLoop } from '../jobs/index.js'
@@ -14,11 +15,11 @@ import { findOrganizationById } from '../storage/repositories/organization-repos
 import {
   awaitedAdvisories,
   findPublicVersion,
+  findReportOutcomeFacts,
   listDuePublicVersions,
   nextObjectionEnd,
   savePublicVersion,
 } from '../storage/repositories/report-publication-repository.js'
-import { findReportRef } from '../storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { runUnit } from '../storage/unit-of-work.js'
 
@@ -26,9 +27,9 @@ import { runUnit } from '../storage/unit-of-work.js'
 export async function publishIfDue(deps: Deps, org: OrganizationRow, reportId: string, at: string): Promise<boolean> {
   const result = await runUnit(deps, org, async (u) => {
     const v = await findPublicVersion(u.tx, u.cipher, org.id, reportId)
-    const report = await findReportRef(u.tx, org.id, reportId)
+    const report = await findReportOutcomeFacts(u.tx, org.id, reportId)
     if (!v || !report) return fail({ code: 'NOT_DUE' as const })
-    const fix = { advisories: await awaitedAdvisories(u.tx, org.id, reportId, v.afterAdvisory) }
+    const fix = { advisories: await awaitedAdvisories(u.tx, org.id, reportId, v.afterAdvisory), status: report.status as ReportStatus }
     const next = publish(v, fix, at)
     if (!next.ok) return fail({ code: 'NOT_DUE' as const })
     const record = {

@@ -142,11 +142,16 @@ export function withdraw(v: PublicVersion | undefined): Result<PublicVersion, Pu
 export interface FixFacts {
   /** States of the advisories the report waits for (linked to it, or named when preparing). */
   advisories: ReadonlyArray<{ ownId: string; state: string }>
+  /** The report's status now: a report reopened (or decided otherwise) since is not published with the old outcome. */
+  status: ReportStatus
 }
 
+export type Waiting = 'objection-period' | 'fix' | 'outcome-changed' | 'not-shown'
+
 /** Why a shown public version is not published yet at `at`; undefined when it is due. */
-export function waitingFor(v: PublicVersion, fix: FixFacts, at: string): 'objection-period' | 'fix' | 'not-shown' | undefined {
+export function waitingFor(v: PublicVersion, fix: FixFacts, at: string): Waiting | undefined {
   if (v.state !== 'shown' || v.objectionEndsAt === null) return 'not-shown'
+  if (outcomeOf(fix.status) !== v.outcome) return 'outcome-changed'
   if (at < v.objectionEndsAt) return 'objection-period'
   if (fix.advisories.some((a) => a.state !== 'published')) return 'fix'
   return undefined

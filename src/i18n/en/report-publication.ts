@@ -14,6 +14,8 @@ export const reportPublication = {
   'publicVersion.outcome.duplicate': 'Duplicate',
   'publicVersion.shownUntil': 'The reporter may object until {at}; it is published after that.',
   'publicVersion.waitingForFix': 'Waiting for the fix: published once advisory {ids} is published.',
+  'publicVersion.outcomeChanged':
+    'The report is no longer decided as this version says: it is not published. Rewrite or withdraw the public version.',
   'publicVersion.afterAdvisory': 'Not published before advisory {id} is published.',
   'publicVersion.objectedLead': 'The reporter objected, saying:',
   'publicVersion.publishedAt': 'Published {at}.',

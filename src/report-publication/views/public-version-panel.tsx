@@ -50,6 +50,9 @@ export function PublicVersionPanel({
             {v.state === 'shown' && v.objectionEndsAt ? (
               <p class="text-muted">{t('publicVersion.shownUntil', { at: when(v.objectionEndsAt) })}</p>
             ) : null}
+            {v.state === 'shown' && v.waiting === 'outcome-changed' ? (
+              <Alert tone="warning">{t('publicVersion.outcomeChanged')}</Alert>
+            ) : null}
             {v.state === 'shown' && v.waiting === 'fix' ? (
               <p class="text-muted">{t('publicVersion.waitingForFix', { ids: v.awaiting.join(', ') })}</p>
             ) : null}

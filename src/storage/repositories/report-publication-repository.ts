@@ -195,3 +195,19 @@ export async function findPublishedReport(db: Executor, orgId: string, ref: stri
     .executeTakeFirst()
   return row?.published_json ? (JSON.parse(row.published_json) as PublishedReport) : undefined
 }
+
+/** The reference and status of the report a public version belongs to (no text): what publishing needs. */
+export const findReportOutcomeFacts = (db: Executor, orgId: string, reportId: string) =>
+  db.selectFrom('report').select(['ref', 'status']).where('org_id', '=', orgId).where('id', '=', reportId).executeTakeFirst()
+
+/** Whether the organization has published any report (its public page links the list then). */
+export async function hasPublishedReports(db: Executor, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('report_publication')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('state', '=', 'published')
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -7,6 +7,7 @@
 import { expect, it } from 'vitest'
 import { publishAdvisory } from '../../../src/disclosure/use-cases/publish-advisory.js'
 import { runReportPublications } from '../../../src/report-publication/index.js'
+import { changeReportStatus } from '../../../src/workspace/use-cases/change-report-status.js'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { draftFor, fixedReport, viewerOf } from '../disclosure/disclosure-support.js'
@@ -150,11 +151,11 @@ eachDialect('the public version of a report', (ctx) => {
     expect(JSON.stringify(events)).not.toContain('office network')
   })
 
-  it('the author cannot approve alone when the policy requires review, and a report not yet decided has no public version', async () => {
+  it('the author cannot approve alone when the policy requires review, a reopened report is not published, and an undecided one has no public version', async () => {
     const t = app()
     const org = await orgPublishingReports(t, { review: 'required' })
     const [alice, bob] = [await t.given.member(org, 'responder'), await t.given.member(org, 'responder')]
-    const { page } = await rejectedReport(t, org, alice)
+    const { ref, page } = await rejectedReport(t, org, alice)
     const a = t.browser()
     await a.signIn(alice)
     expect((await a.submit(page, `${page}/public-version`, { ...fields, afterAdvisory: '' })).statusCode).toBe(303)
@@ -164,6 +165,13 @@ eachDialect('the public version of a report', (ctx) => {
     await b.signIn(bob)
     expect((await b.submit(page, `${page}/public-version/approve`, {})).statusCode).toBe(303)
     expect((await a.get(page)).body).toContain('Public version reviewed by a second member and shown to the reporter')
+
+    // Reopened after a mistaken rejection: the version's outcome no longer holds, so it is not published.
+    const reopened = await changeReportStatus(t.deps, org, ref, { to: 'triaged', actor: { kind: 'user', id: alice.id } })
+    expect(reopened.ok).toBe(true)
+    expect(await runReportPublications(t.deps, new Date(t.clock.now().getTime() + 30 * day))).toEqual({ published: 0 })
+    expect((await a.get(page)).body).toContain('The report is no longer decided as this version says')
+    expect((await t.app.inject({ url: `/o/${org.slug}/reports/${ref}` })).statusCode).toBe(404)
 
     const open = await t.given.report(org)
     const openPage = `/w/${org.slug}/reports/${open.ref}`

@@ -87,11 +87,13 @@ describe('the public version of a report', () => {
   })
 
   it('is published after the objection period and not before every awaited advisory is published', () => {
-    const none = { advisories: [] }
+    const none = { advisories: [], status: 'rejected' as const }
     expect(waitingFor(shown(), none, '2026-12-04T09:59:59.999Z')).toBe('objection-period')
-    expect(waitingFor(shown(), { advisories: [{ ownId: 'A-1', state: 'ready' }] }, ends)).toBe('fix')
-    expect(waitingFor(shown(), { advisories: [{ ownId: 'A-1', state: 'published' }] }, ends)).toBeUndefined()
+    expect(waitingFor(shown(), { ...none, advisories: [{ ownId: 'A-1', state: 'ready' }] }, ends)).toBe('fix')
+    expect(waitingFor(shown(), { ...none, advisories: [{ ownId: 'A-1', state: 'published' }] }, ends)).toBeUndefined()
     expect(waitingFor(draft(), none, ends)).toBe('not-shown')
+    // Reopened since (triaged again): not published with the outcome it no longer has.
+    expect(waitingFor(shown(), { ...none, status: 'triaged' }, ends)).toBe('outcome-changed')
     const published = publish(shown(), none, ends)
     expect(published.ok && published.value).toMatchObject({ state: 'published', publishedAt: ends })
     const again = publish(published.ok ? published.value : shown(), none, ends)
