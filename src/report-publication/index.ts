@@ -4,6 +4,7 @@ export {
   loadPublicVersionPanel,
   loadReporterPublicVersion,
   type PublicVersionPanelView,
+  publicVersionsToPrepare,
   type ReporterPublicVersionView,
 } from './load-public-version.js'
 export { type ReportPublicationRun, runReportPublications, startReportPublicationJob } from './publish-due-versions.js'

@@ -16,6 +16,7 @@ import {
   findPublishedReport,
   hasPublishedReports,
   listPublishedReports,
+  reportsWithPublicVersion,
 } from '../storage/repositories/report-publication-repository.js'
 import { findReportById } from '../storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
@@ -158,4 +159,19 @@ export async function loadPublicReport(
 export async function hasPublicReports(deps: Deps, orgId: string): Promise<boolean> {
   if ((await publicationRules(deps, orgId)).publishAllReports) return true
   return hasPublishedReports(deps.db, orgId)
+}
+
+/**
+ * The queue's flag: of the listed reports the viewer may read, those decided without a public
+ * version yet, when the policy makes every report public. Empty otherwise.
+ */
+export async function publicVersionsToPrepare(
+  deps: Deps,
+  orgId: string,
+  rows: ReadonlyArray<{ id: string; status: string; title: string | null }>,
+): Promise<Set<string>> {
+  if (!(await publicationRules(deps, orgId)).publishAllReports) return new Set()
+  const decided = rows.filter((r) => r.title !== null && outcomeOf(r.status as ReportStatus) !== undefined).map((r) => r.id)
+  const prepared = await reportsWithPublicVersion(deps.db, orgId, decided)
+  return new Set(decided.filter((id) => !prepared.has(id)))
 }

@@ -3,6 +3,7 @@ export const reportPublication = {
   'publicVersion.title': 'Public version',
   'publicVersion.prompt':
     'The policy makes every report public, redacted, whatever its outcome: prepare the public version of this report.',
+  'publicVersion.queueFlag': 'Public version to prepare',
   'publicVersion.notDecided': 'Once the report is accepted, rejected or marked a duplicate, the team may prepare a public version.',
   'publicVersion.state.draft': 'Draft, not yet approved',
   'publicVersion.state.shown': 'Shown to the reporter',

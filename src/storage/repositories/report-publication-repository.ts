@@ -211,3 +211,15 @@ export async function hasPublishedReports(db: Executor, orgId: string): Promise<
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** Which of these reports already have a public version (any state). */
+export async function reportsWithPublicVersion(db: Executor, orgId: string, reportIds: readonly string[]): Promise<Set<string>> {
+  if (reportIds.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('report_publication')
+    .select('report_id')
+    .where('org_id', '=', orgId)
+    .where('report_id', 'in', reportIds)
+    .execute()
+  return new Set(rows.map((r) => r.report_id))
+}

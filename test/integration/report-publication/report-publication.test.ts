@@ -50,12 +50,17 @@ eachDialect('the public version of a report', (ctx) => {
       expect(before.body.split(` id="${id}"`), id).toHaveLength(2)
     }
 
+    // The queue flags it too.
+    const queueRow = async () => (await a.get(`/w/${org.slug}/reports?status=all`)).body.split('<tr').find((row) => row.includes(ref)) ?? ''
+    expect(await queueRow()).toContain('Public version to prepare')
+
     // Nothing is public before it is published.
     expect((await t.app.inject({ url: `/o/${org.slug}/reports/${ref}` })).statusCode).toBe(404)
 
     // Written by hand, waiting for the advisory with the fix; the preparer approves after confirming the preview.
     const prepared = await a.submit(page, `${page}/public-version`, { ...fields, afterAdvisory: advisory })
     expect(prepared.statusCode).toBe(303)
+    expect(await queueRow()).not.toContain('Public version to prepare')
     const draftPage = (await a.get(page)).body
     expect(draftPage).toContain('Draft, not yet approved')
     expect(draftPage).toContain('Default credentials on an internal panel')
