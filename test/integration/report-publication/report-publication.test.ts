@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest'
 import { publishAdvisory } from '../../../src/disclosure/use-cases/publish-advisory.js'
-import { runReportPublications } from '../../../src/report-publication/index.js'
+import { runReportPublications, startReportPublicationJob } from '../../../src/report-publication/index.js'
 import { changeReportStatus } from '../../../src/workspace/use-cases/change-report-status.js'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
@@ -152,8 +152,11 @@ eachDialect('the public version of a report', (ctx) => {
     expect(team).toContain('The reporter objected to the public version')
     const events = (await eventsOf(t, org, ref)).filter((e) => e.type.startsWith('public_version.'))
     expect(events.map((e) => e.type)).toEqual(['public_version.prepared', 'public_version.approved', 'public_version.objected'])
-    // The event log carries no text of the objection.
+    // The event log carries no text of the objection, and the unpublished copy and the objection are sealed at rest.
     expect(JSON.stringify(events)).not.toContain('office network')
+    const row = await t.deps.db.selectFrom('report_publication').selectAll().where('org_id', '=', org.id).executeTakeFirstOrThrow()
+    expect(JSON.stringify(row)).not.toMatch(/office network|Default credentials|not reachable/)
+    expect(row.published_json).toBeNull()
   })
 
   it('the author cannot approve alone when the policy requires review, a reopened report is not published, and an undecided one has no public version', async () => {
@@ -186,5 +189,28 @@ eachDialect('the public version of a report', (ctx) => {
     // Naming an advisory that does not exist is refused.
     const unknown = await a.submit(page, `${page}/public-version`, { ...fields, afterAdvisory: 'NOPE-ADV-2026-9999' })
     expect(unknown.statusCode).toBe(422)
+  })
+
+  it('the background job started by serve publishes a due version by itself, once', async () => {
+    const t = app()
+    const org = await orgPublishingReports(t, { objection: '1 day' })
+    const [alice, bob] = [await t.given.member(org, 'responder'), await t.given.member(org, 'responder')]
+    const { ref, page } = await rejectedReport(t, org, alice)
+    const a = t.browser()
+    await a.signIn(alice)
+    const b = t.browser()
+    await b.signIn(bob)
+    expect((await a.submit(page, `${page}/public-version`, { ...fields, afterAdvisory: '' })).statusCode).toBe(303)
+    expect((await b.submit(page, `${page}/public-version/approve`, {})).statusCode).toBe(303)
+    t.clock.advance(2 * day)
+    const job = startReportPublicationJob(t.deps, { intervalMs: 100 })
+    job.start()
+    const publicPage = `/o/${org.slug}/reports/${ref}`
+    for (let i = 0; i < 100 && (await t.app.inject({ url: publicPage })).statusCode !== 200; i++)
+      await new Promise((r) => setTimeout(r, 50))
+    await new Promise((r) => setTimeout(r, 300))
+    await job.stop()
+    expect((await t.app.inject({ url: publicPage })).statusCode).toBe(200)
+    expect((await eventsOf(t, org, ref)).filter((e) => e.type === 'public_version.published')).toHaveLength(1)
   })
 })
