@@ -11,6 +11,7 @@ import { startPublicationScheduler } from '../disclosure/index.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
 import { startPartnerNoticeJob } from '../partners/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
+import { startReportPublicationJob } from '../report-publication/index.js'
 import { issueSetupLink } from '../setup/index.js'
 import { Keyring } from '../storage/cipher.js'
 import { migrate, openDatabase } from '../storage/db.js'
@@ -54,6 +55,9 @@ program
     // Partners: scheduled early notices at the first moment they may go, and reminders of unacknowledged ones.
     const partnerNotices = startPartnerNoticeJob(deps)
     partnerNotices.start()
+    // Public versions of reports, once the reporter's objection period has ended and the fix is out.
+    const reportPublications = startReportPublicationJob(deps)
+    reportPublications.start()
     const setupLink = await issueSetupLink(deps)
     if (setupLink) {
       process.stdout.write(
@@ -66,6 +70,7 @@ program
       await clocks.stop()
       await publications.stop()
       await partnerNotices.stop()
+      await reportPublications.stop()
       await server.close()
       await app.close()
       process.exit(0)

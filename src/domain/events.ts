@@ -128,6 +128,12 @@ export interface EventData {
   'partner.notice_rescheduled': { advisoryId: string; partnerId: string; noticeId: string; for: string }
   /** A partner already told was told the release moved. */
   'partner.release_moved_sent': { advisoryId: string; partnerId: string; noticeId: string; at: string }
+  // The public version of a report (src/report-publication): ids and facts only, never its text.
+  'public_version.prepared': { outcome: string }
+  'public_version.approved': { reviewed: boolean; objectionEndsAt: string }
+  'public_version.objected': Record<string, never>
+  'public_version.withdrawn': Record<string, never>
+  'public_version.published': Record<string, never>
 }
 
 export type EventType = keyof EventData
@@ -219,6 +225,11 @@ export const eventTypes = [
   'partner.notice_reminded',
   'partner.notice_rescheduled',
   'partner.release_moved_sent',
+  'public_version.prepared',
+  'public_version.approved',
+  'public_version.objected',
+  'public_version.withdrawn',
+  'public_version.published',
 ] as const satisfies readonly EventType[]
 
 /**

@@ -13,6 +13,18 @@ export type AccountErrorCode =
 /** Refusals of single sign-on (src/sso). */
 export type SsoErrorCode = 'SSO_NOT_CONFIGURED' | 'SSO_FAILED' | 'SSO_NO_ACCOUNT' | 'SSO_ACCOUNT_DISABLED'
 
+/** Refusals of the public version of a report (src/report-publication). */
+export type ReportPublicationErrorCode =
+  | 'PUBLIC_VERSION_NOT_DECIDED'
+  | 'PUBLIC_VERSION_INCOMPLETE'
+  | 'PUBLIC_VERSION_TOO_LONG'
+  | 'PUBLIC_VERSION_NOT_ALLOWED'
+  | 'PUBLIC_VERSION_SELF_REVIEW'
+  | 'PUBLIC_VERSION_PREVIEW_UNCONFIRMED'
+  | 'PUBLIC_VERSION_OBJECTION_CLOSED'
+  | 'PUBLIC_VERSION_REASON_REQUIRED'
+  | 'PUBLIC_VERSION_ADVISORY_UNKNOWN'
+
 /**
  * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
  * the API, a page with the same title for browsers. Stable codes, so clients can branch on them.
@@ -77,6 +89,7 @@ export type AppErrorCode =
   | 'TOKEN_NAME_INVALID'
   | 'TOKEN_SCOPE_NOT_ALLOWED'
   | SsoErrorCode
+  | ReportPublicationErrorCode
   | 'INTERNAL'
   // Partners and early notice (src/partners)
   | 'PARTNER_INVALID'
@@ -186,6 +199,15 @@ export const problems = {
     title: 'Your identity provider account is not a member of this organization; ask an administrator for an invitation',
   },
   SSO_ACCOUNT_DISABLED: { status: 403, title: 'This account is disabled' },
+  PUBLIC_VERSION_NOT_DECIDED: { status: 409, title: 'A report gets a public version once it is accepted, rejected or marked a duplicate' },
+  PUBLIC_VERSION_INCOMPLETE: { status: 422, title: 'The public version needs a title (one line), a text and the reason for the outcome' },
+  PUBLIC_VERSION_TOO_LONG: { status: 422, title: 'The public version is too long' },
+  PUBLIC_VERSION_NOT_ALLOWED: { status: 409, title: 'The public version cannot do that from where it stands' },
+  PUBLIC_VERSION_SELF_REVIEW: { status: 409, title: 'The policy requires review: another team member must approve the public version' },
+  PUBLIC_VERSION_PREVIEW_UNCONFIRMED: { status: 422, title: 'Confirm that you checked the preview of the public version' },
+  PUBLIC_VERSION_OBJECTION_CLOSED: { status: 409, title: 'The time to object has passed' },
+  PUBLIC_VERSION_REASON_REQUIRED: { status: 422, title: 'Say why you object, so the team can answer' },
+  PUBLIC_VERSION_ADVISORY_UNKNOWN: { status: 422, title: 'There is no advisory with that id' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
   PARTNER_INVALID: { status: 422, title: 'Some fields of the partner need attention' },
   RELEASE_INVALID: { status: 422, title: 'Enter the planned release as a date and time' },

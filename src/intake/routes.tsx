@@ -5,6 +5,7 @@ import { intakePrograms, policyPrograms } from '../domain/policy/programs.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { hasHallOfFame } from '../recognition/index.js'
+import { hasPublicReports } from '../report-publication/index.js'
 import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
@@ -34,6 +35,7 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     const org = await orgOr404(request.params.org)
     const policy = await policyOf(org.id)
     const hallOfFame = await hasHallOfFame(deps, org.id)
+    const publicReports = await hasPublicReports(deps, org.id)
     return reply.page(
       <OrgPage
         ctx={pageContext(request, reply)}
@@ -41,6 +43,7 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         programs={policyPrograms(policy)}
         channels={channelStates(policy)}
         hallOfFame={hallOfFame}
+        publicReports={publicReports}
       />,
     )
   })

@@ -32,6 +32,7 @@ export function OrgPage({
   org,
   programs,
   hallOfFame,
+  publicReports,
   channels,
 }: {
   ctx: PageContext
@@ -40,6 +41,8 @@ export function OrgPage({
   channels: ChannelState[]
   /** Links the organization's hall of fame when its policy keeps one (src/recognition). */
   hallOfFame?: boolean
+  /** Whether the organization publishes reports (src/report-publication). */
+  publicReports?: boolean
 }) {
   const { t } = ctx
   const formOpen = channels.some((ch) => ch.id === 'web-form' && ch.state !== 'refused')
@@ -83,6 +86,11 @@ export function OrgPage({
         {hallOfFame ? (
           <p>
             <a href={`/o/${org.slug}/hall-of-fame`}>{t('org.hallOfFame')}</a>
+          </p>
+        ) : null}
+        {publicReports ? (
+          <p>
+            <a href={`/o/${org.slug}/reports`}>{t('publicReports.org.link')}</a>
           </p>
         ) : null}
       </div>

@@ -207,6 +207,8 @@ const templates = [
   'reporter.credit-proposed',
   // Mail to an organization whose policy closed the e-mail channel: where to report instead (catalogue text only).
   'reporter.channel-refused',
+  // The redacted public version of the report is proposed (src/report-publication): catalogue text and a link only.
+  'reporter.public-version-proposed',
 ]
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))

@@ -6,6 +6,7 @@ import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { loadReporterCredit } from '../recognition/index.js'
+import { loadReporterPublicVersion } from '../report-publication/index.js'
 import { cookieSeconds, isWellFormedToken, linkState, reportRefOf } from './capability.js'
 import { loadFollowUp, type ReporterAccess } from './follow-up.js'
 import { FollowUpQuery, ReplyForm, TokenParams } from './schemas.js'
@@ -130,7 +131,16 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     async (request, reply) => {
       const view = await followUpOr404(request.reportAccess!)
       const credit = await loadReporterCredit(deps, request.reportAccess!)
-      return reply.page(<FollowUpPage ctx={ctxOf(request, reply)} view={view} sent={request.query.sent === '1'} credit={credit} />)
+      const publicVersion = await loadReporterPublicVersion(deps, request.reportAccess!)
+      return reply.page(
+        <FollowUpPage
+          ctx={ctxOf(request, reply)}
+          view={view}
+          sent={request.query.sent === '1'}
+          credit={credit}
+          publicVersion={publicVersion}
+        />,
+      )
     },
   )
 

@@ -15,6 +15,7 @@ import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { ReporterCreditCard, type ReporterCreditView } from '../recognition/index.js'
+import { ReporterPublicVersionCard, type ReporterPublicVersionView } from '../report-publication/index.js'
 import type { FollowUpView } from './follow-up.js'
 
 const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
@@ -25,6 +26,7 @@ export function FollowUpPage({
   sent,
   error,
   credit,
+  publicVersion,
 }: {
   ctx: PageContext
   view: FollowUpView
@@ -32,6 +34,8 @@ export function FollowUpPage({
   error?: string
   /** The credit line the team proposes, when it proposed one (src/recognition). */
   credit?: ReporterCreditView | undefined
+  /** The public version the team proposes, once approved (src/report-publication). */
+  publicVersion?: ReporterPublicVersionView | undefined
 }) {
   const { t } = ctx
   return (
@@ -69,6 +73,7 @@ export function FollowUpPage({
           />
         </Card>
         {credit ? <ReporterCreditCard ctx={ctx} credit={credit} /> : null}
+        {publicVersion ? <ReporterPublicVersionCard ctx={ctx} view={publicVersion} when={when} /> : null}
         {view.steps.length > 0 ? (
           <Card title={t('portal.steps')}>
             <ol class="process-steps">

@@ -43,6 +43,7 @@ export const orgOwnedTables = new Set([
   'cve_record',
   'partner',
   'partner_notice',
+  'report_publication',
 ])
 
 export class UnscopedQueryError extends Error {}

@@ -513,6 +513,7 @@ export interface DB {
   cve_record: CveRecordTable
   partner: PartnerTable
   partner_notice: PartnerNoticeTable
+  report_publication: ReportPublicationTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -606,4 +607,27 @@ export interface PartnerNoticeTable {
   token_hash: string | null
   created_by: string | null
   created_at: string
+}
+
+/** The public version of a report (src/domain/report-publication): sealed until published, then its public record in clear. */
+export interface ReportPublicationTable {
+  id: string
+  org_id: string
+  report_id: string
+  state: string
+  outcome: string
+  /** Sealed JSON {title, body, reason}, context `report_publication.text|<id>`. */
+  text_enc: string
+  after_advisory: string | null
+  prepared_by: string
+  approved_by: string | null
+  shown_at: string | null
+  objection_ends_at: string | null
+  /** Sealed, context `report_publication.objection|<id>`. */
+  objection_enc: string | null
+  published_at: string | null
+  published_json: string | null
+  created_at: string
+  updated_at: string
+  version: Generated<number>
 }

@@ -109,6 +109,11 @@ const labels: Record<EventType, Label> = {
   'partner.notice_reminded': byType('partner.notice_reminded'),
   'partner.notice_rescheduled': byType('partner.notice_rescheduled'),
   'partner.release_moved_sent': byType('partner.release_moved_sent'),
+  'public_version.prepared': plain('event.public_version.prepared'),
+  'public_version.approved': (t, d) => t(d.reviewed ? 'event.public_version.reviewed' : 'event.public_version.approved'),
+  'public_version.objected': plain('event.public_version.objected'),
+  'public_version.withdrawn': plain('event.public_version.withdrawn'),
+  'public_version.published': plain('event.public_version.published'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

@@ -26,6 +26,7 @@ export function QueueView({
   page,
   nextHref,
   timeZone,
+  toPublish,
 }: {
   ctx: PageContext
   org: { slug: string; name: string }
@@ -35,6 +36,8 @@ export function QueueView({
   nextHref: string | undefined
   /** The organization's zone (its current policy's calendar); undefined shows UTC. */
   timeZone?: string | undefined
+  /** Decided reports whose public version the policy asks for and nobody prepared yet (src/report-publication). */
+  toPublish?: ReadonlySet<string> | undefined
 }) {
   const { t } = ctx
   const when = (iso: string) => formatTime(iso, timeZone)
@@ -113,6 +116,7 @@ export function QueueView({
                 </Cell>
                 <Cell label={t('queue.col.status')}>
                   <StatusBadge status={r.status} label={t(`status.${r.status}` as MessageKey)} />
+                  {toPublish?.has(r.id) ? <div class="text-muted">{t('publicVersion.queueFlag')}</div> : null}
                 </Cell>
                 <Cell kind="nowrap" label={t('severity.title')}>
                   <QueueSeverity t={t} severity={r.severity} />

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js'
 import { cipherFor } from '../deps.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import { publicVersionsToPrepare } from '../report-publication/index.js'
 import { listQueue } from '../storage/repositories/queue-repository.js'
 import { orgTimeZone } from '../storage/time-zone.js'
 import { attachmentDisposition, type FileKind } from './attachments.js'
@@ -39,6 +40,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
       const page = await listQueue(deps.db, cipherFor(deps, org), org.id, toFilter(query, viewer.userId), viewer)
       const nextHref = page.next ? queueHref(org.slug, { ...query, after: page.next }) : undefined
       const timeZone = await orgTimeZone(deps.db, org.id)
+      const toPublish = await publicVersionsToPrepare(deps, org.id, page.rows)
       return reply.page(
         <QueueView
           ctx={pageContext(request, reply)}
@@ -48,6 +50,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
           page={page}
           nextHref={nextHref}
           timeZone={timeZone}
+          toPublish={toPublish}
         />,
       )
     },

@@ -206,3 +206,6 @@ export function formatDuration(duration: Duration): string {
       return `${duration.amount} ${one ? 'hour' : 'hours'}`
   }
 }
+
+/** How long a reporter may object to the public version of their report when `disclosure.reporterObjection` names no time. */
+export const defaultReporterObjection = '14 days'

@@ -1,5 +1,5 @@
 /** SECURITY.md sections about what happens after a report: deadlines, escalation, process, disclosure. */
-import { parseDuration } from './durations.js'
+import { defaultReporterObjection, parseDuration } from './durations.js'
 import {
   audienceWords,
   businessDaysSentence,
@@ -141,6 +141,13 @@ export function disclosureSection(policy: Policy): string[] {
     lines.push(
       '',
       'Once the fix is published, we make every report public, redacted, whatever its outcome: accepted, rejected or duplicate.',
+    )
+  }
+  if (disclosure?.publishAllReports || disclosure?.reporterObjection) {
+    const period = inline(disclosure.reporterObjection ?? defaultReporterObjection)
+    lines.push(
+      '',
+      `Before we make a report public, its reporter sees the redacted text we propose and may object within ${period}; a report its reporter objected to is not published.`,
     )
   }
   if (disclosure?.earlyDisclosure) {

@@ -11,6 +11,7 @@ import { partners } from './partners.js'
 import { policy } from './policy.js'
 import { publication } from './publication.js'
 import { recognition } from './recognition.js'
+import { reportPublication } from './report-publication.js'
 import { severity } from './severity.js'
 import { sso } from './sso.js'
 
@@ -31,4 +32,5 @@ export const en = {
   ...cveServices,
   ...announcements,
   ...partners,
+  ...reportPublication,
 } as const

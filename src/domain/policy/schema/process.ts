@@ -54,6 +54,11 @@ export const Disclosure = strictObject({
         'Every report, whatever its outcome (accepted, rejected, duplicate), is made public, redacted, once the fix is published',
     }),
   ),
+  reporterObjection: Type.Optional(
+    DurationText(
+      'Before a report is made public, its reporter sees the redacted text and may object for this long, e.g. "14 days" (default 14 days)',
+    ),
+  ),
   releaseWindows: Type.Optional(
     strictObject(
       {
