@@ -80,8 +80,9 @@ export async function sendEarlyNotice(
     // Read again inside the unit: a second click on "Send" tells nobody twice.
     const already = new Set((await listNotices(u.tx, org.id, advisory.id)).filter((n) => n.state !== 'cancelled').map((n) => n.partnerId))
     if ([...now_, ...later].some((n) => already.has(n.partner.id))) return fail({ code: 'NOTICE_NO_PARTNER' as const })
+    const told = () => fail({ code: 'NOTICE_NO_PARTNER' as const })
     for (const n of now_) {
-      await insertNotice(u.tx, {
+      const inserted = await insertNotice(u.tx, {
         id: n.id,
         orgId: org.id,
         advisoryId: advisory.id,
@@ -91,10 +92,11 @@ export async function sendEarlyNotice(
         createdBy: viewer.userId,
         at: u.at,
       })
+      if (!inserted) return told()
       await deliverNotice(deps, u, { org, advisory, partner: n.partner, zone }, n.id, 'scheduled', actor)
     }
     for (const n of later) {
-      await insertNotice(u.tx, {
+      const inserted = await insertNotice(u.tx, {
         id: n.id,
         orgId: org.id,
         advisoryId: advisory.id,
@@ -104,6 +106,7 @@ export async function sendEarlyNotice(
         createdBy: viewer.userId,
         at: u.at,
       })
+      if (!inserted) return told()
       u.record(
         newEvent('partner.notice_scheduled', actor, u.at, null, {
           advisoryId: advisory.id,

@@ -47,6 +47,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('partner_notice_advisory').on('partner_notice').columns(['org_id', 'advisory_id']).execute()
   await db.schema.createIndex('partner_notice_due').on('partner_notice').columns(['state', 'notify_at']).execute()
+  // One live notice per partner and advisory, whatever races: two "Send" clicks in two processes
+  // cannot both insert (a cancelled notice makes room for a new one).
+  await db.schema
+    .createIndex('partner_notice_once')
+    .on('partner_notice')
+    .columns(['org_id', 'advisory_id', 'partner_id'])
+    .unique()
+    .where(sql.ref('state'), '<>', 'cancelled')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -185,6 +185,7 @@ const noticeColumns = [
   'created_at',
 ] as const
 
+/** Inserts a notice; false when the partner already has a live notice of this advisory. */
 export async function insertNotice(
   tx: Tx,
   n: {
@@ -197,8 +198,8 @@ export async function insertNotice(
     createdBy: string | null
     at: string
   },
-): Promise<void> {
-  await tx
+): Promise<boolean> {
+  const inserted = await tx
     .insertInto('partner_notice')
     .values({
       id: n.id,
@@ -215,7 +216,11 @@ export async function insertNotice(
       created_by: n.createdBy,
       created_at: n.at,
     })
-    .execute()
+    // The partial unique index `partner_notice_once`: a partner already told (or scheduled) of
+    // this advisory by a concurrent unit is not told twice; the caller learns it from `false`.
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst()
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1
 }
 
 /** The notices of an advisory, oldest first. */

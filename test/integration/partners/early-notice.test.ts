@@ -236,4 +236,24 @@ eachDialect('early notice to partners', (ctx) => {
     expect(await runPartnerNotices(t.deps, new Date(Date.parse(releaseIso) - 3 * day))).toMatchObject({ sent: 0 })
     expect(await runPartnerNotices(t.deps, new Date(newRelease - 3 * day))).toMatchObject({ sent: 1 })
   })
+
+  it('two "Send" clicks at the same moment tell a partner once', async () => {
+    const t = app()
+    t.clock.current = new Date('2026-11-20T10:00:00.000Z')
+    const { org, admin, responder, ownId } = await khulnaSoftWithDraft(t)
+    const partner = await addPartnerAsAdmin(t, org, admin, { name: 'Racing Customer', kind: 'customer', address: 'race@customer.example' })
+    const base = `/w/${org.slug}/advisories/${ownId}`
+    const coordination = `${base}/coordination`
+    const team = t.browser()
+    await team.signIn(responder)
+    expect((await team.submit(coordination, `${base}/release`, { at: release })).statusCode).toBe(303)
+    t.clock.current = new Date(Date.parse(releaseIso) - 5 * day)
+    await team.signIn(responder)
+    const answers = await Promise.all([0, 1, 2].map(() => team.submit(coordination, `${base}/notices`, { partners: partner })))
+    expect(answers.filter((a) => a.statusCode === 303)).toHaveLength(1)
+    const notices = await t.deps.db.selectFrom('partner_notice').select('id').where('org_id', '=', org.id).execute()
+    expect(notices).toHaveLength(1)
+    await worker.runOnce()
+    expect(await mailsTo(relay, 'race@customer.example')).toHaveLength(1)
+  })
 })
