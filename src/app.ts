@@ -17,6 +17,7 @@ import { policyRoutes } from './policy/index.js'
 import { policyAdminRoutes } from './policy-admin/index.js'
 import { escalationRoutes, portalRoutes } from './portal/index.js'
 import { recognitionRoutes } from './recognition/index.js'
+import { regulationRoutes } from './regulation/index.js'
 import { setupRoutes } from './setup/index.js'
 import { ssoRoutes } from './sso/index.js'
 import { Keyring } from './storage/cipher.js'
@@ -91,6 +92,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       auditRoutes,
       apiTokenRoutes,
       ssoRoutes,
+      regulationRoutes,
     ],
   })
 }

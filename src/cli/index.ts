@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, settings } from '../config.js'
 import { startPublicationScheduler } from '../disclosure/index.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
+import { startCraScheduler } from '../regulation/index.js'
 import { issueSetupLink } from '../setup/index.js'
 import { Keyring } from '../storage/cipher.js'
 import { migrate, openDatabase } from '../storage/db.js'
@@ -48,6 +49,9 @@ program
     clocks.start()
     const publications = startPublicationScheduler(deps)
     publications.start()
+    // The Cyber Resilience Act's clocks: reminders and escalation to the whole team and the named contacts.
+    const craClocks = startCraScheduler(deps)
+    craClocks.start()
     const setupLink = await issueSetupLink(deps)
     if (setupLink) {
       process.stdout.write(
@@ -59,6 +63,7 @@ program
       await outbox?.stop()
       await clocks.stop()
       await publications.stop()
+      await craClocks.stop()
       await server.close()
       await app.close()
       process.exit(0)

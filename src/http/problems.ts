@@ -13,6 +13,18 @@ export type AccountErrorCode =
 /** Refusals of single sign-on (src/sso). */
 export type SsoErrorCode = 'SSO_NOT_CONFIGURED' | 'SSO_FAILED' | 'SSO_NO_ACCOUNT' | 'SSO_ACCOUNT_DISABLED'
 
+/** Refusals of the EU Cyber Resilience Act cases (src/regulation). */
+export type CraErrorCode =
+  | 'CRA_NOT_MANUFACTURER'
+  | 'CRA_ALREADY_MARKED'
+  | 'CRA_NOT_MARKED'
+  | 'CRA_TIME_INVALID'
+  | 'CRA_MEASURE_NOT_APPLICABLE'
+  | 'CRA_STAGE_NOT_STARTED'
+  | 'CRA_ALREADY_FILED'
+  | 'CRA_FIELD_INVALID'
+  | 'CRA_REFERENCE_INVALID'
+
 /**
  * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
  * the API, a page with the same title for browsers. Stable codes, so clients can branch on them.
@@ -77,6 +89,7 @@ export type AppErrorCode =
   | 'TOKEN_NAME_INVALID'
   | 'TOKEN_SCOPE_NOT_ALLOWED'
   | SsoErrorCode
+  | CraErrorCode
   | 'INTERNAL'
 
 export const problems = {
@@ -176,6 +189,21 @@ export const problems = {
     title: 'Your identity provider account is not a member of this organization; ask an administrator for an invitation',
   },
   SSO_ACCOUNT_DISABLED: { status: 403, title: 'This account is disabled' },
+  CRA_NOT_MANUFACTURER: {
+    status: 409,
+    title: 'The policy does not say the organization is a manufacturer under the Cyber Resilience Act (regulation.cra.manufacturer)',
+  },
+  CRA_ALREADY_MARKED: { status: 409, title: 'This report is already a Cyber Resilience Act case' },
+  CRA_NOT_MARKED: { status: 409, title: 'This report is not marked as actively exploited or as a severe incident' },
+  CRA_TIME_INVALID: { status: 422, title: 'Give a date and time that is not in the future (and not before the awareness)' },
+  CRA_MEASURE_NOT_APPLICABLE: {
+    status: 409,
+    title: 'A severe incident’s final report counts from the incident notification, not from a measure',
+  },
+  CRA_STAGE_NOT_STARTED: { status: 409, title: 'This stage’s clock has not started yet' },
+  CRA_ALREADY_FILED: { status: 409, title: 'This stage is already recorded as filed' },
+  CRA_FIELD_INVALID: { status: 422, title: 'A field is too long or has control characters' },
+  CRA_REFERENCE_INVALID: { status: 422, title: 'Give the reference the platform gave the filing: one line of at most 200 characters' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<AppErrorCode, Problem>
 

@@ -153,6 +153,9 @@ const templates = [
   'reporter.credit-proposed',
   // Mail to an organization whose policy closed the e-mail channel: where to report instead (catalogue text only).
   'reporter.channel-refused',
+  // The Cyber Resilience Act's clocks (src/regulation): catalogue text, times and a link, to the whole team and named contacts.
+  'team.cra-reminder',
+  'team.cra-overdue',
 ]
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))

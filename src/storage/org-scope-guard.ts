@@ -38,6 +38,7 @@ export const orgOwnedTables = new Set([
   'org_sso',
   'sso_identity',
   'cve_services',
+  'cra_case',
 ])
 
 export class UnscopedQueryError extends Error {}

@@ -4,6 +4,7 @@ import type { Result } from '../domain/result.js'
 import { HttpProblem, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { loadRecognitionPanel } from '../recognition/index.js'
+import { loadCraPanel } from '../regulation/index.js'
 import { listReportFiles } from './attachments.js'
 import { loadReportForTeam } from './load-report.js'
 import { type Refusal, refusalText } from './refusal-text.js'
@@ -25,6 +26,7 @@ export function reportAnswers(deps: Deps) {
     if (view.readable) await recordReportRead(deps, org, view.report.id, viewer.userId, { via: 'page' })
     const files = await listReportFiles(deps, org, request.params.ref, viewer)
     const recognition = await loadRecognitionPanel(deps, org, request.params.ref, viewer)
+    const cra = await loadCraPanel(deps, org, request.params.ref, viewer)
     const page = (
       <ReportPage
         ctx={pageContext(request, reply)}
@@ -36,6 +38,7 @@ export function reportAnswers(deps: Deps) {
         problem={problem}
         draft={draft}
         recognition={recognition}
+        cra={cra}
       />
     )
     return reply.page(page, status)

@@ -9,6 +9,7 @@ import { pages } from './pages.js'
 import { policy } from './policy.js'
 import { publication } from './publication.js'
 import { recognition } from './recognition.js'
+import { regulation } from './regulation.js'
 import { severity } from './severity.js'
 import { sso } from './sso.js'
 
@@ -27,4 +28,5 @@ export const en = {
   ...audit,
   ...sso,
   ...cveServices,
+  ...regulation,
 } as const

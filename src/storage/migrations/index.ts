@@ -14,6 +14,7 @@ import * as mfa from './2026-12-02T1170-mfa.js'
 import * as apiTokens from './2026-12-02T1180-api-tokens.js'
 import * as sso from './2026-12-02T1190-sso.js'
 import * as cveServices from './2026-12-02T1210-cve-services.js'
+import * as craCases from './2026-12-02T1316-cra-cases.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -39,6 +40,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1180-api-tokens': apiTokens,
     '2026-12-02T1190-sso': sso,
     '2026-12-02T1210-cve-services': cveServices,
+    '2026-12-02T1316-cra-cases': craCases,
   }
 }
 

@@ -7,10 +7,23 @@ export function workspaceNav(
   t: Translator,
   slug: string,
   role: Role,
-  current: 'reports' | 'advisories' | 'members' | 'programs' | 'mail' | 'policy' | 'audit' | 'tokens' | 'sso' | 'cve-services' | null,
+  current:
+    | 'reports'
+    | 'advisories'
+    | 'members'
+    | 'programs'
+    | 'mail'
+    | 'policy'
+    | 'audit'
+    | 'tokens'
+    | 'sso'
+    | 'cve-services'
+    | 'cra'
+    | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
   items.push({ href: `/w/${slug}/advisories`, label: t('nav.advisories'), current: current === 'advisories' })
+  items.push({ href: `/w/${slug}/cra`, label: t('nav.cra'), current: current === 'cra' })
   if (role === 'admin') {
     items.push({ href: `/w/${slug}/admin/members`, label: t('nav.members'), current: current === 'members' })
     items.push({ href: `/w/${slug}/admin/programs`, label: t('nav.programs'), current: current === 'programs' })
