@@ -41,7 +41,9 @@ describe('regulation.cra', () => {
     }
     expect(messages('regulation:\n  cra: { manufacturer: true, memberState: GB }\n').join('\n')).toContain('regulation.cra.memberState')
     expect(messages('regulation:\n  cra: { manufacturer: true, memberState: EL }\n')).not.toEqual([])
-    expect(messages('regulation:\n  cra: { manufacturer: true }\n').join('\n')).toContain('names the Member State of its main establishment')
+    expect(messages('regulation:\n  cra: { manufacturer: true }\n').join('\n')).toContain(
+      'names the Member State of its main establishment',
+    )
     expect(messages('regulation:\n  cra: { manufacturer: true, memberState: AT, notify: [cisoo] }\n').join('\n')).toContain(
       'no contact has id "cisoo" (did you mean "ciso"?)',
     )

@@ -102,7 +102,11 @@ describe('CRA alerts', () => {
   })
 
   it('stops alerting for a filed stage', () => {
-    const filed = craClocks(vulnerability({ filed: { 'early-warning': { at: '2026-12-05T01:00:00.000Z', reference: 'x' } } }), vienna, fridayFive)
+    const filed = craClocks(
+      vulnerability({ filed: { 'early-warning': { at: '2026-12-05T01:00:00.000Z', reference: 'x' } } }),
+      vienna,
+      fridayFive,
+    )
     const plan = planCraAlerts(filed, new Set(), '2026-12-06T05:00:00.000Z')
     expect(plan.due.map((a) => a.stage)).toEqual(['notification'])
   })
@@ -131,7 +135,12 @@ describe('CRA stage forms and exports', () => {
   })
 
   it('pre-fills from the advisory, keeps what the team saved, and exports only the stage fields with the not-submitted notice', () => {
-    const sources = { product: 'Acme Router, fixed in 2.0', title: 'Command injection', cwes: ['CWE-78'], workarounds: 'Disable the web UI.' }
+    const sources = {
+      product: 'Acme Router, fixed in 2.0',
+      title: 'Command injection',
+      cwes: ['CWE-78'],
+      workarounds: 'Disable the web UI.',
+    }
     const values = stageValues('vulnerability', 'notification', { exploitNature: 'Used in the wild against routers' }, sources)
     expect(values).toEqual({
       product: 'Acme Router, fixed in 2.0',
