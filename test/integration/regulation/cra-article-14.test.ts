@@ -7,7 +7,10 @@
  * carry what each stage asks and nothing internal.
  */
 import { expect, it } from 'vitest'
+import { cipherFor } from '../../../src/deps.js'
 import { editAdvisory } from '../../../src/disclosure/use-cases/edit-advisory.js'
+import { setSecurityAddress } from '../../../src/mail/index.js'
+import { buildOutboundMail } from '../../../src/mail/outbound-mail.js'
 import { runCraSweep } from '../../../src/regulation/index.js'
 import { verifyEventChain } from '../../../src/storage/repositories/event-repository.js'
 import { type TestApp, useTestApp } from '../../support/app.js'
@@ -118,6 +121,23 @@ eachDialect('EU Cyber Resilience Act, Article 14', (ctx) => {
     expect(alerts.map((e) => e.data.kind)).toEqual(['remind', 'remind', 'overdue'])
     expect(new Set(alerts.map((e) => e.data.key)).size).toBe(3)
     expect(alerts[0]?.data.to).toBe('team,contact:ciso')
+    // The escalation as the named contact receives it: generic subject, the stage, its deadline in Vienna time, the case's link.
+    const rows = await t.deps.db.selectFrom('outbox').selectAll().where('org_id', '=', org.id).orderBy('created_at').execute()
+    const cipher = cipherFor(t.deps, org)
+    const row = rows.find((r) => {
+      const payload = cipher.decrypt(r.payload_enc, `outbox.payload|${r.id}`)
+      return payload.includes('team.cra-overdue') && payload.includes('ciso@alpenrouter.example')
+    })
+    if (!row) throw new Error('no CRA escalation to the contact in the outbox')
+    await setSecurityAddress(t.deps, org, { address: `security@${org.slug}.example`, encryptionRequired: false })
+    const raw = (await buildOutboundMail(t.deps, row)).raw
+      .toString('utf8')
+      .replace(/=\r?\n/g, '')
+      .replace(/\r?\n /g, ' ')
+    expect(raw).toContain('CRA escalation: a reporting deadline has passed')
+    expect(raw).toContain('the early warning to the CSIRT and ENISA was due Sat, 5 Dec 2026, 17:00 CET (Europe/Vienna)')
+    expect(raw).toContain(`/w/${org.slug}/reports/${ref}/cra`)
+    expect(raw).not.toContain('Seen in the wild')
 
     // Filing the notification in time stops its alerts after the reminders already sent.
     await craSweepAt(t, '2026-12-06T04:00:00.000Z')
@@ -236,5 +256,22 @@ eachDialect('EU Cyber Resilience Act, Article 14', (ctx) => {
     const refused = await a.submit(`${page}/cra`, `${page}/cra`, { kind: 'vulnerability', awareAt: '2026-11-20T09:00', evidence: 'x' })
     expect(refused.statusCode).toBe(409)
     expect((await a.get(`/w/${org.slug}/cra`)).body).toContain('No report is marked under the Cyber Resilience Act.')
+
+    // Need to know: under `sharedWith: assigned-team` a responder who does not hold the report can neither read nor mark it.
+    const shared = await orgWithPolicy(t, (slug) => `${alpenrouterPolicy(slug)}confidentiality:\n  sharedWith: assigned-team\n`)
+    const bea = await t.given.member(shared, 'responder', 'Bea Shared')
+    const held = await reportViaApi(t, shared)
+    const b = t.browser()
+    await b.signIn(bea)
+    const hidden = await b.get(`${held.page}/cra`)
+    expect(hidden.statusCode).toBe(200)
+    expect(hidden.body).not.toContain('Mark and start the clocks')
+    const refusedToRead = await b.submit(`${held.page}/cra`, `${held.page}/cra`, {
+      kind: 'vulnerability',
+      awareAt: '2026-11-20T09:00',
+      evidence: 'x',
+    })
+    expect(refusedToRead.statusCode).toBe(403)
+    expect(refusedToRead.body).toContain('shares reports with the assigned team only')
   })
 })
