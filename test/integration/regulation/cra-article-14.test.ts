@@ -161,6 +161,8 @@ eachDialect('EU Cyber Resilience Act, Article 14', (ctx) => {
     expect((await a.submit(page, `${page}/messages`, { body: 'CANARY-NOTE internal only', visibility: 'internal' })).statusCode).toBe(303)
     await a.submit(cra, cra, { kind: 'vulnerability', awareAt: '2026-12-04T17:00', evidence: 'CANARY-EVIDENCE from the honeypot' })
 
+    // The advisory's page leads to the case of each report it covers.
+    expect((await a.get(`/w/${org.slug}/advisories/${ownId}`)).body).toContain(`href="${cra}"`)
     const form = await a.get(`${cra}/notification`)
     expect(form.body).toContain('Alpenrouter AR-500, from 1.0.0 fixed in 2.0.1')
     expect(form.body).toContain('Command injection in the Alpenrouter web interface (CWE-78)')
