@@ -7,7 +7,10 @@ import type { OrganizationRow } from '../../storage/schema.js'
 import { type CaseError, changeCase, isParagraph } from '../change-case.js'
 import type { Viewer } from '../load-case.js'
 
-/** Saves a stage's form as the team edited it (sealed in the case); only the fields the Act asks at that stage are kept. */
+/**
+ * Saves a stage's form as the team edited it (sealed in the case); only the fields the Act asks at
+ * that stage are kept. A filed stage is kept as it was filed: its form no longer changes.
+ */
 export async function saveStage(
   deps: Deps,
   org: OrganizationRow,
@@ -17,6 +20,7 @@ export async function saveStage(
   input: Record<string, string | undefined>,
 ): Promise<Result<void, CaseError>> {
   return changeCase(deps, org, ref, viewer, (c, _clocks, _ctx, at) => {
+    if (c.filings[stage]) return fail({ code: 'CRA_ALREADY_FILED' })
     const values: Record<string, string> = {}
     for (const spec of craStageFields[c.kind][stage]) {
       const value = (input[spec.key] ?? '').replace(/\r\n/g, '\n').trim()

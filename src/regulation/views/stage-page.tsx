@@ -75,7 +75,7 @@ export function CraStagePage({
                 />
               ),
             )}
-            {canWork ? <Button variant="primary">{t('cra.stage.save')}</Button> : null}
+            {canWork && !clock[0]?.filing ? <Button variant="primary">{t('cra.stage.save')}</Button> : null}
           </form>
         </Card>
         <Card title={t('cra.stage.exports')}>

@@ -231,6 +231,8 @@ eachDialect('EU Cyber Resilience Act, Article 14', (ctx) => {
       (await a.submit(`${cra}/early-warning`, `${cra}/early-warning/filed`, { filedAt: '2026-12-05T09:30', reference: 'again' }))
         .statusCode,
     ).toBe(409)
+    // What was filed stays as filed.
+    expect((await a.submit(`${cra}/early-warning`, `${cra}/early-warning`, { memberStates: 'changed later' })).statusCode).toBe(409)
     expect(
       (await a.submit(`${cra}/final-report`, `${cra}/final-report/filed`, { filedAt: '2026-12-05T09:30', reference: 'X' })).statusCode,
     ).toBe(409)
