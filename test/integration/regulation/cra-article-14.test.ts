@@ -9,13 +9,14 @@
 import { expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { editAdvisory } from '../../../src/disclosure/use-cases/edit-advisory.js'
+import { publishAdvisory } from '../../../src/disclosure/use-cases/publish-advisory.js'
 import { setSecurityAddress } from '../../../src/mail/index.js'
 import { buildOutboundMail } from '../../../src/mail/outbound-mail.js'
 import { runCraSweep } from '../../../src/regulation/index.js'
 import { verifyEventChain } from '../../../src/storage/repositories/event-repository.js'
 import { type TestApp, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
-import { draftFor, viewerOf } from '../disclosure/disclosure-support.js'
+import { draftFor, fixedReport, viewerOf } from '../disclosure/disclosure-support.js'
 import { at, basePolicy, eventsOf, mailsFor, orgWithPolicy, reportViaApi } from '../policy/policy-support.js'
 import { alpenrouterPolicy, routerAdvisory } from './cra-support.js'
 
@@ -247,6 +248,32 @@ eachDialect('EU Cyber Resilience Act, Article 14', (ctx) => {
     const notice = await a.get(`${cra}/notice`)
     expect(notice.body).toContain('Security notice: Command injection in the Alpenrouter web interface')
     expect(notice.body).toContain('The CSAF document exists once the advisory is published.')
+  })
+
+  it('drafts the notice to users from the published advisory, with its CSAF document as the machine-readable form', async () => {
+    const t = app()
+    at(t, '2026-12-01T08:00:00.000Z')
+    const org = await orgWithPolicy(t, alpenrouterPolicy)
+    const alice = await t.given.member(org, 'responder', 'Alice Notice')
+    const { ref, page } = await fixedReport(t, org, alice, { program: 'firmware', programFields: { model: 'AR-500' } })
+    const ownId = await draftFor(t, org, ref, alice, 'Command injection in the Alpenrouter web interface')
+    expect((await editAdvisory(t.deps, org, ownId, routerAdvisory(), viewerOf(alice))).ok).toBe(true)
+    expect((await publishAdvisory(t.deps, org, ownId, viewerOf(alice))).ok).toBe(true)
+    const a = t.browser()
+    await a.signIn(alice)
+    expect(
+      (await a.submit(`${page}/cra`, `${page}/cra`, { kind: 'vulnerability', awareAt: '2026-12-01T08:30', evidence: 'Exploited.' }))
+        .statusCode,
+    ).toBe(303)
+    const notice = await a.get(`${page}/cra/notice`)
+    expect(notice.body).toContain('Security notice: Command injection in the Alpenrouter web interface')
+    expect(notice.body).toContain('Alpenrouter AR-500 (fixed in 2.0.1)')
+    expect(notice.body).toContain('Switch off the web interface on the LAN side.')
+    const csaf = /href="(https?:[^"]+\.well-known\/csaf\/white\/2026\/[^"]+\.json)"/.exec(notice.body)?.[1]
+    expect(csaf).toBeDefined()
+    const served = await t.app.inject({ method: 'GET', url: new URL(String(csaf)).pathname })
+    expect(served.statusCode).toBe(200)
+    expect((served.json() as { document: { tracking: { id: string } } }).document.tracking.id).toBe(ownId)
   })
 
   it('refuses to mark a report of an organization that is no manufacturer, and hides the case from a member who may not read the report', async () => {
