@@ -19,6 +19,7 @@ import { policyRoutes } from './policy/index.js'
 import { policyAdminRoutes } from './policy-admin/index.js'
 import { escalationRoutes, portalRoutes } from './portal/index.js'
 import { recognitionRoutes } from './recognition/index.js'
+import { regulationRoutes } from './regulation/index.js'
 import { reportPublicationRoutes } from './report-publication/index.js'
 import { setupRoutes } from './setup/index.js'
 import { ssoRoutes } from './sso/index.js'
@@ -97,6 +98,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       announcementRoutes,
       partnerRoutes,
       reportPublicationRoutes,
+      regulationRoutes,
     ],
   })
 }

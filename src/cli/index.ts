@@ -11,6 +11,7 @@ import { startPublicationScheduler } from '../disclosure/index.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
 import { startPartnerNoticeJob } from '../partners/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
+import { startCraScheduler } from '../regulation/index.js'
 import { startReportPublicationJob } from '../report-publication/index.js'
 import { issueSetupLink } from '../setup/index.js'
 import { Keyring } from '../storage/cipher.js'
@@ -58,6 +59,9 @@ program
     // Public versions of reports, once the reporter's objection period has ended and the fix is out.
     const reportPublications = startReportPublicationJob(deps)
     reportPublications.start()
+    // The Cyber Resilience Act's clocks: reminders and escalation to the whole team and the named contacts.
+    const craClocks = startCraScheduler(deps)
+    craClocks.start()
     const setupLink = await issueSetupLink(deps)
     if (setupLink) {
       process.stdout.write(
@@ -71,6 +75,7 @@ program
       await publications.stop()
       await partnerNotices.stop()
       await reportPublications.stop()
+      await craClocks.stop()
       await server.close()
       await app.close()
       process.exit(0)

@@ -134,6 +134,20 @@ export interface EventData {
   'public_version.objected': Record<string, never>
   'public_version.withdrawn': Record<string, never>
   'public_version.published': Record<string, never>
+
+  // EU Cyber Resilience Act (issue 16, src/regulation): ids, kinds, stages and instants; never the evidence or a form's text.
+  /** A team member marked the report as an actively exploited vulnerability or a severe incident: the Article 14 clocks start at `awareAt`. */
+  'cra.marked': { caseId: string; kind: string; awareAt: string }
+  /** A corrective or mitigating measure is available since `measureAt`: the final report's clock starts. */
+  'cra.measure_recorded': { caseId: string; measureAt: string }
+  /** The team saved a stage's form (the content is sealed in the case). */
+  'cra.stage_saved': { caseId: string; stage: string }
+  /** A stage was exported (JSON or the printable page). */
+  'cra.stage_exported': { caseId: string; stage: string; format: 'json' | 'print' }
+  /** The team filed a stage on ENISA's platform by hand, at `filedAt`, under `reference`. */
+  'cra.stage_filed': { caseId: string; stage: string; filedAt: string; reference: string }
+  /** A CRA reminder or escalation went to the whole team and the named contacts; `key` makes each happen once. */
+  'cra.alert_sent': { caseId: string; key: string; stage: string; kind: string; to: string }
 }
 
 export type EventType = keyof EventData
@@ -230,13 +244,19 @@ export const eventTypes = [
   'public_version.objected',
   'public_version.withdrawn',
   'public_version.published',
+  'cra.marked',
+  'cra.measure_recorded',
+  'cra.stage_saved',
+  'cra.stage_exported',
+  'cra.stage_filed',
+  'cra.alert_sent',
 ] as const satisfies readonly EventType[]
 
 /**
  * Events that record an access (a read, a download, a use of a token) and change nothing: the
  * unit of work appends them to the chain but recomputes no report's due times for them.
  */
-export const accessEventTypes: readonly EventType[] = ['report.read', 'file.downloaded', 'token.used']
+export const accessEventTypes: readonly EventType[] = ['report.read', 'file.downloaded', 'token.used', 'cra.stage_exported']
 
 // Every type of the catalogue is listed above, and nothing else (checked by the compiler).
 type Missing = Exclude<EventType, (typeof eventTypes)[number]>

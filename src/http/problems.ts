@@ -24,6 +24,17 @@ export type ReportPublicationErrorCode =
   | 'PUBLIC_VERSION_OBJECTION_CLOSED'
   | 'PUBLIC_VERSION_REASON_REQUIRED'
   | 'PUBLIC_VERSION_ADVISORY_UNKNOWN'
+/** Refusals of the EU Cyber Resilience Act cases (src/regulation). */
+export type CraErrorCode =
+  | 'CRA_NOT_MANUFACTURER'
+  | 'CRA_ALREADY_MARKED'
+  | 'CRA_NOT_MARKED'
+  | 'CRA_TIME_INVALID'
+  | 'CRA_MEASURE_NOT_APPLICABLE'
+  | 'CRA_STAGE_NOT_STARTED'
+  | 'CRA_ALREADY_FILED'
+  | 'CRA_FIELD_INVALID'
+  | 'CRA_REFERENCE_INVALID'
 
 /**
  * The one place where error codes become HTTP answers: `application/problem+json` (RFC 9457) for
@@ -90,6 +101,7 @@ export type AppErrorCode =
   | 'TOKEN_SCOPE_NOT_ALLOWED'
   | SsoErrorCode
   | ReportPublicationErrorCode
+  | CraErrorCode
   | 'INTERNAL'
   // Partners and early notice (src/partners)
   | 'PARTNER_INVALID'
@@ -208,6 +220,21 @@ export const problems = {
   PUBLIC_VERSION_OBJECTION_CLOSED: { status: 409, title: 'The time to object has passed' },
   PUBLIC_VERSION_REASON_REQUIRED: { status: 422, title: 'Say why you object, so the team can answer' },
   PUBLIC_VERSION_ADVISORY_UNKNOWN: { status: 422, title: 'There is no advisory with that id' },
+  CRA_NOT_MANUFACTURER: {
+    status: 409,
+    title: 'The policy does not say the organization is a manufacturer under the Cyber Resilience Act (regulation.cra.manufacturer)',
+  },
+  CRA_ALREADY_MARKED: { status: 409, title: 'This report is already a Cyber Resilience Act case' },
+  CRA_NOT_MARKED: { status: 409, title: 'This report is not marked as actively exploited or as a severe incident' },
+  CRA_TIME_INVALID: { status: 422, title: 'Give a date and time that is not in the future (and not before the awareness)' },
+  CRA_MEASURE_NOT_APPLICABLE: {
+    status: 409,
+    title: 'A severe incident’s final report counts from the incident notification, not from a measure',
+  },
+  CRA_STAGE_NOT_STARTED: { status: 409, title: 'This stage’s clock has not started yet' },
+  CRA_ALREADY_FILED: { status: 409, title: 'This stage is already recorded as filed' },
+  CRA_FIELD_INVALID: { status: 422, title: 'A field is too long or has control characters' },
+  CRA_REFERENCE_INVALID: { status: 422, title: 'Give the reference the platform gave the filing: one line of at most 200 characters' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
   PARTNER_INVALID: { status: 422, title: 'Some fields of the partner need attention' },
   RELEASE_INVALID: { status: 422, title: 'Enter the planned release as a date and time' },

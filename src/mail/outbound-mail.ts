@@ -209,6 +209,9 @@ const templates = [
   'reporter.channel-refused',
   // The redacted public version of the report is proposed (src/report-publication): catalogue text and a link only.
   'reporter.public-version-proposed',
+  // The Cyber Resilience Act's clocks (src/regulation): catalogue text, times and a link, to the whole team and named contacts.
+  'team.cra-reminder',
+  'team.cra-overdue',
 ]
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))

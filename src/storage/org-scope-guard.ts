@@ -44,6 +44,7 @@ export const orgOwnedTables = new Set([
   'partner',
   'partner_notice',
   'report_publication',
+  'cra_case',
 ])
 
 export class UnscopedQueryError extends Error {}

@@ -87,6 +87,30 @@ export interface OrgSsoTable {
   updated_at: string
 }
 
+/**
+ * A report marked under the EU Cyber Resilience Act (src/regulation): evidence sealed
+ * (`cra_case.evidence|<id>`), stage forms sealed (`cra_case.drafts|<id>`), filings and alert keys in clear.
+ */
+export interface CraCaseTable {
+  id: string
+  org_id: string
+  report_id: string
+  kind: 'vulnerability' | 'incident'
+  aware_at: string
+  evidence_enc: string
+  measure_at: string | null
+  /** JSON: stage → { at, reference }. */
+  filings: Generated<string>
+  drafts_enc: string | null
+  /** JSON: keys of the alerts already sent. */
+  alerts_sent: Generated<string>
+  wake_at: string | null
+  version: Generated<number>
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
 /** An organization's CVE Services (CNA) credentials; the API key is sealed (`cve_services.api_key|<org>`). */
 export interface CveServicesTable {
   org_id: string
@@ -514,6 +538,7 @@ export interface DB {
   partner: PartnerTable
   partner_notice: PartnerNoticeTable
   report_publication: ReportPublicationTable
+  cra_case: CraCaseTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

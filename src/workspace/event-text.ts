@@ -73,6 +73,14 @@ const labels: Record<EventType, Label> = {
   'account.password_changed': byType('account.password_changed'),
   'account.password_reset': byType('account.password_reset'),
   'account.session_ended': byType('account.session_ended'),
+  'cra.marked': (t, d) => t('event.cra.marked', { kind: t(`cra.kind.${d.kind}` as MessageKey) }),
+  'cra.measure_recorded': plain('event.cra.measure_recorded'),
+  'cra.stage_saved': (t, d) => t('event.cra.stage_saved', { stage: t(`cra.stage.${d.stage}` as MessageKey) }),
+  'cra.stage_exported': (t, d) =>
+    t('event.cra.stage_exported', { stage: t(`cra.stage.${d.stage}` as MessageKey), format: String(d.format) }),
+  'cra.stage_filed': (t, d) =>
+    t('event.cra.stage_filed', { stage: t(`cra.stage.${d.stage}` as MessageKey), reference: String(d.reference) }),
+  'cra.alert_sent': (t, d) => t('event.cra.alert_sent', { stage: t(`cra.stage.${d.stage}` as MessageKey), to: String(d.to) }),
   'advisory.created': (t, d) => t('event.advisory.created', { id: String(d.ownId ?? '') }),
   'advisory.linked': (t, d) => t('event.advisory.linked', { id: String(d.ownId ?? '') }),
   'advisory.edited': plain('event.advisory.edited'),

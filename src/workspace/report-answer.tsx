@@ -4,6 +4,7 @@ import type { Result } from '../domain/result.js'
 import { HttpProblem, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { loadRecognitionPanel } from '../recognition/index.js'
+import { loadCraPanel } from '../regulation/index.js'
 import { loadPublicVersionPanel } from '../report-publication/index.js'
 import { listReportFiles } from './attachments.js'
 import { loadReportForTeam } from './load-report.js'
@@ -27,6 +28,7 @@ export function reportAnswers(deps: Deps) {
     const files = await listReportFiles(deps, org, request.params.ref, viewer)
     const recognition = await loadRecognitionPanel(deps, org, request.params.ref, viewer)
     const publicVersion = await loadPublicVersionPanel(deps, org, request.params.ref, viewer)
+    const cra = await loadCraPanel(deps, org, request.params.ref, viewer)
     const page = (
       <ReportPage
         ctx={pageContext(request, reply)}
@@ -39,6 +41,7 @@ export function reportAnswers(deps: Deps) {
         draft={draft}
         recognition={recognition}
         publicVersion={publicVersion}
+        cra={cra}
       />
     )
     return reply.page(page, status)

@@ -23,6 +23,7 @@ import type { PageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 import { RecognitionPanel, type RecognitionPanelView } from '../recognition/index.js'
+import { CraPanel, type CraPanelView } from '../regulation/index.js'
 import { PublicVersionPanel, type PublicVersionPanelView } from '../report-publication/index.js'
 import type { Role } from '../storage/schema.js'
 import type { ReportFile } from './attachments.js'
@@ -46,6 +47,8 @@ export interface ReportPageProps {
   recognition?: RecognitionPanelView | undefined
   /** The public version of the report (src/report-publication). */
   publicVersion?: PublicVersionPanelView | undefined
+  /** The EU Cyber Resilience Act case of the report, or the way to open one (src/regulation). */
+  cra?: CraPanelView | undefined
 }
 
 /** The reporter's files: name (a download link), size, type recognized from the bytes, SHA-256. */
@@ -76,7 +79,7 @@ function FileList({ t, files }: { t: Translator; files: ReportFile[] }) {
   )
 }
 
-export function ReportPage({ ctx, org, role, userId, view, files, problem, draft, recognition, publicVersion }: ReportPageProps) {
+export function ReportPage({ ctx, org, role, userId, view, files, problem, draft, recognition, publicVersion, cra }: ReportPageProps) {
   const { t } = ctx
   const when = (iso: string) => formatTime(iso, view.timeZone)
   const { report, reporter } = view
@@ -287,6 +290,7 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
             </Card>
             {recognition ? <RecognitionPanel ctx={ctx} base={base} panel={recognition} canWork={canWork} when={when} /> : null}
             {publicVersion ? <PublicVersionPanel ctx={ctx} base={base} panel={publicVersion} canWork={canWork} when={when} /> : null}
+            {cra ? <CraPanel ctx={ctx} base={base} panel={cra} canWork={canWork} when={when} /> : null}
             <Card title={t('reportPage.timeline')}>
               <Timeline
                 items={view.events.map((e) => ({

@@ -216,7 +216,9 @@ export function AdvisoryPage({
                 <ul>
                   {view.reports.map((r) => (
                     <li key={r.ref}>
-                      <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.ref}</a> · {t(`status.${r.status}` as MessageKey)}
+                      <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.ref}</a> · {t(`status.${r.status}` as MessageKey)} ·{' '}
+                      {/* The report's EU Cyber Resilience Act case (src/regulation): marked, filed and exported there. */}
+                      <a href={`/w/${org.slug}/reports/${r.ref}/cra`}>{t('nav.cra')}</a>
                     </li>
                   ))}
                 </ul>

@@ -4,6 +4,7 @@
  */
 import type { Policy } from './schema.js'
 import { confidentialitySection, disclosureSection, processSection, responseTimesSection } from './security-md-handling.js'
+import { regulationSection } from './security-md-regulation.js'
 import {
   contactSection,
   labelsSection,
@@ -37,6 +38,7 @@ export function renderSecurityMd(policy: Policy, options: SecurityMdOptions = {}
     severitySection(policy),
     confidentialitySection(policy),
     disclosureSection(policy),
+    regulationSection(policy),
     recognitionSection(policy),
     safeHarborSection(policy),
     researcherRulesSection(policy),

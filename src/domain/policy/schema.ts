@@ -10,6 +10,7 @@ import { Channels, Contact, Organization } from './schema/organization.js'
 import { Recognition, ReporterIdentity, ResearcherRules, SafeHarbor, SecurityTxt } from './schema/people.js'
 import { Confidentiality, Disclosure, Label, ProcessStep } from './schema/process.js'
 import { Program, Scope } from './schema/programs.js'
+import { Regulation } from './schema/regulation.js'
 import { SeverityScoring } from './schema/severity.js'
 import { Calendar, Clocks, Escalation, Responses, Team } from './schema/timing.js'
 
@@ -45,6 +46,7 @@ export const Policy = strictObject({
   comments: Type.Optional(Text('Where to send comments about the policy itself')),
   advisories: Type.Optional(Advisories),
   accounts: Type.Optional(Accounts),
+  regulation: Type.Optional(Regulation),
 })
 export type Policy = Static<typeof Policy>
 

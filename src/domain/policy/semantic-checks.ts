@@ -302,6 +302,32 @@ function checkPromises(policy: Policy): PathProblem[] {
   return problems
 }
 
+/** The Cyber Resilience Act section: a manufacturer names its Member State; notified contacts exist. */
+function checkRegulation(policy: Policy, closestWord: Suggest): PathProblem[] {
+  const cra = policy.regulation?.cra
+  if (!cra) return []
+  const problems: PathProblem[] = []
+  if (cra.manufacturer && cra.memberState === undefined) {
+    problems.push({
+      segments: ['regulation', 'cra'],
+      message:
+        'a manufacturer names the Member State of its main establishment (memberState: NL, …): its CSIRT coordinates the notifications',
+    })
+  }
+  const contactIds = (policy.contacts ?? []).map((c) => c.id)
+  cra.notify?.forEach((id, i) => {
+    if (!contactIds.includes(id)) {
+      problems.push({
+        segments: ['regulation', 'cra', 'notify', i],
+        message: `no contact has id ${JSON.stringify(id)}${didYouMean(closestWord(id, contactIds))}`,
+      })
+    } else if (!policy.contacts?.find((c) => c.id === id)?.email) {
+      problems.push({ segments: ['regulation', 'cra', 'notify', i], message: `contact ${JSON.stringify(id)} has no email to be told at` })
+    }
+  })
+  return problems
+}
+
 /** Every problem a schema-valid policy still has. */
 export function semanticProblems(policy: Policy): PathProblem[] {
   const suggest = suggester()
@@ -312,5 +338,6 @@ export function semanticProblems(policy: Policy): PathProblem[] {
     ...checkContacts(policy),
     ...checkDisclosure(policy),
     ...checkPromises(policy),
+    ...checkRegulation(policy, suggest),
   ]
 }

@@ -11,6 +11,7 @@ import { partners } from './partners.js'
 import { policy } from './policy.js'
 import { publication } from './publication.js'
 import { recognition } from './recognition.js'
+import { regulation } from './regulation.js'
 import { reportPublication } from './report-publication.js'
 import { severity } from './severity.js'
 import { sso } from './sso.js'
@@ -33,4 +34,5 @@ export const en = {
   ...announcements,
   ...partners,
   ...reportPublication,
+  ...regulation,
 } as const

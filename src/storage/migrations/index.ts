@@ -17,6 +17,7 @@ import * as cveServices from './2026-12-02T1210-cve-services.js'
 import * as announcements from './2026-12-02T1300-announcements.js'
 import * as cveRecord from './2026-12-02T1300-cve-record.js'
 import * as partners from './2026-12-02T1300-partners.js'
+import * as craCases from './2026-12-02T1316-cra-cases.js'
 import * as reportPublication from './2026-12-02T1340-report-publication.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
@@ -46,6 +47,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1300-announcements': announcements,
     '2026-12-02T1300-cve-record': cveRecord,
     '2026-12-02T1300-partners': partners,
+    '2026-12-02T1316-cra-cases': craCases,
     '2026-12-02T1340-report-publication': reportPublication,
   }
 }

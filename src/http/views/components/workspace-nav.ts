@@ -20,10 +20,12 @@ export function workspaceNav(
     | 'cve-services'
     | 'announcements'
     | 'partners'
+    | 'cra'
     | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
   items.push({ href: `/w/${slug}/advisories`, label: t('nav.advisories'), current: current === 'advisories' })
+  items.push({ href: `/w/${slug}/cra`, label: t('nav.cra'), current: current === 'cra' })
   if (role === 'admin') {
     items.push({ href: `/w/${slug}/admin/members`, label: t('nav.members'), current: current === 'members' })
     items.push({ href: `/w/${slug}/admin/programs`, label: t('nav.programs'), current: current === 'programs' })
