@@ -444,22 +444,37 @@ export async function markMessageIdAmbiguous(db: Executor, cipher: IndexingOrgCi
     .execute()
 }
 
-/** The report a Message-ID threads to; null when unknown or ambiguous (claimed by different mails). */
-export const findReportIdByMessageId = async (
+/**
+ * The report a Message-ID threads to; null when unknown or ambiguous (claimed by different mails).
+ * Ambiguity is also read from the stored mails themselves, not only from `mail_thread.ambiguous`:
+ * that flag is set when the second mail carrying the ID is ingested, and mails are ingested
+ * concurrently, so a reply could otherwise be threaded in the moment between the second mail's
+ * receipt (stored before its 250) and its ingestion — into the report of whoever sent the ID first.
+ */
+export async function findReportIdByMessageId(
   db: Executor,
   cipher: IndexingOrgCipher,
   orgId: string,
   messageId: string,
-): Promise<string | null> =>
-  (
-    await db
-      .selectFrom('mail_thread')
-      .select('report_id')
-      .where('org_id', '=', orgId)
-      .where('message_id_index', '=', messageIdIndex(cipher, messageId))
-      .where('ambiguous', '=', 0)
-      .executeTakeFirst()
-  )?.report_id ?? null
+): Promise<string | null> {
+  const index = messageIdIndex(cipher, messageId)
+  const row = await db
+    .selectFrom('mail_thread')
+    .select('report_id')
+    .where('org_id', '=', orgId)
+    .where('message_id_index', '=', index)
+    .where('ambiguous', '=', 0)
+    .executeTakeFirst()
+  if (!row) return null
+  const carriers = await db
+    .selectFrom('inbound_mail')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('message_id_index', '=', index)
+    .limit(2)
+    .execute()
+  return carriers.length > 1 ? null : row.report_id
+}
 
 /** The reporter's first mail on a report, to thread our answers under it. */
 export async function firstInboundMessageId(db: Executor, cipher: OrgCipher, orgId: string, reportId: string): Promise<string | null> {

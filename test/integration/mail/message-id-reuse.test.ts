@@ -4,11 +4,13 @@
  * duplicate; a different mail reusing an ID is its own report (or reply), the collision is on the
  * timeline of the reports involved, and the reused ID no longer threads anything.
  */
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { type InboundService, startInbound } from '../../../src/mail/inbound-service.js'
 import { setSecurityAddress } from '../../../src/mail/index.js'
-import { messageIdIndex } from '../../../src/storage/repositories/mail-repository.js'
+import { ingestMail } from '../../../src/mail/ingest-mail.js'
+import { messageIdIndex, storeInboundMails } from '../../../src/storage/repositories/mail-repository.js'
 import { findReportById } from '../../../src/storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { useTestApp } from '../../support/app.js'
@@ -137,5 +139,45 @@ eachDialect('finding 1: a mail answered 250 is never dropped because its Message
       .where('author_kind', '=', 'reporter')
       .execute()
     expect(onTrap).toHaveLength(0)
+  })
+
+  it("finding 1, the race: a reply ingested before the reused ID's second mail is ingested still does not thread into the spoofer's report", async () => {
+    const t = app()
+    await send({ from: 'mallory@evil.example', to: security, subject: 'Trap 2', text: 'trap', messageId: '<hijack-9@example.net>' })
+    await inbound.idle()
+    const [trap] = await rowsWithId('hijack-9@example.net')
+    // The reporter's mail with the same ID and then their reply are both stored (answered 250);
+    // the reply is ingested first, as concurrent ingestion may do.
+    const raw = (headers: string, body: string) =>
+      Buffer.from(`${headers}\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n${body}\r\n`)
+    const mail = (messageId: string, headers: string, body: string) => {
+      const bytes = raw(`From: rita@example.net\r\nTo: ${security}\r\nMessage-ID: <${messageId}>\r\n${headers}`, body)
+      return {
+        cipher: cipherFor(t.deps, org),
+        mail: {
+          orgId: org.id,
+          source: 'smtp' as const,
+          messageId,
+          rawSha256: createHash('sha256').update(bytes).digest('hex'),
+          raw: bytes,
+          envelope: { rcptTo: [security], nullSender: false },
+          receivedAt: t.deps.now().toISOString(),
+        },
+      }
+    }
+    const stored = await storeInboundMails(t.deps.writes, [
+      mail('hijack-9@example.net', 'Subject: Real bug 2', 'real'),
+      mail(
+        'hijack-10@example.net',
+        'Subject: Re: Real bug 2\r\nIn-Reply-To: <hijack-9@example.net>\r\nReferences: <hijack-9@example.net>',
+        'Secret PoC',
+      ),
+    ])
+    expect(stored).toHaveLength(2)
+    const outcome = await ingestMail(t.deps, org, stored[1]!.id)
+    expect(outcome.kind).toBe('report')
+    const [followUp] = await rowsWithId('hijack-10@example.net')
+    expect(followUp!.report_id).not.toBe(trap!.report_id)
+    expect((await ingestMail(t.deps, org, stored[0]!.id)).kind).toBe('report')
   })
 })
