@@ -65,6 +65,11 @@ describe('per-severity clock overrides', () => {
     expect(clocksAt(received, [], 'critical', withOverrides).acknowledge?.dueAt).toBe('2026-12-09T23:59:59.999Z')
   })
 
+  it('a policy without overrides gives every severity the default deadlines', () => {
+    for (const severity of ['critical', 'low'] as const)
+      expect(clocksAt(received, [], severity).acknowledge?.dueAt).toBe('2026-12-10T23:59:59.999Z')
+  })
+
   it('an override that does not mention a clock leaves that clock at the default', () => {
     expect(clocksAt(received, [], 'high', withOverrides)['detailed-response']?.dueAt).toBe('2026-12-09T10:00:00.000Z')
   })
@@ -463,6 +468,11 @@ describe('clock errors and the next deadline', () => {
     expect(() => computeClockSet(nowhere, { receivedAt: received, events: [] }, received)).toThrow(RangeError)
   })
 
+  it('the next deadline is the earliest one, not the first clock listed', () => {
+    // acknowledge (Thu 10 Dec, end of day) is listed first; the 48-hour detailed response falls due before it.
+    expect(nextDue(computeClocks(plain, { receivedAt: received, events: [] }, received))).toBe('2026-12-09T10:00:00.000Z')
+  })
+
   it('the next deadline the scheduler stores is the earliest running clock, never a met one', () => {
     const clocks = computeClocks(
       plain,
@@ -556,6 +566,20 @@ describe('what the calendar cannot place', () => {
     expect(closed.workingDaysBetween({ year: 2026, month: 12, day: 1 }, { year: 2026, month: 12, day: 31 })).toBe(21)
   })
 
+  it('a deadline counted across the new year skips holidays of both years, and only those (Incwala, Eswatini)', () => {
+    const eswatini = businessCalendar({ timeZone: 'UTC', holidays: { country: 'SZ' } })
+    const start = Date.parse('2025-12-26T10:00:00.000Z') // Friday 26 December 2025
+    // The fifth day after it that the calendar itself calls working.
+    const working: string[] = []
+    for (let day = 27; working.length < 5; day++) {
+      const date = new Date(Date.UTC(2025, 11, day))
+      const civil = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
+      if (eswatini.isWorkingDay(civil)) working.push(date.toISOString().slice(0, 10))
+    }
+    expect(working).toEqual(['2026-01-02', '2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08'])
+    expect(new Date(eswatini.addBusinessDays(start, 5)).toISOString()).toBe('2026-01-08T23:59:59.999Z')
+  })
+
   it('tells a working instant from a weekend one in the organization’s zone', () => {
     const vienna = businessCalendar({ timeZone: 'Europe/Vienna' })
     expect(vienna.isWorkingDayAt(Date.parse('2026-12-11T21:30:00.000Z'))).toBe(true) // Friday 22:30 in Vienna
@@ -613,6 +637,15 @@ describe('escalation actions', () => {
     } as unknown as Policy
     const steps = planFor(closed, '2026-12-20T12:00:00.000Z').due.filter((a) => a.kind === 'escalate')
     expect(steps.map((a) => (a.kind === 'escalate' ? [a.step, a.dueAt] : []))).toEqual([[1, '2026-12-09T10:00:00.000Z']])
+  })
+
+  it('an unknown time zone met while placing a step is not hidden: it throws', () => {
+    const nowhere = {
+      ...plain,
+      calendar: { timeZone: 'Mars/Olympus_Mons' },
+      clocks: { detailedResponse: '48 hours' },
+    } as unknown as Policy
+    expect(() => planFor(nowhere, '2026-12-20T12:00:00.000Z')).toThrow(RangeError)
   })
 
   it('offers the reporter the chain once the escalation clock is breached, once', () => {
