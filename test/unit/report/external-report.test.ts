@@ -125,8 +125,14 @@ describe('validateExternalReport', () => {
     expect(errorsOf({ ...good, program: 'app' }, withPrograms)).toEqual({ program: 'unknown-program' })
     expect(validateExternalReport({ ...good, program: 'web' }, withPrograms)).toMatchObject({
       ok: true,
-      value: { submission: { program: 'web' } },
+      value: { submission: { program: 'web', programFields: [] } },
     })
+  })
+
+  it('names only the fields that have a problem: no empty entries for the others', () => {
+    expect(errorsOf({ ...good, title: '' })).toStrictEqual({ title: 'required' })
+    expect(errorsOf({ ...good, text: 'nul\u0000' })).toStrictEqual({ text: 'control-characters' })
+    expect(errorsOf(good, { ...context, programs: [{ slug: 'web', fields: [] }] })).toStrictEqual({ program: 'required' })
   })
 
   it('names every problem at once', () => {
