@@ -55,6 +55,7 @@ describe('finding 3: the need-to-know rule', () => {
   it('reads the rule from a parsed policy, ignoring anything unknown', () => {
     expect(sharedWithOf({ confidentiality: { sharedWith: 'assigned-team' } })).toBe('assigned-team')
     expect(sharedWithOf({ confidentiality: { sharedWith: 'project' } })).toBe('project')
+    expect(sharedWithOf({ confidentiality: { sharedWith: 'security-team' } })).toBe('security-team')
     expect(sharedWithOf({ confidentiality: { sharedWith: 'everyone' } })).toBeUndefined()
     expect(sharedWithOf({})).toBeUndefined()
     expect(sharedWithOf(null)).toBeUndefined()

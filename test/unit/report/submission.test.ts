@@ -152,6 +152,58 @@ describe('validateSubmission', () => {
     expect(errorsOf({ ...minimal, creditPreference: 'name', reporterName: 'n'.repeat(201) })).toEqual({ reporterName: 'too-long' })
   })
 
+  it('a missing (null) title or description is asked for, not refused as not text; null optional fields are simply empty', () => {
+    expect(errorsOf({ title: null, description: null, steps: null, reporterEmail: null })).toEqual({
+      title: 'required',
+      description: 'required',
+    })
+    expect(errorsOf({ ...minimal, program: null }, ['web'])).toEqual({ program: 'required' })
+  })
+
+  it('keeps the reporter’s address and public key as given', () => {
+    const key = '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBF…\n-----END PGP PUBLIC KEY BLOCK-----\n'
+    expect(validateSubmission({ ...minimal, reporterEmail: 'eve@example.org', reporterPublicKey: key }, [])).toMatchObject({
+      ok: true,
+      value: { reporterEmail: 'eve@example.org', reporterPublicKey: key },
+    })
+  })
+
+  it('the address is one line: a control character in it is refused as such; the public key and impact may span lines', () => {
+    expect(errorsOf({ ...minimal, reporterEmail: 'eve\u001b@example.org' })).toEqual({ reporterEmail: 'control-characters' })
+    expect(errorsOf({ ...minimal, reporterEmail: 'eve@example.org\n' })).toEqual({ reporterEmail: 'control-characters' })
+    expect(errorsOf({ ...minimal, impact: 'first\nsecond' })).toEqual({})
+    expect(errorsOf({ ...minimal, reporterPublicKey: 'key\u0000' })).toEqual({ reporterPublicKey: 'control-characters' })
+    expect(errorsOf({ ...minimal, reporterPublicKey: 'k'.repeat(submissionLimits.reporterPublicKey + 1) })).toEqual({
+      reporterPublicKey: 'too-long',
+    })
+  })
+
+  it("a program's questions: an optional address may be left empty, http is an address, missing answers are missing", () => {
+    const web: ProgramQuestions = {
+      slug: 'web',
+      fields: [
+        { key: 'url', label: 'Affected URL', type: 'url', required: true },
+        { key: 'docs', label: 'Documentation page', type: 'url', required: false },
+      ],
+    }
+    const answersOf = (programFields: unknown) => validateSubmission({ ...minimal, program: 'web', programFields }, [web])
+    expect(answersOf({ url: 'http://intranet.example.org/', docs: '' })).toMatchObject({
+      ok: true,
+      value: {
+        programFields: [
+          { key: 'url', value: 'http://intranet.example.org/' },
+          { key: 'docs', value: '' },
+        ],
+      },
+    })
+    for (const nothing of [undefined, null, 'url=https://x', ['https://x']]) {
+      const result = answersOf(nothing)
+      expect(result.ok ? {} : result.error).toEqual({ 'field.url': 'required' })
+    }
+    const unparsable = answersOf({ url: 'https://exa mple.org/' })
+    expect(unparsable.ok ? {} : unparsable.error).toEqual({ 'field.url': 'invalid-url' })
+  })
+
   it('reports every problem at once', () => {
     expect(Object.keys(errorsOf({ title: '', description: '', reporterEmail: 'x', creditPreference: 'x' }, ['web'])).sort()).toEqual([
       'creditPreference',
