@@ -128,6 +128,10 @@ export interface EventData {
   'partner.notice_rescheduled': { advisoryId: string; partnerId: string; noticeId: string; for: string }
   /** A partner already told was told the release moved. */
   'partner.release_moved_sent': { advisoryId: string; partnerId: string; noticeId: string; at: string }
+  /** The team recorded the fix merged publicly (`at` the moment of the merge), within `disclosure.releaseWindows.publicMerge`. */
+  'advisory.merged_publicly': { advisoryId: string; at: string; releaseAt: string }
+  /** The public-merge window of the planned release (`releaseAt`) opened at `from`; the team was told. */
+  'advisory.merge_window_opened': { advisoryId: string; from: string; releaseAt: string }
   // The public version of a report (src/report-publication): ids and facts only, never its text.
   'public_version.prepared': { outcome: string }
   'public_version.approved': { reviewed: boolean; objectionEndsAt: string }
@@ -239,6 +243,8 @@ export const eventTypes = [
   'partner.notice_reminded',
   'partner.notice_rescheduled',
   'partner.release_moved_sent',
+  'advisory.merged_publicly',
+  'advisory.merge_window_opened',
   'public_version.prepared',
   'public_version.approved',
   'public_version.objected',

@@ -447,6 +447,10 @@ export interface AdvisoryTable {
   published_json: string | null
   /** The planned release (issue 12): partners' early notice and the release windows count back from it. */
   release_at: Generated<string | null>
+  /** When the team recorded the fix merged publicly (`disclosure.releaseWindows.publicMerge`); null: not yet. */
+  merged_at: Generated<string | null>
+  /** The planned release for which the team was told the public-merge window opened (once per planned release). */
+  merge_alerted_for: Generated<string | null>
   created_by: string | null
   created_at: string
   updated_at: string
