@@ -107,6 +107,8 @@ export interface EventData {
   'cve_services.configured': { shortName: string; endpoint: string }
   /** An administrator set (delivery named) or removed (delivery null) how an announcement channel is delivered; never a secret or address. */
   'announcement.channel_configured': { channel: string; delivery: string | null }
+  /** A notice (`notice`: its key, e.g. `cra:<case id>`) was queued on these announcement channels; never its text. */
+  'announcement.notice_queued': { notice: string; channels: string[] }
   /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
   /** CVE Services took the CVE record of a published revision of an advisory (first publication, or an update). */
@@ -245,6 +247,7 @@ export const eventTypes = [
   'partner.release_moved_sent',
   'advisory.merged_publicly',
   'advisory.merge_window_opened',
+  'announcement.notice_queued',
   'public_version.prepared',
   'public_version.approved',
   'public_version.objected',

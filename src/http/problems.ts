@@ -116,6 +116,9 @@ export type AppErrorCode =
   | 'MERGE_TOO_EARLY'
   | 'MERGE_ALREADY_RECORDED'
   | 'MERGE_INVALID'
+  | 'ANNOUNCE_NO_CHANNEL'
+  | 'NOTICE_NOT_PUBLISHED'
+  | 'CRA_NOTICE_NO_ADVISORY'
 
 export const problems = {
   REPORT_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The report cannot move to that status from where it stands' },
@@ -254,6 +257,12 @@ export const problems = {
   MERGE_TOO_EARLY: { status: 409, title: 'Too early: the fix may not be merged publicly before its window opens' },
   MERGE_ALREADY_RECORDED: { status: 409, title: 'The public merge is already recorded' },
   MERGE_INVALID: { status: 422, title: 'Enter when the fix was merged as a date and time, not in the future' },
+  ANNOUNCE_NO_CHANNEL: {
+    status: 409,
+    title: 'No announcement channel to send to: name channels in the policy and set how each is delivered',
+  },
+  CRA_NOTICE_NO_ADVISORY: { status: 409, title: 'No advisory covers this report yet: the notice to users is drafted from one' },
+  NOTICE_NOT_PUBLISHED: { status: 409, title: 'Publish the advisory first: the announcement channels are public' },
 } as const satisfies Record<AppErrorCode, Problem>
 
 /** Thrown by handlers for an expected refusal; the error handler renders it as page or problem+json. */
