@@ -1,6 +1,7 @@
 import { cipherFor, type Deps } from '../deps.js'
 import { revisionDiff } from '../domain/advisory/revision-text.js'
 import { availableActions, statusOf } from '../domain/advisory/workflow.js'
+import { mergeStep } from '../domain/partner/public-merge.js'
 import {
   findAdvisory,
   findAdvisoryRevision,
@@ -10,6 +11,7 @@ import {
 } from '../storage/repositories/advisory-repository.js'
 import { findCveRecord } from '../storage/repositories/cve-record-repository.js'
 import { hasCveServicesSettings } from '../storage/repositories/cve-services-repository.js'
+import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 import { mayReadAdvisory } from './advisory-access.js'
@@ -28,14 +30,17 @@ export async function listAdvisoriesFor(deps: Deps, org: OrganizationRow, viewer
 export async function loadAdvisory(deps: Deps, org: OrganizationRow, ownId: string, viewer: Viewer) {
   const advisory = await findAdvisory(deps.db, cipherFor(deps, org), org.id, ownId)
   if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, viewer))) return undefined
-  const [reports, revisions, members, rules, cveServices, cveRecord] = await Promise.all([
+  const [reports, revisions, members, rules, cveServices, cveRecord, policy] = await Promise.all([
     listAdvisoryReports(deps.db, org.id, advisory.id),
     listAdvisoryRevisions(deps.db, org.id, advisory.id),
     listMembers(deps.db, org.id),
     advisoryRules(deps.db, org.id),
     hasCveServicesSettings(deps.db, org.id),
     findCveRecord(deps.db, org.id, advisory.id),
+    currentPolicy(deps.db, org.id),
   ])
+  const releaseAt = advisory.releaseAt ? Date.parse(advisory.releaseAt) : undefined
+  const mergedAt = advisory.mergedAt ? Date.parse(advisory.mergedAt) : undefined
   const actions = viewer.role === 'viewer' ? [] : availableActions(statusOf(advisory), rules.review, viewer.userId)
   return {
     advisory,
@@ -48,6 +53,8 @@ export async function loadAdvisory(deps: Deps, org: OrganizationRow, ownId: stri
     cveServices,
     /** The CVE record at CVE Services, when the advisory's CVE id was reserved there (and still is its id). */
     cveRecord: cveRecord && cveRecord.cveId === advisory.content.cve ? cveRecord : undefined,
+    /** The public merge (`disclosure.releaseWindows.publicMerge`) is overdue: the planned release passed without it. */
+    mergeOverdue: mergeStep(policy?.policy, releaseAt, mergedAt, deps.now().getTime())?.state === 'overdue',
   }
 }
 

@@ -107,6 +107,8 @@ export interface EventData {
   'cve_services.configured': { shortName: string; endpoint: string }
   /** An administrator set (delivery named) or removed (delivery null) how an announcement channel is delivered; never a secret or address. */
   'announcement.channel_configured': { channel: string; delivery: string | null }
+  /** A notice (`notice`: its key, e.g. `cra:<case id>`) was queued on these announcement channels; never its text. */
+  'announcement.notice_queued': { notice: string; channels: string[] }
   /** A provider's account was linked to an Embargo account: a member's by verified address, or a new member's (`joined`). */
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
   /** CVE Services took the CVE record of a published revision of an advisory (first publication, or an update). */
@@ -128,6 +130,10 @@ export interface EventData {
   'partner.notice_rescheduled': { advisoryId: string; partnerId: string; noticeId: string; for: string }
   /** A partner already told was told the release moved. */
   'partner.release_moved_sent': { advisoryId: string; partnerId: string; noticeId: string; at: string }
+  /** The team recorded the fix merged publicly (`at` the moment of the merge), within `disclosure.releaseWindows.publicMerge`. */
+  'advisory.merged_publicly': { advisoryId: string; at: string; releaseAt: string }
+  /** The public-merge window of the planned release (`releaseAt`) opened at `from`; the team was told. */
+  'advisory.merge_window_opened': { advisoryId: string; from: string; releaseAt: string }
   // The public version of a report (src/report-publication): ids and facts only, never its text.
   'public_version.prepared': { outcome: string }
   'public_version.approved': { reviewed: boolean; objectionEndsAt: string }
@@ -239,6 +245,9 @@ export const eventTypes = [
   'partner.notice_reminded',
   'partner.notice_rescheduled',
   'partner.release_moved_sent',
+  'advisory.merged_publicly',
+  'advisory.merge_window_opened',
+  'announcement.notice_queued',
   'public_version.prepared',
   'public_version.approved',
   'public_version.objected',

@@ -113,6 +113,12 @@ export type AppErrorCode =
   | 'RELEASE_NOT_PLANNED'
   | 'RELEASE_PASSED'
   | 'NOTICE_REFUSED'
+  | 'MERGE_TOO_EARLY'
+  | 'MERGE_ALREADY_RECORDED'
+  | 'MERGE_INVALID'
+  | 'ANNOUNCE_NO_CHANNEL'
+  | 'NOTICE_NOT_PUBLISHED'
+  | 'CRA_NOTICE_NO_ADVISORY'
 
 export const problems = {
   REPORT_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The report cannot move to that status from where it stands' },
@@ -248,6 +254,15 @@ export const problems = {
   RELEASE_NOT_PLANNED: { status: 409, title: 'Plan the release first: early notice counts back from it' },
   RELEASE_PASSED: { status: 409, title: 'The planned release has passed: move it before telling partners' },
   NOTICE_REFUSED: { status: 409, title: 'Nothing was sent: some partners may not be told now' },
+  MERGE_TOO_EARLY: { status: 409, title: 'Too early: the fix may not be merged publicly before its window opens' },
+  MERGE_ALREADY_RECORDED: { status: 409, title: 'The public merge is already recorded' },
+  MERGE_INVALID: { status: 422, title: 'Enter when the fix was merged as a date and time, not in the future' },
+  ANNOUNCE_NO_CHANNEL: {
+    status: 409,
+    title: 'No announcement channel to send to: name channels in the policy and set how each is delivered',
+  },
+  CRA_NOTICE_NO_ADVISORY: { status: 409, title: 'No advisory covers this report yet: the notice to users is drafted from one' },
+  NOTICE_NOT_PUBLISHED: { status: 409, title: 'Publish the advisory first: the announcement channels are public' },
 } as const satisfies Record<AppErrorCode, Problem>
 
 /** Thrown by handlers for an expected refusal; the error handler renders it as page or problem+json. */

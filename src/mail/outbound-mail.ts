@@ -212,6 +212,8 @@ const templates = [
   // The Cyber Resilience Act's clocks (src/regulation): catalogue text, times and a link, to the whole team and named contacts.
   'team.cra-reminder',
   'team.cra-overdue',
+  // The public-merge window of an advisory's planned release opened (src/partners): catalogue text, the release time and a link.
+  'team.merge-window',
 ]
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))

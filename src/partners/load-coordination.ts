@@ -2,6 +2,7 @@ import { cipherFor, type Deps } from '../deps.js'
 import type { Reader } from '../domain/access/need-to-know.js'
 import { earliestNotice, exclusionOf } from '../domain/partner/notice-rules.js'
 import type { Partner } from '../domain/partner/partner.js'
+import { mergeStep } from '../domain/partner/public-merge.js'
 import { releaseWindows } from '../domain/policy/release-windows.js'
 import {
   advisoryScope,
@@ -24,7 +25,7 @@ export interface PartnerRow {
 
 /**
  * Everything the coordination page shows: the planned release and its windows — when partners may
- * be told (`releaseWindows.partnerNotice`) and the dated step "merge publicly not before …"
+ * be told (`releaseWindows.partnerNotice`) and the public-merge step due in its window
  * (`releaseWindows.publicMerge`) — each partner's state, and the timeline.
  */
 export async function loadCoordination(deps: Deps, org: OrganizationRow, ownId: string, viewer: Reader) {
@@ -54,6 +55,8 @@ export async function loadCoordination(deps: Deps, org: OrganizationRow, ownId: 
     earlyDisclosure: policy?.disclosure?.earlyDisclosure !== undefined,
     partnerNoticeFrom: iso(windows.partnerNoticeFrom),
     publicMergeFrom: iso(windows.publicMergeFrom),
+    /** The public merge as a step: waiting for its window, open, done or overdue (undefined: no release planned). */
+    merge: mergeStep(policy, releaseAt, advisory.mergedAt ? Date.parse(advisory.mergedAt) : undefined, deps.now().getTime()),
     rows,
     partnerNames: new Map(partners.map((p) => [p.id, p.name])),
     names: new Map(members.map((m) => [m.userId, m.name])),

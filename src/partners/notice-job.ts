@@ -7,8 +7,9 @@
 import { cipherFor, type Deps } from '../deps.js'
 import { newEvent } from '../domain/events.js'
 import { maxReminders, mayNotify, reminderDue, reminderEveryMs } from '../domain/partner/notice-rules.js'
+import { mergeWindowOpened } from '../domain/partner/public-merge.js'
 import { type JobLoop, startJobLoop } from '../jobs/index.js'
-import { findAdvisoryById } from '../storage/repositories/advisory-repository.js'
+import { findAdvisoryById, listMergeWindowCandidates, markMergeWindowAlerted } from '../storage/repositories/advisory-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import {
   advisoryScope,
@@ -21,6 +22,7 @@ import {
   type StoredNotice,
 } from '../storage/repositories/partner-repository.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
+import { listTeamAddresses } from '../storage/repositories/user-repository.js'
 import { runUnit } from '../storage/unit-of-work.js'
 import { isPublic } from './advisory-of.js'
 import { deliverNotice, partnerMails, reminderText } from './notices.js'
@@ -28,6 +30,8 @@ import { deliverNotice, partnerMails, reminderText } from './notices.js'
 export interface PartnerNoticeRun {
   sent: number
   reminded: number
+  /** Teams told that an advisory's public-merge window opened. */
+  mergeAlerts: number
 }
 
 async function handle(deps: Deps, n: StoredNotice, now: Date, run: PartnerNoticeRun): Promise<void> {
@@ -98,9 +102,56 @@ async function handle(deps: Deps, n: StoredNotice, now: Date, run: PartnerNotice
   if (reminded) run.reminded += 1
 }
 
-/** One run at `now`: every scheduled notice whose time has come, and every reminder due. Tests call it with the controllable clock. */
+/**
+ * Tells the team (responders and admins, each at their address) that the public-merge window
+ * (`disclosure.releaseWindows.publicMerge`) of an advisory's planned release opened: once per
+ * planned release — the first write is the conditional update recording the plan alerted, so a
+ * second runner updates nothing and sends nothing.
+ */
+async function alertMergeWindow(deps: Deps, orgId: string, advisoryId: string, now: Date): Promise<boolean> {
+  const org = await findOrganizationById(deps.db, orgId)
+  if (!org) return false
+  const [advisory, policy] = await Promise.all([
+    findAdvisoryById(deps.db, cipherFor(deps, org), org.id, advisoryId),
+    currentPolicy(deps.db, org.id),
+  ])
+  if (!advisory?.releaseAt || isPublic(advisory)) return false
+  const releaseAt = advisory.releaseAt
+  const from = mergeWindowOpened(
+    policy?.policy,
+    Date.parse(releaseAt),
+    advisory.mergedAt ? Date.parse(advisory.mergedAt) : undefined,
+    now.getTime(),
+  )
+  if (from === undefined) return false
+  const at = now.toISOString()
+  return runUnit(
+    deps,
+    org,
+    async (u) => {
+      if (!(await markMergeWindowAlerted(u.tx, org.id, advisory.id, releaseAt))) return false
+      const link = new URL(`/w/${org.slug}/advisories/${advisory.ownId}/coordination`, deps.config.publicUrl).href
+      for (const to of await listTeamAddresses(u.tx, org.id))
+        u.send({
+          kind: 'mail',
+          payload: { template: 'team.merge-window', to, as: 'team', ref: advisory.ownId, orgName: org.name, link, dueAt: releaseAt },
+        })
+      u.record(
+        newEvent('advisory.merge_window_opened', { kind: 'system' }, u.at, null, {
+          advisoryId: advisory.id,
+          from: new Date(from).toISOString(),
+          releaseAt,
+        }),
+      )
+      return true
+    },
+    { at },
+  )
+}
+
+/** One run at `now`: every scheduled notice whose time has come, every reminder due, every public-merge window just opened. Tests call it with the controllable clock. */
 export async function runPartnerNotices(deps: Deps, now: Date = deps.now()): Promise<PartnerNoticeRun> {
-  const run: PartnerNoticeRun = { sent: 0, reminded: 0 }
+  const run: PartnerNoticeRun = { sent: 0, reminded: 0, mergeAlerts: 0 }
   const open = await listOpenNotices(
     deps.db,
     now.toISOString(),
@@ -114,6 +165,13 @@ export async function runPartnerNotices(deps: Deps, now: Date = deps.now()): Pro
       deps.log.error({ err: error, noticeId: n.id, orgId: n.orgId, event: 'partner.notice_failed' }, 'early notice failed')
     }
   }
+  for (const a of await listMergeWindowCandidates(deps.db, now.toISOString(), 500)) {
+    try {
+      if (await alertMergeWindow(deps, a.org_id, a.id, now)) run.mergeAlerts += 1
+    } catch (error) {
+      deps.log.error({ err: error, advisoryId: a.id, orgId: a.org_id, event: 'partner.merge_alert_failed' }, 'public-merge alert failed')
+    }
+  }
   return run
 }
 
@@ -122,7 +180,7 @@ export function startPartnerNoticeJob(deps: Deps, options: { intervalMs?: number
   return startJobLoop({
     run: async () => {
       const r = await runPartnerNotices(deps)
-      if (r.sent + r.reminded > 0) deps.log.info({ ...r, event: 'partner.notice_run' }, 'early notices')
+      if (r.sent + r.reminded + r.mergeAlerts > 0) deps.log.info({ ...r, event: 'partner.notice_run' }, 'early notices')
     },
     nextAt: () => earliestScheduledNotice(deps.db),
     onError: (error) => deps.log.error({ err: error, event: 'partner.notice_failed' }, 'early notice run failed'),

@@ -14,6 +14,7 @@ import {
   ContactForm,
   ContactParams,
   DoneQuery,
+  MergeForm,
   NoticeForm,
   OrgParams,
   PartnerForm,
@@ -28,6 +29,7 @@ import { addPartnerContact } from './use-cases/add-partner-contact.js'
 import { editPartner } from './use-cases/edit-partner.js'
 import { openNotice } from './use-cases/open-notice.js'
 import { planRelease } from './use-cases/plan-release.js'
+import { recordPublicMerge } from './use-cases/record-public-merge.js'
 import { removePartner } from './use-cases/remove-partner.js'
 import { removePartnerContact } from './use-cases/remove-partner-contact.js'
 import { type PartnerRefusal, sendEarlyNotice } from './use-cases/send-early-notice.js'
@@ -213,7 +215,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
     request: FastifyRequest<{ Params: AdvisoryParams }>,
     reply: FastifyReply,
     status = 200,
-    problem?: { code: AppErrorCode; refusals?: PartnerRefusal[] },
+    problem?: { code: AppErrorCode; refusals?: PartnerRefusal[]; from?: number },
   ) => {
     const view = await loadCoordination(deps, request.org!, request.params.id, viewerOf(request))
     if (!view) throw new HttpProblem('NOT_FOUND')
@@ -224,7 +226,12 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
         ? ctx.t('partners.done.release')
         : q.done === 'notice'
           ? ctx.t('partners.done.notice', { sent: Number(q.sent ?? 0), scheduled: Number(q.scheduled ?? 0) })
-          : undefined
+          : q.done === 'merged'
+            ? ctx.t('partners.done.merged')
+            : undefined
+    const lines = (problem?.refusals ?? []).map((r) => refusalLine(ctx.t, r, view.zone))
+    if (problem?.from !== undefined)
+      lines.push(ctx.t('partners.merge.tooEarly', { at: formatTime(new Date(problem.from).toISOString(), view.zone) }))
     return reply.page(
       <CoordinationPage
         ctx={ctx}
@@ -233,7 +240,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
         view={view}
         done={done}
         problem={problem ? problems[problem.code].title : undefined}
-        refusals={(problem?.refusals ?? []).map((r) => refusalLine(ctx.t, r, view.zone))}
+        refusals={lines}
       />,
       status,
     )
@@ -275,6 +282,21 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
       return showCoordination(request, reply, problems[error.code].status, {
         code: error.code,
         ...(error.code === 'NOTICE_REFUSED' ? { refusals: error.refusals } : {}),
+      })
+    },
+  )
+
+  app.post<{ Params: AdvisoryParams; Body: MergeForm }>(
+    '/w/:org/advisories/:id/merged',
+    { config: work, schema: { params: AdvisoryParams, body: MergeForm } },
+    async (request, reply) => {
+      const merged = await recordPublicMerge(deps, request.org!, request.params.id, request.body.at ?? '', viewerOf(request))
+      if (merged.ok) return reply.redirect(`/w/${request.params.org}/advisories/${request.params.id}/coordination?done=merged`, 303)
+      const error = merged.error
+      if (error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+      return showCoordination(request, reply, problems[error.code].status, {
+        code: error.code,
+        ...(error.code === 'MERGE_TOO_EARLY' ? { from: error.from } : {}),
       })
     },
   )

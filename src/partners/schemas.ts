@@ -44,3 +44,5 @@ export const ReleaseForm = Form({ at: Form.text(40) })
 export type ReleaseForm = Static<typeof ReleaseForm>
 export const NoticeForm = Form({ partners: Form.list(Type.String({ maxLength: 64 }), 200), later: Form.checkbox() })
 export type NoticeForm = Static<typeof NoticeForm>
+export const MergeForm = Form({ at: Form.text(40) })
+export type MergeForm = Static<typeof MergeForm>

@@ -1,10 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { noticeAnnouncements } from '../announcements/index.js'
 import type { Deps } from '../deps.js'
 import { type CraStage, craKinds, craStages } from '../domain/regulation/cra-clocks.js'
 import { craFieldMaxLength } from '../domain/regulation/cra-forms.js'
 import type { Result } from '../domain/result.js'
-import { Form } from '../http/form-body.js'
+import { EmptyForm, Form } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { CaseError } from './change-case.js'
@@ -16,6 +17,7 @@ import { markExploited } from './use-cases/mark-exploited.js'
 import { recordFiling } from './use-cases/record-filing.js'
 import { recordMeasure } from './use-cases/record-measure.js'
 import { saveStage } from './use-cases/save-stage.js'
+import { sendUserNotice, userNoticeKey } from './use-cases/send-user-notice.js'
 import { userNoticeFor } from './user-notice.js'
 import { CraCasePage, doneMessages } from './views/case-page.js'
 import { CraNoticePage } from './views/notice-page.js'
@@ -38,6 +40,12 @@ const DoneQuery = Type.Object(
   { additionalProperties: false },
 )
 type DoneQuery = Static<typeof DoneQuery>
+/** After "Send to the announcement channels": how many channels got it now (0: every one had it already). */
+const NoticeQuery = Type.Object(
+  { done: Type.Optional(Type.Literal('announced')), n: Type.Optional(Type.String({ maxLength: 3, pattern: '^[0-9]+$' })) },
+  { additionalProperties: false },
+)
+type NoticeQuery = Static<typeof NoticeQuery>
 
 const MarkForm = Form({ kind: Form.choice(craKinds), awareAt: Form.text(32), evidence: Form.text(craFieldMaxLength) })
 type MarkForm = Static<typeof MarkForm>
@@ -137,15 +145,33 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
     },
   )
 
-  app.get<{ Params: ReportParams }>(
+  app.get<{ Params: ReportParams; Querystring: NoticeQuery }>(
     '/w/:org/reports/:ref/cra/notice',
-    { config: read, schema: { params: ReportParams } },
+    { config: read, schema: { params: ReportParams, querystring: NoticeQuery } },
     async (request, reply) => {
       const found = await userNoticeFor(deps, request.org!, request.params.ref, viewer(request))
       if (!found.ok) throw new HttpProblem(found.error.code)
-      return reply.page(
-        <CraNoticePage ctx={pageContext(request, reply)} role={request.role!} c={found.value.ctx} notice={found.value.notice} />,
-      )
+      const { ctx: c, notice } = found.value
+      const sent = c.craCase ? await noticeAnnouncements(deps, request.org!, userNoticeKey(c.craCase.id)) : []
+      const ctx = pageContext(request, reply)
+      const q = request.query
+      const done =
+        q.done === 'announced'
+          ? Number(q.n ?? 0) > 0
+            ? ctx.t('cra.done.announced', { n: Number(q.n ?? 0) })
+            : ctx.t('cra.done.alreadyAnnounced')
+          : undefined
+      return reply.page(<CraNoticePage ctx={ctx} role={request.role!} c={c} notice={notice} sent={sent} done={done} />)
+    },
+  )
+
+  app.post<{ Params: ReportParams }>(
+    '/w/:org/reports/:ref/cra/notice/announce',
+    { config: work, schema: { params: ReportParams, body: EmptyForm } },
+    async (request, reply) => {
+      const sent = await sendUserNotice(deps, request.org!, request.params.ref, viewer(request))
+      if (!sent.ok) throw new HttpProblem(sent.error.code)
+      return reply.redirect(`${caseUrl(request.params)}/notice?done=announced&n=${sent.value.queued.length}`, 303)
     },
   )
 

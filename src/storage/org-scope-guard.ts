@@ -45,6 +45,7 @@ export const orgOwnedTables = new Set([
   'partner_notice',
   'report_publication',
   'cra_case',
+  'notice_announcement',
 ])
 
 export class UnscopedQueryError extends Error {}

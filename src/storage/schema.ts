@@ -447,6 +447,10 @@ export interface AdvisoryTable {
   published_json: string | null
   /** The planned release (issue 12): partners' early notice and the release windows count back from it. */
   release_at: Generated<string | null>
+  /** When the team recorded the fix merged publicly (`disclosure.releaseWindows.publicMerge`); null: not yet. */
+  merged_at: Generated<string | null>
+  /** The planned release for which the team was told the public-merge window opened (once per planned release). */
+  merge_alerted_for: Generated<string | null>
   created_by: string | null
   created_at: string
   updated_at: string
@@ -534,6 +538,7 @@ export interface DB {
   cve_services: CveServicesTable
   announcement_channel: AnnouncementChannelTable
   announcement: AnnouncementTable
+  notice_announcement: NoticeAnnouncementTable
   cve_record: CveRecordTable
   partner: PartnerTable
   partner_notice: PartnerNoticeTable
@@ -566,6 +571,17 @@ export interface AnnouncementChannelTable {
   /** JSON of the delivery's settings (addresses, tokens, signing secret), sealed. */
   secret_enc: string
   updated_at: string
+}
+
+/** One notice (e.g. a CRA case's notice to users, key `cra:<case id>`) sent on one channel: unique per (org, notice, channel). */
+export interface NoticeAnnouncementTable {
+  id: string
+  org_id: string
+  notice_key: string
+  channel: string
+  delivery: string
+  outbox_id: string
+  created_at: string
 }
 
 /** One advisory announced on one channel: unique per (advisory, channel); its delivery is the outbox row `outbox_id`. */

@@ -117,6 +117,10 @@ const labels: Record<EventType, Label> = {
   'partner.notice_reminded': byType('partner.notice_reminded'),
   'partner.notice_rescheduled': byType('partner.notice_rescheduled'),
   'partner.release_moved_sent': byType('partner.release_moved_sent'),
+  'advisory.merged_publicly': byType('advisory.merged_publicly'),
+  'advisory.merge_window_opened': byType('advisory.merge_window_opened'),
+  'announcement.notice_queued': (t, d) =>
+    t('event.announcement.notice_queued', { channels: Array.isArray(d.channels) ? d.channels.join(', ') : '' }),
   'public_version.prepared': plain('event.public_version.prepared'),
   'public_version.approved': (t, d) => t(d.reviewed ? 'event.public_version.reviewed' : 'event.public_version.approved'),
   'public_version.objected': plain('event.public_version.objected'),

@@ -80,4 +80,43 @@ browserSuite('partners and early notice in Chromium', ({ app, browser, origin, s
     await shot(r.page, 'partners-4-team-sees')
     await r.context.close()
   })
+
+  it('a responder records the public merge: refused before its window, with the moment it opens, recorded once it is open', async () => {
+    const t = app()
+    t.clock.current = new Date('2026-11-20T10:00:00.000Z')
+    const { org, responder, ownId } = await khulnaSoftWithDraft(t, 'publicMerge: 48 hours')
+    const signIn = async () => {
+      const context = await browser().newContext()
+      const page = await context.newPage()
+      page.setDefaultTimeout(8000)
+      await page.goto(`${origin()}/login`)
+      await page.getByLabel('E-mail').fill(responder.email)
+      await page.getByLabel('Password').fill(responder.password)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      return { context, page }
+    }
+    const coordination = `${origin()}/w/${org.slug}/advisories/${ownId}/coordination`
+    const r = await signIn()
+    await r.page.goto(coordination)
+    await r.page.getByLabel('Release date and time').fill('2026-12-01T10:00')
+    await r.page.getByRole('button', { name: 'Plan release' }).click()
+    await r.page.getByText('Planned release saved.').waitFor()
+    await r.page.getByText('Waiting for its window').waitFor()
+    await r.page.getByRole('button', { name: 'Record merged publicly' }).click()
+    await r.page.getByText('The fix may be merged publicly from').waitFor()
+    await shot(r.page, 'partners-5-merge-too-early')
+    await r.context.close()
+
+    // 48 hours before the release (10:00 in Dhaka, 04:00 UTC): the window is open.
+    t.clock.current = new Date('2026-11-29T04:00:00.000Z')
+    const later = await signIn()
+    await later.page.goto(coordination)
+    await later.page.getByText('Due: merge publicly now').waitFor()
+    await later.page.getByRole('button', { name: 'Record merged publicly' }).click()
+    await later.page.getByText('Public merge recorded.').waitFor()
+    await later.page.getByText('Merged publicly', { exact: true }).waitFor()
+    expect(await later.page.locator('.timeline').textContent()).toContain('recorded the fix merged publicly')
+    await shot(later.page, 'partners-6-merged')
+    await later.context.close()
+  })
 })

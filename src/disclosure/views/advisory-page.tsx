@@ -129,6 +129,11 @@ export function AdvisoryPage({
             </Card>
           </div>
           <aside class="stack">
+            {view.mergeOverdue ? (
+              <Alert tone="danger">
+                <a href={`${base}/coordination`}>{t('partners.advisory.mergeOverdue')}</a>
+              </Alert>
+            ) : null}
             <a href={`${base}/coordination`}>
               {a.releaseAt ? t('partners.release.plannedLine', { at: formatTime(a.releaseAt, 'UTC') }) : t('partners.coordination.link')}
             </a>

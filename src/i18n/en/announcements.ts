@@ -59,4 +59,5 @@ export const announcements = {
   'announcement.readMore': 'Read the advisory: {url}',
   'announcement.from': 'Published by {org} on {date}.',
   'event.announcement.channel_configured': 'Announcement channel changed',
+  'event.announcement.notice_queued': 'Notice sent to the announcement channels: {channels}',
 } as const

@@ -55,6 +55,9 @@ function statusOf(t: Translator, row: PartnerRow, zone: string | undefined): { s
   return { status: 'none', label: t('partners.notice.none') }
 }
 
+/** The public-merge step's badge, in the workflow badge colours. */
+const mergeBadge = { waiting: 'none', open: 'fixing', done: 'acknowledged', overdue: 'rejected' } as const
+
 /** Events a partner caused (through its link): the partner is the actor. */
 const byPartner = new Set(['partner.notice_viewed', 'partner.notice_acknowledged'])
 
@@ -94,11 +97,13 @@ export function CoordinationPage({
     text: t(`partners.event.${e.type}` as MessageKey, {
       partner: partnerName(e.data.partnerId),
       at:
-        typeof e.data.at === 'string'
-          ? formatTime(e.data.at, view.zone)
-          : typeof e.data.for === 'string'
-            ? formatTime(e.data.for, view.zone)
-            : '',
+        e.type === 'advisory.merge_window_opened' && typeof e.data.from === 'string'
+          ? formatTime(e.data.from, view.zone)
+          : typeof e.data.at === 'string'
+            ? formatTime(e.data.at, view.zone)
+            : typeof e.data.for === 'string'
+              ? formatTime(e.data.for, view.zone)
+              : '',
       n: String(e.data.reminder ?? ''),
     }),
   }))
@@ -131,12 +136,6 @@ export function CoordinationPage({
                 label: t('partners.release.partnersFrom'),
                 value: view.partnerNoticeFrom ? when(view.partnerNoticeFrom) : t('partners.release.noWindow'),
               },
-              {
-                label: t('partners.release.mergeStep'),
-                value: view.publicMergeFrom
-                  ? t('partners.release.mergeFrom', { at: when(view.publicMergeFrom) })
-                  : t('partners.release.noWindow'),
-              },
             ]}
           />
           {works ? (
@@ -154,6 +153,49 @@ export function CoordinationPage({
               <Button>{a.releaseAt ? t('partners.release.move') : t('partners.release.set')}</Button>
             </form>
           ) : null}
+        </Card>
+        <Card title={t('partners.merge.title')}>
+          {!view.merge ? (
+            <p class="text-muted">{t('partners.merge.notPlanned')}</p>
+          ) : (
+            <>
+              {view.merge.state === 'overdue' ? (
+                <Alert tone="danger">{t('partners.merge.overdue', { at: when(a.releaseAt) })}</Alert>
+              ) : null}
+              <KeyValue
+                items={[
+                  {
+                    label: t('partners.merge.state'),
+                    value: (
+                      <>
+                        <StatusBadge status={mergeBadge[view.merge.state]} label={t(`partners.merge.state.${view.merge.state}`)} />
+                        {view.merge.mergedAt !== undefined ? (
+                          <span class="text-muted">
+                            {' '}
+                            {t('partners.merge.mergedAt', { at: when(new Date(view.merge.mergedAt).toISOString()) })}
+                          </span>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                  {
+                    label: t('partners.merge.window'),
+                    value: view.publicMergeFrom ? when(view.publicMergeFrom) : t('partners.merge.anyTime'),
+                  },
+                  { label: t('partners.merge.due'), value: when(a.releaseAt) },
+                ]}
+              />
+              {role !== 'viewer' && view.merge.state !== 'done' ? (
+                <form method="post" action={`${base}/merged`} class="stack">
+                  <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                  <Field name="at" label={t('partners.merge.at')} hint={t('partners.merge.atHint', { zone: view.zone ?? 'UTC' })} t={t}>
+                    <input class="input" type="datetime-local" name="at" value="" />
+                  </Field>
+                  <Button variant={view.merge.state === 'waiting' ? 'secondary' : 'primary'}>{t('partners.merge.record')}</Button>
+                </form>
+              ) : null}
+            </>
+          )}
         </Card>
         <Card title={t('partners.coordination.partners')}>
           {view.rows.length === 0 ? (

@@ -1,13 +1,40 @@
+import { AnnouncementStatusTable } from '../../announcements/index.js'
 import type { UserNotice } from '../../domain/regulation/user-notice.js'
-import { Card, KeyValue, Markdown, PageHeader, TextArea, WorkspaceLayout } from '../../http/views/components/index.js'
+import {
+  Alert,
+  Button,
+  Card,
+  HiddenInput,
+  KeyValue,
+  Markdown,
+  PageHeader,
+  TextArea,
+  WorkspaceLayout,
+} from '../../http/views/components/index.js'
 import { renderMarkdown } from '../../http/views/markdown.js'
 import type { PageContext } from '../../http/views/page-context.js'
+import type { AnnouncementStatus } from '../../storage/repositories/announcement-repository.js'
 import type { Role } from '../../storage/schema.js'
 import type { CraContext } from '../load-case.js'
 
-/** The notice to users drafted from the advisory, with the link to its CSAF document; sending it is another feature's. */
-export function CraNoticePage({ ctx, role, c, notice }: { ctx: PageContext; role: Role; c: CraContext; notice: UserNotice | undefined }) {
+/** The notice to users drafted from the advisory, with the link to its CSAF document, and its sending through the announcement channels. */
+export function CraNoticePage({
+  ctx,
+  role,
+  c,
+  notice,
+  sent = [],
+  done,
+}: {
+  ctx: PageContext
+  role: Role
+  c: CraContext
+  notice: UserNotice | undefined
+  sent?: AnnouncementStatus[]
+  done?: string | undefined
+}) {
   const { t } = ctx
+  const url = `/w/${c.org.slug}/reports/${c.report.ref}/cra/notice/announce`
   return (
     <WorkspaceLayout ctx={ctx} org={c.org} role={role} current="cra" title={`${c.report.ref} · ${t('cra.userNotice.title')}`}>
       <div class="container stack">
@@ -16,6 +43,7 @@ export function CraNoticePage({ ctx, role, c, notice }: { ctx: PageContext; role
           subtitle={c.report.ref}
           actions={<a href={`/w/${c.org.slug}/reports/${c.report.ref}/cra`}>{t('cra.title')}</a>}
         />
+        {done ? <Alert tone="success">{done}</Alert> : null}
         <p class="text-muted">{t('cra.userNotice.intro')}</p>
         {notice ? (
           <>
@@ -40,7 +68,20 @@ export function CraNoticePage({ ctx, role, c, notice }: { ctx: PageContext; role
                   ]}
                 />
                 <TextArea name="notice" label={t('cra.userNotice.text')} value={notice.body} rows={12} />
-                <p class="text-muted">{t('cra.userNotice.sending')}</p>
+              </div>
+            </Card>
+            <Card title={t('cra.userNotice.channels')}>
+              <div class="stack">
+                {sent.length === 0 ? <p>{t('cra.userNotice.notSent')}</p> : <AnnouncementStatusTable ctx={ctx} rows={sent} />}
+                {!notice.machineReadable ? (
+                  <p class="text-muted">{t('cra.userNotice.notPublished')}</p>
+                ) : role !== 'viewer' ? (
+                  <form method="post" action={url} class="stack">
+                    <p class="text-muted">{t('cra.userNotice.sending')}</p>
+                    <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                    <Button variant="primary">{t('cra.userNotice.send')}</Button>
+                  </form>
+                ) : null}
               </div>
             </Card>
           </>

@@ -19,6 +19,8 @@ import * as cveRecord from './2026-12-02T1300-cve-record.js'
 import * as partners from './2026-12-02T1300-partners.js'
 import * as craCases from './2026-12-02T1316-cra-cases.js'
 import * as reportPublication from './2026-12-02T1340-report-publication.js'
+import * as publicMerge from './2026-12-02T1350-public-merge.js'
+import * as noticeAnnouncements from './2026-12-02T1351-notice-announcements.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -49,6 +51,8 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1300-partners': partners,
     '2026-12-02T1316-cra-cases': craCases,
     '2026-12-02T1340-report-publication': reportPublication,
+    '2026-12-02T1350-public-merge': publicMerge,
+    '2026-12-02T1351-notice-announcements': noticeAnnouncements,
   }
 }
 

@@ -36,6 +36,8 @@ export interface StoredAdvisory {
   version: number
   /** The planned release (set by src/partners/use-cases/plan-release.ts); null or absent: none planned. */
   releaseAt?: string | null
+  /** When the fix was recorded merged publicly (src/partners/use-cases/record-public-merge.ts); null or absent: not yet. */
+  mergedAt?: string | null
 }
 
 const contentContext = (id: string) => `advisory.content|${id}`
@@ -64,6 +66,7 @@ function open(cipher: OrgCipher, row: Row): StoredAdvisory {
     updatedAt: row.updated_at,
     version: Number(row.version),
     releaseAt: row.release_at ?? null,
+    mergedAt: row.merged_at ?? null,
   }
 }
 
@@ -361,4 +364,52 @@ export async function hasPublicAdvisories(db: Executor, orgId: string): Promise<
 /** Sets the advisory's planned release (partners and release windows count back from it); not a revision of its content. */
 export async function setAdvisoryRelease(tx: Tx, orgId: string, advisoryId: string, releaseAt: string | null): Promise<void> {
   await tx.updateTable('advisory').set({ release_at: releaseAt }).where('org_id', '=', orgId).where('id', '=', advisoryId).execute()
+}
+
+/** Records the fix merged publicly at `at`, once: false when it was already recorded. */
+export async function setAdvisoryMerged(tx: Tx, orgId: string, advisoryId: string, at: string): Promise<boolean> {
+  const result = await tx
+    .updateTable('advisory')
+    .set({ merged_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', advisoryId)
+    .where('merged_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Marks the team told that the public-merge window of the release planned at `releaseAt` opened:
+ * conditional, so two job runs (or two processes) tell the team once per planned release.
+ */
+export async function markMergeWindowAlerted(tx: Tx, orgId: string, advisoryId: string, releaseAt: string): Promise<boolean> {
+  const result = await tx
+    .updateTable('advisory')
+    .set({ merge_alerted_for: releaseAt })
+    .where('org_id', '=', orgId)
+    .where('id', '=', advisoryId)
+    .where('release_at', '=', releaseAt)
+    .where('merged_at', 'is', null)
+    .where((eb) => eb.or([eb('merge_alerted_for', 'is', null), eb('merge_alerted_for', '<>', releaseAt)]))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Advisories across organizations whose public-merge window may have opened and whose team was
+ * not told yet for the current plan: a release planned after `now`, not merged, not public. The
+ * window itself depends on each organization's policy; the job decides.
+ */
+export async function listMergeWindowCandidates(db: Executor, now: string, limit: number) {
+  return acrossOrganizations(db)
+    .selectFrom('advisory')
+    .select(['id', 'org_id', 'release_at'])
+    .where('release_at', '>', now)
+    .where('merged_at', 'is', null)
+    .where('published_at', 'is', null)
+    .where('state', 'not in', ['published', 'withdrawn'])
+    .where((eb) => eb.or([eb('merge_alerted_for', 'is', null), eb('merge_alerted_for', '<>', eb.ref('release_at'))]))
+    .orderBy('release_at')
+    .limit(limit)
+    .execute()
 }

@@ -161,19 +161,84 @@ export async function listAnnouncements(db: Executor, orgId: string, advisoryId:
     .where('announcement.advisory_id', '=', advisoryId)
     .orderBy('announcement.channel')
     .execute()
-  return rows.map((r) => {
-    const state: AnnouncementState = r.done_at ? 'sent' : r.dead_at ? 'failed' : Number(r.attempts) > 0 ? 'retrying' : 'queued'
-    return {
-      id: r.id,
-      channel: r.channel,
-      delivery: r.delivery,
-      state,
-      attempts: Number(r.attempts),
-      lastError: state === 'sent' ? null : r.last_error,
-      at: r.done_at ?? r.dead_at ?? (state === 'retrying' ? r.next_attempt_at : null),
-      createdAt: r.created_at,
-    }
-  })
+  return rows.map(statusOf)
+}
+
+interface StatusRow {
+  id: string
+  channel: string
+  delivery: string
+  created_at: string
+  attempts: number | string
+  done_at: string | null
+  dead_at: string | null
+  last_error: string | null
+  next_attempt_at: string
+}
+
+/** A delivery's state from its outbox row: sent, failed for good, retrying, or queued. */
+function statusOf(r: StatusRow): AnnouncementStatus {
+  const state: AnnouncementState = r.done_at ? 'sent' : r.dead_at ? 'failed' : Number(r.attempts) > 0 ? 'retrying' : 'queued'
+  return {
+    id: r.id,
+    channel: r.channel,
+    delivery: r.delivery,
+    state,
+    attempts: Number(r.attempts),
+    lastError: state === 'sent' ? null : r.last_error,
+    at: r.done_at ?? r.dead_at ?? (state === 'retrying' ? r.next_attempt_at : null),
+    createdAt: r.created_at,
+  }
+}
+
+/**
+ * Records that the notice `noticeKey` is sent on this channel, delivered by the outbox row
+ * `outboxId`. False when it already was (the unique (org, notice, channel) row exists): the caller
+ * queues nothing.
+ */
+export async function insertNoticeAnnouncement(
+  db: Executor,
+  a: { id: string; orgId: string; noticeKey: string; channel: string; delivery: string; outboxId: string; at: string },
+): Promise<boolean> {
+  const r = await db
+    .insertInto('notice_announcement')
+    .values({
+      id: a.id,
+      org_id: a.orgId,
+      notice_key: a.noticeKey,
+      channel: a.channel,
+      delivery: a.delivery,
+      outbox_id: a.outboxId,
+      created_at: a.at,
+    })
+    .onConflict((oc) => oc.columns(['org_id', 'notice_key', 'channel']).doNothing())
+    .executeTakeFirst()
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0
+}
+
+/** Each channel the notice `noticeKey` was sent on, with its delivery's state from its outbox row. */
+export async function listNoticeAnnouncements(db: Executor, orgId: string, noticeKey: string): Promise<AnnouncementStatus[]> {
+  const rows = await db
+    .selectFrom('notice_announcement')
+    .innerJoin('outbox', (j) =>
+      j.onRef('outbox.id', '=', 'notice_announcement.outbox_id').onRef('outbox.org_id', '=', 'notice_announcement.org_id'),
+    )
+    .select([
+      'notice_announcement.id',
+      'notice_announcement.channel',
+      'notice_announcement.delivery',
+      'notice_announcement.created_at',
+      'outbox.attempts',
+      'outbox.done_at',
+      'outbox.dead_at',
+      'outbox.last_error',
+      'outbox.next_attempt_at',
+    ])
+    .where('notice_announcement.org_id', '=', orgId)
+    .where('notice_announcement.notice_key', '=', noticeKey)
+    .orderBy('notice_announcement.channel')
+    .execute()
+  return rows.map(statusOf)
 }
 
 /** One announcement, for its delivery. */

@@ -391,6 +391,8 @@ export async function listAdvisoryPartnerEvents(db: Executor, orgId: string, adv
         eb('type', 'like', 'partner.notice%'),
         eb('type', '=', 'partner.release_moved_sent'),
         eb('type', '=', 'advisory.release_planned'),
+        eb('type', '=', 'advisory.merged_publicly'),
+        eb('type', '=', 'advisory.merge_window_opened'),
       ]),
     )
     .where('data', 'like', `%${advisoryId.replace(/[^0-9a-f-]/gi, '')}%`)

@@ -1,6 +1,8 @@
 /** Shared steps of the partner tests: an organization on the KhulnaSoft preset with a security address, an advisory draft, partners' keys, mail decoding. */
 import * as openpgp from 'openpgp'
 import { setSecurityAddress } from '../../../src/mail/index.js'
+import { readPreset } from '../../../src/policy-admin/presets.js'
+import { importPolicy } from '../../../src/policy-admin/use-cases/import-policy.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { claimReport } from '../../../src/workspace/use-cases/claim-report.js'
 import { asMember, type TestApp, type TestMember } from '../../support/app.js'
@@ -8,9 +10,20 @@ import { parseMail, type TestRelay } from '../../support/mail.js'
 import { draftFor } from '../disclosure/disclosure-support.js'
 import { orgWithPreset, reportViaApi } from '../policy/policy-support.js'
 
-/** KhulnaSoft (early disclosure list; Asia/Dhaka, UTC+6, no DST), with a security address to send from, a responder and an advisory draft. */
-export async function khulnaSoftWithDraft(t: TestApp) {
-  const org = await orgWithPreset(t, 'khulnasoft')
+/**
+ * KhulnaSoft (early disclosure list; Asia/Dhaka, UTC+6, no DST), with a security address to send
+ * from, a responder and an advisory draft; `releaseWindows` (YAML under `disclosure:`, e.g.
+ * "publicMerge: 48 hours") adds release windows to its policy.
+ */
+export async function khulnaSoftWithDraft(t: TestApp, releaseWindows?: string) {
+  const org = releaseWindows ? await t.given.org() : await orgWithPreset(t, 'khulnasoft')
+  if (releaseWindows) {
+    const file = readPreset('khulnasoft')
+    if (!file) throw new Error('no preset khulnasoft')
+    const source = file.source.replace(/^disclosure:\n/m, `disclosure:\n  releaseWindows:\n    ${releaseWindows}\n`)
+    const imported = await importPolicy(t.deps, org, source, file.fileName, null)
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error))
+  }
   const sender = await setSecurityAddress(t.deps, org, { address: `security@${org.slug}.example`, encryptionRequired: false })
   if (!sender.ok) throw new Error(JSON.stringify(sender.error))
   const admin = await t.given.member(org, 'admin')
