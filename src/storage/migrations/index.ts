@@ -19,6 +19,7 @@ import * as cveRecord from './2026-12-02T1300-cve-record.js'
 import * as partners from './2026-12-02T1300-partners.js'
 import * as craCases from './2026-12-02T1316-cra-cases.js'
 import * as reportPublication from './2026-12-02T1340-report-publication.js'
+import * as cveRecordReject from './2026-12-02T1352-cve-record-reject.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -49,6 +50,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1300-partners': partners,
     '2026-12-02T1316-cra-cases': craCases,
     '2026-12-02T1340-report-publication': reportPublication,
+    '2026-12-02T1352-cve-record-reject': cveRecordReject,
   }
 }
 
