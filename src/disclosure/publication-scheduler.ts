@@ -86,9 +86,9 @@ export function startPublicationScheduler(deps: Deps, options: { intervalMs?: nu
     run: async () => {
       const r = await runScheduledPublications(deps)
       if (r.published > 0) deps.log.info({ ...r, event: 'advisory.scheduled_run' }, 'scheduled publications')
-      // Then the CVE records those publications (and earlier ones) made due at CVE Services.
+      // Then the CVE records those publications (and earlier ones, and withdrawals) made due at CVE Services.
       const pushed = await runCveRecordPushes(deps)
-      if (pushed.published + pushed.updated + pushed.refused > 0)
+      if (pushed.published + pushed.updated + pushed.rejected + pushed.refused > 0)
         deps.log.info({ ...pushed, event: 'advisory.cve_record_run' }, 'CVE records')
     },
     nextAt: async () => {

@@ -113,6 +113,8 @@ export interface EventData {
   'sso.identity_linked': { userId: string; joined: boolean; newAccount: boolean; role: string }
   /** CVE Services took the CVE record of a published revision of an advisory (first publication, or an update). */
   'advisory.cve_record_pushed': { advisoryId: string; cveId: string; revision: number; update: boolean }
+  /** CVE Services took the rejection of the CVE record of a withdrawn advisory (the reason is the advisory's public one). */
+  'advisory.cve_record_rejected': { advisoryId: string; cveId: string }
 
   // Partners and early notice (issue 12): ids, kinds and times only; never a contact address or advisory text.
   'partner.added': { partnerId: string; kind: string }
@@ -234,6 +236,7 @@ export const eventTypes = [
   'sso.identity_linked',
   'announcement.channel_configured',
   'advisory.cve_record_pushed',
+  'advisory.cve_record_rejected',
   'partner.added',
   'partner.changed',
   'partner.removed',

@@ -612,6 +612,10 @@ export interface CveRecordTable {
   next_attempt_at: string | null
   lease_until: string | null
   created_at: string
+  /** The advisory was withdrawn: its record is to be rejected at CVE Services (if CVE Services has it). */
+  reject_requested_at: string | null
+  /** CVE Services took the rejection. */
+  rejected_at: string | null
 }
 
 /** An organization's partner (issue 12): contacts and their OpenPGP keys sealed (`partner.contacts|<id>`). */

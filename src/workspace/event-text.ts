@@ -106,6 +106,7 @@ const labels: Record<EventType, Label> = {
   'announcement.channel_configured': byType('announcement.channel_configured'),
   'advisory.cve_record_pushed': (t, d) =>
     t(d.update ? 'event.advisory.cve_record_updated' : 'event.advisory.cve_record_published', { cve: String(d.cveId ?? '') }),
+  'advisory.cve_record_rejected': (t, d) => t('event.advisory.cve_record_rejected', { cve: String(d.cveId ?? '') }),
   'partner.added': byType('partner.added'),
   'partner.changed': byType('partner.changed'),
   'partner.removed': byType('partner.removed'),

@@ -4,8 +4,13 @@ import { ok, type Result } from '../../domain/result.js'
 import type { StoredAdvisory } from '../../storage/repositories/advisory-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { changeAdvisory, type Viewer } from '../change-advisory.js'
+import { cveRecordRejectionDue } from '../cve-record-due.js'
 
-/** Withdraws a published advisory with the reason the public is owed (it stays listed, marked withdrawn). */
+/**
+ * Withdraws a published advisory with the reason the public is owed (it stays listed, marked
+ * withdrawn); its CVE record, if this CNA published it through CVE Services, is rejected there by
+ * the job loop with the same reason.
+ */
 export async function withdrawAdvisory(
   deps: Deps,
   org: OrganizationRow,
@@ -24,6 +29,8 @@ export async function withdrawAdvisory(
         actor: { kind: 'user', id: viewer.userId } as const,
         withdrawnReason: reason.trim(),
       },
+      // In the same unit: the CVE record published through CVE Services is to be rejected there.
+      alsoWrite: async (u, after) => ok(await cveRecordRejectionDue(u, after)),
     })
   })
 }

@@ -186,7 +186,7 @@ export function AdvisoryPage({
                   ? post('gcve', t('advisory.allocateGcve'))
                   : null}
                 {view.cveServices && !c.cve && role !== 'viewer' && a.state !== 'withdrawn' ? post('cve', t('advisory.reserveCve')) : null}
-                {view.cveRecord ? <CveRecordStatus t={t} record={view.cveRecord} /> : null}
+                {view.cveRecord ? <CveRecordStatus t={t} record={view.cveRecord} withdrawn={a.state === 'withdrawn'} /> : null}
               </div>
             </Card>
             <Card title={t('advisory.severityAndWeakness')}>
@@ -251,8 +251,11 @@ export function AdvisoryPage({
   )
 }
 
-/** Where the CVE record stands at CVE Services: published (and updated), due, or refused and tried again. */
-function CveRecordStatus({ t, record }: { t: Translator; record: NonNullable<AdvisoryView['cveRecord']> }) {
+/**
+ * Where the CVE record stands at CVE Services: published (and updated), due, or refused and tried
+ * again; for a withdrawn advisory, rejected (or its rejection due), or never published there.
+ */
+function CveRecordStatus({ t, record, withdrawn }: { t: Translator; record: NonNullable<AdvisoryView['cveRecord']>; withdrawn: boolean }) {
   const due = record.dueRevision !== null && (record.pushedRevision === null || record.pushedRevision < record.dueRevision)
   let refusal: { code?: string; message?: string } = {}
   try {
@@ -269,7 +272,12 @@ function CveRecordStatus({ t, record }: { t: Translator; record: NonNullable<Adv
       t('advisory.cveRecord.updated', { first: formatTime(record.firstPublishedAt, 'UTC'), at: formatTime(record.pushedAt, 'UTC') }),
     )
   else if (record.firstPublishedAt) lines.push(t('advisory.cveRecord.published', { at: formatTime(record.firstPublishedAt, 'UTC') }))
-  if (due && record.lastError) lines.push(t('advisory.cveRecord.refused', { reason, at: formatTime(record.nextAttemptAt ?? '', 'UTC') }))
+  const retryAt = formatTime(record.nextAttemptAt ?? '', 'UTC')
+  if (record.rejectedAt) lines.push(t('advisory.cveRecord.rejected', { at: formatTime(record.rejectedAt, 'UTC') }))
+  else if (withdrawn && record.firstPublishedAt === null) lines.push(t('advisory.cveRecord.neverPublished', { cve: record.cveId }))
+  else if (withdrawn && record.rejectRequestedAt !== null)
+    lines.push(record.lastError ? t('advisory.cveRecord.rejectRefused', { reason, at: retryAt }) : t('advisory.cveRecord.rejectDue'))
+  else if (due && record.lastError) lines.push(t('advisory.cveRecord.refused', { reason, at: retryAt }))
   else if (due) lines.push(t('advisory.cveRecord.due', { revision: String(record.dueRevision) }))
   if (lines.length === 0) lines.push(t('advisory.cveRecord.reserved'))
   return (
