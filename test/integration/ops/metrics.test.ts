@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { setSecurityAddress, startInbound } from '../../../src/mail/index.js'
 import { useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
+import { mta } from '../../support/mail.js'
 import { orgWithPreset, reportViaApi, sweepAt } from '../policy/policy-support.js'
 
 const token = 'metrics-token-for-the-scraper-0123456789'
@@ -73,6 +75,41 @@ eachDialect('operations: metrics, health and readiness', (ctx) => {
       // Process figures and the event loop's lag are there too.
       expect(after).toContain('process_resident_memory_bytes')
       expect(after).toContain('nodejs_eventloop_lag_seconds')
+    })
+
+    it('counts mail the SMTP listener accepted and refused, and the report the accepted one became', async () => {
+      const t = app()
+      const org = await t.given.org()
+      const security = `security@${org.slug}.example`
+      expect((await setSecurityAddress(t.deps, org, { address: security, encryptionRequired: false })).ok).toBe(true)
+      const inbound = await startInbound(t.deps, { smtp: { host: '127.0.0.1', port: 0 } })
+      try {
+        const before = await scrape()
+        const client = mta(inbound.smtpPort!)
+        try {
+          await client.sendMail({ from: 'finder@example.net', to: security, subject: 'RCE in upload', text: 'Steps to reproduce.' })
+          await expect(
+            client.sendMail({ from: 'finder@example.net', to: `nobody@${org.slug}.example`, subject: 'x', text: 'y' }),
+          ).rejects.toThrow(/550/)
+        } finally {
+          client.close()
+        }
+        const count = (text: string, name: string, labels: Record<string, string>) =>
+          sample(text, name, labels) - sample(before, name, labels)
+        await vi.waitFor(
+          async () => {
+            const after = await scrape()
+            expect(count(after, 'embargo_smtp_mail_total', { outcome: 'accepted' })).toBe(1)
+            expect(count(after, 'embargo_smtp_mail_total', { outcome: 'refused', reason: 'recipient' })).toBe(1)
+            expect(count(after, 'embargo_inbound_mail_total', { source: 'smtp', state: 'ingested' })).toBe(1)
+            expect(count(after, 'embargo_reports_received_total', { channel: 'email' })).toBe(1)
+            expect(after).not.toContain(security)
+          },
+          { timeout: 10_000, interval: 100 },
+        )
+      } finally {
+        await inbound.stop()
+      }
     })
 
     it('shows the clock scheduler falling behind once a report clock is due and nobody swept it', async () => {
