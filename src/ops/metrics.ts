@@ -2,7 +2,7 @@ import diagnostics from 'node:diagnostics_channel'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import type { Deps } from '../deps.js'
 import { type SmtpOutcome, smtpOutcomes } from '../mail/index.js'
-import { readInstanceFigures } from '../storage/repositories/ops-repository.js'
+import { type InstanceFigures, readInstanceFigures } from '../storage/repositories/ops-repository.js'
 
 /**
  * The Prometheus metrics of one process. Two sorts:
@@ -75,50 +75,45 @@ export function createMetrics(deps: Pick<Deps, 'db' | 'now'>): Metrics {
       for (const r of f.reportsByChannel) this.inc({ channel: r.channel }, r.count)
     },
   })
-  new Counter({
-    name: 'embargo_inbound_mail_total',
-    help: 'Mail stored by the SMTP listener or the IMAP poller, by source and what became of it (received: not yet ingested, ingested, quarantined)',
-    labelNames: ['source', 'state'] as const,
-    registers: [registry],
-    async collect() {
-      const f = await read()
-      this.reset()
-      for (const m of f.inboundMail) this.inc({ source: m.source, state: m.state }, m.count)
-    },
-  })
-  new Gauge({
-    name: 'embargo_outbox_depth',
-    help: 'Outbox rows waiting to be delivered (not sent, not given up), by kind',
-    labelNames: ['kind'] as const,
-    registers: [registry],
-    async collect() {
-      const f = await read()
-      this.reset()
-      for (const o of f.outboxPending) this.set({ kind: o.kind }, o.count)
-    },
-  })
-  new Gauge({
-    name: 'embargo_outbox_oldest_age_seconds',
-    help: 'Age of the oldest outbox row still waiting, by kind',
-    labelNames: ['kind'] as const,
-    registers: [registry],
-    async collect() {
-      const f = await read()
-      this.reset()
-      for (const o of f.outboxPending) this.set({ kind: o.kind }, secondsSince(o.oldestAt))
-    },
-  })
-  new Gauge({
-    name: 'embargo_outbox_dead',
-    help: 'Outbox rows given up on after their retries (the dead-letter list), by kind',
-    labelNames: ['kind'] as const,
-    registers: [registry],
-    async collect() {
-      const f = await read()
-      this.reset()
-      for (const o of f.outboxDead) this.set({ kind: o.kind }, o.count)
-    },
-  })
+  // Gauges by label: a series seen once stays, at 0, when its rows are gone (a drained outbox reads
+  // 0, not "no data", so alerts on it keep working).
+  const gaugeBy = (
+    name: string,
+    help: string,
+    labelNames: string[],
+    rows: (f: InstanceFigures) => Array<[Record<string, string>, number]>,
+  ) => {
+    const seen = new Map<string, Record<string, string>>()
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        const current = rows(await read())
+        for (const labels of seen.values()) this.set(labels, 0)
+        for (const [labels, value] of current) {
+          seen.set(JSON.stringify(labels), labels)
+          this.set(labels, value)
+        }
+      },
+    })
+  }
+  gaugeBy(
+    'embargo_inbound_mail',
+    'Mail stored by the SMTP listener or the IMAP poller, by source and where it stands (received: waiting to be made into a report or reply; ingested; quarantined)',
+    ['source', 'state'],
+    (f) => f.inboundMail.map((m) => [{ source: m.source, state: m.state }, m.count]),
+  )
+  gaugeBy('embargo_outbox_depth', 'Outbox rows waiting to be delivered (not sent, not given up), by kind', ['kind'], (f) =>
+    f.outboxPending.map((o) => [{ kind: o.kind }, o.count]),
+  )
+  gaugeBy('embargo_outbox_oldest_age_seconds', 'Age of the oldest outbox row still waiting, by kind (0: none waiting)', ['kind'], (f) =>
+    f.outboxPending.map((o) => [{ kind: o.kind }, secondsSince(o.oldestAt)]),
+  )
+  gaugeBy('embargo_outbox_dead', 'Outbox rows given up on after their retries (the dead-letter list), by kind', ['kind'], (f) =>
+    f.outboxDead.map((o) => [{ kind: o.kind }, o.count]),
+  )
   new Gauge({
     name: 'embargo_clock_lag_seconds',
     help: 'How long the earliest report clock that is due has waited for the scheduler (0: nothing overdue)',

@@ -28,14 +28,25 @@ export async function backupSqlite(source: string, target: string): Promise<Back
   const destination = path.resolve(target)
   if (fs.existsSync(destination)) throw new BackupError(`${destination} exists already; choose a new file name`)
   fs.mkdirSync(path.dirname(destination), { recursive: true })
+  // Written under a temporary name and renamed once whole and checked: an interrupted backup never
+  // leaves a file that looks like one.
+  const partial = `${destination}.partial`
+  fs.rmSync(partial, { force: true })
   const db = new SQLite(source, { fileMustExist: true })
   try {
     db.pragma('busy_timeout = 5000')
-    await db.backup(destination)
+    await db.backup(partial)
   } finally {
     db.close()
   }
-  fs.chmodSync(destination, 0o600)
+  fs.chmodSync(partial, 0o600)
+  try {
+    inspect(partial)
+  } catch (error) {
+    fs.rmSync(partial, { force: true })
+    throw error
+  }
+  fs.renameSync(partial, destination)
   return inspect(destination)
 }
 

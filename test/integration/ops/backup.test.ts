@@ -15,7 +15,7 @@ const withoutEmbargoSettings = () => Object.fromEntries(Object.entries(process.e
  * the same key file: every report reads as before. SQLite only; PostgreSQL is backed up with
  * pg_dump (docs/operations.md, and postgres-dump.test.ts).
  */
-describe('embargo backup and restore (SQLite)', () => {
+describe('embargo backup and restore (SQLite)', { timeout: 120_000 }, () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'embargo-backup-'))
   const first = path.join(root, 'first')
   const second = path.join(root, 'second')

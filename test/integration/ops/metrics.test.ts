@@ -101,7 +101,7 @@ eachDialect('operations: metrics, health and readiness', (ctx) => {
             const after = await scrape()
             expect(count(after, 'embargo_smtp_mail_total', { outcome: 'accepted' })).toBe(1)
             expect(count(after, 'embargo_smtp_mail_total', { outcome: 'refused', reason: 'recipient' })).toBe(1)
-            expect(count(after, 'embargo_inbound_mail_total', { source: 'smtp', state: 'ingested' })).toBe(1)
+            expect(count(after, 'embargo_inbound_mail', { source: 'smtp', state: 'ingested' })).toBe(1)
             expect(count(after, 'embargo_reports_received_total', { channel: 'email' })).toBe(1)
             expect(after).not.toContain(security)
           },
