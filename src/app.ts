@@ -14,6 +14,7 @@ import { loggerOptions } from './http/logging.js'
 import { buildServer } from './http/server.js'
 import { intakeRoutes } from './intake/index.js'
 import { mailRoutes } from './mail/index.js'
+import { opsRoutes } from './ops/index.js'
 import { partnerRoutes } from './partners/index.js'
 import { policyRoutes } from './policy/index.js'
 import { policyAdminRoutes } from './policy-admin/index.js'
@@ -99,6 +100,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       partnerRoutes,
       reportPublicationRoutes,
       regulationRoutes,
+      opsRoutes,
     ],
   })
 }

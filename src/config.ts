@@ -47,6 +47,8 @@ export interface Config {
   egressAllow: AllowedRanges
   /** Announcement channels may use plain http to this machine (loopback), e.g. in tests. */
   announceHttp: boolean
+  /** Bearer token that opens `/metrics`; null: `/metrics` answers 404. */
+  metricsToken: string | null
 }
 
 interface Setting {
@@ -192,6 +194,12 @@ export const settings: Setting[] = [
       "Slug of the organization whose policy `/.well-known/security.txt` serves. Unset: served only while the instance has exactly one organization; every organization's own is at `/o/<slug>/.well-known/security.txt`.",
     default: undefined,
   },
+  {
+    name: 'EMBARGO_METRICS_TOKEN',
+    description:
+      'Bearer token (at least 32 characters, e.g. `openssl rand -base64 32`) that a Prometheus scraper sends to `/metrics` as `Authorization: Bearer …`. Unset: `/metrics` answers 404. `/healthz` and `/readyz` need no token and reveal nothing.',
+    default: undefined,
+  },
 ]
 
 export class ConfigError extends Error {
@@ -271,6 +279,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (defaultOrg !== null && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(defaultOrg))
     problems.push('EMBARGO_DEFAULT_ORG must be an organization slug')
 
+  const metricsToken = env.EMBARGO_METRICS_TOKEN || null
+  if (metricsToken !== null && (metricsToken.length < 32 || /\s/.test(metricsToken)))
+    problems.push('EMBARGO_METRICS_TOKEN must be at least 32 characters without spaces')
+
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     databaseUrl,
@@ -293,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cveServicesHttp: cveServicesHttpRaw === 'true',
     egressAllow,
     announceHttp: announceHttpRaw === 'true',
+    metricsToken,
     ...overrides,
   }
 }

@@ -9,6 +9,7 @@ import { startClockScheduler } from '../clocks/index.js'
 import { ConfigError, loadConfig, settings } from '../config.js'
 import { startPublicationScheduler } from '../disclosure/index.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
+import { BackupError, backupDatabase, masterKeySource, restoreDatabase } from '../ops/index.js'
 import { startPartnerNoticeJob } from '../partners/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
 import { startCraScheduler } from '../regulation/index.js'
@@ -247,6 +248,39 @@ program
       process.stderr.write(`embargo: ${v.slug}: the audit chain is broken at ${row}: ${v.broken.reason} does not verify\n`)
     }
     if (broken) process.exit(1)
+  })
+
+program
+  .command('backup')
+  .description('Copy the SQLite database to <file> while the server runs (a consistent snapshot); PostgreSQL: see docs/operations.md')
+  .argument('<file>', 'the backup file to write (must not exist)')
+  .action(async (file: string) => {
+    const config = loadConfig()
+    const summary = await backupDatabase(config, file).catch((error) => {
+      if (error instanceof BackupError) fail(`cannot back up: ${error.message}`)
+      throw error
+    })
+    process.stdout.write(
+      `Backed up ${summary.organizations} organization(s) and ${summary.reports} report(s) to ${summary.file} (${summary.bytes} bytes).\n` +
+        `The backup is sealed with the master key, which it does not contain: back up ${masterKeySource(config)} apart from it (not in the same place); without the key the backup cannot be read.\n`,
+    )
+  })
+
+program
+  .command('restore')
+  .description('Put a backup made by `embargo backup` in place of the SQLite database (stop the server first)')
+  .argument('<file>', 'the backup file')
+  .option('--force', 'replace a database that already holds data')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    const config = loadConfig()
+    const summary = await restoreDatabase(config, file, { force: !!opts.force }).catch((error) => {
+      if (error instanceof BackupError) fail(`cannot restore: ${error.message}`)
+      throw error
+    })
+    process.stdout.write(
+      `Restored ${summary.organizations} organization(s) and ${summary.reports} report(s) into ${summary.file}.\n` +
+        `Reports open only with the master key the backup was made with (${masterKeySource(config)} is used now).\n`,
+    )
   })
 
 registerRoutesCommand(program)

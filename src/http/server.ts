@@ -66,7 +66,6 @@ export async function buildServer(deps: Deps, parts: WebParts): Promise<FastifyI
   installErrorHandling(app, deps.config.publicUrl)
 
   for (const feature of parts.features) await app.register(feature, { deps })
-  app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }))
   return app
 }
 

@@ -7,6 +7,7 @@
  * than the configured addresses (and their `+tag` sub-addresses) get 550 at RCPT time. Inbound mail
  * needs no AUTH, so AUTH is disabled; STARTTLS is offered only when a key and certificate are set.
  */
+import diagnostics from 'node:diagnostics_channel'
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server'
 import { normalizeAddress } from './sanitize.js'
 
@@ -50,6 +51,19 @@ export interface SmtpListener {
 }
 
 type SmtpError = Error & { responseCode: number }
+
+/**
+ * Each mail the listener answers for, accepted (250 after storing) or refused, told on a
+ * process-wide diagnostics channel: `/metrics` counts them (src/ops) without the mail code knowing.
+ * The reason is one of a fixed few words, never an address.
+ */
+export const smtpOutcomes = diagnostics.channel('embargo:smtp')
+export type SmtpOutcome =
+  | { outcome: 'accepted' }
+  | { outcome: 'refused'; reason: 'connections' | 'recipient' | 'size' | 'transfer' | 'storage' }
+const tell = (o: SmtpOutcome) => {
+  if (smtpOutcomes.hasSubscribers) smtpOutcomes.publish(o)
+}
 
 function smtpError(code: number, message: string): SmtpError {
   return Object.assign(new Error(message), { responseCode: code })
@@ -104,6 +118,7 @@ export function createSmtpListener(opts: SmtpListenerOptions): SmtpListener {
       const address = session.remoteAddress
       const open = openPerAddress.get(address) ?? 0
       if (open >= perAddressLimit) {
+        tell({ outcome: 'refused', reason: 'connections' })
         callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'))
         return
       }
@@ -128,6 +143,7 @@ export function createSmtpListener(opts: SmtpListenerOptions): SmtpListener {
     },
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
       if (!isLocalRecipient(address.address, opts.addresses, allowSub)) {
+        tell({ outcome: 'refused', reason: 'recipient' })
         callback(smtpError(550, '5.1.1 No such recipient here (relaying denied)'))
         return
       }
@@ -141,9 +157,13 @@ export function createSmtpListener(opts: SmtpListenerOptions): SmtpListener {
         // Keep draining past the limit (the client must reach the end of DATA to read our 552), but stop buffering.
         if (bytes <= maxBytes) chunks.push(chunk)
       })
-      stream.on('error', () => callback(smtpError(451, '4.3.0 Transfer interrupted, try again later')))
+      stream.on('error', () => {
+        tell({ outcome: 'refused', reason: 'transfer' })
+        callback(smtpError(451, '4.3.0 Transfer interrupted, try again later'))
+      })
       stream.on('end', () => {
         if (stream.sizeExceeded || bytes > maxBytes) {
+          tell({ outcome: 'refused', reason: 'size' })
           callback(smtpError(552, `5.3.4 Message exceeds the size limit of ${maxBytes} bytes`))
           return
         }
@@ -152,8 +172,14 @@ export function createSmtpListener(opts: SmtpListenerOptions): SmtpListener {
           rcptTo: session.envelope.rcptTo.map((r) => normalizeAddress(r.address)).filter((a): a is string => a !== null),
         }
         opts.accept(Buffer.concat(chunks, bytes), envelope).then(
-          () => callback(),
-          () => callback(smtpError(451, '4.3.0 Temporary failure storing the message, try again later')),
+          () => {
+            tell({ outcome: 'accepted' })
+            callback()
+          },
+          () => {
+            tell({ outcome: 'refused', reason: 'storage' })
+            callback(smtpError(451, '4.3.0 Temporary failure storing the message, try again later'))
+          },
         )
       })
     },

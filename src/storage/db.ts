@@ -127,3 +127,13 @@ export async function migrate(db: Db, keyring?: Keyring): Promise<string[]> {
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
+
+/** Names of the migrations this code knows that the database has not run yet (empty: current). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db: acrossOrganizations(db),
+    provider: { getMigrations: async () => migrationsWith({ seal: undefined }) },
+  })
+  const known = await migrator.getMigrations()
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name)
+}

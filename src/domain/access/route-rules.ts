@@ -15,6 +15,8 @@ import type { Role } from './roles.js'
  *   organization named by `:org`, live (not expired, not revoked), of a member who still has one
  *   of the roles and an enabled account, with the scope the route needs. Cookies count for nothing
  *   there (the API has no CSRF check), and a token counts for nothing on any other route.
+ * - `metrics`: the Prometheus scraper, with `Authorization: Bearer <EMBARGO_METRICS_TOKEN>`; while
+ *   the setting is unset the route answers 404 as if it did not exist.
  */
 export type AccessRule =
   | { kind: 'public' }
@@ -23,6 +25,7 @@ export type AccessRule =
   | { kind: 'setup' }
   | { kind: 'member'; roles: readonly Role[] }
   | { kind: 'token'; scope: 'read' | 'work'; roles: readonly Role[] }
+  | { kind: 'metrics' }
 
 const member = (...roles: Role[]): AccessRule => ({ kind: 'member', roles })
 const token = (scope: 'read' | 'work', ...roles: Role[]): AccessRule => ({ kind: 'token', scope, roles })
@@ -38,6 +41,7 @@ export const access = {
   'account.self': { kind: 'signed-in' },
   'api.read': token('read', 'admin', 'responder', 'viewer'),
   'api.work': token('work', 'admin', 'responder'),
+  metrics: { kind: 'metrics' },
 } as const satisfies Record<string, AccessRule>
 
 export type AccessName = keyof typeof access

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Deps } from '../../deps.js'
@@ -106,6 +107,28 @@ export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { dep
         request.apiToken = { id: holder.id, userId: holder.userId }
         return
       }
+      case 'metrics': {
+        // Unset: the route does not exist as far as anyone can tell.
+        const expected = deps.config.metricsToken
+        if (expected === null) throw new HttpProblem('NOT_FOUND')
+        const header = request.headers.authorization
+        const given = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : ''
+        // Answered here, not through the problem catalogue: a scraper gets 401, never a sign-in redirect.
+        if (!sameSecret(given, expected)) {
+          return reply
+            .code(401)
+            .header('www-authenticate', 'Bearer realm="embargo-metrics"')
+            .type('text/plain; charset=utf-8')
+            .send('The metrics token is required (Authorization: Bearer …).\n')
+        }
+        return
+      }
     }
   })
 })
+
+/** Compares two secrets in time that depends on neither (both are hashed to equal length first). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest()
+  return crypto.timingSafeEqual(digest(given), digest(expected))
+}
