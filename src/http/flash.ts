@@ -21,6 +21,8 @@ export interface Flash {
   text: string
   /** Typed input to put back in the form after a refusal (small drafts only: a cookie holds about 4 KB). */
   draft?: Record<string, string>
+  /** A value the page shows this once and never again (a new API token's secret): sealed in the cookie, never in an address. */
+  secret?: string
 }
 
 /** Seconds a flash waits for its page. */
@@ -53,7 +55,12 @@ function openFlash(cipher: OrgCipher, value: string | undefined, url: string): F
   try {
     const stored = JSON.parse(cipher.decrypt(value, context)) as StoredFlash
     if (stored.path !== pathOf(url) || typeof stored.text !== 'string') return null
-    return { tone: stored.tone, text: stored.text, ...(stored.draft ? { draft: stored.draft } : {}) }
+    return {
+      tone: stored.tone,
+      text: stored.text,
+      ...(stored.draft ? { draft: stored.draft } : {}),
+      ...(typeof stored.secret === 'string' ? { secret: stored.secret } : {}),
+    }
   } catch {
     return null
   }

@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest'
 import { cipherFor } from '../../../src/deps.js'
 import { findReportForReader } from '../../../src/storage/repositories/report-repository.js'
-import { useTestApp } from '../../support/app.js'
+import { submitAndFollow, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { orgWithPreset, reportRow, reportViaApi } from '../policy/policy-support.js'
 
@@ -163,8 +163,8 @@ eachDialect('need to know', (ctx) => {
     expect(await count('message')).toBe(messages)
 
     // The same through the API, with a token that may work.
-    const created = await b.submit(`/w/${org.slug}/tokens`, `/w/${org.slug}/tokens`, { name: 'bob', scope: 'work', days: '7' })
-    const secret = /emb_[A-Za-z0-9_-]{43}/.exec(created.body)![0]
+    const created = await submitAndFollow(b, `/w/${org.slug}/tokens`, `/w/${org.slug}/tokens`, { name: 'bob', scope: 'work', days: '7' })
+    const secret = /emb_[A-Za-z0-9_-]{43}/.exec(created.page.body)![0]
     const post = (path: string, payload: object) =>
       t.app.inject({
         method: 'POST',

@@ -83,7 +83,12 @@ eachDialect('one report per submission, the follow-up link shown once', (ctx) =>
 
     const bot = await openForm(t, org.slug)
     t.clock.advance(20_000)
-    const filled = await bot.browser.post(`/o/${org.slug}/report`, { ...bot.fields, title: 'Bot', description: 'd', contact_website: 'http://spam' })
+    const filled = await bot.browser.post(`/o/${org.slug}/report`, {
+      ...bot.fields,
+      title: 'Bot',
+      description: 'd',
+      contact_website: 'http://spam',
+    })
     expect(filled.statusCode).toBe(400)
     expect(filled.body).toContain('Please leave the field')
     expect(await reportsOf(t, org.id)).toBe(0)
