@@ -19,6 +19,14 @@ eachDialect('post/redirect/get on every form', (ctx) => {
     // Sign-in shows the second step; the password step writes nothing a reload could repeat.
     ['POST /login', 'signing in'],
   ])
+  /** What a person types into the forms that create something, so the walk reaches their success too. */
+  const typed: Record<string, Record<string, string>> = {
+    'POST /w/:org/tokens': { name: 'walk', scope: 'read', days: '7' },
+    'POST /w/:org/reports/:ref/messages': { body: 'Walked through', visibility: 'internal' },
+    'POST /w/:org/reports/:ref/status': { to: 'acknowledged' },
+    'POST /w/:org/reports/:ref/severity': { severity: 'high' },
+    'POST /follow-up/reply': { body: 'The reporter adds a detail' },
+  }
   /** Run last: they end the session or the reporter's access the others need. */
   const last = ['POST /logout', 'POST /follow-up/forget']
 
@@ -51,9 +59,8 @@ eachDialect('post/redirect/get on every form', (ctx) => {
     }
     const seen = { redirect: 0, refused: 0 }
     for (const route of forms) {
-      const res = await browser.post(fill(route.url), { _csrf: token }, { 'sec-fetch-site': 'same-origin' })
+      const res = await browser.post(fill(route.url), { _csrf: token, ...typed[name(route)] }, { 'sec-fetch-site': 'same-origin' })
       const where = `${name(route)} answered ${res.statusCode}`
-      if (process.env.PRG_DEBUG) console.log(where, res.headers.location ?? '')
       if (changesNothing.has(name(route))) continue
       expect(res.statusCode >= 200 && res.statusCode < 300, `${where}: a page in answer to a form is posted again on reload`).toBe(false)
       expect(res.statusCode, where).toBeLessThan(500)
@@ -65,5 +72,11 @@ eachDialect('post/redirect/get on every form', (ctx) => {
     // Both kinds are met: the walk reached routes that went through and routes that refused.
     expect(seen.redirect).toBeGreaterThan(5)
     expect(seen.refused).toBeGreaterThan(5)
+    // And the typed ones went through: a note, the reporter's reply, a token (signed in again: the walk ended by signing out).
+    await browser.signIn(admin)
+    const shown = await browser.get(`/w/${org.slug}/reports/${report.ref}`)
+    expect(shown.body).toContain('Walked through')
+    expect(shown.body).toContain('The reporter adds a detail')
+    expect((await browser.get(`/w/${org.slug}/tokens`)).body).toContain('walk')
   })
 })
