@@ -357,7 +357,7 @@ export const pages = {
     'Nothing was sent twice: {ref} is your one report. If you did not save the link: the acknowledgment mail has it when you gave an e-mail address; if you opened the follow-up page in this browser, it is still open; otherwise write to the security team of {org} and quote {ref}.',
   'report.sent.shown.open': 'Open the follow-up page in this browser',
   // What the flash says after an action on a report (src/workspace/report-action-routes.tsx, report-policy-routes.tsx)
-  'done.claimed': 'Claimed: you hold this report.',
+  'done.claimed': 'Claimed.',
   'done.released': 'Released to the queue.',
   'done.handedOver': 'Handed over to {name}.',
   'done.unassigned': 'Nobody holds this report now.',
