@@ -28,11 +28,15 @@ export async function apiTokenRoutes(app: FastifyInstance, { deps }: { deps: Dep
     )
   }
 
-  app.get('/w/:org/tokens', { config, schema: { params: OrgParams } }, (request, reply) => page(request, reply))
+  // The secret of a token just created rides in the sealed, single-use flash (src/http/flash.ts): shown by this page once.
+  app.get('/w/:org/tokens', { config, schema: { params: OrgParams } }, (request, reply) =>
+    page(request, reply, { created: pageContext(request, reply).flash?.secret }),
+  )
 
   /**
-   * Creating a token answers with the page itself (200, never cached), not a redirect: the secret is
-   * shown exactly once and kept nowhere, so there is nothing a following GET could show it from.
+   * Creating a token answers 303 to the tokens page (post/redirect/get: a reload makes no second
+   * token). The secret is kept nowhere on the server: it travels to that page once in the sealed
+   * flash cookie (two minutes, cleared by the page that shows it), never in an address.
    */
   app.post<{ Body: Static<typeof NewTokenForm> }>(
     '/w/:org/tokens',
@@ -53,8 +57,12 @@ export async function apiTokenRoutes(app: FastifyInstance, { deps }: { deps: Dep
         const error = result.error.code === 'TOKEN_NAME_INVALID' ? 'name' : 'scope'
         return page(request, reply, { error, values }, problems[result.error.code].status)
       }
-      reply.header('cache-control', 'no-store')
-      return page(request, reply, { created: result.value.secret })
+      const { t } = pageContext(request, reply)
+      return reply.flashTo(`/w/${request.org!.slug}/tokens`, {
+        tone: 'success',
+        text: t('tokens.createdFlash', { name: values.name ?? '' }),
+        secret: result.value.secret,
+      })
     },
   )
 

@@ -18,6 +18,10 @@ export function cookieNames(config: Config) {
     secondStep: `${prefix}embargo_second_step`,
     /** A sign-in with an organization's identity provider under way: state, nonce and PKCE verifier, signed, 10 minutes. */
     sso: `${prefix}embargo_sso`,
+    /** The outcome of the last form, shown once by the next page (src/http/flash.ts), sealed, 2 minutes. */
+    flash: `${prefix}embargo_flash`,
+    /** A report just received on the web form: its reference and follow-up link, shown once (src/intake/receipt.ts), sealed, 15 minutes. */
+    receipt: `${prefix}embargo_receipt`,
   }
 }
 

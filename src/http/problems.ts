@@ -127,6 +127,7 @@ export const problems = {
   REPORT_CLOSED: { status: 409, title: 'This report is closed' },
   REPORT_REASON_REQUIRED: { status: 422, title: 'A reason is required' },
   REPORT_DUPLICATE_OF_ITSELF: { status: 422, title: 'A report cannot be a duplicate of itself' },
+  REPORT_DUPLICATE_REFERENCE_REQUIRED: { status: 422, title: 'Give the reference of the report this one duplicates' },
   REPORT_MESSAGE_EMPTY: { status: 422, title: 'The message is empty' },
   REPORT_NOT_FOR_REPORTER: { status: 403, title: 'Only the security team can do that' },
   NOT_FOUND: { status: 404, title: 'Not found' },

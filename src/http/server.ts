@@ -9,6 +9,7 @@ import type { VNode } from 'preact'
 import type { Deps } from '../deps.js'
 import { newId } from '../storage/ids.js'
 import { installErrorHandling } from './errors.js'
+import { flash } from './flash.js'
 import { accessGuard } from './plugins/access-guard.js'
 import { csrf } from './plugins/csrf.js'
 import { securityHeaders } from './plugins/security-headers.js'
@@ -52,6 +53,7 @@ export async function buildServer(deps: Deps, parts: WebParts): Promise<FastifyI
   await app.register(securityHeaders, { config: deps.config })
   await app.register(cookie, { hook: 'onRequest' })
   await app.register(formbody, { bodyLimit })
+  await app.register(flash, { deps })
   await app.register(rateLimit, { global: false })
 
   app.decorateReply('page', function (this: import('fastify').FastifyReply, vnode: VNode, status = 200) {

@@ -12,9 +12,10 @@ import type { OrganizationRow } from '../storage/schema.js'
 import { acceptedChannelsText } from './channels-view.js'
 import { applyCreditDefault, orgCreditDefault } from './credit-default.js'
 import { secondsSinceServed, signFormTime } from './form-timing.js'
+import { receiptKeeper } from './receipt.js'
 import { OrgParams, programFieldsOf, ReportForm, ReportFormQuery, SubmitReportBody } from './schemas.js'
 import { submitReport } from './use-cases/submit-report.js'
-import { ChannelClosedPage, formValues, OrgPage, ReportFormPage, ReportSentPage } from './views.js'
+import { ChannelClosedPage, formValues, OrgPage, ReportFormPage, ReportSentPage, type TrapReason } from './views.js'
 
 /** Submissions per client address per minute, on the form and the API alike. */
 const submissionLimit = (deps: Deps) => ({ rateLimit: { max: deps.config.intakeRateLimit, timeWindow: '1 minute' } })
@@ -22,6 +23,7 @@ const submissionLimit = (deps: Deps) => ({ rateLimit: { max: deps.config.intakeR
 /** Public intake: the organization's page, the report form (no JavaScript needed) and the JSON API. */
 export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const timingKey = deps.keyring.derive('form-timing')
+  const receipts = receiptKeeper(deps)
 
   async function orgOr404(slug: string): Promise<OrganizationRow> {
     const org = await findOrganizationBySlug(deps.db, slug)
@@ -93,7 +95,7 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       if (!acceptsThrough(policy, 'web-form')) {
         return reply.page(<ChannelClosedPage ctx={pageContext(request, reply)} org={org} channels={channelStates(policy)} />, 403)
       }
-      const again = async (status: number, errors = {}, trapped = false) => {
+      const again = async (status: number, errors = {}, trapped?: TrapReason) => {
         const programs = intakePrograms(policy)
         const servedAt = signFormTime(timingKey, deps.now())
         const page = (
@@ -114,7 +116,8 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       const trapFilled = typeof body.contact_website === 'string' && body.contact_website !== ''
       if (trapFilled || elapsed === null || elapsed < deps.config.formMinSeconds) {
         request.log.info({ event: 'intake.bot_trap', orgId: org.id }, 'report form held by the bot trap')
-        return again(400, {}, true)
+        // Name what actually happened: a person who was simply quick never touched the hidden field.
+        return again(400, {}, trapFilled ? 'filled' : elapsed === null ? 'stale' : 'fast')
       }
       const credit = applyCreditDefault(body, creditDefault)
       const result = await submitReport(deps, org, { ...credit.input, programFields: programFieldsOf(body) }, 'web')
@@ -124,10 +127,26 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         }
         return again(422, result.error.errors)
       }
+      // Post/redirect/get: the link travels in a sealed cookie, never in the address, and a reload of
+      // the confirmation repeats nothing.
       const { ref, followUpUrl } = result.value
+      receipts.keep(reply, { org: org.slug, ref, followUpUrl, notCredited: credit.notCredited })
+      return reply.redirect(`/o/${org.slug}/report/received`, 303)
+    },
+  )
+
+  app.get<{ Params: OrgParams }>(
+    '/o/:org/report/received',
+    { config: { access: 'public' }, schema: { params: OrgParams } },
+    async (request, reply) => {
+      const org = await orgOr404(request.params.org)
+      const receipt = receipts.take(request, reply, org.slug)
       return reply.page(
-        <ReportSentPage ctx={pageContext(request, reply)} org={org} ref={ref} followUpUrl={followUpUrl} notCredited={credit.notCredited} />,
-        201,
+        <ReportSentPage
+          ctx={pageContext(request, reply)}
+          org={org}
+          receipt={receipt && { ref: receipt.ref, followUpUrl: receipt.followUpUrl, notCredited: receipt.notCredited === true }}
+        />,
       )
     },
   )

@@ -98,6 +98,9 @@ export function OrgPage({
   )
 }
 
+/** Why the bot trap held a form: the hidden field was filled, it came back faster than a person types, or its time stamp was missing or forged. */
+export type TrapReason = 'filled' | 'fast' | 'stale'
+
 export type FormValues = Partial<Record<SubmissionField, string>>
 
 export interface ReportFormProps {
@@ -109,8 +112,8 @@ export interface ReportFormProps {
   errors: FieldErrors
   /** Signed time the form was served (bot trap). */
   servedAt: string
-  /** Set when the bot trap fired: the form is shown again with this explanation. */
-  trapped?: boolean
+  /** Set when the bot trap held the form: it is shown again, explained by what tripped it. */
+  trapped?: TrapReason | undefined
   /** The preselected credit choice: the policy's recognition default (src/policy/credit-default.ts). */
   creditDefault?: 'name' | 'anonymous'
 }
@@ -121,11 +124,13 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
   const err = (f: SubmissionField) => (errors[f] ? t(`fieldProblem.${errors[f]}` as MessageKey) : undefined)
   const chosen = programs.find((p) => p.slug === values.program)
   return (
-    <Layout title={t('report.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
+    <Layout title={t('report.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org} flash={ctx.flash}>
       <div class="container container--narrow stack">
         <PageHeader title={t('report.title', { org: org.name })} subtitle={t('report.lead', { org: org.name })} />
         {Object.keys(errors).length > 0 ? <Alert tone="danger">{t('form.fixErrors')}</Alert> : null}
-        {trapped ? <Alert tone="warning">{t('fieldProblem.bot-trap', { label: t('report.field.trap') })}</Alert> : null}
+        {trapped === 'filled' ? <Alert tone="warning">{t('fieldProblem.bot-trap', { label: t('report.field.trap') })}</Alert> : null}
+        {trapped === 'fast' ? <Alert tone="warning">{t('report.trap.fast')}</Alert> : null}
+        {trapped === 'stale' ? <Alert tone="warning">{t('report.trap.stale')}</Alert> : null}
         <form method="post" action={`/o/${org.slug}/report`} class="stack" novalidate>
           <HiddenInput name="_csrf" value={ctx.csrfToken} />
           <HiddenInput name="_served" value={servedAt} />
@@ -268,34 +273,48 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
   )
 }
 
+/**
+ * The confirmation after the form (post/redirect/get). The follow-up link is shown the first time
+ * only (`receipt.followUpUrl`); a reload says it was shown and how to reach the report again. With
+ * no receipt (another browser, or later than 15 minutes) the page says there is nothing to show.
+ */
 export function ReportSentPage({
   ctx,
   org,
-  ref,
-  followUpUrl,
-  notCredited = false,
+  receipt,
 }: {
   ctx: PageContext
   org: PublicOrg
-  ref: string
-  followUpUrl: string
-  /** "Credited unless declined" with no name given: the report was received as anonymous. */
-  notCredited?: boolean
+  receipt: { ref: string; followUpUrl?: string | undefined; notCredited: boolean } | null
 }) {
   const { t } = ctx
+  const title = receipt ? t('report.sent.title', { ref: receipt.ref }) : t('report.sent.none.title')
   return (
-    <Layout title={t('report.sent.title', { ref })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
+    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org} flash={ctx.flash}>
       <div class="container container--narrow stack">
-        <PageHeader title={t('report.sent.title', { ref })} subtitle={t('report.sent.lead', { org: org.name })} />
-        {notCredited ? <Alert tone="info">{t('report.sent.notCredited')}</Alert> : null}
-        <SecretBox label={t('report.sent.linkLabel')} value={followUpUrl}>
-          {t('report.sent.linkWarning')}
-        </SecretBox>
-        <p>
-          <ButtonLink href={followUpUrl} variant="primary">
-            {t('report.sent.open')}
-          </ButtonLink>
-        </p>
+        <PageHeader title={title} subtitle={receipt ? t('report.sent.lead', { org: org.name }) : undefined} />
+        {!receipt ? (
+          <p>{t('report.sent.none.body', { org: org.name })}</p>
+        ) : receipt.followUpUrl ? (
+          <>
+            {receipt.notCredited ? <Alert tone="info">{t('report.sent.notCredited')}</Alert> : null}
+            <SecretBox label={t('report.sent.linkLabel')} value={receipt.followUpUrl}>
+              {t('report.sent.linkWarning')}
+            </SecretBox>
+            <p>
+              <ButtonLink href={receipt.followUpUrl} variant="primary">
+                {t('report.sent.open')}
+              </ButtonLink>
+            </p>
+          </>
+        ) : (
+          <Alert tone="info" title={t('report.sent.shown.title')}>
+            <p>{t('report.sent.shown.body', { org: org.name, ref: receipt.ref })}</p>
+            <p>
+              <a href="/follow-up">{t('report.sent.shown.open')}</a>
+            </p>
+          </Alert>
+        )}
       </div>
     </Layout>
   )

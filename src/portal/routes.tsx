@@ -132,15 +132,7 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       const view = await followUpOr404(request.reportAccess!)
       const credit = await loadReporterCredit(deps, request.reportAccess!)
       const publicVersion = await loadReporterPublicVersion(deps, request.reportAccess!)
-      return reply.page(
-        <FollowUpPage
-          ctx={ctxOf(request, reply)}
-          view={view}
-          sent={request.query.sent === '1'}
-          credit={credit}
-          publicVersion={publicVersion}
-        />,
-      )
+      return reply.page(<FollowUpPage ctx={ctxOf(request, reply)} view={view} credit={credit} publicVersion={publicVersion} />)
     },
   )
 
@@ -157,7 +149,7 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           result.error.code === 'REPORT_MESSAGE_TOO_LONG' ? ctx.t('fieldProblem.too-long') : ctx.t('fieldProblem.required' as MessageKey)
         return reply.page(<FollowUpPage ctx={ctx} view={view} error={error} />, 422)
       }
-      return reply.redirect('/follow-up?sent=1', 303)
+      return reply.flashTo('/follow-up', { tone: 'success', text: ctxOf(request, reply).t('portal.sent') })
     },
   )
 

@@ -23,14 +23,12 @@ const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
 export function FollowUpPage({
   ctx,
   view,
-  sent,
   error,
   credit,
   publicVersion,
 }: {
   ctx: PageContext
   view: FollowUpView
-  sent?: boolean
   error?: string
   /** The credit line the team proposes, when it proposed one (src/recognition). */
   credit?: ReporterCreditView | undefined
@@ -39,14 +37,13 @@ export function FollowUpPage({
 }) {
   const { t } = ctx
   return (
-    <Layout title={t('portal.title', { ref: view.ref })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={view.org}>
+    <Layout title={t('portal.title', { ref: view.ref })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={view.org} flash={ctx.flash}>
       <div class="container stack">
         <PageHeader
           title={view.title}
           subtitle={t('portal.title', { ref: view.ref })}
           actions={<StatusBadge status={view.status} label={t(`status.${view.status}` as MessageKey)} />}
         />
-        {sent ? <Alert tone="success">{t('portal.sent')}</Alert> : null}
         {view.rejectionReason !== null ? (
           <Card title={t('portal.rejected.title')}>
             <div class="stack" data-rejection-reason="">

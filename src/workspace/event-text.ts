@@ -5,6 +5,8 @@ type Data = Record<string, unknown>
 /** What a timeline line may need besides the event: the names of the report's files (report text, never in the event log). */
 interface Names {
   file: (id: string) => string | undefined
+  /** A member's name by user id (the report page knows the organization's members). */
+  member?: (id: string) => string
 }
 type Label = (t: Translator, d: Data, names: Names) => string
 
@@ -35,7 +37,13 @@ const labels: Record<EventType, Label> = {
   'report.status_changed': (t, d) =>
     t('event.report.status_changed', { from: t(`status.${d.from}` as MessageKey), to: t(`status.${d.to}` as MessageKey) }),
   'report.claimed': plain('event.report.claimed'),
-  'report.assigned': plain('event.report.assigned'),
+  // To whom: the timeline says who holds the report after the handover.
+  'report.assigned': (t, d, names) =>
+    typeof d.to === 'string' && names.member
+      ? t('event.report.assignedTo', { name: names.member(d.to) })
+      : d.to === null
+        ? t('event.report.unassigned')
+        : t('event.report.assigned'),
   'report.released': plain('event.report.released'),
   'report.severity_set': (t, d) => t('event.report.severity_set', { to: String(d.to ?? '—') }),
   'report.cvss_set': (t, d) => t('event.report.cvss_set', { version: String(d.version), to: String(d.to ?? '—') }),

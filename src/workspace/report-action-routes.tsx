@@ -7,6 +7,8 @@ import { HttpProblem } from '../http/problems.js'
 import { memberOf } from '../http/request-context.js'
 import { bodyLimit } from '../http/server.js'
 import { pageContext } from '../http/views/page-context.js'
+import type { MessageKey } from '../i18n/messages.js'
+import { listMembers } from '../storage/repositories/user-repository.js'
 import { RejectPreviewPage } from './reject-preview.js'
 import { reportAnswers } from './report-answer.js'
 import { ReportParams } from './report-params.js'
@@ -46,11 +48,11 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
   const empty = { config: work, schema: { params: ReportParams, body: EmptyForm } }
 
   app.post<{ Params: ReportParams }>('/w/:org/reports/:ref/claim', empty, async (request, reply) =>
-    answer(request, reply, await claimReport(deps, request.org!, request.params.ref, memberOf(request))),
+    answer(request, reply, await claimReport(deps, request.org!, request.params.ref, memberOf(request)), (t) => t('done.claimed')),
   )
 
   app.post<{ Params: ReportParams }>('/w/:org/reports/:ref/release', empty, async (request, reply) =>
-    answer(request, reply, await releaseReport(deps, request.org!, request.params.ref, memberOf(request))),
+    answer(request, reply, await releaseReport(deps, request.org!, request.params.ref, memberOf(request)), (t) => t('done.released')),
   )
 
   app.post<{ Params: ReportParams; Body: Static<typeof AssignForm> }>(
@@ -59,7 +61,9 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
     async (request, reply) => {
       const to = request.body.assignee ?? ''
       const actor = memberOf(request)
-      return answer(request, reply, await assignReport(deps, request.org!, request.params.ref, to === '' ? null : to, actor))
+      const result = await assignReport(deps, request.org!, request.params.ref, to === '' ? null : to, actor)
+      const name = result.ok && to !== '' ? (await listMembers(deps.db, request.org!.id)).find((m) => m.userId === to)?.name : undefined
+      return answer(request, reply, result, (t) => (name ? t('done.handedOver', { name }) : t('done.unassigned')))
     },
   )
 
@@ -71,7 +75,7 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
       if (!isReportStatus(to)) throw new HttpProblem('BAD_REQUEST', 'Unknown status.')
       if (to === 'rejected' && request.body.preview) {
         const preview = await previewRejection(deps, request.org!, request.params.ref, request.body.reason ?? '', memberOf(request))
-        if (!preview.ok) return answer(request, reply, preview)
+        if (!preview.ok) return answer(request, reply, preview, () => '')
         return reply.page(
           <RejectPreviewPage
             ctx={pageContext(request, reply)}
@@ -89,7 +93,7 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
         duplicateOfRef: request.body.duplicateOf || undefined,
         member: memberOf(request),
       })
-      return answer(request, reply, result)
+      return answer(request, reply, result, (t) => t('done.status', { status: t(`status.${to}` as MessageKey) }))
     },
   )
 
@@ -107,7 +111,8 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
           }
         : undefined
       const result = await postMessage(deps, request.org!, request.params.ref, { member: memberOf(request), body, visibility, detailed })
-      return answer(request, reply, result, { body, visibility })
+      const done = visibility === 'internal' ? 'done.noteAdded' : 'done.replySent'
+      return answer(request, reply, result, (t) => t(done), { body, visibility })
     },
   )
 }

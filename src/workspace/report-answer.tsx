@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import type { Result } from '../domain/result.js'
+import { draftFits } from '../http/flash.js'
 import { HttpProblem, problems } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
+import type { Translator } from '../i18n/messages.js'
 import { loadRecognitionPanel } from '../recognition/index.js'
 import { loadCraPanel } from '../regulation/index.js'
 import { loadPublicVersionPanel } from '../report-publication/index.js'
@@ -15,8 +17,15 @@ import { recordReportRead } from './use-cases/record-report-read.js'
 
 type ReportRequest = FastifyRequest<{ Params: ReportParams }>
 export type Draft = { body: string; visibility: string }
+/** What the flash says after an action went through ("Claimed", "Severity set to high"). */
+export type Done<T> = (t: Translator, value: T) => string
 
 /** The report page, and the one way an action on it answers: back to the page, or the page with the refusal explained. */
+const draftFrom = (kept: Record<string, string> | undefined): Draft | undefined =>
+  kept && typeof kept.body === 'string'
+    ? { body: kept.body, visibility: kept.visibility === 'internal' ? 'internal' : 'reporter' }
+    : undefined
+
 export function reportAnswers(deps: Deps) {
   const showReport = async (request: ReportRequest, reply: FastifyReply, status = 200, problem?: string, draft?: Draft) => {
     const org = request.org!
@@ -29,6 +38,8 @@ export function reportAnswers(deps: Deps) {
     const recognition = await loadRecognitionPanel(deps, org, request.params.ref, viewer)
     const publicVersion = await loadPublicVersionPanel(deps, org, request.params.ref, viewer)
     const cra = await loadCraPanel(deps, org, request.params.ref, viewer)
+    const flashed = pageContext(request, reply).flash
+    const kept = draft ?? draftFrom(flashed?.draft)
     const page = (
       <ReportPage
         ctx={pageContext(request, reply)}
@@ -38,7 +49,7 @@ export function reportAnswers(deps: Deps) {
         view={view}
         files={files}
         problem={problem}
-        draft={draft}
+        draft={kept}
         recognition={recognition}
         publicVersion={publicVersion}
         cra={cra}
@@ -47,12 +58,19 @@ export function reportAnswers(deps: Deps) {
     return reply.page(page, status)
   }
 
-  /** After an action: back to the report on success (POST-redirect-GET), or the page with the refusal explained. */
-  const answer = (request: ReportRequest, reply: FastifyReply, result: Result<unknown, Refusal>, draft?: Draft) => {
-    if (result.ok) return reply.redirect(`/w/${request.params.org}/reports/${request.params.ref}`, 303)
+  /**
+   * After an action, always back to the report page (post/redirect/get) with one flash message:
+   * what happened, or why it was refused with the typed draft kept. Only a draft too large for
+   * the flash cookie is answered by re-rendering the page with the refusal, so nothing typed is lost.
+   */
+  const answer = <T,>(request: ReportRequest, reply: FastifyReply, result: Result<T, Refusal>, done: Done<T>, draft?: Draft) => {
+    const page = `/w/${request.params.org}/reports/${request.params.ref}`
+    const { t } = pageContext(request, reply)
+    if (result.ok) return reply.flashTo(page, { tone: 'success', text: done(t, result.value) })
     if (result.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
-    const text = refusalText(pageContext(request, reply).t, result.error)
-    return showReport(request, reply, problems[result.error.code].status, text, draft)
+    const text = refusalText(t, result.error)
+    if (draft && !draftFits(draft)) return showReport(request, reply, problems[result.error.code].status, text, draft)
+    return reply.flashTo(page, { tone: 'danger', text, ...(draft ? { draft } : {}) })
   }
 
   return { showReport, answer }

@@ -32,7 +32,9 @@ export async function reportPolicyRoutes(app: FastifyInstance, { deps }: { deps:
     async (request, reply) => {
       const value = request.body.severity ?? ''
       const severity = isSeverity(value) ? value : null
-      return answer(request, reply, await setSeverity(deps, request.org!, request.params.ref, severity, memberOf(request)))
+      return answer(request, reply, await setSeverity(deps, request.org!, request.params.ref, severity, memberOf(request)), (t) =>
+        severity ? t('done.severity', { level: t(`severity.rating.${severity}`) }) : t('done.severityCleared'),
+      )
     },
   )
 
@@ -40,21 +42,30 @@ export async function reportPolicyRoutes(app: FastifyInstance, { deps }: { deps:
     '/w/:org/reports/:ref/cvss',
     { config, schema: { params: ReportParams, body: CvssForm } },
     async (request, reply) =>
-      answer(request, reply, await setCvssVectors(deps, request.org!, request.params.ref, request.body, memberOf(request))),
+      answer(request, reply, await setCvssVectors(deps, request.org!, request.params.ref, request.body, memberOf(request)), (t) =>
+        t('done.cvss'),
+      ),
   )
 
   app.post<{ Params: ReportParams; Body: Static<typeof LabelsForm> }>(
     '/w/:org/reports/:ref/labels',
     { config, schema: { params: ReportParams, body: LabelsForm } },
     async (request, reply) =>
-      answer(request, reply, await setLabels(deps, request.org!, request.params.ref, labelsOf(request.body.labels), memberOf(request))),
+      answer(
+        request,
+        reply,
+        await setLabels(deps, request.org!, request.params.ref, labelsOf(request.body.labels), memberOf(request)),
+        (t) => t('done.labels'),
+      ),
   )
 
   app.post<{ Params: ReportParams }>(
     '/w/:org/reports/:ref/waiting',
     { config, schema: { params: ReportParams, body: EmptyForm } },
     async (request, reply) =>
-      answer(request, reply, await markWaitingOnReporter(deps, request.org!, request.params.ref, memberOf(request))),
+      answer(request, reply, await markWaitingOnReporter(deps, request.org!, request.params.ref, memberOf(request)), (t) =>
+        t('done.waiting'),
+      ),
   )
 
   app.post<{ Params: ReportParams; Body: Static<typeof StepForm> }>(
@@ -62,7 +73,10 @@ export async function reportPolicyRoutes(app: FastifyInstance, { deps }: { deps:
     { config, schema: { params: ReportParams, body: StepForm } },
     async (request, reply) => {
       const { step = '', skip } = request.body
-      return answer(request, reply, await recordStep(deps, request.org!, request.params.ref, step, skip === '1', memberOf(request)))
+      const done = skip === '1' ? 'done.stepSkipped' : 'done.stepDone'
+      return answer(request, reply, await recordStep(deps, request.org!, request.params.ref, step, skip === '1', memberOf(request)), (t) =>
+        t(done, { step }),
+      )
     },
   )
 }

@@ -1,3 +1,4 @@
+import { severityLabel } from '../domain/severity/scoring.js'
 import {
   Alert,
   Button,
@@ -10,6 +11,7 @@ import {
   PageHeader,
   RadioGroup,
   Select,
+  SeverityText,
   StatusBadge,
   Table,
   TextArea,
@@ -123,7 +125,27 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
         <PageHeader
           title={report.title}
           subtitle={report.ref}
-          actions={<StatusBadge status={report.status} label={t(`status.${report.status}` as MessageKey)} />}
+          actions={
+            <>
+              <StatusBadge status={report.status} label={t(`status.${report.status}` as MessageKey)} />
+              {view.policy ? (
+                <span class="report-severity" data-report-severity="">
+                  {`${t('severity.title')}: `}
+                  <SeverityText
+                    t={t}
+                    label={severityLabel(
+                      {
+                        qualitative: view.policy.severity ?? undefined,
+                        cvss31: view.policy.cvss31 ?? undefined,
+                        cvss40: view.policy.cvss40 ?? undefined,
+                      },
+                      view.policy.scoring,
+                    )}
+                  />
+                </span>
+              ) : null}
+            </>
+          }
         />
         {problem ? <Alert tone="danger">{problem}</Alert> : null}
         {!view.readable ? <Alert tone="info">{t('restricted.text')}</Alert> : null}
@@ -297,7 +319,7 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
                   at: e.at,
                   atLabel: when(e.at),
                   actor: e.actor_kind === 'reporter' ? t('author.reporter') : who(e.actor_id),
-                  text: eventText(t, e, { file: (id) => fileNames.get(id) }),
+                  text: eventText(t, e, { file: (id) => fileNames.get(id), member: (id) => names.get(id) ?? t('author.formerMember') }),
                 }))}
               />
             </Card>

@@ -222,3 +222,20 @@ export class Browser {
     if (res.statusCode !== 303) throw new Error(`sign-in failed with ${res.statusCode}`)
   }
 }
+
+/**
+ * Submits a form as `Browser.submit` does and, when the answer is a redirect (post/redirect/get),
+ * opens the page it leads to, as a browser would: the action's status, where the address bar ends
+ * up, and the page shown there (with its flash message).
+ */
+export async function submitAndFollow(
+  browser: Browser,
+  pageUrl: string,
+  action: string,
+  fields: Record<string, string>,
+): Promise<{ status: number; location: string | undefined; page: LightMyRequestResponse }> {
+  const res = await browser.submit(pageUrl, action, fields)
+  const location = res.headers.location as string | undefined
+  if (res.statusCode < 300 || res.statusCode >= 400 || !location) return { status: res.statusCode, location: undefined, page: res }
+  return { status: res.statusCode, location, page: await browser.get(location) }
+}

@@ -8,6 +8,8 @@ export type ReportError =
   | { code: 'REPORT_CLOSED'; status: ReportStatus }
   | { code: 'REPORT_REASON_REQUIRED' }
   | { code: 'REPORT_DUPLICATE_OF_ITSELF' }
+  /** Marking a duplicate names the report it duplicates. */
+  | { code: 'REPORT_DUPLICATE_REFERENCE_REQUIRED' }
   | { code: 'REPORT_MESSAGE_EMPTY' }
   | { code: 'REPORT_NOT_FOR_REPORTER' }
 

@@ -76,7 +76,7 @@ export function changeStatus(report: Report, change: StatusChange): Result<Trans
   const reason = change.reason?.trim() ?? ''
   if (to === 'rejected' && reason === '') return fail({ code: 'REPORT_REASON_REQUIRED' })
   if (to === 'duplicate') {
-    if (!change.duplicateOf) return fail({ code: 'REPORT_REASON_REQUIRED' })
+    if (!change.duplicateOf) return fail({ code: 'REPORT_DUPLICATE_REFERENCE_REQUIRED' })
     if (change.duplicateOf.id === report.id) return fail({ code: 'REPORT_DUPLICATE_OF_ITSELF' })
   }
 

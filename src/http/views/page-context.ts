@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { type Translator, translator } from '../../i18n/messages.js'
+import { type Flash, takeFlash } from '../flash.js'
 import { csrfToken } from '../plugins/csrf.js'
 
 /** What every page needs besides its own data: strings, the signed-in user and a CSRF token for its forms. */
@@ -7,12 +8,15 @@ export interface PageContext {
   t: Translator
   user: { name: string } | null
   csrfToken: string
+  /** The outcome of the form that led here, shown once by the layout (src/http/flash.ts). */
+  flash?: Flash | null
 }
 
 export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => ({
   t: translator('en'),
   user: request.user ? { name: request.user.name } : null,
   csrfToken: tokenIfPossible(request, reply),
+  flash: takeFlash(request, reply),
 })
 
 /** An error page for a request refused before cookies were read has no forms worth a token. */

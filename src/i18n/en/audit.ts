@@ -44,6 +44,7 @@ export const audit = {
   'tokens.days.option': '{days} days',
   'tokens.create': 'Create token',
   'tokens.created': 'Your new API token (shown only once)',
+  'tokens.createdFlash': 'Token "{name}" created.',
   'tokens.created.note': 'Copy it now: Embargo keeps only its hash and cannot show it again. Send it as `Authorization: Bearer <token>`.',
   'tokens.none': 'You have no API tokens in this organization.',
   'tokens.column.name': 'Name',

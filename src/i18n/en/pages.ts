@@ -348,4 +348,32 @@ export const pages = {
   'programKind.third-party': 'Third-party product',
   yes: 'Yes',
   no: 'No',
+  // The bot trap, by what held the form (src/intake/routes.tsx), and the confirmation after post/redirect/get
+  'report.trap.fast':
+    'That was quicker than we expect from a person, so the report was not sent yet. Your text is kept below: check it and send it again.',
+  'report.trap.stale': 'This form was too old or incomplete to accept. Your text is kept below: check it and send it again.',
+  'report.sent.shown.title': 'The follow-up link was shown once, and is not shown again',
+  'report.sent.shown.body':
+    'Nothing was sent twice: {ref} is your one report. If you did not save the link: the acknowledgment mail has it when you gave an e-mail address; if you opened the follow-up page in this browser, it is still open; otherwise write to the security team of {org} and quote {ref}.',
+  'report.sent.shown.open': 'Open the follow-up page in this browser',
+  // What the flash says after an action on a report (src/workspace/report-action-routes.tsx, report-policy-routes.tsx)
+  'done.claimed': 'Claimed.',
+  'done.released': 'Released to the queue.',
+  'done.handedOver': 'Handed over to {name}.',
+  'done.unassigned': 'Nobody holds this report now.',
+  'done.status': 'Status: {status}.',
+  'done.replySent': 'Reply sent to the reporter.',
+  'done.noteAdded': 'Internal note added.',
+  'done.severity': 'Severity set to {level}.',
+  'done.severityCleared': 'Severity cleared.',
+  'done.cvss': 'CVSS vectors saved.',
+  'done.labels': 'Labels saved.',
+  'done.waiting': 'Marked as waiting on the reporter.',
+  'done.stepDone': 'Step "{step}" recorded as done.',
+  'done.stepSkipped': 'Step "{step}" recorded as skipped.',
+  'event.report.assignedTo': 'Handed over to {name}',
+  'event.report.unassigned': 'Handed back: nobody holds it',
+  'report.sent.none.title': 'Nothing to show here',
+  'report.sent.none.body':
+    'This page shows the confirmation of a report just sent from this browser, for 15 minutes. If you sent a report to {org}, its reference and link were shown then; the acknowledgment mail has them when you gave an e-mail address.',
 } as const

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { beforeAll, expect, it } from 'vitest'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
-import { type TestMember, useTestApp } from '../../support/app.js'
+import { submitAndFollow, type TestMember, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 
 eachDialect('API tokens for the team JSON API', (ctx) => {
@@ -30,14 +30,15 @@ eachDialect('API tokens for the team JSON API', (ctx) => {
   async function newToken(member: TestMember, fields: { name?: string; scope?: string; days?: string } = {}) {
     const b = app().browser()
     await b.signIn(member)
-    const res = await b.submit(`/w/${org.slug}/tokens`, `/w/${org.slug}/tokens`, {
+    const sent = await submitAndFollow(b, `/w/${org.slug}/tokens`, `/w/${org.slug}/tokens`, {
       name: 'ticket sync',
       scope: 'read',
       days: '30',
       ...fields,
     })
+    const res = sent.page
     const secret = /emb_[A-Za-z0-9_-]{43}/.exec(res.body)?.[0]
-    return { b, res, secret }
+    return { b, res, secret, sent }
   }
 
   const api = (method: 'GET' | 'POST', url: string, token?: string, payload?: object, headers: Record<string, string> = {}) =>
@@ -52,11 +53,15 @@ eachDialect('API tokens for the team JSON API', (ctx) => {
     app().deps.db.selectFrom('event').selectAll().where('org_id', '=', org.id).where('type', '=', type).orderBy('seq').execute()
 
   it('a member creates a token and sees it once; Embargo keeps only its hash', async () => {
-    const { b, res, secret } = await newToken(responder)
+    const { b, res, secret, sent } = await newToken(responder)
+    // Post/redirect/get: the secret is never in the address, and the page that shows it is not cached.
+    expect(sent.status).toBe(303)
+    expect(sent.location).toBe(`/w/${org.slug}/tokens`)
     expect(res.statusCode).toBe(200)
     expect(res.headers['cache-control']).toBe('no-store')
     expect(secret).toBeDefined()
     expect(res.body).toContain('shown only once')
+    expect(res.body).toContain('Token &quot;ticket sync&quot; created.')
     const again = await b.get(`/w/${org.slug}/tokens`)
     expect(again.body).toContain('ticket sync')
     expect(again.body).not.toContain(secret!)

@@ -4,7 +4,7 @@
  * state through the API, never its text, and no read of its text is recorded for them.
  */
 import { expect, it } from 'vitest'
-import { useTestApp } from '../../support/app.js'
+import { submitAndFollow, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { orgWithPreset, reportViaApi } from '../policy/policy-support.js'
 
@@ -23,8 +23,8 @@ eachDialect('need to know through the API', (ctx) => {
 
     const b = t.browser()
     await b.signIn(bob)
-    const created = await b.submit(`/w/${org.slug}/tokens`, `/w/${org.slug}/tokens`, { name: 'bob', scope: 'read', days: '7' })
-    const secret = /emb_[A-Za-z0-9_-]{43}/.exec(created.body)![0]
+    const created = await submitAndFollow(b, `/w/${org.slug}/tokens`, `/w/${org.slug}/tokens`, { name: 'bob', scope: 'read', days: '7' })
+    const secret = /emb_[A-Za-z0-9_-]{43}/.exec(created.page.body)![0]
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${secret}` } })
 
     const queue = await get(`/api/v1/orgs/${org.slug}/reports?status=all`)

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { useTestApp } from '../../support/app.js'
+import { submitAndFollow, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 
 eachDialect('the core path: a reporter reports, a responder answers, the reporter reads it', (ctx) => {
@@ -11,7 +11,7 @@ eachDialect('the core path: a reporter reports, a responder answers, the reporte
     const alice = await t.given.member(org, 'responder', 'Alice')
 
     const reporter = t.browser()
-    const sent = await reporter.submit('/o/acme/report', '/o/acme/report', {
+    const sent = await submitAndFollow(reporter, '/o/acme/report', '/o/acme/report', {
       title: 'Stored XSS in profile',
       description: 'The **bio** field is not escaped.',
       steps: '1. Edit bio\n2. View profile',
@@ -21,9 +21,10 @@ eachDialect('the core path: a reporter reports, a responder answers, the reporte
       reporterEmail: 'mallory@example.net',
       creditPreference: 'name',
     })
-    expect(sent.statusCode).toBe(201)
-    expect(sent.body).toContain('ACME-2026-0001')
-    const link = /(http:\/\/[^"<]+\/f\/[A-Za-z0-9_-]+)/.exec(sent.body)?.[1]
+    expect(sent.status).toBe(303)
+    expect(sent.location).toBe('/o/acme/report/received')
+    expect(sent.page.body).toContain('ACME-2026-0001')
+    const link = /(http:\/\/[^"<]+\/f\/[A-Za-z0-9_-]+)/.exec(sent.page.body)?.[1]
     expect(link).toBeDefined()
 
     const responder = t.browser()

@@ -57,12 +57,16 @@ async function submit(t: TestApp, channel: Channel, slug: string, values: Record
     const json = res.json() as { ref?: string; errors?: Record<string, string> }
     return { status: res.statusCode, ref: json.ref, errors: json.errors, body: res.body }
   }
-  const res = await form.browser.post(`/o/${slug}/report`, { _csrf: form.csrf, _served: form.served, ...values })
+  const sent = await form.browser.post(`/o/${slug}/report`, { _csrf: form.csrf, _served: form.served, ...values })
+  // Accepted, the form answers 303 to the confirmation page (post/redirect/get), which names the reference:
+  // compared below like the API's 201.
+  const accepted = sent.statusCode === 303
+  const res = accepted ? await form.browser.get(String(sent.headers.location)) : sent
   const ref = /[A-Z0-9]+-\d{4}-\d{4,}/.exec(res.body)?.[0]
   // The page marks each refused field: `f-<field>-error` holds the message (see components/field.tsx).
   const errors: Record<string, string> = {}
   for (const m of res.body.matchAll(/id="f-([A-Za-z]+)-error"/g)) errors[m[1] as string] = 'refused'
-  return { status: res.statusCode, ref: res.statusCode === 201 ? ref : undefined, errors, body: res.body }
+  return { status: accepted ? 201 : res.statusCode, ref: accepted ? ref : undefined, errors, body: res.body }
 }
 
 interface FormSession {

@@ -10,7 +10,7 @@ import { createOutboxWorker, type OutboxWorker } from '../../../src/mail/outbox-
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
 import { findReporterKey } from '../../../src/storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
-import { useTestApp } from '../../support/app.js'
+import { submitAndFollow, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { parseMail, startRelay, type TestRelay } from '../../support/mail.js'
 
@@ -145,14 +145,14 @@ eachDialect('reporter public key', (ctx) => {
     expect(refused.body).toContain('value="web@example.net"')
     expect(await reportCount()).toBe(before)
 
-    const sent = await t.browser().submit(`/o/${org.slug}/report`, `/o/${org.slug}/report`, {
+    const sent = await submitAndFollow(t.browser(), `/o/${org.slug}/report`, `/o/${org.slug}/report`, {
       title: 'Web keyed',
       description: 'd',
       reporterEmail: 'web@example.net',
       reporterPublicKey: key.publicKey,
     })
-    expect(sent.statusCode).toBe(201)
-    const ref = new RegExp(`${org.ref_prefix}-\\d{4}-\\d{4}`).exec(sent.body)![0]
+    expect(sent.status).toBe(303)
+    const ref = new RegExp(`${org.ref_prefix}-\\d{4}-\\d{4}`).exec(sent.page.body)![0]
     expect((await reporterOf(ref)).public_key_status).toBe('confirmed')
   })
 })

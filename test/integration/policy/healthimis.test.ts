@@ -4,7 +4,7 @@
  * and high severity alerts the whole team at once.
  */
 import { expect, it } from 'vitest'
-import { useTestApp } from '../../support/app.js'
+import { submitAndFollow, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { at, eventsOf, mailsFor, orgWithPreset, reportRow, reportViaApi, sweepAt } from './policy-support.js'
 
@@ -75,10 +75,10 @@ eachDialect('healthIMIS policy', (ctx) => {
     const a = await as(alice)
     const b = await as(bob)
     expect((await a.submit(page, `${page}/claim`, {})).statusCode).toBe(303)
-    const second = await b.submit(page, `${page}/claim`, {})
-    expect(second.statusCode).toBe(409)
-    expect(second.body).toContain('Alice Health holds this report')
-    expect((await b.submit(page, `${page}/messages`, { body: 'Also answering', visibility: 'reporter' })).statusCode).toBe(409)
+    const second = await submitAndFollow(b, page, `${page}/claim`, {})
+    expect(second.location).toBe(page) // refused: back on the report page, which says why
+    expect(second.page.body).toContain('Alice Health holds this report')
+    expect((await submitAndFollow(b, page, `${page}/messages`, { body: 'Also answering', visibility: 'reporter' })).location).toBe(page) // refused, said on the report page
     void org
   })
 

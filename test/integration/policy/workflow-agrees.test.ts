@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest'
 import { importPolicy } from '../../../src/policy-admin/use-cases/import-policy.js'
-import { useTestApp } from '../../support/app.js'
+import { submitAndFollow, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { at, basePolicy, orgWithPolicy, reportViaApi } from './policy-support.js'
 
@@ -43,9 +43,9 @@ eachDialect('workflow, steps and clocks agree', (ctx) => {
     const { page } = await reportViaApi(t, org)
     await a.submit(page, `${page}/claim`, {})
     for (const to of ['acknowledged', 'triaged']) expect((await a.submit(page, `${page}/status`, { to })).statusCode).toBe(303)
-    const refused = await a.submit(page, `${page}/status`, { to: 'accepted' })
-    expect(refused.statusCode).toBe(409)
-    expect(refused.body).toContain('The policy requires these steps before this status: triage.')
+    const refused = await submitAndFollow(a, page, `${page}/status`, { to: 'accepted' })
+    expect(refused.location).toBe(page) // refused: back on the report page, which says why
+    expect(refused.page.body).toContain('The policy requires these steps before this status: triage.')
     expect((await a.submit(page, `${page}/steps`, { step: 'triage' })).statusCode).toBe(303)
     for (const to of ['accepted', 'fixing', 'fixed']) expect((await a.submit(page, `${page}/status`, { to })).statusCode).toBe(303)
     const shown = (await a.get(page)).body

@@ -53,7 +53,10 @@ eachDialect('following up through the secret link', (ctx) => {
     await reporter.get(new URL(report.followUpUrl).pathname)
     const sent = await reporter.submit('/follow-up', '/follow-up/reply', { body: 'Here is a proof of concept.' })
     expect(sent.statusCode).toBe(303)
-    expect((await reporter.get('/follow-up?sent=1')).body).toContain('Your reply was sent.')
+    expect(sent.headers.location).toBe('/follow-up')
+    expect((await reporter.get('/follow-up')).body).toContain('Your reply was sent.')
+    // Said once: a reload shows the page without it, and sends nothing again.
+    expect((await reporter.get('/follow-up')).body).not.toContain('Your reply was sent.')
     const empty = await reporter.submit('/follow-up', '/follow-up/reply', { body: '   ' })
     expect(empty.statusCode).toBe(422)
     const team = t.browser()

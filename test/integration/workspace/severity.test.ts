@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
 import { readPreset } from '../../../src/policy-admin/presets.js'
 import { importPolicy } from '../../../src/policy-admin/use-cases/import-policy.js'
 import type { OrganizationRow } from '../../../src/storage/schema.js'
-import { type TestApp, useTestApp } from '../../support/app.js'
+import { submitAndFollow, type TestApp, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { at, eventsOf, mailsFor, orgWithPreset, reportRow, reportViaApi } from '../policy/policy-support.js'
 
@@ -72,9 +72,9 @@ eachDialect('severity on a report', (ctx) => {
 
   it('a half-filled calculator is refused, naming the missing base metric, and nothing is stored', async () => {
     const { t, org, a, ref, page } = await setUp()
-    const refused = await a.submit(page, `${page}/cvss`, form40({ AV: 'N' }))
-    expect(refused.statusCode).toBe(422)
-    expect(refused.body).toContain('The CVSS 4.0 vector is not valid: Attack Complexity (AC) is required.')
+    const refused = await submitAndFollow(a, page, `${page}/cvss`, form40({ AV: 'N' }))
+    expect(refused.location).toBe(page)
+    expect(refused.page.body).toContain('The CVSS 4.0 vector is not valid: Attack Complexity (AC) is required.')
     expect((await reportRow(t, org, ref)).cvss40_vector).toBeNull()
   })
 
@@ -89,8 +89,9 @@ eachDialect('severity on a report', (ctx) => {
   it('once a score sets the level, the level cannot be set by hand against it', async () => {
     const { t, org, a, ref, page } = await setUp()
     await a.submit(page, `${page}/cvss`, form40(metrics40))
-    const refused = await a.submit(page, `${page}/severity`, { severity: 'low' })
-    expect(refused.statusCode).toBe(409)
+    const refused = await submitAndFollow(a, page, `${page}/severity`, { severity: 'low' })
+    expect(refused.location).toBe(page)
+    expect(refused.page.body).toContain('role="alert"')
     expect((await reportRow(t, org, ref)).severity).toBe('critical')
   })
 
@@ -99,9 +100,14 @@ eachDialect('severity on a report', (ctx) => {
     const before = (await a.get(page)).body
     expect(before).not.toContain('cvss40_AV')
     expect(before).toContain('Patient data of every clinic can be read or changed.')
-    expect((await a.submit(page, `${page}/cvss`, form40(metrics40))).statusCode).toBe(409)
+    expect((await submitAndFollow(a, page, `${page}/cvss`, form40(metrics40))).page.body).toContain('role="alert"')
     expect((await reportRow(t, org, ref)).cvss40_vector).toBeNull()
-    expect((await a.submit(page, `${page}/severity`, { severity: 'high' })).statusCode).toBe(303)
+    const set = await submitAndFollow(a, page, `${page}/severity`, { severity: 'high' })
+    expect(set.status).toBe(303)
+    expect(set.location).toBe(page)
+    expect(set.page.body).toContain('Severity set to High.')
+    // The header names it too.
+    expect(set.page.body).toContain('data-report-severity>Severity: <span class="severity" data-severity="high">High</span>')
     expect((await reportRow(t, org, ref)).severity).toBe('high')
     const shown = severitySection((await a.get(page)).body)
     expect(shown).toContain('<strong>High</strong>')

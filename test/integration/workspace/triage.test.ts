@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { verifyEventChain } from '../../../src/storage/repositories/event-repository.js'
-import { asMember, useTestApp } from '../../support/app.js'
+import { asMember, submitAndFollow, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 
 eachDialect('triaging reports', (ctx) => {
@@ -25,16 +25,25 @@ eachDialect('triaging reports', (ctx) => {
     const { as, alice, bob, page } = await team()
     const a = await as(alice)
     const b = await as(bob)
-    expect((await a.submit(page, `${page}/claim`, {})).statusCode).toBe(303)
-    const second = await b.submit(page, `${page}/claim`, {})
-    expect(second.statusCode).toBe(409)
-    expect(second.body).toContain('Another responder already claimed this report')
-    expect(second.body).toContain('Alice Responder holds this report')
-    const reply = await b.submit(page, `${page}/messages`, { body: 'My answer', visibility: 'reporter' })
-    expect(reply.statusCode).toBe(409)
-    expect(reply.body).toContain('My answer') // the draft is kept
-    const note = await b.submit(page, `${page}/messages`, { body: 'A colleague may still add a note', visibility: 'internal' })
-    expect(note.statusCode).toBe(303)
+    // Each answer is a redirect to the report page, which says once what happened.
+    const claimed = await submitAndFollow(a, page, `${page}/claim`, {})
+    expect(claimed.status).toBe(303)
+    expect(claimed.location).toBe(page)
+    expect(claimed.page.body).toContain('Claimed')
+    expect((await a.get(page)).body).not.toContain('data-flash') // shown once
+    const second = await submitAndFollow(b, page, `${page}/claim`, {})
+    expect(second.location).toBe(page)
+    expect(second.page.body).toContain('Another responder already claimed this report')
+    expect(second.page.body).toContain('Alice Responder holds this report')
+    const reply = await submitAndFollow(b, page, `${page}/messages`, { body: 'My answer', visibility: 'reporter' })
+    expect(reply.location).toBe(page)
+    expect(reply.page.body).toContain('Another responder already claimed this report')
+    expect(reply.page.body).toContain('My answer') // the draft is kept
+    const note = await submitAndFollow(b, page, `${page}/messages`, { body: 'A colleague may still add a note', visibility: 'internal' })
+    expect(note.status).toBe(303)
+    expect(note.page.body).toContain('Internal note added.')
+    const answered = await submitAndFollow(a, page, `${page}/messages`, { body: 'Thanks, looking into it', visibility: 'reporter' })
+    expect(answered.page.body).toContain('Reply sent to the reporter.')
   })
 
   it('gives one claim and one refusal when two responders click at the same moment', async () => {
@@ -74,11 +83,18 @@ eachDialect('triaging reports', (ctx) => {
     const unknown = await a.submit(page, `${page}/status`, { to: 'shipped' })
     expect(unknown.statusCode).toBe(400)
     expect(unknown.body).toContain('Unknown status.')
-    const skip = await a.submit(page, `${page}/status`, { to: 'fixed' })
-    expect(skip.statusCode).toBe(409)
-    expect(skip.body).toContain('cannot move to that status')
-    for (const to of ['acknowledged', 'triaged', 'accepted', 'fixing']) {
-      expect((await a.submit(page, `${page}/status`, { to })).statusCode).toBe(303)
+    const skip = await submitAndFollow(a, page, `${page}/status`, { to: 'fixed' })
+    expect(skip.location).toBe(page)
+    expect(skip.page.body).toContain('cannot move to that status')
+    for (const [to, label] of [
+      ['acknowledged', 'Acknowledged'],
+      ['triaged', 'Triaged'],
+      ['accepted', 'Accepted'],
+      ['fixing', 'Fixing'],
+    ]) {
+      const moved = await submitAndFollow(a, page, `${page}/status`, { to: to! })
+      expect(moved.status).toBe(303)
+      expect(moved.page.body).toContain(`Status: ${label}.`)
     }
     const shown = await a.get(page)
     expect(shown.body).toContain('Fixing')
@@ -91,10 +107,17 @@ eachDialect('triaging reports', (ctx) => {
   it('needs a reason to reject, and an existing reference of the same organization for a duplicate', async () => {
     const { t, org, alice, as, page } = await team()
     const a = await as(alice)
-    expect((await a.submit(page, `${page}/status`, { to: 'rejected', reason: '  ' })).statusCode).toBe(422)
+    expect((await submitAndFollow(a, page, `${page}/status`, { to: 'rejected', reason: '  ' })).page.body).toContain('A reason is required')
+    // A duplicate without a reference asks for the reference, not for a reason.
+    const bare = await submitAndFollow(a, page, `${page}/status`, { to: 'duplicate' })
+    expect(bare.location).toBe(page)
+    expect(bare.page.body).toContain('Give the reference of the report this one duplicates')
+    expect(bare.page.body).not.toContain('A reason is required')
     const otherOrg = await t.given.org()
     const foreign = await t.given.report(otherOrg)
-    expect((await a.submit(page, `${page}/status`, { to: 'duplicate', duplicateOf: foreign.ref })).statusCode).toBe(422)
+    const refused = await submitAndFollow(a, page, `${page}/status`, { to: 'duplicate', duplicateOf: foreign.ref })
+    expect(refused.location).toBe(page)
+    expect((await a.get(page)).body).not.toContain(`Duplicate of ${foreign.ref}`)
     const earlier = await t.given.report(org)
     expect((await a.submit(page, `${page}/status`, { to: 'duplicate', duplicateOf: earlier.ref })).statusCode).toBe(303)
     expect((await a.get(page)).body).toContain(`Duplicate of ${earlier.ref}`)
@@ -105,9 +128,16 @@ eachDialect('triaging reports', (ctx) => {
     const { t, bob, alice, as, page } = await team()
     const outsider = await t.given.member(await t.given.org(), 'responder')
     const a = await as(alice)
-    expect((await a.submit(page, `${page}/assign`, { assignee: outsider.id })).statusCode).toBe(422)
-    expect((await a.submit(page, `${page}/assign`, { assignee: bob.id })).statusCode).toBe(303)
-    expect((await a.get(page)).body).toContain('Bob Responder holds this report')
+    const refused = await submitAndFollow(a, page, `${page}/assign`, { assignee: outsider.id })
+    expect(refused.location).toBe(page)
+    expect(refused.page.body).not.toContain('Handed over')
+    const handed = await submitAndFollow(a, page, `${page}/assign`, { assignee: bob.id })
+    expect(handed.status).toBe(303)
+    expect(handed.page.body).toContain('Handed over to Bob Responder.')
+    const later = (await a.get(page)).body
+    expect(later).toContain('Bob Responder holds this report')
+    // The timeline says to whom.
+    expect(later).toContain('Handed over to Bob Responder<')
   })
 
   it("keeps internal notes out of the reporter's view and marks them on the team's", async () => {

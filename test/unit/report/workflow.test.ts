@@ -214,7 +214,9 @@ describe('changeStatus: rejection', () => {
 describe('changeStatus: duplicates', () => {
   it('refuses to mark a duplicate without saying of what', () => {
     const report = reportIn('triaged')
-    expect(expectFail(changeStatus(report, { to: 'duplicate', actor: alice, at: AT }))).toEqual({ code: 'REPORT_REASON_REQUIRED' })
+    expect(expectFail(changeStatus(report, { to: 'duplicate', actor: alice, at: AT }))).toEqual({
+      code: 'REPORT_DUPLICATE_REFERENCE_REQUIRED',
+    })
   })
 
   it('refuses to mark a report a duplicate of itself', () => {

@@ -7,6 +7,7 @@ export { CvssCalculator, CvssScore, cvssMetricLabel, SeverityText } from './cvss
 export { CwePicker, type CwePickerProps } from './cwe-picker.js'
 export { EmptyState, type EmptyStateProps } from './empty-state.js'
 export { describedBy, Field, type FieldProps, fieldIds } from './field.js'
+export { Flash } from './flash.js'
 export { HiddenInput, type HiddenInputProps } from './hidden-input.js'
 export { Icon, type IconName } from './icons.js'
 export { KeyValue, type KeyValueItem } from './key-value.js'

@@ -1,7 +1,9 @@
 import type { ComponentChildren, VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import type { Translator } from '../../../i18n/messages.js'
+import type { Flash as FlashMessage } from '../../flash.js'
 import { cx } from './class-names.js'
+import { Flash } from './flash.js'
 import { HiddenInput } from './hidden-input.js'
 import { Icon } from './icons.js'
 
@@ -24,11 +26,13 @@ export interface LayoutProps {
   signInHref?: string
   /** Language of the page; `en` unless told. */
   lang?: string
+  /** The outcome of the form that led here (the page context's `flash`), shown once above the page. */
+  flash?: FlashMessage | null | undefined
   children?: ComponentChildren
 }
 
 /** The whole page: `<html>` with head, skip link, header bar, `<main id="main">` and footer. Render with `renderPage`. */
-export function Layout({ title, t, user, org, nav, csrfToken, signInHref, lang = 'en', children }: LayoutProps) {
+export function Layout({ title, t, user, org, nav, csrfToken, signInHref, lang = 'en', flash, children }: LayoutProps) {
   const product = t('layout.productName')
   return (
     <html lang={lang}>
@@ -102,6 +106,7 @@ export function Layout({ title, t, user, org, nav, csrfToken, signInHref, lang =
           </div>
         </header>
         <main id="main" class="site-main container" tabIndex={-1}>
+          <Flash flash={flash} />
           {children}
         </main>
         <footer class="site-footer">

@@ -17,7 +17,15 @@ export interface WorkspaceLayoutProps {
 /** A page of an organization's workspace: the page layout with the workspace's navigation for the member's role. */
 export function WorkspaceLayout({ ctx, org, role, current, title, children }: WorkspaceLayoutProps) {
   return (
-    <Layout title={title} t={ctx.t} user={ctx.user} csrfToken={ctx.csrfToken} org={org} nav={workspaceNav(ctx.t, org.slug, role, current)}>
+    <Layout
+      title={title}
+      t={ctx.t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      org={org}
+      nav={workspaceNav(ctx.t, org.slug, role, current)}
+      flash={ctx.flash}
+    >
       {children}
     </Layout>
   )
