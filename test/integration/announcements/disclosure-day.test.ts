@@ -2,7 +2,8 @@
  * Issue 12 item 4: on disclosure day the advisory is announced on each of the policy's channels
  * that has a delivery — a mailing list, a Slack-compatible webhook, a Matrix room and a signed
  * generic webhook — each exactly once, also when two Embargo processes (two apps with their own
- * pools on one database) run the outbox at the same moment. Deliveries are counted at real
+ * pools on one database, and an app in another operating-system process) run the outbox at the
+ * same moment. Deliveries are counted at real
  * receivers started here, and signatures checked with the Standard Webhooks library itself.
  */
 import { Webhook } from 'standardwebhooks'
@@ -16,6 +17,7 @@ import type { OrganizationRow } from '../../../src/storage/schema.js'
 import { Browser, startTestApp, type TestApp, type TestMember } from '../../support/app.js'
 import { eachDialect, type FreshDatabase } from '../../support/databases.js'
 import { parseMail, startRelay, type TestRelay } from '../../support/mail.js'
+import { startOutboxProcess } from '../../support/outbox-process.js'
 import { draftFor, fixedReport, orgWithAdvisories, viewerOf } from '../disclosure/disclosure-support.js'
 import { type Receiver, startReceiver, withAnnouncements } from './announcement-support.js'
 
@@ -158,6 +160,23 @@ eachDialect('announcements on disclosure day', (ctx) => {
     expect(receiver.at('/slack/once/')).toHaveLength(1)
     expect(receiver.at('/hook/once')).toHaveLength(1)
     expect(relay.received.filter((m) => m.rcpt.includes('once-announce@lists.example.org'))).toHaveLength(1)
+  })
+
+  it('fans out once per channel when the other worker is another operating-system process', async () => {
+    const { t, org, admin } = await setUp('proc')
+    const other = await startOutboxProcess(fresh!.url, relay.port, t.clock.now(), { announceHttp: true, mailFrom: 'security@example.org' })
+    try {
+      await publish(t, org, admin)
+      // This process and the other one deliver at the same moment, twice over.
+      await Promise.all([drain(), other.drain()])
+      await Promise.all([drain(), other.drain()])
+      expect(relay.received.filter((m) => m.rcpt.includes('proc-announce@lists.example.org'))).toHaveLength(1)
+      expect(receiver.at('/slack/proc/')).toHaveLength(1)
+      expect(receiver.at('/matrix-proc/')).toHaveLength(1)
+      expect(receiver.at('/hook/proc')).toHaveLength(1)
+    } finally {
+      await other.stop()
+    }
   })
 
   it('a failed webhook delivery is shown, tried again after its back-off with the same webhook-id, and then shown sent', async () => {
