@@ -3,8 +3,8 @@
  * that has a delivery — a mailing list, a Slack-compatible webhook, a Matrix room and a signed
  * generic webhook — each exactly once, also when two Embargo processes (two apps with their own
  * pools on one database, and an app in another operating-system process) run the outbox at the
- * same moment. Deliveries are counted at real
- * receivers started here, and signatures checked with the Standard Webhooks library itself.
+ * same moment. Deliveries are counted at real receivers started here, and signatures checked
+ * with the Standard Webhooks library itself.
  */
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, expect, it } from 'vitest'
