@@ -10,7 +10,7 @@ import type { Deps } from '../deps.js'
 import type { EscalationAction } from '../domain/clock/escalation.js'
 import { type EventData, newEvent } from '../domain/events.js'
 import type { Policy } from '../domain/policy/schema.js'
-import { type JobLoop, startJobLoop } from '../jobs/index.js'
+import { type JobLoop, startJobLoop, sweepDue } from '../jobs/index.js'
 import type { Tx } from '../storage/db.js'
 import { reportClocks } from '../storage/report-clocks.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
@@ -120,22 +120,12 @@ export async function runReportClocks(deps: Deps, orgId: string, reportId: strin
  * controllable clock; `startClockScheduler` calls it on a timer.
  */
 export async function runClockSweep(deps: Deps, now: Date = deps.now()): Promise<SweepResult> {
-  const at = now.toISOString()
-  const seen = new Set<string>()
-  const result: SweepResult = { reports: 0, actions: 0 }
-  for (;;) {
-    const batch = (await listReportsToWake(deps.db, at, 100)).filter((r) => !seen.has(r.id))
-    if (batch.length === 0) return result
-    for (const row of batch) {
-      seen.add(row.id)
-      try {
-        result.actions += await runReportClocks(deps, row.org_id, row.id, at)
-        result.reports += 1
-      } catch (error) {
-        deps.log.error({ err: error, reportId: row.id, orgId: row.org_id, event: 'clock.failed' }, 'clock sweep failed for a report')
-      }
-    }
-  }
+  const { rows, actions } = await sweepDue(deps, now.toISOString(), {
+    list: (at, limit) => listReportsToWake(deps.db, at, limit),
+    work: (row, at) => runReportClocks(deps, row.org_id, row.id, at),
+    failed: { event: 'clock.failed', message: 'clock sweep failed for a report', idKey: 'reportId' },
+  })
+  return { reports: rows, actions }
 }
 
 export type ClockScheduler = JobLoop

@@ -2,3 +2,4 @@
 export { type BackoffPolicy, defaultBackoff, nextAttemptAt } from './backoff.js'
 export { type JobLoop, startJobLoop } from './job-loop.js'
 export { createOutboxLoop, DeliveryFailed, type OutboxHandler, type OutboxLoop } from './outbox-loop.js'
+export { type DueRow, type DueSweep, sweepDue } from './sweep-due.js'

@@ -11,7 +11,7 @@ import { newEvent } from '../domain/events.js'
 import type { Policy } from '../domain/policy/schema.js'
 import { planCraAlerts } from '../domain/regulation/cra-alerts.js'
 import { craClocks } from '../domain/regulation/cra-clocks.js'
-import { type JobLoop, startJobLoop } from '../jobs/index.js'
+import { type JobLoop, startJobLoop, sweepDue } from '../jobs/index.js'
 import type { Executor } from '../storage/db.js'
 import { earliestCraWake, findCraCase, listCraCasesToWake, updateCraCase } from '../storage/repositories/cra-case-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
@@ -95,22 +95,12 @@ export interface CraSweepResult {
 
 /** One sweep over every case whose wake time has come, each once. Tests call it with the controllable clock. */
 export async function runCraSweep(deps: Deps, now: Date = deps.now()): Promise<CraSweepResult> {
-  const at = now.toISOString()
-  const seen = new Set<string>()
-  const result: CraSweepResult = { cases: 0, alerts: 0 }
-  for (;;) {
-    const batch = (await listCraCasesToWake(deps.db, at, 100)).filter((r) => !seen.has(r.id))
-    if (batch.length === 0) return result
-    for (const row of batch) {
-      seen.add(row.id)
-      try {
-        result.alerts += await runCraCase(deps, row.org_id, row.id, at)
-        result.cases += 1
-      } catch (error) {
-        deps.log.error({ err: error, caseId: row.id, orgId: row.org_id, event: 'cra.failed' }, 'CRA sweep failed for a case')
-      }
-    }
-  }
+  const { rows, actions } = await sweepDue(deps, now.toISOString(), {
+    list: (at, limit) => listCraCasesToWake(deps.db, at, limit),
+    work: (row, at) => runCraCase(deps, row.org_id, row.id, at),
+    failed: { event: 'cra.failed', message: 'CRA sweep failed for a case', idKey: 'caseId' },
+  })
+  return { cases: rows, alerts: actions }
 }
 
 /** Runs the CRA sweep in the shared job loop: at most every `intervalMs`, sooner when the next alert is nearer. */

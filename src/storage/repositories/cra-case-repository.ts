@@ -6,6 +6,7 @@
  */
 import type { OrgCipher } from '../cipher.js'
 import { acrossOrganizations, type Executor, type Tx } from '../db.js'
+import { earliestWakeIn, listDueWakes } from './wake-queries.js'
 
 export type CraKindColumn = 'vulnerability' | 'incident'
 export type CraFilings = Record<string, { at: string; reference: string }>
@@ -196,27 +197,7 @@ export async function updateCraCase(
 }
 
 /** Cases whose next alert has come, across the instance: the sweep works on each within its organization. */
-export const listCraCasesToWake = (db: Executor, now: string, limit: number) =>
-  // The CRA sweep serves every organization, like the clock sweep.
-  acrossOrganizations(db)
-    .selectFrom('cra_case')
-    .select(['id', 'org_id', 'wake_at'])
-    .where('wake_at', 'is not', null)
-    .where('wake_at', '<=', now)
-    .orderBy('wake_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute()
+export const listCraCasesToWake = (db: Executor, now: string, limit: number) => listDueWakes(db, 'cra_case', now, limit)
 
-/** The earliest CRA wake time across the instance. */
-export const earliestCraWake = async (db: Executor): Promise<string | undefined> => {
-  // Across organizations, like earliestWake: the job loop sleeps until then.
-  const row = await acrossOrganizations(db)
-    .selectFrom('cra_case')
-    .select('wake_at')
-    .where('wake_at', 'is not', null)
-    .orderBy('wake_at')
-    .limit(1)
-    .executeTakeFirst()
-  return row?.wake_at ?? undefined
-}
+/** The earliest CRA wake time across the instance: the job loop sleeps until then. */
+export const earliestCraWake = (db: Executor): Promise<string | undefined> => earliestWakeIn(db, 'cra_case')

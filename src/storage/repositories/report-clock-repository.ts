@@ -1,5 +1,6 @@
 import { acrossOrganizations, type Executor, type Tx } from '../db.js'
 import { isPostgres } from '../dialect.js'
+import { earliestWakeIn, listDueWakes } from './wake-queries.js'
 
 export interface ReportDueTimes {
   nextDueAt: string | null
@@ -64,29 +65,10 @@ export async function writeReportDueTimes(tx: Tx, orgId: string, reportId: strin
 }
 
 /** Reports the scheduler must look at by `now`, oldest first: a range scan on `report_wake`. */
-export const listReportsToWake = (db: Executor, now: string, limit: number) =>
-  // The scheduler serves every organization: it finds what is due across the instance, then works per organization.
-  acrossOrganizations(db)
-    .selectFrom('report')
-    .select(['id', 'org_id', 'wake_at'])
-    .where('wake_at', 'is not', null)
-    .where('wake_at', '<=', now)
-    .orderBy('wake_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute()
+export const listReportsToWake = (db: Executor, now: string, limit: number) => listDueWakes(db, 'report', now, limit)
 
 /** The earliest wake time across the instance, so the scheduler can sleep until then. */
-export const earliestWake = async (db: Executor): Promise<string | undefined> => {
-  const row = await acrossOrganizations(db)
-    .selectFrom('report')
-    .select('wake_at')
-    .where('wake_at', 'is not', null)
-    .orderBy('wake_at')
-    .limit(1)
-    .executeTakeFirst()
-  return row?.wake_at ?? undefined
-}
+export const earliestWake = (db: Executor): Promise<string | undefined> => earliestWakeIn(db, 'report')
 
 export async function setReportSeverity(tx: Tx, orgId: string, reportId: string, severity: string | null): Promise<void> {
   await tx
