@@ -7,10 +7,8 @@ import {
   Cell,
   HiddenInput,
   PageHeader,
-  RadioGroup,
   Select,
   Table,
-  TextArea,
   TextInput,
   WorkspaceLayout,
 } from '../http/views/components/index.js'

@@ -5,7 +5,7 @@
  * (two sweepers, a sweeper and a team member) never both apply theirs.
  */
 import type { OrgCipher } from '../cipher.js'
-import { acrossOrganizations, type Executor, type Tx } from '../db.js'
+import type { Executor, Tx } from '../db.js'
 import { earliestWakeIn, listDueWakes } from './wake-queries.js'
 
 export type CraKindColumn = 'vulnerability' | 'incident'

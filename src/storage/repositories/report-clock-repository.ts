@@ -1,4 +1,4 @@
-import { acrossOrganizations, type Executor, type Tx } from '../db.js'
+import type { Executor, Tx } from '../db.js'
 import { isPostgres } from '../dialect.js'
 import { earliestWakeIn, listDueWakes } from './wake-queries.js'
 
