@@ -1,4 +1,3 @@
-import type { AffectedProduct } from '../../domain/advisory/advisory.js'
 import { cweName } from '../../domain/advisory/exports/cwe-names.js'
 import { severityLabel } from '../../domain/severity/scoring.js'
 import {
@@ -6,55 +5,23 @@ import {
   Button,
   ButtonLink,
   Card,
-  Cell,
   CvssScore,
   Field,
   HiddenInput,
   KeyValue,
-  Markdown,
   PageHeader,
   StatusBadge,
-  Table,
   TextArea,
   TextInput,
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
-import { renderMarkdown } from '../../http/views/markdown.js'
 import type { PageContext } from '../../http/views/page-context.js'
 import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey, Translator } from '../../i18n/messages.js'
 import type { Role } from '../../storage/schema.js'
 import type { AdvisoryView } from '../load-advisory.js'
 import { stateLabel } from './advisory-list.js'
-
-const rangeText = (r: AffectedProduct['ranges'][number]) =>
-  [`≥ ${r.introduced}`, r.fixed ? `< ${r.fixed}` : null, r.lastAffected ? `≤ ${r.lastAffected}` : null].filter(Boolean).join(', ')
-
-function Affected({ t, affected }: { t: Translator; affected: AffectedProduct[] }) {
-  if (affected.length === 0) return <p class="text-muted">{t('advisory.none')}</p>
-  const head = [t('advisory.affected.product'), t('advisory.affected.versions'), t('advisory.affected.status')]
-  return (
-    <Table head={head} stack>
-      {affected.map((p, i) => (
-        <tr key={i}>
-          <Cell label={head[0]} kind="title">
-            {p.kind === 'package' ? `${p.ecosystem} · ${p.name}` : `${p.vendor} · ${p.product}`}
-            {p.kind === 'package' && p.purl ? (
-              <>
-                <br />
-                <code>{p.purl}</code>
-              </>
-            ) : null}
-          </Cell>
-          <Cell label={head[1]}>{p.ranges.map(rangeText).join('; ')}</Cell>
-          <Cell label={head[2]} kind="nowrap">
-            {t(`advisory.affected.${p.status}` as MessageKey)}
-          </Cell>
-        </tr>
-      ))}
-    </Table>
-  )
-}
+import { AdvisoryText } from './advisory-text.js'
 
 /** One advisory for the team: its content, identifiers, linked reports and the workflow's actions. */
 export function AdvisoryPage({
@@ -99,18 +66,7 @@ export function AdvisoryPage({
         ) : null}
         <div class="split">
           <div class="stack">
-            <Card title={t('advisory.summary')}>
-              <Markdown html={renderMarkdown(c.summary)} />
-            </Card>
-            <Card title={t('advisory.description')}>
-              <Markdown html={renderMarkdown(c.description)} />
-            </Card>
-            <Card title={t('advisory.workarounds')}>
-              <Markdown html={renderMarkdown(c.workarounds)} />
-            </Card>
-            <Card title={t('advisory.affected')}>
-              <Affected t={t} affected={c.affected} />
-            </Card>
+            <AdvisoryText t={t} content={c} />
             <Card title={t('advisory.references')}>
               {c.references.length === 0 ? (
                 <p class="text-muted">{t('advisory.none')}</p>

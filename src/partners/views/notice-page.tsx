@@ -1,17 +1,8 @@
-import type { AffectedProduct } from '../../domain/advisory/advisory.js'
-import { Alert, Button, Card, HiddenInput, KeyValue, Layout, Markdown, PageHeader } from '../../http/views/components/index.js'
-import { renderMarkdown } from '../../http/views/markdown.js'
+import { AdvisoryText } from '../../disclosure/index.js'
+import { Alert, Button, HiddenInput, Layout, PageHeader } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
 import { formatTime } from '../../i18n/format-time.js'
 import type { OpenedNotice } from '../use-cases/open-notice.js'
-
-const product = (p: AffectedProduct) => (p.kind === 'package' ? `${p.ecosystem} · ${p.name}` : `${p.vendor} · ${p.product}`)
-const ranges = (p: AffectedProduct) =>
-  p.ranges
-    .map((r) =>
-      [`≥ ${r.introduced}`, r.fixed ? `< ${r.fixed}` : null, r.lastAffected ? `≤ ${r.lastAffected}` : null].filter(Boolean).join(', '),
-    )
-    .join('; ')
 
 /**
  * What a partner sees behind its capability link: the advisory draft under embargo, until when it
@@ -47,22 +38,7 @@ export function NoticePage({
             <Button variant="primary">{t('partners.page.acknowledge')}</Button>
           </form>
         )}
-        <Card title={t('advisory.summary')}>
-          <Markdown html={renderMarkdown(c.summary)} />
-        </Card>
-        <Card title={t('advisory.description')}>
-          <Markdown html={renderMarkdown(c.description)} />
-        </Card>
-        <Card title={t('advisory.workarounds')}>
-          <Markdown html={renderMarkdown(c.workarounds)} />
-        </Card>
-        <Card title={t('advisory.affected')}>
-          {c.affected.length === 0 ? (
-            <p class="text-muted">{t('advisory.none')}</p>
-          ) : (
-            <KeyValue items={c.affected.map((p) => ({ label: product(p), value: ranges(p) }))} />
-          )}
-        </Card>
+        <AdvisoryText t={t} content={c} />
       </div>
     </Layout>
   )
