@@ -4,6 +4,7 @@ import { cipherFor, type Deps } from '../deps.js'
 import { mayReadAdvisory } from '../disclosure/index.js'
 import { EmptyForm } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { findAdvisory } from '../storage/repositories/advisory-repository.js'
 import { listAnnouncementChannels, listAnnouncements } from '../storage/repositories/announcement-repository.js'
@@ -130,8 +131,7 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
   const readableAdvisory = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     const org = request.org!
     const advisory = await findAdvisory(deps.db, cipherFor(deps, org), org.id, request.params.id)
-    if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, { userId: request.user!.id, role: request.role! })))
-      throw new HttpProblem('NOT_FOUND')
+    if (!advisory || !(await mayReadAdvisory(deps.db, org.id, advisory.id, memberOf(request)))) throw new HttpProblem('NOT_FOUND')
     return advisory
   }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { EmptyForm, Form } from '../http/form-body.js'
 import { HttpProblem, problems } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listMemberTokens } from '../storage/repositories/api-token-repository.js'
 import { apiRoutes } from './api-routes.js'
@@ -43,16 +44,11 @@ export async function apiTokenRoutes(app: FastifyInstance, { deps }: { deps: Dep
     { config, schema: { params: OrgParams, body: NewTokenForm } },
     async (request, reply) => {
       const values = { name: request.body.name, scope: request.body.scope, days: request.body.days }
-      const result = await createApiToken(
-        deps,
-        request.org!,
-        { userId: request.user!.id, role: request.role! },
-        {
-          name: request.body.name ?? '',
-          scope: request.body.scope === 'work' ? 'work' : 'read',
-          days: tokenLifetimes.find((d) => d === request.body.days) ?? '30',
-        },
-      )
+      const result = await createApiToken(deps, request.org!, memberOf(request), {
+        name: request.body.name ?? '',
+        scope: request.body.scope === 'work' ? 'work' : 'read',
+        days: tokenLifetimes.find((d) => d === request.body.days) ?? '30',
+      })
       if (!result.ok) {
         const error = result.error.code === 'TOKEN_NAME_INVALID' ? 'name' : 'scope'
         return page(request, reply, { error, values }, problems[result.error.code].status)

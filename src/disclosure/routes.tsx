@@ -7,6 +7,7 @@ import { type CvssFormError, type CvssFormVectors, formValuesFromVector, vectors
 import { type ShownScore, severityLabel } from '../domain/severity/scoring.js'
 import { EmptyForm } from '../http/form-body.js'
 import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { cvssMetricLabel } from '../http/views/components/index.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
@@ -57,7 +58,7 @@ import { DiffPage, RevisionsPage } from './views/revisions-page.js'
 type Refusal = { code: AppErrorCode; refs?: string[]; missing?: string[] }
 type AdvisoryRequest = FastifyRequest<{ Params: AdvisoryParams }>
 
-const viewerOf = (request: FastifyRequest): Viewer => ({ userId: request.user!.id, role: request.role! })
+const viewerOf = (request: FastifyRequest): Viewer => memberOf(request)
 
 function refusalText(t: Translator, e: Refusal): string {
   if (e.code === 'ADVISORY_REPORTS_NOT_FIXED') return t('advisory.notFixed', { refs: (e.refs ?? []).join(', ') })

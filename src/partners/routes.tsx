@@ -4,6 +4,7 @@ import type { NoticeRefusal } from '../domain/partner/notice-rules.js'
 import type { Partner, PartnerField, PartnerProblem } from '../domain/partner/partner.js'
 import { asList, EmptyForm } from '../http/form-body.js'
 import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
 import type { Translator } from '../i18n/messages.js'
@@ -82,7 +83,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
   const admin = { access: 'org.admin' } as const
   const read = { access: 'report.read' } as const
   const work = { access: 'report.work' } as const
-  const viewerOf = (request: FastifyRequest) => ({ userId: request.user!.id, role: request.role! })
+  const viewerOf = (request: FastifyRequest) => memberOf(request)
 
   const showPartners = async (
     request: FastifyRequest,

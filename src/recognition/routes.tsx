@@ -5,6 +5,7 @@ import { creditRoles } from '../domain/advisory/advisory.js'
 import type { Result } from '../domain/result.js'
 import { EmptyForm, Form } from '../http/form-body.js'
 import { type AppErrorCode, HttpProblem } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { loadHallOfFame } from './load-recognition.js'
 import { addCredit } from './use-cases/add-credit.js'
@@ -40,7 +41,7 @@ type AnswerForm = Static<typeof AnswerForm>
  */
 export async function recognitionRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const work = { access: 'report.work' } as const
-  const viewer = (request: FastifyRequest) => ({ userId: request.user!.id, role: request.role! })
+  const viewer = (request: FastifyRequest) => memberOf(request)
 
   /** Back to the report's recognition panel, or the refusal from the problem catalogue. */
   const back = (

@@ -7,6 +7,7 @@ import { craFieldMaxLength } from '../domain/regulation/cra-forms.js'
 import type { Result } from '../domain/result.js'
 import { EmptyForm, Form } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { CaseError } from './change-case.js'
 import { loadCraContext } from './load-case.js'
@@ -82,7 +83,7 @@ type StageForm = Static<typeof StageForm>
 export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const read = { access: 'report.read' } as const
   const work = { access: 'report.work' } as const
-  const viewer = (request: FastifyRequest) => ({ userId: request.user!.id, role: request.role! })
+  const viewer = (request: FastifyRequest) => memberOf(request)
   const caseUrl = (p: ReportParams) => `/w/${p.org}/reports/${p.ref}/cra`
 
   /** After a change: to the page that shows it, saying what happened; or the refusal from the problem catalogue. */

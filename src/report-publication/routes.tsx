@@ -5,6 +5,7 @@ import { publicVersionLimits } from '../domain/report-publication/report-publica
 import type { Result } from '../domain/result.js'
 import { EmptyForm, Form } from '../http/form-body.js'
 import { type AppErrorCode, HttpProblem } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { loadPublicReport, loadPublicReports } from './load-public-version.js'
 import { approvePublicVersion } from './use-cases/approve-public-version.js'
@@ -40,7 +41,7 @@ type ObjectForm = Static<typeof ObjectForm>
  */
 export async function reportPublicationRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const work = { access: 'report.work' } as const
-  const viewer = (request: FastifyRequest) => ({ userId: request.user!.id, role: request.role! })
+  const viewer = (request: FastifyRequest) => memberOf(request)
 
   /** Back to the report's public-version panel, or the refusal from the problem catalogue. */
   const back = (

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js'
 import type { Result } from '../domain/result.js'
 import { draftFits } from '../http/flash.js'
 import { HttpProblem, problems } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { Translator } from '../i18n/messages.js'
 import { loadRecognitionPanel } from '../recognition/index.js'
@@ -29,7 +30,7 @@ const draftFrom = (kept: Record<string, string> | undefined): Draft | undefined 
 export function reportAnswers(deps: Deps) {
   const showReport = async (request: ReportRequest, reply: FastifyReply, status = 200, problem?: string, draft?: Draft) => {
     const org = request.org!
-    const viewer = { userId: request.user!.id, role: request.role! }
+    const viewer = memberOf(request)
     const view = await loadReportForTeam(deps, org, request.params.ref, viewer)
     if (!view) throw new HttpProblem('NOT_FOUND')
     // Reading the text is audited (issue 13, item 5); a withheld report shows its state only, which is no read.

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { cipherFor } from '../deps.js'
 import { HttpProblem } from '../http/problems.js'
+import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { publicVersionsToPrepare } from '../report-publication/index.js'
 import { listQueue } from '../storage/repositories/queue-repository.js'
@@ -36,7 +37,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
     async (request, reply) => {
       const org = request.org!
       const query = parseQueueQuery(request.query)
-      const viewer = { userId: request.user!.id, role: request.role! }
+      const viewer = memberOf(request)
       const page = await listQueue(deps.db, cipherFor(deps, org), org.id, toFilter(query, viewer.userId), viewer)
       const nextHref = page.next ? queueHref(org.slug, { ...query, after: page.next }) : undefined
       const timeZone = await orgTimeZone(deps.db, org.id)
@@ -65,7 +66,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
    * browser (opaque type, no sniffing, sandboxed should it be opened anyway), never cached.
    */
   const download = (kind: FileKind) => async (request: FastifyRequest<{ Params: FileParams }>, reply: FastifyReply) => {
-    const viewer = { userId: request.user!.id, role: request.role! }
+    const viewer = memberOf(request)
     const file = await downloadReportFile(deps, request.org!, request.params.ref, kind, request.params.id, viewer)
     if (!file.ok) throw new HttpProblem(file.error.code)
     return reply
