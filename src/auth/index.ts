@@ -7,5 +7,5 @@ export { hashRecoveryCode, newRecoveryCodes } from './second-factor/recovery-cod
 export { relyingParty } from './second-factor/relying-party.js'
 export { matchingTotpStep, newTotpSecret, totpCodeAt, totpUri } from './second-factor/totp.js'
 export { type SessionClient, sessionAbsoluteMs, startSession } from './sessions.js'
-export { SignInThrottle, type SignInThrottleLimits, signInThrottle } from './sign-in-throttle.js'
+export { Throttle, type ThrottleScope } from './throttles.js'
 export { signOut } from './use-cases/sign-out.js'

@@ -207,6 +207,15 @@ export interface MfaChallengeTable {
   expires_at: string
 }
 
+/** One failed guess (password, reset request, second factor), for the throttles every process shares. */
+export interface ThrottleFailureTable {
+  /** Which throttle: `sign-in`, `password-change`, `password-reset`, `second-factor`. */
+  scope: string
+  /** HMAC of what is counted (account, or account and client network): never the plain value. */
+  key: string
+  at: string
+}
+
 export interface SetupTokenTable {
   token_hash: string
   created_at: string
@@ -532,6 +541,7 @@ export interface DB {
   mfa_passkey: MfaPasskeyTable
   mfa_recovery_code: MfaRecoveryCodeTable
   mfa_challenge: MfaChallengeTable
+  throttle_failure: ThrottleFailureTable
   api_token: ApiTokenTable
   org_sso: OrgSsoTable
   sso_identity: SsoIdentityTable

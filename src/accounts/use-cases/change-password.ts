@@ -1,11 +1,10 @@
-import { checkNewPassword, hashPassword, verifyPassword } from '../../auth/index.js'
+import { checkNewPassword, hashPassword, Throttle, verifyPassword } from '../../auth/index.js'
 import type { Deps } from '../../deps.js'
 import { newEvent } from '../../domain/events.js'
 import { fail, ok, type Result } from '../../domain/result.js'
 import { runAccountUnit } from '../../storage/account-unit.js'
 import { deleteSessionsOfUser } from '../../storage/repositories/session-repository.js'
 import { findUserById, setPasswordHash } from '../../storage/repositories/user-repository.js'
-import { throttlesOf } from '../throttles.js'
 
 export type PasswordFields = Partial<Record<'current' | 'password' | 'confirm', string>>
 export type ChangePasswordError = { code: 'FIELDS'; fields: PasswordFields } | { code: 'THROTTLED'; retryAt: Date }
@@ -22,16 +21,16 @@ export async function changePassword(
   form: { current: string; password: string; confirm: string },
   clientAddress: string,
 ): Promise<Result<void, ChangePasswordError>> {
-  const throttle = throttlesOf(deps).change
+  const throttle = new Throttle(deps, 'password-change')
   const now = deps.now().getTime()
-  const retryAt = throttle.retryAt(me.id, clientAddress, now)
+  const retryAt = await throttle.retryAt(me.id, clientAddress, now)
   if (retryAt !== null) return fail({ code: 'THROTTLED', retryAt: new Date(retryAt) })
   const user = await findUserById(deps.db, me.id)
   if (!user || !(await verifyPassword(user.password_hash, form.current))) {
-    throttle.recordFailure(me.id, clientAddress, now)
+    await throttle.recordFailure(me.id, clientAddress, now)
     return fail({ code: 'FIELDS', fields: { current: 'wrong-password' } })
   }
-  throttle.recordSuccess(me.id, clientAddress)
+  await throttle.recordSuccess(me.id, clientAddress)
   const problem = checkNewPassword(form.password)
   if (problem) return fail({ code: 'FIELDS', fields: { password: problem } })
   if (form.password !== form.confirm) return fail({ code: 'FIELDS', fields: { confirm: 'mismatch' } })

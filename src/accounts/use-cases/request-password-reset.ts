@@ -1,3 +1,4 @@
+import { Throttle } from '../../auth/index.js'
 import type { Deps } from '../../deps.js'
 import { normalizeEmail } from '../../domain/organization.js'
 import { fail, ok, type Result } from '../../domain/result.js'
@@ -6,7 +7,6 @@ import { hashSecret, newSecret } from '../../storage/ids.js'
 import { insertPasswordReset, lastPasswordResetAt } from '../../storage/repositories/password-reset-repository.js'
 import { findUserByEmail, listOrganizationsOfUser } from '../../storage/repositories/user-repository.js'
 import { resetLinkMinutes, resetSpacingMs, resetUrl } from '../links.js'
-import { throttlesOf } from '../throttles.js'
 
 /**
  * "Forgot your password": the answer is the same for every address — known, unknown, disabled,
@@ -22,11 +22,11 @@ export async function requestPasswordReset(
   clientAddress: string,
 ): Promise<Result<void, { code: 'THROTTLED'; retryAt: Date }>> {
   const email = normalizeEmail(emailInput)
-  const throttle = throttlesOf(deps).reset
+  const throttle = new Throttle(deps, 'password-reset')
   const now = deps.now()
-  const retryAt = throttle.retryAt(email, clientAddress, now.getTime())
+  const retryAt = await throttle.retryAt(email, clientAddress, now.getTime())
   if (retryAt !== null) return fail({ code: 'THROTTLED', retryAt: new Date(retryAt) })
-  throttle.recordFailure(email, clientAddress, now.getTime())
+  await throttle.recordFailure(email, clientAddress, now.getTime())
   const user = await findUserByEmail(deps.db, email)
   if (!user || user.disabled_at !== null) return ok(undefined)
   const last = await lastPasswordResetAt(deps.db, user.id)

@@ -75,38 +75,3 @@ export async function failSecondStep(deps: Deps, id: string): Promise<boolean> {
 
 /** Ends the step; true only for the one request that ended it. */
 export const endSecondStep = (deps: Deps, id: string) => deleteChallenge(deps.db, id)
-
-/**
- * Wrong second factors per person, over all their steps and addresses: past 10 in 15 minutes every
- * further answer is refused until the window passes. Only someone who knows the password gets
- * here, so this bounds guessing codes (about 40 an hour) at the cost of making the owner wait
- * while their password is being abused. In memory like the sign-in throttle, bounded.
- */
-const windowMs = 15 * 60 * 1000
-const ceiling = 10
-const failures = new WeakMap<Deps, Map<string, number[]>>()
-
-function failuresOf(deps: Deps): Map<string, number[]> {
-  let map = failures.get(deps)
-  if (!map) {
-    map = new Map()
-    failures.set(deps, map)
-  }
-  return map
-}
-
-export function secondFactorThrottled(deps: Deps, userId: string): boolean {
-  const now = deps.now().getTime()
-  const recent = (failuresOf(deps).get(userId) ?? []).filter((at) => now - at < windowMs)
-  return recent.length >= ceiling
-}
-
-export function recordSecondFactorFailure(deps: Deps, userId: string): void {
-  const map = failuresOf(deps)
-  const now = deps.now().getTime()
-  const recent = (map.get(userId) ?? []).filter((at) => now - at < windowMs)
-  recent.push(now)
-  map.delete(userId)
-  map.set(userId, recent)
-  if (map.size > 100_000) map.delete(map.keys().next().value as string)
-}

@@ -2,14 +2,9 @@ import type { Deps } from '../../deps.js'
 import { fail, ok, type Result } from '../../domain/result.js'
 import { findUserById } from '../../storage/repositories/user-repository.js'
 import { checkPasskey, checkRecoveryCode, checkTotp } from '../second-factor/check.js'
-import {
-  endSecondStep,
-  failSecondStep,
-  findSecondStep,
-  recordSecondFactorFailure,
-  secondFactorThrottled,
-} from '../second-factor/second-step.js'
+import { endSecondStep, failSecondStep, findSecondStep } from '../second-factor/second-step.js'
 import { type SessionClient, startSession } from '../sessions.js'
+import { recordSecondFactorFailure, secondFactorThrottled } from '../throttles.js'
 
 export type SecondFactorProof =
   | { method: 'totp'; code: string }
@@ -33,7 +28,7 @@ export async function completeSignIn(
   if (!step) return fail('expired')
   const user = await findUserById(deps.db, step.user_id)
   if (!user || user.disabled_at !== null) return fail('expired')
-  if (secondFactorThrottled(deps, user.id)) return fail('throttled')
+  if (await secondFactorThrottled(deps, user.id)) return fail('throttled')
   const right =
     proof.method === 'totp'
       ? await checkTotp(deps, user.id, proof.code)
@@ -42,7 +37,7 @@ export async function completeSignIn(
         : await checkPasskey(deps, user.id, step.webauthn_challenge, proof.response)
   if (!right) {
     deps.log.info({ event: 'auth.second_factor_failed', userId: user.id, method: proof.method }, 'second factor refused')
-    recordSecondFactorFailure(deps, user.id)
+    await recordSecondFactorFailure(deps, user.id)
     return fail((await failSecondStep(deps, step.id)) ? 'used-up' : 'wrong')
   }
   if (!(await endSecondStep(deps, step.id))) return fail('expired')

@@ -4,19 +4,7 @@ import { findUserByEmail } from '../../storage/repositories/user-repository.js'
 import { decoyHash, verifyPassword } from '../passwords.js'
 import { beginSecondStep, needsSecondStep } from '../second-factor/second-step.js'
 import { startSession } from '../sessions.js'
-import { SignInThrottle } from '../sign-in-throttle.js'
-
-/** One throttle per running application, in memory (a restart forgets it; see docs/design.md). */
-const throttles = new WeakMap<Deps, SignInThrottle>()
-
-function throttleOf(deps: Deps): SignInThrottle {
-  let throttle = throttles.get(deps)
-  if (!throttle) {
-    throttle = new SignInThrottle()
-    throttles.set(deps, throttle)
-  }
-  return throttle
-}
+import { Throttle } from '../throttles.js'
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
@@ -30,7 +18,7 @@ export type SignInResult =
  * cost the same time as wrong passwords and get the same answer, so the form does not tell who
  * has an account; throttling keys on the typed address alike, whether it has an account or not.
  * An address that failed too often on an account is told when it may try again; other
- * addresses, the owner's among them, are still heard (see sign-in-throttle.ts). A person with a
+ * addresses, the owner's among them, are still heard (see src/domain/access/throttle.ts). A person with a
  * second factor gets no session yet, only a short-lived challenge for the second step.
  */
 export async function signIn(
@@ -42,9 +30,9 @@ export async function signIn(
   userAgent?: string,
 ): Promise<SignInResult> {
   const email = normalizeEmail(emailInput)
-  const throttle = throttleOf(deps)
+  const throttle = new Throttle(deps, 'sign-in')
   const now = deps.now().getTime()
-  const retryAt = throttle.retryAt(email, clientAddress, now)
+  const retryAt = await throttle.retryAt(email, clientAddress, now)
   if (retryAt !== null) {
     deps.log.info({ event: 'auth.sign_in_throttled', retryAt: new Date(retryAt).toISOString() }, 'sign-in throttled')
     return { ok: false, reason: 'throttled', retryAt: new Date(retryAt) }
@@ -52,11 +40,11 @@ export async function signIn(
   const user = await findUserByEmail(deps.db, email)
   const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), password)
   if (!user || !valid || user.disabled_at !== null) {
-    throttle.recordFailure(email, clientAddress, now)
+    await throttle.recordFailure(email, clientAddress, now)
     deps.log.info({ event: 'auth.sign_in_failed', userId: user?.id ?? null }, 'sign-in failed')
     return { ok: false, reason: 'failed' }
   }
-  throttle.recordSuccess(email, clientAddress)
+  await throttle.recordSuccess(email, clientAddress)
   // A session starts only after the second factor when the person has one (issue 13).
   if (await needsSecondStep(deps, user.id)) {
     deps.log.info({ event: 'auth.password_accepted', userId: user.id }, 'password accepted; second factor next')
