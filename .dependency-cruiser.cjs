@@ -29,7 +29,7 @@ module.exports = {
       comment: 'src/domain holds the rules: no I/O, no framework, nothing from the shell.',
       from: { path: '^src/domain/' },
       to: {
-        pathNot: ['^src/domain/', '^node_modules/(@sinclair/typebox|yaml|date-holidays|markdown-it|ae-cvss-calculator|semver|packageurl-js|cwe-sdk)/'],
+        pathNot: ['^src/domain/', '^node_modules/(@sinclair/typebox|yaml|date-holidays|markdown-it|ae-cvss-calculator|semver|packageurl-js|cwe-sdk|ipaddr.js)/'],
       },
     },
     {

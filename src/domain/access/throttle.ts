@@ -12,6 +12,8 @@
  *   `baseDelayMs · 2^(failures − ceiling)` (capped) after its latest failure. A network with no
  *   failure on the account (the owner elsewhere) is always heard: the account is slowed, not shut.
  */
+import ipaddr from 'ipaddr.js'
+
 export interface ThrottleLimits {
   readonly windowMs: number
   readonly freePerAddress: number
@@ -81,19 +83,12 @@ export function secondFactorRefused(failures: readonly number[], now: number): b
 /**
  * The part of a client address that identifies one network: IPv4 as is (IPv4-mapped IPv6
  * unwrapped), IPv6 by its /64, since one subscriber usually gets a whole /64 to choose from.
+ * Anything that is not an address is its own network.
  */
 export function networkOf(ip: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip)
-  if (mapped?.[1]) return mapped[1]
-  const bare = ip.split('%')[0] ?? ip
-  if (!bare.includes(':')) return ip
-  const [head = '', tail] = bare.split('::')
-  const headGroups = head === '' ? [] : head.split(':')
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':')
-  const tailWidth = tailGroups.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0)
-  const groups = [...headGroups, ...Array<string>(Math.max(0, 8 - headGroups.length - tailWidth)).fill('0'), ...tailGroups]
-  return `${groups
-    .slice(0, 4)
-    .map((g) => Number.parseInt(g, 16).toString(16))
-    .join(':')}::/64`
+  if (!ipaddr.isValid(ip)) return ip
+  const address = ipaddr.process(ip)
+  if (address.kind() === 'ipv4') return address.toString()
+  const prefix = (address as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16))
+  return `${prefix.join(':')}::/64`
 }
