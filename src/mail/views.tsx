@@ -105,7 +105,7 @@ export function MailAdminPage({
           {data.dead.length === 0 ? (
             <p>{t('mailAdmin.noDead')}</p>
           ) : (
-            <Table head={[t('mailAdmin.deadAt'), t('mailAdmin.attempts'), t('mailAdmin.error'), '']}>
+            <Table head={[t('mailAdmin.deadAt'), t('mailAdmin.attempts'), t('mailAdmin.error'), t('table.actions')]}>
               {data.dead.map((d) => (
                 <tr key={d.id}>
                   <Cell rowHeader kind="nowrap" label={t('mailAdmin.deadAt')}>

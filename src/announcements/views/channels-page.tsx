@@ -43,7 +43,7 @@ const deliveryKey = (d: string) => `announceAdmin.delivery.${d}` as MessageKey
 export function ChannelsPage({ ctx, org, role, channels, editing, flash, secret }: ChannelsPageProps) {
   const { t } = ctx
   const base = `/w/${org.slug}/admin/announcements`
-  const head = [t('announcements.channel'), t('announceAdmin.delivery'), '']
+  const head = [t('announcements.channel'), t('announceAdmin.delivery'), t('table.actions')]
   const problem = (field: ChannelField) =>
     editing?.errors?.[field] ? t(`announceAdmin.problem.${editing.errors[field]}` as MessageKey) : undefined
   return (

@@ -31,5 +31,13 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self)
 }
 
+// A code block scrolls sideways inside its box rather than widening the page; keyboard users reach
+// that scrolling only if the block can take focus (axe-core: scrollable-region-focusable).
+for (const rule of ['fence', 'code_block'] as const) {
+  const original = md.renderer.rules[rule]
+  if (!original) continue
+  md.renderer.rules[rule] = (tokens, idx, options, env, self) => original(tokens, idx, options, env, self).replace(/^<pre>/, '<pre tabindex="0">')
+}
+
 /** Markdown → HTML that contains no script, no event handler and no dangerous URL. */
 export const renderMarkdown = (source: string): string => md.render(source)

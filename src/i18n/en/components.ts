@@ -9,6 +9,7 @@ export const components = {
   'layout.mainNav': 'Main',
   'layout.organization': 'Organization',
   'layout.footer': 'Embargo — coordinated vulnerability disclosure',
+  'table.actions': 'Actions',
   'field.required': 'required',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',
