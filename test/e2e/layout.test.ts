@@ -88,10 +88,7 @@ browserSuite('layout at three widths, and accessibility', ({ app, browser, origi
     const dir = path.join(screenshotsDir, 'layout')
     fs.mkdirSync(dir, { recursive: true })
     const anonymous = await browser().newContext()
-    const visits = [
-      ...reporterPages.map((p) => ({ p, tab: anonymous })),
-      ...teamPages.map((p) => ({ p, tab: context })),
-    ]
+    const visits = [...reporterPages.map((p) => ({ p, tab: anonymous })), ...teamPages.map((p) => ({ p, tab: context }))]
     for (const { p, tab } of visits) {
       const visit = await tab.newPage()
       const target = p.startsWith('http') ? p : `${origin()}${p}`
@@ -106,7 +103,13 @@ browserSuite('layout at three widths, and accessibility', ({ app, browser, origi
       }
       await visit.setViewportSize({ width: 1280, height: 900 })
       const axe = await new AxeBuilder({ page: visit }).analyze()
-      for (const v of axe.violations) problems.push(`${p}: axe ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+      for (const v of axe.violations)
+        problems.push(
+          `${p}: axe ${v.id} (${v.impact}): ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+        )
       await visit.close()
     }
     await anonymous.close()

@@ -36,7 +36,8 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 for (const rule of ['fence', 'code_block'] as const) {
   const original = md.renderer.rules[rule]
   if (!original) continue
-  md.renderer.rules[rule] = (tokens, idx, options, env, self) => original(tokens, idx, options, env, self).replace(/^<pre>/, '<pre tabindex="0">')
+  md.renderer.rules[rule] = (tokens, idx, options, env, self) =>
+    original(tokens, idx, options, env, self).replace(/^<pre>/, '<pre tabindex="0">')
 }
 
 /** Markdown → HTML that contains no script, no event handler and no dangerous URL. */
