@@ -199,46 +199,44 @@ export function ReportPage({
               ))}
               {canWork ? (
                 <Card title={t('reportPage.reply')}>
-                  <div id="reply" class="stack">
-                    {templates ? (
-                      <ReplyTemplatePicker
+                  {templates ? (
+                    <ReplyTemplatePicker
+                      t={t}
+                      action={base}
+                      choice={templates}
+                      manageHref={role === 'admin' ? `/w/${org.slug}/reply-templates` : undefined}
+                    />
+                  ) : null}
+                  <form method="post" action={`${base}/messages`} class="stack">
+                    <HiddenInput name="_csrf" value={ctx.csrfToken} />
+                    <TextArea
+                      name="body"
+                      label={t('reportPage.replyBody')}
+                      rows={templates?.chosen ? 16 : 6}
+                      value={draft?.body ?? templates?.chosen?.text}
+                      required
+                      maxLength={50_000}
+                    />
+                    <RadioGroup
+                      name="visibility"
+                      legend={t('reportPage.visibility')}
+                      value={draft?.visibility ?? 'reporter'}
+                      options={[
+                        { value: 'reporter', label: t('reportPage.visibility.reporter') },
+                        { value: 'internal', label: t('reportPage.visibility.internal') },
+                      ]}
+                    />
+                    {view.policy ? (
+                      <DetailedResponseFields
                         t={t}
-                        action={base}
-                        choice={templates}
-                        manageHref={role === 'admin' ? `/w/${org.slug}/reply-templates` : undefined}
+                        view={view.policy}
+                        preset={
+                          !draft && templates?.chosen?.detailed ? { expectedResolution: templates.chosen.expectedResolution } : undefined
+                        }
                       />
                     ) : null}
-                    <form method="post" action={`${base}/messages`} class="stack">
-                      <HiddenInput name="_csrf" value={ctx.csrfToken} />
-                      <TextArea
-                        name="body"
-                        label={t('reportPage.replyBody')}
-                        rows={templates?.chosen ? 16 : 6}
-                        value={draft?.body ?? templates?.chosen?.text}
-                        required
-                        maxLength={50_000}
-                      />
-                      <RadioGroup
-                        name="visibility"
-                        legend={t('reportPage.visibility')}
-                        value={draft?.visibility ?? 'reporter'}
-                        options={[
-                          { value: 'reporter', label: t('reportPage.visibility.reporter') },
-                          { value: 'internal', label: t('reportPage.visibility.internal') },
-                        ]}
-                      />
-                      {view.policy ? (
-                        <DetailedResponseFields
-                          t={t}
-                          view={view.policy}
-                          preset={
-                            !draft && templates?.chosen?.detailed ? { expectedResolution: templates.chosen.expectedResolution } : undefined
-                          }
-                        />
-                      ) : null}
-                      <Button variant="primary">{t('reportPage.send')}</Button>
-                    </form>
-                  </div>
+                    <Button variant="primary">{t('reportPage.send')}</Button>
+                  </form>
                 </Card>
               ) : null}
             </section>

@@ -26,7 +26,7 @@ export function ReplyTemplatePicker({
     </option>
   )
   return (
-    <div class="stack" data-reply-template-picker="">
+    <div id="reply" class="stack" data-reply-template-picker="">
       <form method="get" action={`${action}#reply`} class="cluster">
         <label class="field">
           {t('replyTemplates.choose')}{' '}
