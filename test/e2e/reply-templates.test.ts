@@ -23,7 +23,6 @@ browserSuite('reply templates in Chromium', ({ app, browser, origin, shot }) => 
       await page.getByLabel('E-mail').fill(member.email)
       await page.getByLabel('Password').fill(member.password)
       await page.getByRole('button', { name: 'Sign in' }).click()
-      await page.waitForURL(/\/w\//)
       return { context, page }
     }
 
@@ -46,8 +45,8 @@ browserSuite('reply templates in Chromium', ({ app, browser, origin, shot }) => 
     await r.page.getByRole('button', { name: 'Insert' }).click()
     await r.page.getByText('Template "Thanks and next steps" inserted below').waitFor()
     const box = r.page.getByLabel('Message (Markdown)')
-    expect(await box.inputValue()).toBe(`Hello Night Owl,\n\nthank you for ${report.ref}. We confirm receipt for Acme Corp.\n\nNext: `)
-    await box.fill(`${await box.inputValue()}we reproduce it this week.`)
+    expect(await box.inputValue()).toBe(`Hello Night Owl,\n\nthank you for ${report.ref}. We confirm receipt for Acme Corp.\n\nNext:`)
+    await box.fill(`${await box.inputValue()} we reproduce it this week.`)
     await shot(r.page, 'reply-templates-2-inserted')
     await r.page.getByRole('button', { name: 'Send' }).click()
     await r.page.getByText('Reply sent').first().waitFor()
