@@ -10,7 +10,7 @@ import { builtinTemplates, isBuiltinId } from '../domain/reply-template/builtin.
 import { fillTemplate, type Placeholder } from '../domain/reply-template/placeholders.js'
 import type { ReplyTemplate } from '../domain/reply-template/template.js'
 import { placeholderValues, type ReportFacts } from '../domain/reply-template/values.js'
-import { findReplyTemplate, listReplyTemplates } from '../storage/repositories/reply-template-repository.js'
+import { findReplyTemplate, listReplyTemplateNames } from '../storage/repositories/reply-template-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
 
 export interface ReplyTemplateChoice {
@@ -48,12 +48,11 @@ export async function loadReplyTemplateChoice(
   report: { policy: Policy | undefined; facts: ReportFacts },
   chosenId?: string | undefined,
 ): Promise<ReplyTemplateChoice> {
-  const own = await listReplyTemplates(deps.db, cipherFor(deps, org), org.id)
+  const own = await listReplyTemplateNames(deps.db, org.id)
   const builtin = builtinTemplates(report.policy)
-  const names = (list: ReplyTemplate[]) => list.map((x) => ({ id: x.id, name: x.name }))
-  const choice: ReplyTemplateChoice = { builtin: names(builtin), own: names(own) }
+  const choice: ReplyTemplateChoice = { builtin: builtin.map((x) => ({ id: x.id, name: x.name })), own }
   if (!chosenId) return choice
-  const template = [...builtin, ...own].find((x) => x.id === chosenId)
+  const template = await findTemplate(deps, org, report.policy, chosenId)
   if (!template) return { ...choice, missing: true }
   const values = placeholderValues(report.facts)
   const filled = fillTemplate(template.body, values)

@@ -30,6 +30,11 @@ export async function listReplyTemplates(db: Executor, cipher: OrgCipher, orgId:
   return rows.map((r) => open(cipher, r))
 }
 
+/** The names of the organization's templates, by name (the report page's choice: no body opened). */
+export async function listReplyTemplateNames(db: Executor, orgId: string): Promise<Array<{ id: string; name: string }>> {
+  return db.selectFrom('reply_template').select(['id', 'name']).where('org_id', '=', orgId).orderBy('name').orderBy('id').execute()
+}
+
 /** One template of the organization; undefined for another organization's or none. */
 export async function findReplyTemplate(db: Executor, cipher: OrgCipher, orgId: string, id: string): Promise<ReplyTemplate | undefined> {
   const row = await db
