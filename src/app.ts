@@ -21,6 +21,7 @@ import { policyAdminRoutes } from './policy-admin/index.js'
 import { escalationRoutes, portalRoutes } from './portal/index.js'
 import { recognitionRoutes } from './recognition/index.js'
 import { regulationRoutes } from './regulation/index.js'
+import { replyTemplateRoutes } from './reply-templates/index.js'
 import { reportPublicationRoutes } from './report-publication/index.js'
 import { setupRoutes } from './setup/index.js'
 import { ssoRoutes } from './sso/index.js'
@@ -100,6 +101,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       partnerRoutes,
       reportPublicationRoutes,
       regulationRoutes,
+      replyTemplateRoutes,
       opsRoutes,
     ],
   })

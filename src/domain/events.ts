@@ -156,6 +156,11 @@ export interface EventData {
   'cra.stage_filed': { caseId: string; stage: string; filedAt: string; reference: string }
   /** A CRA reminder or escalation went to the whole team and the named contacts; `key` makes each happen once. */
   'cra.alert_sent': { caseId: string; key: string; stage: string; kind: string; to: string }
+
+  // Reply templates (issue 14 item 7, src/reply-templates): ids and flags only, never a name or body.
+  'reply-template.created': { templateId: string; detailed: boolean }
+  'reply-template.changed': { templateId: string; detailed: boolean }
+  'reply-template.deleted': { templateId: string }
 }
 
 export type EventType = keyof EventData
@@ -262,6 +267,9 @@ export const eventTypes = [
   'cra.stage_exported',
   'cra.stage_filed',
   'cra.alert_sent',
+  'reply-template.created',
+  'reply-template.changed',
+  'reply-template.deleted',
 ] as const satisfies readonly EventType[]
 
 /**

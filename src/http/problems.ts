@@ -119,6 +119,8 @@ export type AppErrorCode =
   | 'ANNOUNCE_NO_CHANNEL'
   | 'NOTICE_NOT_PUBLISHED'
   | 'CRA_NOTICE_NO_ADVISORY'
+  // Reply templates (src/reply-templates)
+  | 'REPLY_TEMPLATE_INVALID'
 
 export const problems = {
   REPORT_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The report cannot move to that status from where it stands' },
@@ -264,6 +266,7 @@ export const problems = {
   },
   CRA_NOTICE_NO_ADVISORY: { status: 409, title: 'No advisory covers this report yet: the notice to users is drafted from one' },
   NOTICE_NOT_PUBLISHED: { status: 409, title: 'Publish the advisory first: the announcement channels are public' },
+  REPLY_TEMPLATE_INVALID: { status: 422, title: 'The reply template needs attention' },
 } as const satisfies Record<AppErrorCode, Problem>
 
 /** Thrown by handlers for an expected refusal; the error handler renders it as page or problem+json. */

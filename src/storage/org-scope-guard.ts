@@ -46,6 +46,7 @@ export const orgOwnedTables = new Set([
   'report_publication',
   'cra_case',
   'notice_announcement',
+  'reply_template',
 ])
 
 export class UnscopedQueryError extends Error {}

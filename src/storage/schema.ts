@@ -554,6 +554,7 @@ export interface DB {
   partner_notice: PartnerNoticeTable
   report_publication: ReportPublicationTable
   cra_case: CraCaseTable
+  reply_template: ReplyTemplateTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -685,4 +686,17 @@ export interface ReportPublicationTable {
   created_at: string
   updated_at: string
   version: Generated<number>
+}
+
+/** A team's reply template (src/reply-templates): name in clear, body sealed (`reply_template.body|<id>`). */
+export interface ReplyTemplateTable {
+  id: string
+  org_id: string
+  name: string
+  body_enc: string
+  /** 1: inserting it ticks "detailed response" on the reply form. */
+  detailed: Generated<number>
+  created_by: string | null
+  created_at: string
+  updated_at: string
 }

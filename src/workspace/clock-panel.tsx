@@ -126,25 +126,35 @@ export function ClockPanel({
 }
 
 /** The reply form's "detailed response" part, when the policy promises one that is still owed. */
-export function DetailedResponseFields({ t, view }: { t: Translator; view: ReportPolicyView }) {
+export function DetailedResponseFields({
+  t,
+  view,
+  preset,
+}: {
+  t: Translator
+  view: ReportPolicyView
+  /** A detailed-response template was inserted (src/reply-templates): every box ticked, the date filled; the member can untick them. */
+  preset?: { expectedResolution?: string | undefined } | undefined
+}) {
   if (!view.detailedOwed) return null
+  const ticked = preset !== undefined
   return (
     <fieldset class="stack">
       <legend>{t('reply.detailed')}</legend>
       <p class="text-muted">{t('reply.detailedHint')}</p>
       <label class="check">
-        <input type="checkbox" name="detailed" value="on" /> {t('reply.detailed')}
+        <input type="checkbox" name="detailed" value="on" checked={ticked} /> {t('reply.detailed')}
       </label>
       {view.detailedContent
         .filter((flag) => flag !== 'expected-resolution-date')
         .map((flag) => (
           <label key={flag} class="check">
-            <input type="checkbox" name={`content-${flag}`} value="on" /> {t(`reply.content.${flag}` as MessageKey)}
+            <input type="checkbox" name={`content-${flag}`} value="on" checked={ticked} /> {t(`reply.content.${flag}` as MessageKey)}
           </label>
         ))}
       {view.detailedContent.includes('expected-resolution-date') ? (
         <label class="field">
-          {t('reply.expectedResolution')} <input class="input" type="date" name="expectedResolution" />
+          {t('reply.expectedResolution')} <input class="input" type="date" name="expectedResolution" value={preset?.expectedResolution} />
         </label>
       ) : null}
     </fieldset>

@@ -135,6 +135,9 @@ const labels: Record<EventType, Label> = {
   'public_version.objected': plain('event.public_version.objected'),
   'public_version.withdrawn': plain('event.public_version.withdrawn'),
   'public_version.published': plain('event.public_version.published'),
+  'reply-template.created': plain('event.reply-template.created'),
+  'reply-template.changed': plain('event.reply-template.changed'),
+  'reply-template.deleted': plain('event.reply-template.deleted'),
 }
 
 /** One line of the report's timeline; a type the catalogue does not know (an old row) is shown as it is. */

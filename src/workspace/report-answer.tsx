@@ -8,6 +8,7 @@ import { pageContext } from '../http/views/page-context.js'
 import type { Translator } from '../i18n/messages.js'
 import { loadRecognitionPanel } from '../recognition/index.js'
 import { loadCraPanel } from '../regulation/index.js'
+import { loadReplyTemplateChoice } from '../reply-templates/index.js'
 import { loadPublicVersionPanel } from '../report-publication/index.js'
 import { listReportFiles } from './attachments.js'
 import { loadReportForTeam } from './load-report.js'
@@ -28,7 +29,14 @@ const draftFrom = (kept: Record<string, string> | undefined): Draft | undefined 
     : undefined
 
 export function reportAnswers(deps: Deps) {
-  const showReport = async (request: ReportRequest, reply: FastifyReply, status = 200, problem?: string, draft?: Draft) => {
+  const showReport = async (
+    request: ReportRequest,
+    reply: FastifyReply,
+    status = 200,
+    problem?: string,
+    draft?: Draft,
+    template?: string,
+  ) => {
     const org = request.org!
     const viewer = memberOf(request)
     const view = await loadReportForTeam(deps, org, request.params.ref, viewer)
@@ -39,6 +47,26 @@ export function reportAnswers(deps: Deps) {
     const recognition = await loadRecognitionPanel(deps, org, request.params.ref, viewer)
     const publicVersion = await loadPublicVersionPanel(deps, org, request.params.ref, viewer)
     const cra = await loadCraPanel(deps, org, request.params.ref, viewer)
+    // Reply templates for those who may reply; `template` (the page's `?template=`) is the one to insert.
+    const templates =
+      viewer.role === 'viewer'
+        ? undefined
+        : await loadReplyTemplateChoice(
+            deps,
+            org,
+            {
+              policy: view.policy?.policy,
+              facts: {
+                reference: view.report.ref,
+                reporterName: view.reporter.name,
+                programName: view.programName,
+                organizationName: org.name,
+                clocks: view.policy?.clocks ?? [],
+                timeZone: view.timeZone,
+              },
+            },
+            template,
+          )
     const flashed = pageContext(request, reply).flash
     const kept = draft ?? draftFrom(flashed?.draft)
     const page = (
@@ -54,6 +82,7 @@ export function reportAnswers(deps: Deps) {
         recognition={recognition}
         publicVersion={publicVersion}
         cra={cra}
+        templates={templates}
       />
     )
     return reply.page(page, status)

@@ -9,3 +9,6 @@ export const FileParams = Type.Object({
   id: Type.String({ maxLength: 40, pattern: '^[0-9a-f-]+$' }),
 })
 export type FileParams = Static<typeof FileParams>
+/** The report page's own query: `?template=<id>` fills the reply box with that reply template (src/reply-templates). */
+export const ReportPageQuery = Type.Object({ template: Type.Optional(Type.String({ maxLength: 80 })) })
+export type ReportPageQuery = Static<typeof ReportPageQuery>

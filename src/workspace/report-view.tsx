@@ -26,6 +26,7 @@ import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 import { RecognitionPanel, type RecognitionPanelView } from '../recognition/index.js'
 import { CraPanel, type CraPanelView } from '../regulation/index.js'
+import { type ReplyTemplateChoice, ReplyTemplatePicker } from '../reply-templates/index.js'
 import { PublicVersionPanel, type PublicVersionPanelView } from '../report-publication/index.js'
 import type { Role } from '../storage/schema.js'
 import type { ReportFile } from './attachments.js'
@@ -51,6 +52,8 @@ export interface ReportPageProps {
   publicVersion?: PublicVersionPanelView | undefined
   /** The EU Cyber Resilience Act case of the report, or the way to open one (src/regulation). */
   cra?: CraPanelView | undefined
+  /** Reply templates to insert into the reply form, and the one inserted (src/reply-templates). */
+  templates?: ReplyTemplateChoice | undefined
 }
 
 /** The reporter's files: name (a download link), size, type recognized from the bytes, SHA-256. */
@@ -81,7 +84,20 @@ function FileList({ t, files }: { t: Translator; files: ReportFile[] }) {
   )
 }
 
-export function ReportPage({ ctx, org, role, userId, view, files, problem, draft, recognition, publicVersion, cra }: ReportPageProps) {
+export function ReportPage({
+  ctx,
+  org,
+  role,
+  userId,
+  view,
+  files,
+  problem,
+  draft,
+  recognition,
+  publicVersion,
+  cra,
+  templates,
+}: ReportPageProps) {
   const { t } = ctx
   const when = (iso: string) => formatTime(iso, view.timeZone)
   const { report, reporter } = view
@@ -183,9 +199,24 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
               ))}
               {canWork ? (
                 <Card title={t('reportPage.reply')}>
+                  {templates ? (
+                    <ReplyTemplatePicker
+                      t={t}
+                      action={base}
+                      choice={templates}
+                      manageHref={role === 'admin' ? `/w/${org.slug}/reply-templates` : undefined}
+                    />
+                  ) : null}
                   <form method="post" action={`${base}/messages`} class="stack">
                     <HiddenInput name="_csrf" value={ctx.csrfToken} />
-                    <TextArea name="body" label={t('reportPage.replyBody')} rows={6} value={draft?.body} required maxLength={50_000} />
+                    <TextArea
+                      name="body"
+                      label={t('reportPage.replyBody')}
+                      rows={templates?.chosen ? 16 : 6}
+                      value={draft?.body ?? templates?.chosen?.text}
+                      required
+                      maxLength={50_000}
+                    />
                     <RadioGroup
                       name="visibility"
                       legend={t('reportPage.visibility')}
@@ -195,7 +226,15 @@ export function ReportPage({ ctx, org, role, userId, view, files, problem, draft
                         { value: 'internal', label: t('reportPage.visibility.internal') },
                       ]}
                     />
-                    {view.policy ? <DetailedResponseFields t={t} view={view.policy} /> : null}
+                    {view.policy ? (
+                      <DetailedResponseFields
+                        t={t}
+                        view={view.policy}
+                        preset={
+                          !draft && templates?.chosen?.detailed ? { expectedResolution: templates.chosen.expectedResolution } : undefined
+                        }
+                      />
+                    ) : null}
                     <Button variant="primary">{t('reportPage.send')}</Button>
                   </form>
                 </Card>

@@ -14,7 +14,7 @@ import { parseQueueQuery, queueHref, toFilter } from './queue-query.js'
 import { QueueView } from './queue-view.js'
 import { reportActionRoutes } from './report-action-routes.js'
 import { reportAnswers } from './report-answer.js'
-import { FileParams, OrgParams, ReportParams } from './report-params.js'
+import { FileParams, OrgParams, ReportPageQuery, ReportParams } from './report-params.js'
 import { reportPolicyRoutes } from './report-policy-routes.js'
 import { downloadReportFile } from './use-cases/download-report-file.js'
 
@@ -57,8 +57,10 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
     },
   )
 
-  app.get<{ Params: ReportParams }>('/w/:org/reports/:ref', { config: read, schema: { params: ReportParams } }, (request, reply) =>
-    showReport(request, reply),
+  app.get<{ Params: ReportParams; Querystring: ReportPageQuery }>(
+    '/w/:org/reports/:ref',
+    { config: read, schema: { params: ReportParams, querystring: ReportPageQuery } },
+    (request, reply) => showReport(request, reply, 200, undefined, undefined, request.query.template),
   )
 
   /**

@@ -12,6 +12,7 @@ import { policy } from './policy.js'
 import { publication } from './publication.js'
 import { recognition } from './recognition.js'
 import { regulation } from './regulation.js'
+import { replyTemplates } from './reply-templates.js'
 import { reportPublication } from './report-publication.js'
 import { severity } from './severity.js'
 import { sso } from './sso.js'
@@ -35,4 +36,5 @@ export const en = {
   ...partners,
   ...reportPublication,
   ...regulation,
+  ...replyTemplates,
 } as const

@@ -21,6 +21,7 @@ export function workspaceNav(
     | 'announcements'
     | 'partners'
     | 'cra'
+    | 'reply-templates'
     | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
@@ -36,6 +37,7 @@ export function workspaceNav(
     items.push({ href: `/w/${slug}/admin/cve-services`, label: t('nav.cveServices'), current: current === 'cve-services' })
     items.push({ href: `/w/${slug}/admin/announcements`, label: t('nav.announcements'), current: current === 'announcements' })
     items.push({ href: `/w/${slug}/admin/partners`, label: t('nav.partners'), current: current === 'partners' })
+    items.push({ href: `/w/${slug}/reply-templates`, label: t('nav.replyTemplates'), current: current === 'reply-templates' })
   }
   items.push({ href: `/w/${slug}/tokens`, label: t('nav.tokens'), current: current === 'tokens' })
   items.push({ href: `/o/${slug}`, label: t('nav.publicPage') })
