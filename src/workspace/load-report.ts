@@ -2,8 +2,8 @@ import { cipherFor, type Deps } from '../deps.js'
 import type { ReportStatus } from '../domain/report/report.js'
 import { allowedTransitions } from '../domain/report/workflow.js'
 import { listAdvisoriesOfReport } from '../storage/repositories/advisory-repository.js'
-import { listReportEvents } from '../storage/repositories/event-repository.js'
-import { listMessages } from '../storage/repositories/message-repository.js'
+import { listReportTimeline } from '../storage/repositories/event-repository.js'
+import { countMessages, listMessages } from '../storage/repositories/message-repository.js'
 import { findProgram } from '../storage/repositories/organization-repository.js'
 import { findReportForReader, findReportRef } from '../storage/repositories/report-repository.js'
 import { findReporter } from '../storage/repositories/reporter-repository.js'
@@ -19,7 +19,14 @@ import { loadReportPolicy } from './report-policy.js'
  * fields, messages (replies and internal notes), the reporter's name and address and the
  * rejection reason are neither decrypted nor read. Undefined when the organization has no such report.
  */
-export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: string, viewer: { userId: string; role: Role }) {
+export async function loadReportForTeam(
+  deps: Deps,
+  org: OrganizationRow,
+  ref: string,
+  viewer: { userId: string; role: Role },
+  /** The page shows the newest messages and events only (issue 15: a 1,000-message thread); the API takes all. */
+  show: { messages?: number; events?: number } = {},
+) {
   const cipher = cipherFor(deps, org)
   const found = await findReportForReader(deps.db, cipher, org.id, ref, viewer)
   if (!found) return undefined
@@ -31,10 +38,11 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
     fields: found.text?.fields ?? { description: '', steps: '', impact: '', affectedVersion: '' },
     statusReason: readable ? found.report.statusReason : null,
   }
-  const [reporter, messages, events, members, program, duplicateOf] = await Promise.all([
+  const [reporter, messages, messageCount, timeline, members, program, duplicateOf] = await Promise.all([
     readable ? findReporter(deps.db, cipher, org.id, report.reporterId) : undefined,
-    readable ? listMessages(deps.db, cipher, org.id, report.id) : [],
-    listReportEvents(deps.db, org.id, report.id),
+    readable ? listMessages(deps.db, cipher, org.id, report.id, undefined, show.messages) : [],
+    readable && show.messages !== undefined ? countMessages(deps.db, org.id, report.id) : undefined,
+    listReportTimeline(deps.db, org.id, report.id, show.events),
     listMembers(deps.db, org.id),
     report.programId ? findProgram(deps.db, org.id, report.programId) : undefined,
     report.duplicateOf ? findReportRef(deps.db, org.id, report.duplicateOf) : undefined,
@@ -52,10 +60,11 @@ export async function loadReportForTeam(deps: Deps, org: OrganizationRow, ref: s
     timeZone,
     reporter: reporter ?? { id: report.reporterId, name: null, email: null },
     messages,
+    /** Messages in the whole thread (more than `messages` holds when the page shows the newest only). */
+    messageCount: messageCount ?? messages.length,
     // Reads are in the audit log (admin page), not on the timeline: each visit would add a line.
-    events: events
-      .filter((e) => e.type !== 'report.read')
-      .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, string | number | null> })),
+    events: timeline.events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, string | number | null> })),
+    eventCount: timeline.total,
     members,
     programName: program?.name ?? null,
     duplicateOfRef: duplicateOf?.ref ?? null,

@@ -13,7 +13,7 @@ import { loadPublicVersionPanel } from '../report-publication/index.js'
 import { listReportFiles } from './attachments.js'
 import { loadReportForTeam } from './load-report.js'
 import { type Refusal, refusalText } from './refusal-text.js'
-import type { ReportParams } from './report-params.js'
+import { type ReportParams, threadShown, timelineShown } from './report-params.js'
 import { ReportPage } from './report-view.js'
 import { recordReportRead } from './use-cases/record-report-read.js'
 
@@ -36,10 +36,14 @@ export function reportAnswers(deps: Deps) {
     problem?: string,
     draft?: Draft,
     template?: string,
+    whole: { thread?: boolean; timeline?: boolean } = {},
   ) => {
     const org = request.org!
     const viewer = memberOf(request)
-    const view = await loadReportForTeam(deps, org, request.params.ref, viewer)
+    const view = await loadReportForTeam(deps, org, request.params.ref, viewer, {
+      ...(whole.thread ? {} : { messages: threadShown }),
+      ...(whole.timeline ? {} : { events: timelineShown }),
+    })
     if (!view) throw new HttpProblem('NOT_FOUND')
     // Reading the text is audited (issue 13, item 5); a withheld report shows its state only, which is no read.
     if (view.readable) await recordReportRead(deps, org, view.report.id, viewer.userId, { via: 'page' })

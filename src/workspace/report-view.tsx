@@ -185,6 +185,12 @@ export function ReportPage({
             <section class="stack" aria-labelledby="thread-heading">
               <h2 id="thread-heading">{t('reportPage.thread')}</h2>
               {view.messages.length === 0 ? <p class="text-muted">{t('reportPage.noMessages')}</p> : null}
+              {view.messageCount > view.messages.length ? (
+                <p class="text-muted">
+                  {t('reportPage.threadNewest', { shown: view.messages.length, total: view.messageCount })}{' '}
+                  <a href={`${base}?thread=all#thread-heading`}>{t('reportPage.threadAll', { total: view.messageCount })}</a>
+                </p>
+              ) : null}
               {view.messages.map((m) => (
                 <ThreadMessage
                   key={m.id}
@@ -353,6 +359,12 @@ export function ReportPage({
             {publicVersion ? <PublicVersionPanel ctx={ctx} base={base} panel={publicVersion} canWork={canWork} when={when} /> : null}
             {cra ? <CraPanel ctx={ctx} base={base} panel={cra} canWork={canWork} when={when} /> : null}
             <Card title={t('reportPage.timeline')}>
+              {view.eventCount > view.events.length ? (
+                <p class="text-muted">
+                  {t('reportPage.timelineNewest', { shown: view.events.length, total: view.eventCount })}{' '}
+                  <a href={`${base}?timeline=all`}>{t('reportPage.timelineAll')}</a>
+                </p>
+              ) : null}
               <Timeline
                 items={view.events.map((e) => ({
                   at: e.at,

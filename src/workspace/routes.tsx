@@ -60,7 +60,11 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
   app.get<{ Params: ReportParams; Querystring: ReportPageQuery }>(
     '/w/:org/reports/:ref',
     { config: read, schema: { params: ReportParams, querystring: ReportPageQuery } },
-    (request, reply) => showReport(request, reply, 200, undefined, undefined, request.query.template),
+    (request, reply) =>
+      showReport(request, reply, 200, undefined, undefined, request.query.template, {
+        thread: request.query.thread === 'all',
+        timeline: request.query.timeline === 'all',
+      }),
   )
 
   /**

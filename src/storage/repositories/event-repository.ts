@@ -56,6 +56,26 @@ export async function appendEvents(tx: Tx, orgId: string, events: NewEvent[]): P
 export const listReportEvents = (db: Executor, orgId: string, reportId: string): Promise<EventRow[]> =>
   db.selectFrom('event').selectAll().where('org_id', '=', orgId).where('report_id', '=', reportId).orderBy('seq').execute()
 
+/**
+ * A report's timeline as the team's page shows it: every event but reads (those are in the audit
+ * log), oldest first; with `newest`, only that many of the latest. Also how many there are in all.
+ */
+export async function listReportTimeline(
+  db: Executor,
+  orgId: string,
+  reportId: string,
+  newest?: number,
+): Promise<{ events: EventRow[]; total: number }> {
+  const base = db.selectFrom('event').where('org_id', '=', orgId).where('report_id', '=', reportId).where('type', '!=', 'report.read')
+  const events =
+    newest === undefined
+      ? await base.selectAll().orderBy('seq').execute()
+      : (await base.selectAll().orderBy('seq', 'desc').limit(newest).execute()).reverse()
+  if (newest === undefined || events.length < newest) return { events, total: events.length }
+  const row = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst()
+  return { events, total: Number(row?.n ?? 0) }
+}
+
 /** Recomputes the organization's chain; returns the first sequence number that does not verify, or null. */
 export async function verifyEventChain(db: Executor, orgId: string): Promise<number | null> {
   const rows = await db.selectFrom('event').selectAll().where('org_id', '=', orgId).orderBy('seq').execute()

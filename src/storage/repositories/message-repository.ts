@@ -30,8 +30,20 @@ export async function insertMessage(tx: Tx, cipher: OrgCipher, orgId: string, m:
     .execute()
 }
 
+/** How many messages a report's thread holds (the team's page shows the newest and says how many more). */
+export async function countMessages(db: Executor, orgId: string, reportId: string): Promise<number> {
+  const row = await db
+    .selectFrom('message')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('report_id', '=', reportId)
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
 /**
- * The thread of a report, oldest first. `visibility: 'reporter'` is what the reporter may see:
+ * The thread of a report, oldest first; with `newest`, only that many of the latest (the rest are
+ * neither read nor decrypted). `visibility: 'reporter'` is what the reporter may see:
  * the filter is in the query, so internal notes are never even read for the follow-up page.
  */
 export async function listMessages(
@@ -40,10 +52,14 @@ export async function listMessages(
   orgId: string,
   reportId: string,
   only?: { visibility: 'reporter' },
+  newest?: number,
 ): Promise<StoredMessage[]> {
   let query = db.selectFrom('message').selectAll().where('org_id', '=', orgId).where('report_id', '=', reportId)
   if (only) query = query.where('visibility', '=', only.visibility)
-  const rows = await query.orderBy('created_at').orderBy('id').execute()
+  const rows =
+    newest === undefined
+      ? await query.orderBy('created_at').orderBy('id').execute()
+      : (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(newest).execute()).reverse()
   return rows.map((row) => ({
     id: row.id,
     reportId: row.report_id,
