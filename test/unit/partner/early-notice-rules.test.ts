@@ -61,6 +61,7 @@ describe("a partner's own limit", () => {
 describe('which refusal a team member sees', () => {
   it('an early notice the policy does not promise comes first, then a release not planned, then one already past', () => {
     const none = policyOf('disclosure: {}')
+    expect(mayNotify(policyOf(''), open, scope, release, release - 1)).toEqual({ ok: false, error: { code: 'EARLY_NOTICE_NOT_IN_POLICY' } })
     const excluded = { excludedLabels: ['web'], excludedPrograms: [] }
     expect(mayNotify(none, excluded, scope, undefined, release)).toEqual({ ok: false, error: { code: 'EARLY_NOTICE_NOT_IN_POLICY' } })
     expect(mayNotify(early, excluded, scope, undefined, release)).toEqual({ ok: false, error: { code: 'RELEASE_NOT_PLANNED' } })
@@ -129,10 +130,10 @@ describe('reminders at their edges', () => {
 
 describe('the public merge without a policy or a window', () => {
   it('may be recorded any time before a planned release; the step is open, then overdue, then done', () => {
-    expect(mayRecordMerge(undefined, release, undefined, release - 400 * hour)).toEqual({ ok: true, value: {} })
+    expect(mayRecordMerge(undefined, release, undefined, release - 400 * hour)).toStrictEqual({ ok: true, value: {} })
     expect(mayRecordMerge(undefined, undefined, undefined, release)).toEqual({ ok: false, error: { code: 'RELEASE_NOT_PLANNED' } })
-    expect(mergeStep(undefined, release, undefined, release - 1)).toEqual({ state: 'open', due: release })
-    expect(mergeStep(undefined, release, undefined, release)).toEqual({ state: 'overdue', due: release })
+    expect(mergeStep(undefined, release, undefined, release - 1)).toStrictEqual({ state: 'open', due: release })
+    expect(mergeStep(undefined, release, undefined, release)).toStrictEqual({ state: 'overdue', due: release })
     expect(mergeStep(undefined, release, release - hour, release + hour)).toEqual({ state: 'done', due: release, mergedAt: release - hour })
     expect(mergeWindowOpened(undefined, release, undefined, release - 1)).toBeUndefined()
   })
@@ -146,7 +147,7 @@ describe('the public merge without a policy or a window', () => {
       due: release,
       mergedAt: release + hour,
     })
-    expect(mergeStep(policy, release, undefined, release - 1)).toEqual({ state: 'open', from: opens, due: release })
+    expect(mergeStep(policy, release, undefined, release - 1)).toStrictEqual({ state: 'open', from: opens, due: release })
     expect(mergeStep(policy, release, undefined, release + 1)).toEqual({ state: 'overdue', from: opens, due: release })
     expect(mergeWindowOpened(policy, release, undefined, release - 1)).toBe(opens)
     expect(mergeWindowOpened(policy, release, undefined, release + 1)).toBeUndefined()

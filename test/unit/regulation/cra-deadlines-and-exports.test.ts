@@ -393,4 +393,11 @@ describe('the notice to users', () => {
     )
     expect(notice.machineReadable).toBeUndefined()
   })
+
+  it('links the published advisory and its CSAF document when there are both', () => {
+    const csafUrl = 'https://embargo.example/o/acme/.well-known/csaf/white/2026/acme-adv-2026-0002.json'
+    const notice = draftUserNotice('Acme', 'incident', { ...advisory, url: 'https://embargo.example/a', csafUrl })
+    expect(notice.body.endsWith(`\n\nThe advisory: https://embargo.example/a\nMachine-readable (CSAF 2.0): ${csafUrl}\n`)).toBe(true)
+    expect(notice.machineReadable).toBe(csafUrl)
+  })
 })

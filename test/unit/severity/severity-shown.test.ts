@@ -106,14 +106,14 @@ describe('the severity an advisory publishes', () => {
   })
 
   it('publishes no level for a score of 0.0, whatever was chosen by hand', () => {
-    expect(publicSeverity({ cvss40: v40none, qualitative: 'high' }, 'cvss4')).toEqual({ cvss40: v40none })
-    expect(publicSeverity({ cvss31: v31none, qualitative: 'high' }, 'both')).toEqual({ cvss31: v31none })
+    expect(publicSeverity({ cvss40: v40none, qualitative: 'high' }, 'cvss4')).toStrictEqual({ cvss40: v40none })
+    expect(publicSeverity({ cvss31: v31none, qualitative: 'high' }, 'both')).toStrictEqual({ cvss31: v31none })
   })
 
   it('keeps the level chosen by hand when no vector the policy scores is valid, and publishes nothing when there is none', () => {
     expect(publicSeverity({ cvss40: v40, qualitative: 'high' }, 'cvss3.1')).toEqual({ qualitative: 'high' })
-    expect(publicSeverity({ cvss31: v31ten }, 'cvss4')).toEqual({})
-    expect(publicSeverity({}, 'both')).toEqual({})
+    expect(publicSeverity({ cvss31: v31ten }, 'cvss4')).toStrictEqual({})
+    expect(publicSeverity({}, 'both')).toStrictEqual({})
   })
 })
 
@@ -170,6 +170,9 @@ describe('the calculator form', () => {
       value: { cvss40: v40, cvss31: v31high },
     })
     expect(vectorsFromForm('both', {})).toEqual({ ok: true, value: { cvss40: null, cvss31: null } })
+    // A calculator left empty (every group on "not defined" or nothing) clears the vector.
+    const untouched = Object.fromEntries(cvssFormFields('3.1').map((f, i) => [f.name, i % 2 ? 'X' : '']))
+    expect(vectorsFromForm('cvss3.1', untouched)).toEqual({ ok: true, value: { cvss31: null } })
   })
 
   it('names the version and metric a half-filled calculator lacks or got wrong', () => {

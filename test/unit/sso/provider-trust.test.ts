@@ -91,6 +91,7 @@ describe('the domains an administrator types', () => {
       'exa_mple.org',
       'exämple.org',
       '@@example.org',
+      'ex@mple.org',
       'example.org/path',
       'example.org:443',
     ])
