@@ -52,8 +52,12 @@ describe('the CVSS calculator', () => {
     expect(cvssMetricGroups['4.0']).toEqual(cvss40)
   })
 
-  it('names the metric in every refusal of a vector, and the reason', async () => {
+  it('reads a vector into its metrics, or names the reason and the metric it refuses', async () => {
     const { metricsFromVector } = await import('../../../src/domain/severity/cvss-vector.js')
+    expect(metricsFromVector('3.1', `${v31}/E:P`)).toEqual({
+      ok: true,
+      value: { AV: 'N', AC: 'L', PR: 'N', UI: 'N', S: 'U', C: 'H', I: 'H', A: 'H', E: 'P' },
+    })
     expect(metricsFromVector('3.1', 'CVSS:3.0/AV:N')).toEqual({ ok: false, error: { code: 'CVSS_INVALID_VECTOR', reason: 'prefix' } })
     expect(metricsFromVector('3.1', `${v31}/XX:Y`)).toEqual({
       ok: false,

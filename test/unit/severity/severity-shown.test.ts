@@ -44,8 +44,8 @@ describe('the scoring a policy sets', () => {
       },
     } as never
     expect(levelDefinitions(policy)).toEqual({ critical: 'Remote code execution without authentication.', low: 'Hardening.' })
-    expect(levelDefinitions({ severity: { scoring: 'both' } } as never)).toEqual({})
-    expect(levelDefinitions({})).toEqual({})
+    expect(levelDefinitions({ severity: { scoring: 'both' } } as never)).toStrictEqual({})
+    expect(levelDefinitions({})).toStrictEqual({})
   })
 })
 
