@@ -1,10 +1,11 @@
 /**
  * CVSS scores, computed by `ae-cvss-calculator` (a maintained implementation of FIRST's CVSS 3.1
- * equations and CVSS 4.0 macro-vector lookup) from a vector checked strictly first (cvss-vector.ts).
+ * equations and CVSS 4.0 macro-vector lookup) from a vector checked strictly first (cvss-vector.ts),
+ * which has every base metric with a value other than "X": the library always scores a complete base.
  * Scores are never stored: they follow from the vector every time.
  */
 import aeCvss from 'ae-cvss-calculator'
-import { fail, ok, type Result } from '../result.js'
+import { ok, type Result } from '../result.js'
 import { type CvssVectorError, canonicalVector } from './cvss-vector.js'
 
 const { Cvss3P1, Cvss4P0 } = aeCvss
@@ -49,7 +50,6 @@ export function scoreCvss31(vector: string): Result<Cvss31Score, CvssVectorError
   const canonical = canonicalVector('3.1', vector)
   if (!canonical.ok) return canonical
   const cvss = new Cvss3P1(canonical.value)
-  if (!cvss.isBaseFullyDefined()) return fail({ code: 'CVSS_INVALID_VECTOR', reason: 'syntax' })
   const scores = cvss.calculateScores()
   const baseScore = round1(scores.base ?? 0)
   return ok({
@@ -66,7 +66,6 @@ export function scoreCvss40(vector: string): Result<Cvss40Score, CvssVectorError
   const canonical = canonicalVector('4.0', vector)
   if (!canonical.ok) return canonical
   const cvss = new Cvss4P0(canonical.value)
-  if (!cvss.isBaseFullyDefined()) return fail({ code: 'CVSS_INVALID_VECTOR', reason: 'syntax' })
   const score = round1(cvss.calculateScores().overall)
   return ok({ version: '4.0', vector: canonical.value, score, rating: ratingOf(score), nomenclature: cvss.getNomenclature() })
 }
