@@ -101,7 +101,7 @@ export async function startServeProcess(role: ServeRole, env: NodeJS.ProcessEnv,
     }),
   )
   const serving = await new Promise<{ port: number; smtp: number | null }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the ${role} process did not start in 60 s:\n${output.slice(-3000)}`)), 60_000)
+    const timer = setTimeout(() => reject(new Error(`the ${role} process did not start in 150 s:\n${output.slice(-3000)}`)), 150_000)
     child.stdout.on('data', (d: Buffer) => {
       keep(d)
       const m = /^serving (\d+) (\d+|-)$/m.exec(output)
