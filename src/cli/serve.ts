@@ -81,30 +81,35 @@ export async function serve(config: Config, options: ServeOptions): Promise<Serv
   const address = await server.listen({ host: deps.config.host, port: deps.config.port })
   deps.log.info({ address, role, publicUrl: deps.config.publicUrl.href }, 'embargo is serving')
 
-  // Inbound mail: the mail role listens (SMTP) and polls (IMAP); the worker only ingests what is
-  // stored and not yet ingested (a crash's or a failure's leftovers), at start and then every run.
+  // Inbound mail: the mail role listens (SMTP) and polls (IMAP) and ingests what it accepted; the
+  // worker ingests what is stored and not yet ingested (a crash's or a failure's leftovers), at
+  // start and then every run of its loop.
   const parts: Part[] = []
   let smtpPort: number | null = null
-  if (runsMail(role)) {
-    const inbound = await startInbound(deps, { smtp: deps.config.smtpListen, imap: true })
+  if (runsMail(role) || runsWorker(role)) {
+    const inbound = await startInbound(deps, runsMail(role) ? { smtp: deps.config.smtpListen, imap: true } : { smtp: null, imap: false })
     smtpPort = inbound.smtpPort
     smtpListening = smtpPort !== null
-    parts.push(inbound)
-  } else if (runsWorker(role)) {
-    const inbound = await startInbound(deps, { smtp: null, imap: false })
-    parts.push(inbound)
-    const retries = startJobLoop({
-      run: async () => {
-        await inbound.sweep()
-        await inbound.idle()
+    const retries = runsWorker(role)
+      ? startJobLoop({
+          // Queues what is left `received`; the ingestion itself runs on the service's own workers.
+          run: async () => {
+            await inbound.sweep()
+          },
+          nextAt: async () => undefined,
+          onError: (error) => deps.log.error({ err: error, event: 'mail.sweep-failed' }, 'mail ingestion sweep failed'),
+          now: () => deps.now(),
+          intervalMs: options.jobIntervalMs,
+        })
+      : null
+    retries?.start()
+    // The sweep stops first, so nothing is queued after the service drained.
+    parts.push({
+      async stop() {
+        await retries?.stop()
+        await inbound.stop()
       },
-      nextAt: async () => undefined,
-      onError: (error) => deps.log.error({ err: error, event: 'mail.sweep-failed' }, 'mail ingestion sweep failed'),
-      now: () => deps.now(),
-      intervalMs: options.jobIntervalMs,
     })
-    parts.unshift(retries)
-    retries.start()
   }
 
   if (runsWorker(role)) {
@@ -126,7 +131,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<Serv
       startCraScheduler(deps, interval),
     ]
     for (const loop of loops) loop.start()
-    parts.unshift(...loops)
+    parts.push(...loops)
     jobsRunning = true
   }
 
@@ -145,8 +150,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<Serv
       draining = true
       deps.log.info({ role, event: 'serve.stopping' }, 'stopping: finishing requests, sessions and the jobs in hand')
       // All at once: the HTTP server drains its requests while the loops finish their runs and the
-      // SMTP listener its sessions. Mail ingestion stops last among the parts (it is first in line
-      // for the listener's last accepted mail), then the database closes under nobody.
+      // SMTP listener its sessions (then ingestion what was accepted); the database closes last.
       const results = await Promise.allSettled([server.close(), ...parts.map((p) => p.stop())])
       for (const r of results)
         if (r.status === 'rejected') deps.log.error({ err: r.reason, event: 'serve.stop-failed' }, 'a part failed to stop')

@@ -156,7 +156,11 @@ eachDialect('operations: metrics, health and readiness', (ctx) => {
       await t.deps.db.destroy()
       const down = await t.app.inject({ method: 'GET', url: '/readyz' })
       expect(down.statusCode).toBe(503)
-      expect(down.json()).toEqual({ status: 'not ready', role: 'all', checks: { database: 'failed', migrations: 'failed', masterKey: 'failed' } })
+      expect(down.json()).toEqual({
+        status: 'not ready',
+        role: 'all',
+        checks: { database: 'failed', migrations: 'failed', masterKey: 'failed' },
+      })
       expect(down.body).not.toMatch(/sqlite|postgres|destroyed|Error/i)
       // Alive all the same: the process answers without touching the database.
       const alive = await t.app.inject({ method: 'GET', url: '/healthz' })
