@@ -90,6 +90,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<Serv
     const inbound = await startInbound(deps, runsMail(role) ? { smtp: deps.config.smtpListen, imap: true } : { smtp: null, imap: false })
     smtpPort = inbound.smtpPort
     smtpListening = smtpPort !== null
+    if (role === 'mail' && !deps.config.smtpListen && !deps.config.imap)
+      deps.log.warn({ event: 'serve.mail-idle' }, 'role mail without EMBARGO_SMTP_LISTEN or EMBARGO_IMAP_URL: nothing to receive')
     const retries = runsWorker(role)
       ? startJobLoop({
           // Queues what is left `received`; the ingestion itself runs on the service's own workers.
