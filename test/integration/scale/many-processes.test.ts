@@ -1,7 +1,7 @@
 /**
  * Issue 15 item 1: three `embargo serve` processes on one PostgreSQL database — `web`, `worker`
  * and `all` — under mixed load: reports through the API of both web-serving processes, reports by
- * mail to the SMTP listener, clocks falling due, scheduled advisories published and announced to
+ * mail to the SMTP listener, the team's replies through the API, clocks falling due, scheduled advisories published and announced to
  * a webhook, the outbox delivering to a relay. In the middle, the `all` process is killed with
  * SIGKILL. Afterwards, counted at the real relay and the real webhook receiver and in the
  * database: every submission that got a 201 or a 250 is stored once, each acknowledgment and
@@ -15,11 +15,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configureChannel } from '../../../src/announcements/use-cases/configure-channel.js'
+import { createApiToken } from '../../../src/api-tokens/use-cases/create-api-token.js'
 import { cipherFor } from '../../../src/deps.js'
 import { scheduleAdvisory } from '../../../src/disclosure/use-cases/schedule-advisory.js'
 import { setSecurityAddress } from '../../../src/mail/index.js'
 import { findReportByRef } from '../../../src/storage/repositories/report-repository.js'
-import { startTestApp, type TestApp } from '../../support/app.js'
+import { asMember, startTestApp, type TestApp } from '../../support/app.js'
 import { type FreshDatabase, freshDatabase } from '../../support/databases.js'
 import { postgres } from '../../support/environment.js'
 import { mta, parseMail, startRelay, type TestRelay } from '../../support/mail.js'
@@ -65,7 +66,9 @@ suite(`three processes on one PostgreSQL${server.available ? '' : ` (SKIPPED: ${
     const kumi = await orgWithPreset(t, 'kumi-systems')
     const security = `security@${kumi.slug}.example`
     expect((await setSecurityAddress(t.deps, kumi, { address: security, encryptionRequired: false })).ok).toBe(true)
-    await t.given.member(kumi, 'responder', 'Alice Kumi')
+    const alice = await t.given.member(kumi, 'responder', 'Alice Kumi')
+    const token = await createApiToken(t.deps, kumi, asMember(alice), { name: 'load', scope: 'work', days: '30' })
+    if (!token.ok) throw new Error(JSON.stringify(token.error))
     const about = await aboutFirstProgram(t, kumi)
 
     // Alkemio: advisories scheduled for the coming hour, announced to a partner's webhook.
@@ -146,7 +149,33 @@ suite(`three processes on one PostgreSQL${server.available ? '' : ` (SKIPPED: ${
         }
       }
     }
-    const clients = [apiClient(web), apiClient(web), apiClient(all), apiClient(all), mailClient()]
+    // Alice answers acknowledged reports through the API of either process: one reply each.
+    const replied = new Set<string>()
+    const replyClient = async (p: ServeProcess) => {
+      while (!stop.load) {
+        const ref = [...acked.values()].map((a) => a.ref).find((r) => !replied.has(r))
+        if (!ref) {
+          await sleep(50)
+          continue
+        }
+        replied.add(ref) // tried once, whatever the answer: a reply is never repeated
+        try {
+          const res = await fetch(`${p.baseUrl}/api/v1/orgs/${kumi.slug}/reports/${ref}/replies`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token.value.secret}` },
+            body: JSON.stringify({ body: `Thanks, we are looking at ${ref}.`, visibility: 'reporter' }),
+          })
+          const text = await res.text()
+          if (res.status === 201) answered.add(ref)
+          else if (p !== all) throw new Error(`${p.role} answered ${res.status} to a reply: ${text}`)
+        } catch (error) {
+          if (p !== all) throw error
+          await sleep(50)
+        }
+      }
+    }
+    const answered = new Set<string>()
+    const clients = [apiClient(web), apiClient(web), apiClient(all), apiClient(all), mailClient(), replyClient(web), replyClient(all)]
     // Phases by what was acknowledged, not by the wall clock: the machine may be slow.
     const until = async (what: string, done: () => boolean) => {
       const deadline = Date.now() + 60_000
@@ -210,6 +239,20 @@ suite(`three processes on one PostgreSQL${server.available ? '' : ` (SKIPPED: ${
     for (const subject of mailed.keys()) expect(titles.get(subject), subject).toBe(1)
     for (const [title, count] of titles) expect(count, title).toBe(1)
 
+    // Each reply that got a 201 is stored once; none that did not (the killed process's answer lost) twice.
+    const teamMessages = await db
+      .selectFrom('message')
+      .innerJoin('report', (j) => j.onRef('report.id', '=', 'message.report_id').onRef('report.org_id', '=', 'message.org_id'))
+      .select(['report.ref'])
+      .where('message.org_id', '=', kumi.id)
+      .where('message.author_kind', '=', 'responder')
+      .execute()
+    const repliesPerRef = new Map<string, number>()
+    for (const m of teamMessages) repliesPerRef.set(m.ref, (repliesPerRef.get(m.ref) ?? 0) + 1)
+    expect(answered.size, 'replies answered 201').toBeGreaterThan(0)
+    for (const ref of answered) expect(repliesPerRef.get(ref), `reply to ${ref}`).toBe(1)
+    for (const [ref, count] of repliesPerRef) expect(count, `replies stored for ${ref}`).toBe(1)
+
     // 2. Each mail the outbox holds arrived as one message; none is dead.
     const received = relay.received.map((m) => ({ ...m, id: messageIdOf(m.raw) }))
     const byId = new Map<string, typeof received>()
@@ -258,7 +301,7 @@ suite(`three processes on one PostgreSQL${server.available ? '' : ` (SKIPPED: ${
 
     process.stdout.write(
       `many processes: ${acked.size} reports by HTTP and ${mailed.size} by mail acknowledged, ${byId.size} mails, ` +
-        `${repeats} repeated after the kill, ${announced.size} announcements, ${keys.length} clock actions\n`,
+        `${repeats} repeated after the kill, ${answered.size} replies, ${announced.size} announcements, ${keys.length} clock actions\n`,
     )
 
     // The survivors stop cleanly.
