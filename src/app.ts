@@ -14,7 +14,7 @@ import { loggerOptions } from './http/logging.js'
 import { buildServer } from './http/server.js'
 import { intakeRoutes } from './intake/index.js'
 import { mailRoutes } from './mail/index.js'
-import { opsRoutes } from './ops/index.js'
+import { opsRoutesWith, type ProcessChecks } from './ops/index.js'
 import { partnerRoutes } from './partners/index.js'
 import { policyRoutes } from './policy/index.js'
 import { policyAdminRoutes } from './policy-admin/index.js'
@@ -70,12 +70,21 @@ export async function openApp(config: Config, options: { now?: () => Date; logDe
   return { deps, close: () => database.close() }
 }
 
+export interface WebOptions {
+  /** `ops`: only `/healthz`, `/readyz` and `/metrics` (the worker and mail roles of `embargo serve`). Default: everything. */
+  routes?: 'all' | 'ops'
+  /** What else `/readyz` checks: the parts this process's role runs (see `src/cli/serve.ts`). */
+  processChecks?: ProcessChecks
+}
+
 /**
  * The web application: the server with every feature's routes, in the order they register.
  * This file is the composition root: it alone knows every feature; features know each other
  * only through their front doors (index.ts).
  */
-export function buildWeb(deps: Deps): Promise<FastifyInstance> {
+export function buildWeb(deps: Deps, options: WebOptions = {}): Promise<FastifyInstance> {
+  const opsRoutes = opsRoutesWith(options.processChecks ?? (() => ({})))
+  if (options.routes === 'ops') return buildServer(deps, { identity, features: [opsRoutes] })
   return buildServer(deps, {
     identity,
     features: [

@@ -49,7 +49,13 @@ export interface Config {
   announceHttp: boolean
   /** Bearer token that opens `/metrics`; null: `/metrics` answers 404. */
   metricsToken: string | null
+  /** What `embargo serve` runs in this process: the web, the background worker, the SMTP listener, or all three. */
+  role: ServeRole
 }
+
+/** The parts one `embargo serve` process runs (docs/operations.md, "Roles"). */
+export const serveRoles = ['all', 'web', 'worker', 'mail'] as const
+export type ServeRole = (typeof serveRoles)[number]
 
 interface Setting {
   name: string
@@ -200,6 +206,12 @@ export const settings: Setting[] = [
       'Bearer token (at least 32 characters, e.g. `openssl rand -base64 32`) that a Prometheus scraper sends to `/metrics` as `Authorization: Bearer …`. Unset: `/metrics` answers 404. `/healthz` and `/readyz` need no token and reveal nothing.',
     default: undefined,
   },
+  {
+    name: 'EMBARGO_ROLE',
+    description:
+      'What `embargo serve` runs: `all` (everything in one process), `web` (HTTP only), `worker` (outbox, clocks, scheduled publication, mail ingestion retries; HTTP only `/healthz`, `/readyz`, `/metrics`) or `mail` (the SMTP listener and IMAP poller, ingesting what they accept; same three HTTP routes). `serve --role` overrides it.',
+    default: 'all',
+  },
 ]
 
 export class ConfigError extends Error {
@@ -283,6 +295,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (metricsToken !== null && (metricsToken.length < 32 || /\s/.test(metricsToken)))
     problems.push('EMBARGO_METRICS_TOKEN must be at least 32 characters without spaces')
 
+  const role = (env.EMBARGO_ROLE || 'all') as ServeRole
+  if (!serveRoles.includes(role)) problems.push(`EMBARGO_ROLE must be one of ${serveRoles.join(', ')}`)
+
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     databaseUrl,
@@ -306,6 +321,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     egressAllow,
     announceHttp: announceHttpRaw === 'true',
     metricsToken,
+    role,
     ...overrides,
   }
 }

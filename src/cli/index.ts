@@ -2,25 +2,19 @@
 import { Command } from 'commander'
 import { inviteMember } from '../accounts/index.js'
 import { addMember, createOrganization } from '../admin/index.js'
-import { announcementHandlers } from '../announcements/index.js'
-import { buildWeb, openApp } from '../app.js'
+import { openApp } from '../app.js'
 import { verifyAuditChain } from '../audit/index.js'
-import { startClockScheduler } from '../clocks/index.js'
-import { ConfigError, loadConfig, settings } from '../config.js'
-import { startPublicationScheduler } from '../disclosure/index.js'
-import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
+import { ConfigError, loadConfig, type ServeRole, serveRoles, settings } from '../config.js'
+import { generateOrgMailKey, setSecurityAddress } from '../mail/index.js'
 import { BackupError, backupDatabase, masterKeySource, restoreDatabase } from '../ops/index.js'
-import { startPartnerNoticeJob } from '../partners/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
-import { startCraScheduler } from '../regulation/index.js'
-import { startReportPublicationJob } from '../report-publication/index.js'
-import { issueSetupLink } from '../setup/index.js'
 import { Keyring } from '../storage/cipher.js'
 import { migrate, openDatabase } from '../storage/db.js'
 import { loadMasterKey } from '../storage/master-key.js'
 import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
 import type { Role } from '../storage/schema.js'
 import { registerRoutesCommand } from './routes-command.js'
+import { serve, stopOnSignals } from './serve.js'
 
 /** `embargo`: run the server and administer an instance from the shell. */
 const program = new Command('embargo').description('Coordinated vulnerability disclosure, self-hosted').showHelpAfterError()
@@ -37,52 +31,13 @@ const errorsText = (errors: Record<string, string | undefined>) =>
 
 program
   .command('serve')
-  .description('Serve the web application (migrates the database first)')
-  .action(async () => {
-    const app = await openApp(loadConfig())
-    const { deps } = app
-    const server = await buildWeb(deps)
-    const address = await server.listen({ host: deps.config.host, port: deps.config.port })
-    deps.log.info({ address, publicUrl: deps.config.publicUrl.href }, 'embargo is serving')
-    // Mail: stored-but-not-ingested mail is swept at start; the listener and poller only when configured.
-    const inbound = await startInbound(deps, { smtp: deps.config.smtpListen, imap: true })
-    // The outbox: announcements always, mail when a relay is configured; one delivery loop for both.
-    const outbox = createOutboxWorker(deps, { handlers: announcementHandlers(deps) })
-    outbox.start()
-    // Clocks: reminders, escalations and the reporter's notices as deadlines come.
-    const clocks = startClockScheduler(deps)
-    clocks.start()
-    const publications = startPublicationScheduler(deps)
-    publications.start()
-    // Partners: scheduled early notices at the first moment they may go, and reminders of unacknowledged ones.
-    const partnerNotices = startPartnerNoticeJob(deps)
-    partnerNotices.start()
-    // Public versions of reports, once the reporter's objection period has ended and the fix is out.
-    const reportPublications = startReportPublicationJob(deps)
-    reportPublications.start()
-    // The Cyber Resilience Act's clocks: reminders and escalation to the whole team and the named contacts.
-    const craClocks = startCraScheduler(deps)
-    craClocks.start()
-    const setupLink = await issueSetupLink(deps)
-    if (setupLink) {
-      process.stdout.write(
-        `\nEmbargo has no users yet. Open this one-time link to create the first administrator and organization:\n\n  ${setupLink}\n\n`,
-      )
-    }
-    const shutdown = async () => {
-      await inbound.stop()
-      await outbox.stop()
-      await clocks.stop()
-      await publications.stop()
-      await partnerNotices.stop()
-      await reportPublications.stop()
-      await craClocks.stop()
-      await server.close()
-      await app.close()
-      process.exit(0)
-    }
-    process.once('SIGINT', shutdown)
-    process.once('SIGTERM', shutdown)
+  .description('Serve the web application, the background worker and the SMTP listener, or one of them (migrates the database first)')
+  .option('--role <role>', `what this process runs: ${serveRoles.join(', ')} (default: EMBARGO_ROLE, else all)`)
+  .action(async (opts: { role?: string }) => {
+    const config = loadConfig()
+    const role = (opts.role ?? config.role) as ServeRole
+    if (!serveRoles.includes(role)) fail(`--role must be one of ${serveRoles.join(', ')}`)
+    stopOnSignals(await serve(config, { role }))
   })
 
 program

@@ -53,6 +53,8 @@ export function createOutboxLoop(
   const kinds = Object.keys(handlers)
   const interval = options.intervalMs ?? 2000
   let running = false
+  /** Set by `stop`: the pass under way ends after the batch in hand (every row it claimed is handled). */
+  let stopping = false
   let loop: Promise<void> | null = null
   let wake: (() => void) | null = null
 
@@ -89,6 +91,7 @@ export function createOutboxLoop(
       if (rows.length === 0) return handled
       for (const row of rows) await handle(row)
       handled += rows.length
+      if (stopping) return handled
     }
   }
 
@@ -102,6 +105,7 @@ export function createOutboxLoop(
           'outbox worker pass failed',
         )
       }
+      if (!running) break
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, interval)
         wake = () => {
@@ -118,10 +122,12 @@ export function createOutboxLoop(
     start() {
       if (running) return
       running = true
+      stopping = false
       loop = run()
     },
     async stop() {
       running = false
+      stopping = true
       wake?.()
       await loop
     },

@@ -4,10 +4,16 @@ import { anyWrappedDataKey, pingDatabase } from '../../storage/repositories/ops-
 
 export type CheckOutcome = 'ok' | 'failed'
 
+/**
+ * What the process's role runs besides the database, by name: `smtp` (the listener accepts),
+ * `jobs` (the background loops run). False while it starts or drains for a shutdown.
+ */
+export type ProcessChecks = () => Record<string, boolean>
+
 export interface Readiness {
   ready: boolean
   /** Each check by name; only `ok` or `failed`, never an error text (it could name a host or a file). */
-  checks: { database: CheckOutcome; migrations: CheckOutcome; masterKey: CheckOutcome }
+  checks: { database: CheckOutcome; migrations: CheckOutcome; masterKey: CheckOutcome } & Record<string, CheckOutcome>
 }
 
 /**
@@ -16,7 +22,10 @@ export interface Readiness {
  * wrong key would start fine and then fail on every report). Failures are logged with their cause;
  * the answer itself names only which check failed.
  */
-export async function checkReadiness(deps: Pick<Deps, 'db' | 'keyring' | 'log'>): Promise<Readiness> {
+export async function checkReadiness(
+  deps: Pick<Deps, 'db' | 'keyring' | 'log'>,
+  processChecks: ProcessChecks = () => ({}),
+): Promise<Readiness> {
   const attempt = async (name: string, check: () => Promise<boolean>): Promise<CheckOutcome> => {
     try {
       if (await check()) return 'ok'
@@ -40,6 +49,7 @@ export async function checkReadiness(deps: Pick<Deps, 'db' | 'keyring' | 'log'>)
           return true
         })
       : 'failed'
-  const checks = { database, migrations, masterKey }
+  const parts = Object.fromEntries(Object.entries(processChecks()).map(([name, ok]) => [name, ok ? 'ok' : 'failed'] as const))
+  const checks = { database, migrations, masterKey, ...parts }
   return { ready: Object.values(checks).every((c) => c === 'ok'), checks }
 }

@@ -141,7 +141,7 @@ eachDialect('operations: metrics, health and readiness', (ctx) => {
       await t.given.org()
       const ready = await t.app.inject({ method: 'GET', url: '/readyz' })
       expect(ready.statusCode).toBe(200)
-      expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok', masterKey: 'ok' } })
+      expect(ready.json()).toEqual({ status: 'ready', role: 'all', checks: { database: 'ok', migrations: 'ok', masterKey: 'ok' } })
 
       // A migration this code knows is missing from the database (an older schema restored, say).
       const last = await sql<{ name: string }>`select max(name) as name from kysely_migration`.execute(t.deps.db)
@@ -156,7 +156,11 @@ eachDialect('operations: metrics, health and readiness', (ctx) => {
       await t.deps.db.destroy()
       const down = await t.app.inject({ method: 'GET', url: '/readyz' })
       expect(down.statusCode).toBe(503)
-      expect(down.json()).toEqual({ status: 'not ready', checks: { database: 'failed', migrations: 'failed', masterKey: 'failed' } })
+      expect(down.json()).toEqual({
+        status: 'not ready',
+        role: 'all',
+        checks: { database: 'failed', migrations: 'failed', masterKey: 'failed' },
+      })
       expect(down.body).not.toMatch(/sqlite|postgres|destroyed|Error/i)
       // Alive all the same: the process answers without touching the database.
       const alive = await t.app.inject({ method: 'GET', url: '/healthz' })

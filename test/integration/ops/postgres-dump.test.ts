@@ -58,6 +58,7 @@ describe.skipIf(skipped !== null)(`PostgreSQL backup with pg_dump and pg_restore
     }
     expect((await r.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({
       status: 'ready',
+      role: 'all',
       checks: { database: 'ok', migrations: 'ok', masterKey: 'ok' },
     })
   })
