@@ -14,6 +14,7 @@ import { loggerOptions } from './http/logging.js'
 import { buildServer } from './http/server.js'
 import { intakeRoutes } from './intake/index.js'
 import { mailRoutes } from './mail/index.js'
+import { notificationRoutes, unreadCount } from './notifications/index.js'
 import { opsRoutes } from './ops/index.js'
 import { partnerRoutes } from './partners/index.js'
 import { policyRoutes } from './policy/index.js'
@@ -78,6 +79,8 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
   return buildServer(deps, {
     identity,
     features: [
+      // First: counts the member's unread notifications for every workspace page's navigation.
+      unreadCount,
       setupRoutes,
       authRoutes,
       intakeRoutes,
@@ -101,6 +104,7 @@ export function buildWeb(deps: Deps): Promise<FastifyInstance> {
       reportPublicationRoutes,
       regulationRoutes,
       opsRoutes,
+      notificationRoutes,
     ],
   })
 }

@@ -9,6 +9,7 @@ import { startClockScheduler } from '../clocks/index.js'
 import { ConfigError, loadConfig, settings } from '../config.js'
 import { startPublicationScheduler } from '../disclosure/index.js'
 import { createOutboxWorker, generateOrgMailKey, setSecurityAddress, startInbound } from '../mail/index.js'
+import { startNotificationJob } from '../notifications/index.js'
 import { BackupError, backupDatabase, masterKeySource, restoreDatabase } from '../ops/index.js'
 import { startPartnerNoticeJob } from '../partners/index.js'
 import { checkPolicyFile, importPolicyFile, startPolicyFromPreset } from '../policy-admin/index.js'
@@ -63,6 +64,9 @@ program
     // The Cyber Resilience Act's clocks: reminders and escalation to the whole team and the named contacts.
     const craClocks = startCraScheduler(deps)
     craClocks.start()
+    // The in-app inbox: new events into notifications, and the daily digests members asked for.
+    const notifications = startNotificationJob(deps)
+    notifications.start()
     const setupLink = await issueSetupLink(deps)
     if (setupLink) {
       process.stdout.write(
@@ -77,6 +81,7 @@ program
       await partnerNotices.stop()
       await reportPublications.stop()
       await craClocks.stop()
+      await notifications.stop()
       await server.close()
       await app.close()
       process.exit(0)

@@ -156,6 +156,8 @@ export interface EventData {
   'cra.stage_filed': { caseId: string; stage: string; filedAt: string; reference: string }
   /** A CRA reminder or escalation went to the whole team and the named contacts; `key` makes each happen once. */
   'cra.alert_sent': { caseId: string; key: string; stage: string; kind: string; to: string }
+  /** A clock the team owes fell due unmet (src/domain/clock/breaches.ts); `key` makes it recorded once per clock and cycle. */
+  'clock.breached': { key: string; clock: string }
 }
 
 export type EventType = keyof EventData
@@ -262,6 +264,7 @@ export const eventTypes = [
   'cra.stage_exported',
   'cra.stage_filed',
   'cra.alert_sent',
+  'clock.breached',
 ] as const satisfies readonly EventType[]
 
 /**

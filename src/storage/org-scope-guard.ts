@@ -46,6 +46,9 @@ export const orgOwnedTables = new Set([
   'report_publication',
   'cra_case',
   'notice_announcement',
+  'notification',
+  'notification_cursor',
+  'notification_setting',
 ])
 
 export class UnscopedQueryError extends Error {}
