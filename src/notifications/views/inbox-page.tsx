@@ -32,7 +32,7 @@ export function InboxPage({ ctx, org, role, items, digest }: InboxPageProps) {
         {items.length === 0 ? (
           <EmptyState title={t('inbox.empty')} />
         ) : (
-          <ul class="stack inbox" aria-label={t('inbox.title')}>
+          <ul class="link-list inbox" aria-label={t('inbox.title')}>
             {items.map((n) => (
               <li key={n.id} class={n.readAt === null ? 'card inbox__item inbox__item--unread' : 'card card--muted inbox__item'}>
                 <p>
@@ -45,7 +45,10 @@ export function InboxPage({ ctx, org, role, items, digest }: InboxPageProps) {
                 {n.readAt === null ? (
                   <form method="post" action={`${base}/${n.id}/read`}>
                     <HiddenInput name="_csrf" value={ctx.csrfToken} />
-                    <Button>{t('inbox.markRead')}</Button>
+                    <Button>
+                      {t('inbox.markRead')}
+                      <span class="visually-hidden">{`: ${notificationText(t, n)}`}</span>
+                    </Button>
                   </form>
                 ) : null}
               </li>
