@@ -5,6 +5,7 @@ import { EmptyForm, Form } from '../http/form-body.js'
 import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { findDigestChoice, listInbox } from '../storage/repositories/notification-repository.js'
+import { notificationApiRoutes } from './api-routes.js'
 import { chooseDigest } from './use-cases/choose-digest.js'
 import { markAllNotificationsRead } from './use-cases/mark-all-notifications-read.js'
 import { markNotificationRead } from './use-cases/mark-notification-read.js'
@@ -72,4 +73,6 @@ export async function notificationRoutes(app: FastifyInstance, { deps }: { deps:
       return reply.flashTo(`/w/${org.slug}/inbox`, { tone: 'success', text: t(`inbox.digest.saved.${digest}`) })
     },
   )
+
+  await app.register(notificationApiRoutes, { deps })
 }

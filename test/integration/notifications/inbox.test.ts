@@ -5,6 +5,7 @@
  * read and unread, with the count in the navigation; and a daily digest by mail, once.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createApiToken } from '../../../src/api-tokens/use-cases/create-api-token.js'
 import { setSecurityAddress } from '../../../src/mail/index.js'
 import { createOutboxWorker, type OutboxWorker } from '../../../src/mail/outbox-worker.js'
 import { createSmtpSender } from '../../../src/mail/smtp-sender.js'
@@ -110,7 +111,7 @@ eachDialect('notifications', (ctx) => {
     const again = await as(rita) // days later: a new session
     const ritas = await inboxOf(again, org.slug)
     expect(ritas).toContain(`${ref}: the acknowledgment is overdue`)
-    expect(ritas.split(`${ref}: the acknowledgment is overdue`)).toHaveLength(2)
+    expect(ritas.split(`${ref}: the acknowledgment is overdue</a>`)).toHaveLength(2) // one notification
     expect(await inboxOf(await as(ada), org.slug)).toContain(`${ref}: the acknowledgment is overdue`)
     // A viewer does no work on it: no clock notifications.
     expect(await inboxOf(await as(vic), org.slug)).not.toContain(`${ref}:`)
@@ -148,6 +149,29 @@ eachDialect('notifications', (ctx) => {
     const other = await as(await t.given.member(org, 'responder'))
     const refused = await submitAndFollow(other, `/w/${org.slug}/inbox`, `/w/${org.slug}/inbox/${id}/read`, {})
     expect(refused.page.body).toContain('That notification is not yours')
+  })
+
+  it('lists the token holder’s own notifications on the JSON API, and records the token’s use', async () => {
+    const { t, org, rita, rob } = await team()
+    const { ref } = await reportViaApi(t, org, { title, description })
+    await runNotifications(t.deps)
+    const created = await createApiToken(t.deps, org, { userId: rita.id, role: rita.role }, { name: 'inbox', scope: 'read', days: '30' })
+    if (!created.ok) throw new Error('no token')
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${org.slug}/notifications`,
+      headers: { authorization: `Bearer ${created.value.secret}` },
+    })
+    expect(res.statusCode).toBe(200)
+    const body = res.json() as { unread: number; notifications: Array<{ kind: string; ref: string; text: string; read: boolean }> }
+    expect(body.unread).toBe(1)
+    expect(body.notifications).toMatchObject([{ kind: 'report-received', ref, text: `New report ${ref}`, read: false }])
+    expect(res.body).not.toContain(title)
+    // Without a token (a session cookie counts for nothing there): refused.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/notifications` })).statusCode).toBe(401)
+    const used = await t.deps.db.selectFrom('event').select('data').where('org_id', '=', org.id).where('type', '=', 'token.used').execute()
+    expect(used.map((e) => JSON.parse(e.data).route)).toContain('/api/v1/orgs/:org/notifications')
+    expect(rob.id).not.toBe(rita.id)
   })
 
   it('mails a daily digest of unread notifications to a member who asked for it, once a day, listing references only', async () => {
