@@ -242,14 +242,20 @@ export async function saveDigestChoice(tx: Tx, orgId: string, userId: string, di
     .execute()
 }
 
-/** Members of the organization who asked for a daily digest and have not had one on `day`. */
+/** Members of the organization (still members, accounts enabled) who asked for a daily digest and have not had one on `day`. */
 export async function listDigestsDue(db: Executor, orgId: string, day: string): Promise<string[]> {
   const rows = await db
     .selectFrom('notification_setting')
-    .select('user_id')
-    .where('org_id', '=', orgId)
-    .where('digest', '=', 'daily')
-    .where((eb) => eb.or([eb('digest_sent_on', 'is', null), eb('digest_sent_on', '<', day)]))
+    .innerJoin('membership', (j) =>
+      j.onRef('membership.org_id', '=', 'notification_setting.org_id').onRef('membership.user_id', '=', 'notification_setting.user_id'),
+    )
+    .innerJoin('user', 'user.id', 'notification_setting.user_id')
+    .select('notification_setting.user_id')
+    .where('notification_setting.org_id', '=', orgId)
+    .where('membership.org_id', '=', orgId)
+    .where('user.disabled_at', 'is', null)
+    .where('notification_setting.digest', '=', 'daily')
+    .where((eb) => eb.or([eb('notification_setting.digest_sent_on', 'is', null), eb('notification_setting.digest_sent_on', '<', day)]))
     .execute()
   return rows.map((r) => r.user_id)
 }
