@@ -3,7 +3,7 @@
  * Layers: domain (pure rules) ← storage (the only I/O with the database) ← features ← app/cli.
  * A feature is used by others only through its front door, `src/<feature>/index.ts`.
  */
-const features = '(egress|intake|portal|workspace|policy|policy-admin|mail|auth|accounts|admin|setup|jobs|clocks|disclosure|coordination|regulation|audit|ops|recognition|api-tokens|sso|announcements|partners|report-publication|reply-templates)'
+const features = '(egress|intake|portal|workspace|policy|policy-admin|mail|auth|accounts|admin|setup|jobs|clocks|disclosure|coordination|regulation|audit|ops|recognition|api-tokens|sso|announcements|partners|report-publication|reply-templates|notifications)'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -14,6 +14,7 @@ import { loggerOptions } from './http/logging.js'
 import { buildServer } from './http/server.js'
 import { intakeRoutes } from './intake/index.js'
 import { mailRoutes } from './mail/index.js'
+import { notificationRoutes, unreadCount } from './notifications/index.js'
 import { opsRoutesWith, type ProcessChecks } from './ops/index.js'
 import { partnerRoutes } from './partners/index.js'
 import { policyRoutes } from './policy/index.js'
@@ -88,6 +89,8 @@ export function buildWeb(deps: Deps, options: WebOptions = {}): Promise<FastifyI
   return buildServer(deps, {
     identity,
     features: [
+      // First: counts the member's unread notifications for every workspace page's navigation.
+      unreadCount,
       setupRoutes,
       authRoutes,
       intakeRoutes,
@@ -112,6 +115,7 @@ export function buildWeb(deps: Deps, options: WebOptions = {}): Promise<FastifyI
       regulationRoutes,
       replyTemplateRoutes,
       opsRoutes,
+      notificationRoutes,
     ],
   })
 }

@@ -2,3 +2,4 @@
 
 export { openApiDocument } from './openapi.js'
 export { apiTokenRoutes } from './routes.js'
+export { recordTokenUse } from './use-cases/record-token-use.js'

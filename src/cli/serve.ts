@@ -26,6 +26,7 @@ import type { Config, ServeRole } from '../config.js'
 import { startPublicationScheduler } from '../disclosure/index.js'
 import { type JobLoop, startJobLoop } from '../jobs/index.js'
 import { createOutboxWorker, startInbound } from '../mail/index.js'
+import { startNotificationJob } from '../notifications/index.js'
 import { startPartnerNoticeJob } from '../partners/index.js'
 import { startCraScheduler } from '../regulation/index.js'
 import { startReportPublicationJob } from '../report-publication/index.js'
@@ -131,6 +132,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<Serv
       startReportPublicationJob(deps, interval),
       // The Cyber Resilience Act's clocks: reminders and escalation to the whole team and the named contacts.
       startCraScheduler(deps, interval),
+      // The in-app inbox: new events into notifications, and the daily digests members asked for.
+      startNotificationJob(deps, options.jobIntervalMs ? { intervalMs: Math.min(options.jobIntervalMs, 15_000) } : {}),
     ]
     for (const loop of loops) loop.start()
     parts.push(...loops)

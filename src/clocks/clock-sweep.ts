@@ -84,7 +84,7 @@ export async function runReportClocks(deps: Deps, orgId: string, reportId: strin
         await clearReportWake(u.tx, orgId, reportId)
         return 0
       }
-      const { policy, plan, report, clocks } = found
+      const { policy, plan, breaches, report, clocks } = found
       const context: ReportContext = {
         deps,
         orgId,
@@ -106,9 +106,12 @@ export async function runReportClocks(deps: Deps, orgId: string, reportId: strin
           data.target = action.to.kind === 'contact' ? `contact:${action.to.contactId}` : action.to.kind
         u.record(newEvent('escalation.sent', { kind: 'system' }, now, reportId, data))
       }
+      // A breach of the team's clocks is recorded once (no mail: the escalation chain mails, if the
+      // policy has one); the notifications feature tells the team in-app from this event.
+      for (const b of breaches.due) u.record(newEvent('clock.breached', { kind: 'system' }, now, reportId, { key: b.key, clock: b.clock }))
       // With actions, their events make the unit store the next wake time; with none (another
       // sweeper already sent them), the report is touched so its wake time still moves on.
-      if (plan.due.length === 0) u.touch(reportId)
+      if (plan.due.length === 0 && breaches.due.length === 0) u.touch(reportId)
       return plan.due.length
     },
     { at: now },

@@ -161,6 +161,8 @@ export interface EventData {
   'reply-template.created': { templateId: string; detailed: boolean }
   'reply-template.changed': { templateId: string; detailed: boolean }
   'reply-template.deleted': { templateId: string }
+  /** A clock the team owes fell due unmet (src/domain/clock/breaches.ts); `key` makes it recorded once per clock and cycle. */
+  'clock.breached': { key: string; clock: string }
 }
 
 export type EventType = keyof EventData
@@ -270,6 +272,7 @@ export const eventTypes = [
   'reply-template.created',
   'reply-template.changed',
   'reply-template.deleted',
+  'clock.breached',
 ] as const satisfies readonly EventType[]
 
 /**

@@ -29,6 +29,8 @@ declare module 'fastify' {
     reportAccess: { orgId: string; reportId: string } | null
     /** Set on API token routes: the token that authenticated the request and its holder. */
     apiToken: { id: string; userId: string } | null
+    /** Set on member pages (src/notifications): the member's unread notifications in `:org`, for the navigation. */
+    unreadNotifications: number | null
   }
   interface FastifyReply {
     /** Sends a server-rendered page. */

@@ -163,6 +163,7 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
     step: typeof payload.step === 'number' ? payload.step : 1,
   }
   if (payload.template === 'reporter.channel-refused') vars.text = payload.channels ?? ''
+  if (payload.template === 'team.notification-digest') vars.text = payload.text ?? ''
   msg.text = t(bodyKey(payload.template), vars)
   return composeOutbound(msg, deps.now())
 }
@@ -214,6 +215,8 @@ const templates = [
   'team.cra-overdue',
   // The public-merge window of an advisory's planned release opened (src/partners): catalogue text, the release time and a link.
   'team.merge-window',
+  // The daily digest of a member's unread notifications (src/notifications): references and catalogue text only, written there.
+  'team.notification-digest',
 ]
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))

@@ -47,6 +47,9 @@ export const orgOwnedTables = new Set([
   'cra_case',
   'notice_announcement',
   'reply_template',
+  'notification',
+  'notification_cursor',
+  'notification_setting',
 ])
 
 export class UnscopedQueryError extends Error {}

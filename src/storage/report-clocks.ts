@@ -3,6 +3,8 @@
  * (receipt, transition, reply, escalation), the clocks are recomputed with the domain engine and
  * written in the SAME transaction, so `next_due_at` and `wake_at` never lag behind the timeline.
  */
+
+import { planBreachNotes } from '../domain/clock/breaches.js'
 import { type Clock, type ClockName, computeClockSet, nextDue, type UncomputableClock } from '../domain/clock/clocks.js'
 import { planEscalation } from '../domain/clock/escalation.js'
 import type { Policy, Severity } from '../domain/policy/schema.js'
@@ -16,6 +18,8 @@ export interface ReportClocks {
   /** Clocks the calendar cannot place (a policy over the limits, a calendar without working days): shown as errors. */
   clockErrors: UncomputableClock[]
   plan: ReturnType<typeof planEscalation>
+  /** Breaches of the team's clocks not yet recorded (`clock.breached`), and when the next one comes. */
+  breaches: ReturnType<typeof planBreachNotes>
   report: NonNullable<Awaited<ReturnType<typeof readReportForClocks>>>
   events: Awaited<ReturnType<typeof readClockEvents>>
 }
@@ -34,7 +38,8 @@ export async function reportClocks(
   const events = await readClockEvents(db, orgId, reportId)
   const input = { receivedAt: report.received_at, severity: (report.severity ?? undefined) as Severity | undefined, events }
   const { clocks, errors } = computeClockSet(policy, input, now)
-  return { policy, clocks, clockErrors: errors, plan: planEscalation(policy, input, clocks, now), report, events }
+  const plan = planEscalation(policy, input, clocks, now)
+  return { policy, clocks, clockErrors: errors, plan, breaches: planBreachNotes(clocks, events), report, events }
 }
 
 const dueOf = (clocks: readonly Clock[], name: ClockName): string | null => {
@@ -46,7 +51,7 @@ const dueOf = (clocks: readonly Clock[], name: ClockName): string | null => {
 export async function refreshReportClocks(tx: Tx, orgId: string, reportId: string, now: string): Promise<void> {
   const found = await reportClocks(tx, orgId, reportId, now)
   if (!found) return
-  const { clocks, plan } = found
+  const { clocks, plan, breaches } = found
   await writeReportDueTimes(tx, orgId, reportId, {
     nextDueAt: nextDue(clocks) ?? null,
     acknowledgeDueAt: dueOf(clocks, 'acknowledge'),
@@ -54,7 +59,10 @@ export async function refreshReportClocks(tx: Tx, orgId: string, reportId: strin
     reporterUpdateDueAt: dueOf(clocks, 'reporter-update'),
     resolutionDueAt: dueOf(clocks, 'resolution'),
     disclosureDueAt: dueOf(clocks, 'disclosure'),
-    // Something already due wakes the scheduler at once; otherwise at the next planned action.
-    wakeAt: plan.due.length > 0 ? now : (plan.nextAt ?? null),
+    // Something already due wakes the scheduler at once; otherwise at the next planned action or breach.
+    wakeAt: plan.due.length > 0 || breaches.due.length > 0 ? now : earliest(plan.nextAt, breaches.nextAt),
   })
 }
+
+const earliest = (a: string | undefined, b: string | undefined): string | null =>
+  a === undefined ? (b ?? null) : b === undefined ? a : a < b ? a : b

@@ -555,6 +555,9 @@ export interface DB {
   report_publication: ReportPublicationTable
   cra_case: CraCaseTable
   reply_template: ReplyTemplateTable
+  notification: NotificationTable
+  notification_cursor: NotificationCursorTable
+  notification_setting: NotificationSettingTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -699,4 +702,32 @@ export interface ReplyTemplateTable {
   created_by: string | null
   created_at: string
   updated_at: string
+}
+/** One member's notification of one event (src/notifications): a reference and a kind, never report text. */
+export interface NotificationTable {
+  id: string
+  org_id: string
+  user_id: string
+  report_id: string | null
+  ref: string
+  kind: string
+  clock: string | null
+  event_id: string
+  at: string
+  read_at: string | null
+}
+
+/** The last event (by sequence number) the notification job has read, per organization. */
+export interface NotificationCursorTable {
+  org_id: string
+  last_seq: number
+  updated_at: string
+}
+
+/** A member's notification settings: the mail digest (`off` or `daily`) and the day of the last one sent. */
+export interface NotificationSettingTable {
+  org_id: string
+  user_id: string
+  digest: Generated<string>
+  digest_sent_on: string | null
 }

@@ -88,6 +88,7 @@ const labels: Record<EventType, Label> = {
     t('event.cra.stage_exported', { stage: t(`cra.stage.${d.stage}` as MessageKey), format: String(d.format) }),
   'cra.stage_filed': (t, d) =>
     t('event.cra.stage_filed', { stage: t(`cra.stage.${d.stage}` as MessageKey), reference: String(d.reference) }),
+  'clock.breached': (t, d) => t('event.clock.breached', { clock: t(`mail.clock.${String(d.clock)}` as MessageKey) }),
   'cra.alert_sent': (t, d) => t('event.cra.alert_sent', { stage: t(`cra.stage.${d.stage}` as MessageKey), to: String(d.to) }),
   'advisory.created': (t, d) => t('event.advisory.created', { id: String(d.ownId ?? '') }),
   'advisory.linked': (t, d) => t('event.advisory.linked', { id: String(d.ownId ?? '') }),

@@ -10,6 +10,8 @@ export interface PageContext {
   csrfToken: string
   /** The outcome of the form that led here, shown once by the layout (src/http/flash.ts). */
   flash?: Flash | null
+  /** The member's unread notifications in the organization of the page (workspace pages only), shown in the navigation. */
+  unread?: number | null
 }
 
 export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => ({
@@ -17,6 +19,7 @@ export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageC
   user: request.user ? { name: request.user.name } : null,
   csrfToken: tokenIfPossible(request, reply),
   flash: takeFlash(request, reply),
+  unread: request.unreadNotifications ?? null,
 })
 
 /** An error page for a request refused before cookies were read has no forms worth a token. */

@@ -6,6 +6,7 @@ import { cveServices } from './cve-services.js'
 import { disclosure } from './disclosure.js'
 import { mail } from './mail.js'
 import { mfa } from './mfa.js'
+import { notifications } from './notifications.js'
 import { pages } from './pages.js'
 import { partners } from './partners.js'
 import { policy } from './policy.js'
@@ -37,4 +38,5 @@ export const en = {
   ...reportPublication,
   ...regulation,
   ...replyTemplates,
+  ...notifications,
 } as const

@@ -22,6 +22,7 @@ import * as reportPublication from './2026-12-02T1340-report-publication.js'
 import * as publicMerge from './2026-12-02T1350-public-merge.js'
 import * as noticeAnnouncements from './2026-12-02T1351-notice-announcements.js'
 import * as cveRecordReject from './2026-12-02T1352-cve-record-reject.js'
+import * as notifications from './2026-12-02T1610-notifications.js'
 import * as replyTemplates from './2026-12-02T1620-reply-templates.js'
 import * as throttleFailure from './2026-12-02T1650-throttle-failure.js'
 
@@ -57,6 +58,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1350-public-merge': publicMerge,
     '2026-12-02T1351-notice-announcements': noticeAnnouncements,
     '2026-12-02T1352-cve-record-reject': cveRecordReject,
+    '2026-12-02T1610-notifications': notifications,
     '2026-12-02T1620-reply-templates': replyTemplates,
     '2026-12-02T1650-throttle-failure': throttleFailure,
   }

@@ -23,7 +23,7 @@ export function WorkspaceLayout({ ctx, org, role, current, title, children }: Wo
       user={ctx.user}
       csrfToken={ctx.csrfToken}
       org={org}
-      nav={workspaceNav(ctx.t, org.slug, role, current)}
+      nav={workspaceNav(ctx.t, org.slug, role, current, ctx.unread)}
       flash={ctx.flash}
     >
       {children}

@@ -22,7 +22,10 @@ export function workspaceNav(
     | 'partners'
     | 'cra'
     | 'reply-templates'
+    | 'inbox'
     | null,
+  /** The member's unread notifications; the inbox link says how many. */
+  unread?: number | null,
 ): NavItem[] {
   const items: NavItem[] = [{ href: `/w/${slug}/reports`, label: t('nav.reports'), current: current === 'reports' }]
   items.push({ href: `/w/${slug}/advisories`, label: t('nav.advisories'), current: current === 'advisories' })
@@ -40,6 +43,11 @@ export function workspaceNav(
     items.push({ href: `/w/${slug}/reply-templates`, label: t('nav.replyTemplates'), current: current === 'reply-templates' })
   }
   items.push({ href: `/w/${slug}/tokens`, label: t('nav.tokens'), current: current === 'tokens' })
+  items.push({
+    href: `/w/${slug}/inbox`,
+    label: unread ? t('nav.inboxUnread', { count: unread }) : t('nav.inbox'),
+    current: current === 'inbox',
+  })
   items.push({ href: `/o/${slug}`, label: t('nav.publicPage') })
   return items
 }
