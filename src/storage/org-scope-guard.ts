@@ -46,6 +46,9 @@ export const orgOwnedTables = new Set([
   'report_publication',
   'cra_case',
   'notice_announcement',
+  'report_search_token',
+  'search_index_state',
+  'saved_view',
 ])
 
 export class UnscopedQueryError extends Error {}

@@ -10,6 +10,7 @@ import { pages } from './pages.js'
 import { partners } from './partners.js'
 import { policy } from './policy.js'
 import { publication } from './publication.js'
+import { queue } from './queue.js'
 import { recognition } from './recognition.js'
 import { regulation } from './regulation.js'
 import { reportPublication } from './report-publication.js'
@@ -35,4 +36,5 @@ export const en = {
   ...partners,
   ...reportPublication,
   ...regulation,
+  ...queue,
 } as const

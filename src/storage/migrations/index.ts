@@ -22,6 +22,7 @@ import * as reportPublication from './2026-12-02T1340-report-publication.js'
 import * as publicMerge from './2026-12-02T1350-public-merge.js'
 import * as noticeAnnouncements from './2026-12-02T1351-notice-announcements.js'
 import * as cveRecordReject from './2026-12-02T1352-cve-record-reject.js'
+import * as queueSearch from './2026-12-02T1630-queue-search.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -55,6 +56,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1350-public-merge': publicMerge,
     '2026-12-02T1351-notice-announcements': noticeAnnouncements,
     '2026-12-02T1352-cve-record-reject': cveRecordReject,
+    '2026-12-02T1630-queue-search': queueSearch,
   }
 }
 
