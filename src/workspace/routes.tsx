@@ -28,7 +28,7 @@ import { saveQueueView } from './use-cases/save-queue-view.js'
 /** The queue's filters; anything unknown falls back to the default (see queue-query.ts). */
 const QueueQuerystring = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 32 })),
-  assignee: Type.Optional(Type.String({ maxLength: 16 })),
+  assignee: Type.Optional(Type.String({ maxLength: 64 })),
   sort: Type.Optional(Type.String({ maxLength: 16 })),
   after: Type.Optional(Type.String({ maxLength: 1000 })),
   severity: Type.Optional(Type.String({ maxLength: 16 })),
