@@ -162,63 +162,65 @@ export function QueueView({
         {page.rows.length === 0 ? (
           <EmptyState title={searchTooShort ? t('queue.search.tooShort') : t('queue.empty')} />
         ) : (
-          <Table
-            caption={t('queue.title')}
-            head={[
-              t('queue.col.ref'),
-              t('queue.col.title'),
-              t('queue.col.status'),
-              t('severity.title'),
-              t('queue.col.assignee'),
-              t('queue.col.due'),
-              t('queue.col.received'),
-            ]}
-          >
-            {page.rows.map((r) => (
-              <tr key={r.id}>
-                <Cell kind="ref" rowHeader label={t('queue.col.ref')}>
-                  <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.ref}</a>
-                </Cell>
-                <Cell kind="title" label={t('queue.col.title')}>
-                  {r.title === null ? (
-                    <span class="text-muted">{t('queue.confidential')}</span>
-                  ) : (
-                    <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.title}</a>
-                  )}
-                  {r.about && (r.about.program !== null || r.about.labels.length > 0) ? (
-                    <div class="text-muted">
-                      {r.about.program !== null ? <span>{r.about.program}</span> : null}
-                      {r.about.labels.map((l) => (
-                        <span key={l}> · {l}</span>
-                      ))}
-                    </div>
-                  ) : null}
-                </Cell>
-                <Cell label={t('queue.col.status')}>
-                  <StatusBadge status={r.status} label={t(`status.${r.status}` as MessageKey)} />
-                  {toPublish?.has(r.id) ? <div class="text-muted">{t('publicVersion.queueFlag')}</div> : null}
-                </Cell>
-                <Cell kind="nowrap" label={t('severity.title')}>
-                  <QueueSeverity t={t} severity={r.severity} />
-                </Cell>
-                <Cell label={t('queue.col.assignee')}>{r.assigneeName ?? <span class="text-muted">{t('queue.unassigned')}</span>}</Cell>
-                <Cell kind="nowrap" label={t('queue.col.due')}>
-                  {r.nextDueAt ? (
-                    <>
-                      <time datetime={r.nextDueAt}>{when(r.nextDueAt)}</time>
-                      {r.nextDueAt < now ? <div class="text-muted">{t('queue.overdue')}</div> : null}
-                    </>
-                  ) : (
-                    <span class="text-muted">{t('queue.noClock')}</span>
-                  )}
-                </Cell>
-                <Cell kind="nowrap" label={t('queue.col.received')}>
-                  <time datetime={r.receivedAt}>{when(r.receivedAt)}</time>
-                  {r.about ? <div class="text-muted">{t(`queue.channel.${r.about.channel}` as MessageKey)}</div> : null}
-                </Cell>
-              </tr>
-            ))}
-          </Table>
+          <div class="queue-table">
+            <Table
+              caption={t('queue.title')}
+              head={[
+                t('queue.col.ref'),
+                t('queue.col.title'),
+                t('queue.col.status'),
+                t('severity.title'),
+                t('queue.col.assignee'),
+                t('queue.col.due'),
+                t('queue.col.received'),
+              ]}
+            >
+              {page.rows.map((r) => (
+                <tr key={r.id}>
+                  <Cell kind="ref" rowHeader label={t('queue.col.ref')}>
+                    <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.ref}</a>
+                  </Cell>
+                  <Cell kind="title" label={t('queue.col.title')}>
+                    {r.title === null ? (
+                      <span class="text-muted">{t('queue.confidential')}</span>
+                    ) : (
+                      <a href={`/w/${org.slug}/reports/${r.ref}`}>{r.title}</a>
+                    )}
+                    {r.about && (r.about.program !== null || r.about.labels.length > 0) ? (
+                      <div class="text-muted">
+                        {r.about.program !== null ? <span>{r.about.program}</span> : null}
+                        {r.about.labels.map((l) => (
+                          <span key={l}> · {l}</span>
+                        ))}
+                      </div>
+                    ) : null}
+                  </Cell>
+                  <Cell label={t('queue.col.status')}>
+                    <StatusBadge status={r.status} label={t(`status.${r.status}` as MessageKey)} />
+                    {toPublish?.has(r.id) ? <div class="text-muted">{t('publicVersion.queueFlag')}</div> : null}
+                  </Cell>
+                  <Cell kind="nowrap" label={t('severity.title')}>
+                    <QueueSeverity t={t} severity={r.severity} />
+                  </Cell>
+                  <Cell label={t('queue.col.assignee')}>{r.assigneeName ?? <span class="text-muted">{t('queue.unassigned')}</span>}</Cell>
+                  <Cell label={t('queue.col.due')}>
+                    {r.nextDueAt ? (
+                      <>
+                        <time datetime={r.nextDueAt}>{when(r.nextDueAt)}</time>
+                        {r.nextDueAt < now ? <div class="text-muted">{t('queue.overdue')}</div> : null}
+                      </>
+                    ) : (
+                      <span class="text-muted">{t('queue.noClock')}</span>
+                    )}
+                  </Cell>
+                  <Cell label={t('queue.col.received')}>
+                    <time datetime={r.receivedAt}>{when(r.receivedAt)}</time>
+                    {r.about ? <div class="text-muted">{t(`queue.channel.${r.about.channel}` as MessageKey)}</div> : null}
+                  </Cell>
+                </tr>
+              ))}
+            </Table>
+          </div>
         )}
         <Pagination t={t} nextHref={nextHref} />
       </div>
