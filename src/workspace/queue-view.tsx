@@ -39,6 +39,7 @@ export function QueueView({
   toPublish,
   choices,
   now,
+  searchTooShort,
 }: {
   ctx: PageContext
   org: { slug: string; name: string }
@@ -53,12 +54,13 @@ export function QueueView({
   choices: QueueChoices
   /** The instant the page shows (overdue marks). */
   now: string
+  /** The search box held nothing searchable (only words shorter than three letters). */
+  searchTooShort?: boolean
 }) {
   const { t } = ctx
   const when = (iso: string) => formatTime(iso, timeZone)
   const base = `/w/${org.slug}/reports`
   const current = queueParams(query).toString()
-  const searchTooShort = query.q !== '' && page.rows.length === 0 && !/[\p{L}\p{N}]{3}|@|-\d{4}-/u.test(query.q)
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="reports" title={t('queue.title')}>
       <div class="container stack">

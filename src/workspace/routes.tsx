@@ -81,6 +81,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
           toPublish={toPublish}
           choices={choices}
           now={now}
+          searchTooShort={filter.search?.kind === 'tokens' && filter.search.tokens.length === 0}
         />,
       )
     },
