@@ -697,12 +697,13 @@ export interface SearchIndexStateTable {
   backfilled_at: string
 }
 
-/** A member's named queue filters: `query` is the queue's address query string (no secret in it besides search words). */
+/** A member's named queue filters. */
 export interface SavedViewTable {
   id: string
   org_id: string
   user_id: string
   name: string
-  query: string
+  /** The queue's address query string, sealed (context `saved_view.query|<id>`): it may hold search words. */
+  query_enc: string
   created_at: string
 }

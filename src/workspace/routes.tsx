@@ -67,7 +67,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
         programs: (await listPrograms(deps.db, org.id)).map((p) => ({ slug: p.slug, name: p.name })),
         labels: ((await currentPolicy(deps.db, org.id))?.policy.labels ?? []).map((l) => l.name),
         members: (await listMembers(deps.db, org.id)).filter((m) => !m.disabled && m.role !== 'viewer'),
-        savedViews: await listSavedViews(deps.db, org.id, viewer.userId),
+        savedViews: await listSavedViews(deps.db, cipherFor(deps, org), org.id, viewer.userId),
       }
       return reply.page(
         <QueueView

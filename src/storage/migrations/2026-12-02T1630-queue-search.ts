@@ -5,7 +5,7 @@
  *   HMAC under a key derived from the organization's data key (never the word itself). Reports
  *   stored before this migration are indexed on first use (`search_index_state` records that an
  *   organization's backfill ran): the migration cannot open report text, only the application can.
- * - `saved_view`: a member's named queue filters.
+ * - `saved_view`: a member's named queue filters, the query sealed (it may hold search words).
  * - indexes for the queue's filters (severity, program, channel on the organization and received
  *   order; the labels as JSON on PostgreSQL).
  * Frozen in time: never import application code here.
@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('org_id', 'text', (c) => c.notNull().references('organization.id'))
     .addColumn('user_id', 'text', (c) => c.notNull().references('user.id'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('query', 'text', (c) => c.notNull())
+    .addColumn('query_enc', 'text', (c) => c.notNull())
     .addColumn('created_at', time, (c) => c.notNull())
     .addUniqueConstraint('saved_view_name', ['org_id', 'user_id', 'name'])
     .execute()

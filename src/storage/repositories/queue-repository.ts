@@ -310,22 +310,33 @@ export interface SavedView {
   query: string
 }
 
+const viewContext = (id: string) => `saved_view.query|${id}`
+
 /** The member's own saved views, by name. */
-export const listSavedViews = (db: Executor, orgId: string, userId: string): Promise<SavedView[]> =>
-  db
+export async function listSavedViews(db: Executor, cipher: OrgCipher, orgId: string, userId: string): Promise<SavedView[]> {
+  const rows = await db
     .selectFrom('saved_view')
-    .select(['id', 'name', 'query'])
+    .select(['id', 'name', 'query_enc'])
     .where('org_id', '=', orgId)
     .where('user_id', '=', userId)
     .orderBy('name')
     .execute()
+  return rows.map((r) => ({ id: r.id, name: r.name, query: cipher.decrypt(r.query_enc, viewContext(r.id)) }))
+}
 
-/** Saves a view under its name, replacing the member's view of the same name. */
-export async function saveView(tx: Tx, orgId: string, userId: string, v: SavedView, at: string): Promise<void> {
+/** Saves a view under its name, replacing the member's view of the same name. The query is sealed: it may hold search words. */
+export async function saveView(tx: Tx, cipher: OrgCipher, orgId: string, userId: string, v: SavedView, at: string): Promise<void> {
+  await tx.deleteFrom('saved_view').where('org_id', '=', orgId).where('user_id', '=', userId).where('name', '=', v.name).execute()
   await tx
     .insertInto('saved_view')
-    .values({ id: v.id, org_id: orgId, user_id: userId, name: v.name, query: v.query, created_at: at })
-    .onConflict((oc) => oc.columns(['org_id', 'user_id', 'name']).doUpdateSet({ query: v.query, created_at: at }))
+    .values({
+      id: v.id,
+      org_id: orgId,
+      user_id: userId,
+      name: v.name,
+      query_enc: cipher.encrypt(v.query, viewContext(v.id)),
+      created_at: at,
+    })
     .execute()
 }
 

@@ -18,6 +18,6 @@ export async function saveQueueView(deps: Deps, org: OrganizationRow, userId: st
   const name = input.name.trim()
   if (name === '' || [...name].length > viewNameLimit) return fail('VIEW_NAME' as const)
   const query = queueParams(parseQueueQuery(Object.fromEntries(new URLSearchParams(input.query)))).toString()
-  await runUnit(deps, org, (u) => saveView(u.tx, org.id, userId, { id: newId(), name, query }, u.at))
+  await runUnit(deps, org, (u) => saveView(u.tx, u.cipher, org.id, userId, { id: newId(), name, query }, u.at))
   return ok({ name, query })
 }

@@ -196,6 +196,10 @@ eachDialect('the queue for real work', (ctx) => {
     expect(refsOn(saved.page.body, s)).toEqual([two])
     expect(saved.page.body).toMatch(/href="\/w\/[^"]+\/reports\?severity=low&amp;channel=web"[^>]*>Low on the web</)
 
+    // Stored sealed: a view may hold search words.
+    const stored = await t.deps.db.selectFrom('saved_view').select('query_enc').where('org_id', '=', org.id).execute()
+    expect(stored).toHaveLength(1)
+    expect(stored[0]!.query_enc).not.toContain('severity')
     // Nobody else sees it.
     const other = await t.given.member(org, 'responder', 'Olga Other')
     const ob = t.browser()
