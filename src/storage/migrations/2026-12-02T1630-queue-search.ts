@@ -7,7 +7,7 @@
  *   organization's backfill ran): the migration cannot open report text, only the application can.
  * - `saved_view`: a member's named queue filters, the query sealed (it may hold search words).
  * - indexes for the queue's filters (severity, program, channel on the organization and received
- *   order; the labels as JSON on PostgreSQL).
+ *   order; the labels as JSON on PostgreSQL; the events by type, for "paused": the wait events).
  * Frozen in time: never import application code here.
  */
 import { type Kysely, sql } from 'kysely'
@@ -41,11 +41,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('report_org_severity').on('report').columns(['org_id', 'severity', 'received_at', 'id']).execute()
   await db.schema.createIndex('report_org_program').on('report').columns(['org_id', 'program_id', 'received_at', 'id']).execute()
   await db.schema.createIndex('report_org_channel').on('report').columns(['org_id', 'channel', 'received_at', 'id']).execute()
+  await db.schema.createIndex('event_org_type').on('event').columns(['org_id', 'type', 'report_id']).execute()
   if (isPostgres(db)) await sql`create index report_labels on report using gin ((labels::jsonb))`.execute(db)
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) await sql`drop index report_labels`.execute(db)
+  await db.schema.dropIndex('event_org_type').execute()
   await db.schema.dropIndex('report_org_channel').execute()
   await db.schema.dropIndex('report_org_program').execute()
   await db.schema.dropIndex('report_org_severity').execute()

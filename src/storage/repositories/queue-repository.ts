@@ -159,7 +159,7 @@ export async function listQueue(
       if (state === 'overdue') query = query.where('report.next_due_at', '<', now)
       else if (state === 'week') query = query.where('report.next_due_at', '>=', now).where('report.next_due_at', '<', weekEnd)
       else if (state === 'on-time') query = query.where('report.next_due_at', '>=', now)
-      else query = query.where(sql<boolean>`${waitingOnReporter}`)
+      else query = query.where(sql<boolean>`${waitingOnReporter(orgId)}`)
     }
     if (f.search?.kind === 'reference') query = query.where('report.ref', '=', f.search.ref)
     for (const key of keys) {
@@ -283,14 +283,15 @@ async function closedVersions(db: Executor, orgId: string, viewer: QueueViewer):
 
 /**
  * The report waits on its reporter (its pausable clocks stand still): its last wait event is not
- * followed by a reply. Uses the events' (report_id, seq) index.
+ * followed by a reply. Driven by the organization's wait events (index `event_org_type`), few
+ * beside all reports, then each checked for a later reply on the events' (report_id, seq) index.
  */
-const waitingOnReporter = sql`exists (
-  select 1 from event w
-  where w.org_id = report.org_id and w.report_id = report.id and w.type = 'report.waiting_on_reporter'
+const waitingOnReporter = (orgId: string) => sql`report.id in (
+  select w.report_id from event w
+  where w.org_id = ${orgId} and w.type = 'report.waiting_on_reporter'
     and not exists (
       select 1 from event r
-      where r.org_id = report.org_id and r.report_id = report.id and r.type = 'reporter.replied' and r.seq > w.seq
+      where r.org_id = w.org_id and r.report_id = w.report_id and r.type = 'reporter.replied' and r.seq > w.seq
     )
 )`
 
