@@ -3,6 +3,7 @@ import { newId } from '../storage/ids.js'
 import { saveTransition } from '../storage/report-transition.js'
 import { insertMessage } from '../storage/repositories/message-repository.js'
 import type { StoredReport } from '../storage/repositories/report-repository.js'
+import { indexReportText } from '../storage/repositories/search-index-repository.js'
 import type { Unit } from '../storage/unit-of-work.js'
 
 /**
@@ -20,6 +21,8 @@ export async function writeReporterReply(u: Unit, report: StoredReport, t: Trans
     body,
     createdAt: u.at,
   })
+  // The reply's words become searchable in the queue (blind index), in the same commit.
+  await indexReportText(u.tx, u.cipher, report.orgId, report.id, [body])
   await saveTransition(u, report, t, null)
   return id
 }

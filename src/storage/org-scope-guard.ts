@@ -50,6 +50,9 @@ export const orgOwnedTables = new Set([
   'notification',
   'notification_cursor',
   'notification_setting',
+  'report_search_token',
+  'search_index_state',
+  'saved_view',
 ])
 
 export class UnscopedQueryError extends Error {}

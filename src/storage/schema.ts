@@ -731,3 +731,34 @@ export interface NotificationSettingTable {
   digest: Generated<string>
   digest_sent_on: string | null
 }
+
+/** The queue's search (issue 14 item 5; migration 2026-12-02T1630-queue-search), merged into `DB` here so the list above stays as it was. */
+export interface DB {
+  report_search_token: ReportSearchTokenTable
+  search_index_state: SearchIndexStateTable
+  saved_view: SavedViewTable
+}
+
+/** One token of a report's blind index: HMAC (hex) of a normalised word or address under the organization's search key. */
+export interface ReportSearchTokenTable {
+  org_id: string
+  report_id: string
+  token: string
+}
+
+/** The organization's reports stored before the blind index existed have been indexed (once, on first use). */
+export interface SearchIndexStateTable {
+  org_id: string
+  backfilled_at: string
+}
+
+/** A member's named queue filters. */
+export interface SavedViewTable {
+  id: string
+  org_id: string
+  user_id: string
+  name: string
+  /** The queue's address query string, sealed (context `saved_view.query|<id>`): it may hold search words. */
+  query_enc: string
+  created_at: string
+}

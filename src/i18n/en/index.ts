@@ -11,6 +11,7 @@ import { pages } from './pages.js'
 import { partners } from './partners.js'
 import { policy } from './policy.js'
 import { publication } from './publication.js'
+import { queue } from './queue.js'
 import { recognition } from './recognition.js'
 import { regulation } from './regulation.js'
 import { replyTemplates } from './reply-templates.js'
@@ -39,4 +40,5 @@ export const en = {
   ...regulation,
   ...replyTemplates,
   ...notifications,
+  ...queue,
 } as const

@@ -12,6 +12,7 @@ import { currentPolicy } from '../../storage/repositories/policy-repository.js'
 import { stampReportPolicy } from '../../storage/repositories/report-clock-repository.js'
 import { insertReport, nextReferenceNumber, type ReportFields } from '../../storage/repositories/report-repository.js'
 import { insertReportAccess, insertReporter } from '../../storage/repositories/reporter-repository.js'
+import { fieldTexts, indexReportText } from '../../storage/repositories/search-index-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import type { Unit } from '../../storage/unit-of-work.js'
 import { assignOnReceipt } from '../assign-on-receipt.js'
@@ -84,6 +85,8 @@ export async function receiveReport(
     receivedAt,
     updatedAt: at,
   })
+  // The queue's search: the blind index of the title, the text and the reporter's address, in the same commit.
+  await indexReportText(u.tx, u.cipher, org.id, reportId, [s.title, ...fieldTexts(s)], s.reporterEmail)
   await insertReportAccess(u.tx, { tokenHash: hashSecret(followUpToken), orgId: org.id, reportId, createdAt: at })
   // Received under the organization's current policy; its clocks start now.
   await stampReportPolicy(u.tx, org.id, reportId)

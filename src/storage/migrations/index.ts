@@ -24,6 +24,7 @@ import * as noticeAnnouncements from './2026-12-02T1351-notice-announcements.js'
 import * as cveRecordReject from './2026-12-02T1352-cve-record-reject.js'
 import * as notifications from './2026-12-02T1610-notifications.js'
 import * as replyTemplates from './2026-12-02T1620-reply-templates.js'
+import * as queueSearch from './2026-12-02T1630-queue-search.js'
 import * as throttleFailure from './2026-12-02T1650-throttle-failure.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
@@ -60,6 +61,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1352-cve-record-reject': cveRecordReject,
     '2026-12-02T1610-notifications': notifications,
     '2026-12-02T1620-reply-templates': replyTemplates,
+    '2026-12-02T1630-queue-search': queueSearch,
     '2026-12-02T1650-throttle-failure': throttleFailure,
   }
 }

@@ -1,8 +1,12 @@
+import { sql } from 'kysely'
 import { mayReadReportText, type Reader } from '../../domain/access/need-to-know.js'
+import type { SearchTerms } from '../../domain/search/tokens.js'
 import { defaultScoring, type SeverityScoring, scoringOf } from '../../domain/severity/scoring.js'
-import type { OrgCipher } from '../cipher.js'
-import type { Executor } from '../db.js'
+import type { IndexingOrgCipher, OrgCipher } from '../cipher.js'
+import type { Executor, Tx } from '../db.js'
+import { isPostgres } from '../dialect.js'
 import { policyOfVersion, sharedWithOfVersions } from './policy-repository.js'
+import { searchKey } from './search-index-repository.js'
 
 export interface QueueFilter {
   statuses: readonly string[]
@@ -16,7 +20,33 @@ export interface QueueFilter {
   /** Opaque position from the previous page (keyset pagination: stable under inserts, no OFFSET scans). */
   after?: string | undefined
   limit: number
+  /** A severity level, or `none` for reports not assessed yet. */
+  severity?: string | undefined
+  /** A program's slug. */
+  program?: string | undefined
+  /** A label's name. */
+  label?: string | undefined
+  channel?: string | undefined
+  /**
+   * By the next due time at `now`: `overdue` before now, `week` from now to `weekEnd`, `on-time`
+   * from now on, `paused` waiting on the reporter (the last of the two events is the wait).
+   */
+  due?: { state: 'overdue' | 'week' | 'on-time' | 'paused'; now: string; weekEnd: string } | undefined
+  /** The search box: a reference, or tokens that must all be in the report's blind index. */
+  search?: SearchTerms | undefined
 }
+
+/**
+ * Whether the filter looks into what the need-to-know rule withholds (text, severity, program,
+ * labels, channel): then only reports the viewer may read can match, so a filter never tells a
+ * member anything about a report they may not read — not even that it exists.
+ */
+const looksInside = (f: QueueFilter) =>
+  f.severity !== undefined ||
+  f.program !== undefined ||
+  f.label !== undefined ||
+  f.channel !== undefined ||
+  (f.search !== undefined && f.search.kind === 'tokens')
 
 /** Who looks at the queue: the need-to-know rule (src/domain/access/need-to-know.ts) decides whose titles they read. */
 export type QueueViewer = Reader
@@ -31,6 +61,8 @@ export interface QueueRow {
   assigneeName: string | null
   receivedAt: string
   nextDueAt: string | null
+  /** What the need-to-know rule withholds from a viewer who may not read the report: null for them. */
+  about: { program: string | null; labels: string[]; channel: string } | null
   /** The severity, with the scoring of the report's policy; null for a viewer who may not read the report. */
   severity: { level: string | null; cvss31: string | null; cvss40: string | null; scoring: SeverityScoring } | null
 }
@@ -66,11 +98,26 @@ function decodeDueCursor(cursor: string): { due: string | null; id: string } | u
  * read under the need-to-know rule of each report's policy (`mayReadReportText`); the others are
  * not even decrypted.
  */
-export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, f: QueueFilter, viewer: QueueViewer): Promise<QueuePage> {
+export async function listQueue(
+  db: Executor,
+  cipher: OrgCipher | IndexingOrgCipher,
+  orgId: string,
+  f: QueueFilter,
+  viewer: QueueViewer,
+): Promise<QueuePage> {
+  // A search for nothing searchable (only short words) finds nothing.
+  if (f.search?.kind === 'tokens' && f.search.tokens.length === 0) return { rows: [], next: undefined }
+  // The policy versions whose rule keeps this viewer out of reports they do not hold.
+  const closed = viewer.role === 'admin' || !looksInside(f) ? [] : await closedVersions(db, orgId, viewer)
+  const tokens = f.search?.kind === 'tokens' ? f.search.tokens : []
+  if (tokens.length > 0 && !('blindIndex' in cipher))
+    throw new TypeError('searching the queue needs the organization cipher with its blind index')
+  const keys = tokens.map((t) => searchKey(cipher as IndexingOrgCipher, t))
   const base = () => {
     let query = db
       .selectFrom('report')
       .leftJoin('user', 'user.id', 'report.assignee_id')
+      .leftJoin('program', (j) => j.onRef('program.id', '=', 'report.program_id').onRef('program.org_id', '=', 'report.org_id'))
       .select([
         'report.id',
         'report.ref',
@@ -84,11 +131,51 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
         'report.severity',
         'report.cvss31_vector',
         'report.cvss40_vector',
+        'report.labels',
+        'report.channel',
+        'program.name as program_name',
       ])
       .where('report.org_id', '=', orgId)
     if (f.statuses.length > 0) query = query.where('report.status', 'in', [...f.statuses])
     if (f.assignee === 'none') query = query.where('report.assignee_id', 'is', null)
     else if (f.assignee) query = query.where('report.assignee_id', '=', f.assignee)
+    if (f.severity === 'none') query = query.where('report.severity', 'is', null)
+    else if (f.severity) query = query.where('report.severity', '=', f.severity as 'low')
+    if (f.channel) query = query.where('report.channel', '=', f.channel as 'web')
+    if (f.program) {
+      const slug = f.program
+      query = query.where('report.program_id', 'in', (eb) =>
+        eb.selectFrom('program as p').select('p.id').where('p.org_id', '=', orgId).where('p.slug', '=', slug),
+      )
+    }
+    if (f.label) {
+      const label = f.label
+      query = isPostgres(db)
+        ? query.where(sql<boolean>`(report.labels)::jsonb @> ${JSON.stringify([label])}::jsonb`)
+        : query.where(sql<boolean>`exists (select 1 from json_each(report.labels) where json_each.value = ${label})`)
+    }
+    if (f.due) {
+      const { state, now, weekEnd } = f.due
+      if (state === 'overdue') query = query.where('report.next_due_at', '<', now)
+      else if (state === 'week') query = query.where('report.next_due_at', '>=', now).where('report.next_due_at', '<', weekEnd)
+      else if (state === 'on-time') query = query.where('report.next_due_at', '>=', now)
+      else query = query.where(sql<boolean>`${waitingOnReporter(orgId)}`)
+    }
+    if (f.search?.kind === 'reference') query = query.where('report.ref', '=', f.search.ref)
+    for (const key of keys) {
+      query = query.where('report.id', 'in', (eb) =>
+        eb.selectFrom('report_search_token as s').select('s.report_id').where('s.org_id', '=', orgId).where('s.token', '=', key),
+      )
+    }
+    if (closed.length > 0) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('report.policy_version_id', 'is', null),
+          eb('report.policy_version_id', 'not in', closed),
+          eb('report.assignee_id', '=', viewer.userId),
+        ]),
+      )
+    }
     return query
   }
   type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number]
@@ -169,6 +256,7 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
       assigneeName: r.assignee_name,
       receivedAt: r.received_at,
       nextDueAt: r.next_due_at,
+      about: readable(r) ? { program: r.program_name, labels: parseLabels(r.labels), channel: r.channel } : null,
       severity: readable(r)
         ? {
             level: r.severity,
@@ -180,4 +268,89 @@ export async function listQueue(db: Executor, cipher: OrgCipher, orgId: string, 
     })),
     next,
   }
+}
+
+/** The policy versions of the organization under which a non-administrator reads only what they hold. */
+async function closedVersions(db: Executor, orgId: string, viewer: QueueViewer): Promise<string[]> {
+  const versions = await db.selectFrom('policy_version').select('id').where('org_id', '=', orgId).execute()
+  const rules = await sharedWithOfVersions(
+    db,
+    orgId,
+    versions.map((v) => v.id),
+  )
+  return [...rules].filter(([, rule]) => !mayReadReportText(viewer, { assigneeId: null }, rule)).map(([id]) => id)
+}
+
+/**
+ * The report waits on its reporter (its pausable clocks stand still): its last wait event is not
+ * followed by a reply. Driven by the organization's wait events (index `event_org_type`), few
+ * beside all reports, then each checked for a later reply on the events' (report_id, seq) index.
+ */
+const waitingOnReporter = (orgId: string) => sql`report.id in (
+  select w.report_id from event w
+  where w.org_id = ${orgId} and w.type = 'report.waiting_on_reporter'
+    and not exists (
+      select 1 from event r
+      where r.org_id = w.org_id and r.report_id = w.report_id and r.type = 'reporter.replied' and r.seq > w.seq
+    )
+)`
+
+function parseLabels(json: string): string[] {
+  try {
+    const labels: unknown = JSON.parse(json)
+    return Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** A member's named queue view: the queue's address query (`status=all&label=…`). */
+export interface SavedView {
+  id: string
+  name: string
+  query: string
+}
+
+const viewContext = (id: string) => `saved_view.query|${id}`
+
+/** The member's own saved views, by name. */
+export async function listSavedViews(db: Executor, cipher: OrgCipher, orgId: string, userId: string): Promise<SavedView[]> {
+  const rows = await db
+    .selectFrom('saved_view')
+    .select(['id', 'name', 'query_enc'])
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .orderBy('name')
+    .execute()
+  return rows.map((r) => ({ id: r.id, name: r.name, query: cipher.decrypt(r.query_enc, viewContext(r.id)) }))
+}
+
+/** Saves a view under its name, replacing the member's view of the same name. The query is sealed: it may hold search words. */
+export async function saveView(tx: Tx, cipher: OrgCipher, orgId: string, userId: string, v: SavedView, at: string): Promise<void> {
+  await tx.deleteFrom('saved_view').where('org_id', '=', orgId).where('user_id', '=', userId).where('name', '=', v.name).execute()
+  await tx
+    .insertInto('saved_view')
+    .values({
+      id: v.id,
+      org_id: orgId,
+      user_id: userId,
+      name: v.name,
+      query_enc: cipher.encrypt(v.query, viewContext(v.id)),
+      created_at: at,
+    })
+    .execute()
+}
+
+/** Deletes one of the member's own views and returns its name; undefined when they have no such view. */
+export async function deleteSavedView(tx: Tx, orgId: string, userId: string, id: string): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('saved_view')
+    .select('name')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) return undefined
+  await tx.deleteFrom('saved_view').where('org_id', '=', orgId).where('user_id', '=', userId).where('id', '=', id).execute()
+  return row.name
 }
