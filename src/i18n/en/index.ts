@@ -1,5 +1,6 @@
 import { accounts } from './accounts.js'
 import { announcements } from './announcements.js'
+import { attachments } from './attachments.js'
 import { audit } from './audit.js'
 import { components } from './components.js'
 import { cveServices } from './cve-services.js'
@@ -35,4 +36,5 @@ export const en = {
   ...partners,
   ...reportPublication,
   ...regulation,
+  ...attachments,
 } as const
