@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify'
 import type { Deps } from '../deps.js'
 import { acceptsThrough, channelStates } from '../domain/policy/channels.js'
 import { intakePrograms, policyPrograms } from '../domain/policy/programs.js'
@@ -189,10 +189,14 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       config: { access: 'public', ...submissionLimit(deps) },
       // JSON, or multipart/form-data with the same JSON as a part named `report` and the files as
       // parts named `files` (docs: the OpenAPI description of this endpoint).
+      // `summary` and `description` are for the OpenAPI document (src/api-tokens/openapi.ts).
       schema: {
+        summary: 'Submit a report',
+        description:
+          "A reporter's report, as JSON; or, to attach files (for a program whose policy fields have an `attachments` field), as `multipart/form-data` with the same JSON in a part named `report` and each file in a part named `files`, within the instance's limits per file, per report and in number (413 problem naming the file and the limit). Answers 201 with the reference, the follow-up link and the files stored (name, size).",
         params: OrgParams,
         body: { content: { 'application/json': { schema: SubmitReportBody }, 'multipart/form-data': { schema: SubmitReportBody } } },
-      },
+      } as FastifySchema,
       preValidation: async (request: FastifyRequest) => {
         const type = String(request.headers['content-type'] ?? '')
         if (type.startsWith('multipart/form-data')) request.body = reportPart(request.body)

@@ -55,7 +55,12 @@ async function multipart(fields: Record<string, string>, files: Record<string, P
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   for (const [k, list] of Object.entries(files))
-    for (const f of list) form.append(k, new Blob([f.content], { type: f.type ?? 'application/octet-stream' }), f.name)
+    for (const f of list)
+      form.append(
+        k,
+        new Blob([typeof f.content === 'string' ? f.content : new Uint8Array(f.content)], { type: f.type ?? 'application/octet-stream' }),
+        f.name,
+      )
   const request = new Request('http://localhost/', { method: 'POST', body: form })
   return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! }
 }
@@ -101,7 +106,12 @@ async function postForm(
  */
 async function postApi(t: TestApp, slug: string, report: Record<string, unknown>, files: Part[], asJsonPart = true) {
   const form = new FormData()
-  for (const f of files) form.append('files', new Blob([f.content], { type: f.type ?? 'application/octet-stream' }), f.name)
+  for (const f of files)
+    form.append(
+      'files',
+      new Blob([typeof f.content === 'string' ? f.content : new Uint8Array(f.content)], { type: f.type ?? 'application/octet-stream' }),
+      f.name,
+    )
   const request = new Request('http://localhost/', { method: 'POST', body: form })
   const contentType = request.headers.get('content-type')!
   const boundary = contentType.split('boundary=')[1]!
@@ -291,6 +301,13 @@ eachDialect('attachments on the report form and the API', (ctx) => {
     expect(missing.statusCode).toBe(422)
     expect(missing.json().errors).toEqual({ 'field.proof': 'required' })
     // The report part may also come as plain text.
+    // The OpenAPI document says how.
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json()
+    const documented = doc.paths['/api/v1/orgs/{org}/reports'].post.requestBody.content
+    expect(documented['application/json'].schema.properties.title).toBeDefined()
+    expect(documented['multipart/form-data'].schema.properties.report.properties.title).toBeDefined()
+    expect(documented['multipart/form-data'].schema.properties.files.type).toBe('array')
+    expect(documented['multipart/form-data'].encoding.report.contentType).toBe('application/json')
     const plainPart = await postApi(t, org.slug, { ...base, program: 'agent' }, [{ name: 'poc.sh', content: 'curl x' }], false)
     expect(plainPart.statusCode).toBe(201)
 
