@@ -1,6 +1,6 @@
 /**
  * Text hygiene for values that cross the mail boundary, in either direction, and for the names of
- * files reporters attach on the report form (src/intake/uploaded-files.ts). Pure.
+ * files reporters attach on the report form (src/http/uploaded-files.ts). Pure.
  *
  * Outbound: anything that reaches a header (Subject, display names, Reply-To, custom headers)
  * must never be able to start a new header line or add a recipient (SECURITY-ANCHORS B-5, class 11).

@@ -2,6 +2,7 @@ import type { ChannelState } from '../domain/policy/channels.js'
 import type { IntakeProgram } from '../domain/policy/programs.js'
 import type { FieldErrors, Submission, SubmissionField } from '../domain/report/submission.js'
 import { submissionLimits } from '../domain/report/submission.js'
+import { sizeText } from '../http/uploaded-files.js'
 import {
   Alert,
   Button,
@@ -21,6 +22,8 @@ import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { ChannelsCard } from './channels-view.js'
 
+export { sizeText }
+
 /** Which file the form refused and why: a limit of the instance (`max`), or a picture whose metadata could not be removed. */
 export interface FileNotice {
   file: string
@@ -32,14 +35,6 @@ export interface AttachmentLimits {
   fileBytes: number
   reportBytes: number
   files: number
-}
-
-/** A size for people: whole KiB or MiB (one decimal) when it is one, bytes otherwise. */
-export function sizeText(t: PageContext['t'], bytes: number): string {
-  const mib = 1024 * 1024
-  if (bytes >= mib) return t('bytes.mib', { n: String(Math.round((bytes / mib) * 10) / 10) })
-  if (bytes >= 1024) return t('bytes.kib', { n: String(Math.round((bytes / 1024) * 10) / 10) })
-  return t('bytes.b', { n: String(bytes) })
 }
 
 export interface PublicOrg {

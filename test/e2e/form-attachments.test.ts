@@ -26,8 +26,8 @@ browserSuite('attachments on the report form in Chromium', ({ app, browser, orig
     const org = await orgWithPolicy(t, (slug) => basePolicy(slug, programs))
     const responder = await t.given.member(org, 'responder', 'Rea Responder')
     const script = '#!/bin/sh\n# proof of concept\ncurl -s "https://app.example.org/api/users?limit=-1"\n'
-    const file = path.join(screenshotsDir, `${ctx.dialect}-poc.sh`)
-    fs.mkdirSync(screenshotsDir, { recursive: true })
+    const file = path.join(screenshotsDir, `${ctx.dialect}-upload`, 'poc.sh')
+    fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, script)
 
     const reporter = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
@@ -39,7 +39,7 @@ browserSuite('attachments on the report form in Chromium', ({ app, browser, orig
     await shot(form, 'form-attachments-filled')
     await form.getByRole('button', { name: 'Send report privately' }).click()
     await form.waitForURL(new RegExp(`/o/${org.slug}/report/received$`))
-    const receipt = await form.locator('[data-received-files]').innerText()
+    const receipt = (await form.locator('[data-received-files]').textContent()) ?? ''
     expect(receipt).toContain(`poc.sh (${Buffer.byteLength(script)} bytes)`)
     await reporter.close()
 

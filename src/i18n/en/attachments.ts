@@ -12,6 +12,7 @@ export const attachments = {
   'fieldProblem.files-not-accepted': 'This program takes no files here: describe what they show, or send them by mail.',
   'report.sent.files': 'Files received',
   'report.sent.file': '{name} ({size} bytes)',
+  'portal.files': 'Files (optional)',
   'bytes.mib': '{n} MiB',
   'bytes.kib': '{n} KiB',
   'bytes.b': '{n} bytes',

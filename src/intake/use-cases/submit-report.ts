@@ -5,6 +5,7 @@ import type { FieldErrors, SubmissionInput } from '../../domain/report/submissio
 import { validateSubmission } from '../../domain/report/submission.js'
 import { fail, ok, type Result } from '../../domain/result.js'
 import type { UploadedFile } from '../../http/multipart-form.js'
+import { type FileRefusal, prepareFiles } from '../../http/uploaded-files.js'
 import { followUpUrl } from '../../portal/index.js'
 import { newSecret } from '../../storage/ids.js'
 import { insertAttachments } from '../../storage/repositories/mail-repository.js'
@@ -12,7 +13,6 @@ import { currentPolicy } from '../../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { runUnit } from '../../storage/unit-of-work.js'
 import { checkReporterKey } from '../reporter-key.js'
-import { type FileRefusal, prepareFiles } from '../uploaded-files.js'
 import { type Channel, receiveReport } from './receive-report.js'
 
 export interface SubmittedReport {
@@ -37,7 +37,7 @@ export type SubmitReportError =
  * field problem is named at once, the reporter's key and the program's attachments field included.
  * Files are taken only for a program whose policy fields have a `type: attachments` field
  * (src/domain/policy/programs.ts); they are stored sealed, images without their metadata
- * (src/intake/uploaded-files.ts).
+ * (src/http/uploaded-files.ts).
  */
 export async function submitReport(
   deps: Deps,

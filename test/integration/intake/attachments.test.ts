@@ -122,6 +122,15 @@ async function postApi(t: TestApp, slug: string, report: Record<string, unknown>
   return t.app.inject({ method: 'POST', url: `/api/v1/orgs/${slug}/reports`, payload, headers: { 'content-type': contentType } })
 }
 
+/** Posts a multipart form with the browser's cookies (the page's CSRF token is in `fields`). */
+async function postMultipart(t: TestApp, b: Browser, url: string, fields: Record<string, string>, files: Record<string, Part[]>) {
+  const { body, contentType } = await multipart(fields, files)
+  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  const res = await t.app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': contentType, cookie } })
+  for (const c of res.cookies as Array<{ name: string; value: string }>) b.cookies.set(c.name, c.value)
+  return res
+}
+
 /** The download links on the team's report page, by file name. */
 const links = (html: string) =>
   new Map([...html.matchAll(/<a href="([^"]+\/attachments\/[^"]+)" download="([^"]+)"/g)].map((m) => [m[2]!, m[1]!]))
@@ -357,5 +366,50 @@ eachDialect('attachments on the report form and the API', (ctx) => {
     const refused = await b.get(href)
     expect(refused.statusCode).toBe(404)
     expect(refused.body).not.toContain('CANARY-EXPLOIT-BYTES')
+  })
+
+  it("the reporter's follow-up reply takes files too, stored with the message; a refused file keeps the typed reply", async () => {
+    const t = app()
+    const org = await orgWithPolicy(t, (slug) => basePolicy(slug, programs))
+    const sent = await postApi(t, org.slug, { title: 'Follow-up files', description: 'D', program: 'agent' }, [
+      { name: 'first.txt', content: '1' },
+    ])
+    expect(sent.statusCode).toBe(201)
+    const reporter = t.browser()
+    const opened = await reporter.get(new URL(sent.json().followUpUrl as string).pathname)
+    expect(opened.headers.location).toBe('/follow-up')
+    const page = await reporter.get('/follow-up')
+    expect(page.body).toContain('enctype="multipart/form-data"')
+    expect(page.body).toContain('name="files"')
+    const big = Buffer.alloc(limits.fileBytes + 1, 0x63)
+    const refused = await postMultipart(
+      t,
+      reporter,
+      '/follow-up/reply',
+      { _csrf: csrfFrom(page.body), body: 'CANARY-REPLY-TEXT' },
+      {
+        files: [{ name: 'huge.pcap', content: big }],
+      },
+    )
+    expect(refused.statusCode).toBe(413)
+    expect(refused.body).toContain('“huge.pcap” is larger than 195.3 KiB, the limit for one file.')
+    expect(refused.body).toContain('CANARY-REPLY-TEXT')
+    const again = await reporter.get('/follow-up')
+    const ok = await postMultipart(
+      t,
+      reporter,
+      '/follow-up/reply',
+      { _csrf: csrfFrom(again.body), body: 'Here is the capture.' },
+      {
+        files: [{ name: 'capture.pcap', content: Buffer.from('d4c3b2a1020004000000000000000000ffff000001000000', 'hex') }],
+      },
+    )
+    expect(ok.statusCode).toBe(303)
+    const admin = await t.given.member(org, 'admin')
+    const team = await signedIn(t, admin)
+    const shown = (await team.get(`/w/${org.slug}/reports/${sent.json().ref}`)).body
+    expect([...links(shown).keys()].sort()).toEqual(['capture.pcap', 'first.txt'])
+    expect(shown).toContain('Here is the capture.')
+    expect(shown).toContain('application/vnd.tcpdump.pcap')
   })
 })

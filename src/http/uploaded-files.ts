@@ -18,7 +18,8 @@ import { createHash } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
 import sharp from 'sharp'
 import { sanitizeFilename } from '../domain/text-hygiene.js'
-import type { UploadedFile } from '../http/multipart-form.js'
+import type { Translator } from '../i18n/messages.js'
+import type { UploadedFile } from './multipart-form.js'
 
 export interface ReceivedFile {
   safeName: string
@@ -106,4 +107,12 @@ export async function prepareFiles(
     out.push({ safeName, declaredType, sniffedType, content, sha256: createHash('sha256').update(content).digest('hex') })
   }
   return { ok: true, files: out }
+}
+
+/** A size for people: KiB or MiB (one decimal) when it is one, bytes otherwise (the limits said next to a file input). */
+export function sizeText(t: Translator, bytes: number): string {
+  const mib = 1024 * 1024
+  if (bytes >= mib) return t('bytes.mib', { n: String(Math.round((bytes / mib) * 10) / 10) })
+  if (bytes >= 1024) return t('bytes.kib', { n: String(Math.round((bytes / 1024) * 10) / 10) })
+  return t('bytes.b', { n: String(bytes) })
 }
