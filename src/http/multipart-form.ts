@@ -1,6 +1,7 @@
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../config.js'
+import { sanitizeFilename } from '../domain/text-hygiene.js'
 import { checkCsrf, isMultipartRequest } from './plugins/csrf.js'
 import { bodyLimit } from './server.js'
 
@@ -76,10 +77,11 @@ export async function multipartForms(app: FastifyInstance, config: Pick<Config, 
       // A file input left empty still sends a part with no name and no bytes.
       if (uploads.refusal || (part.filename === '' && size === 0)) return
       const taken = uploads.files.reduce((sum, f) => sum + f.content.length, 0)
-      if (uploads.files.length >= limits.files) uploads.refusal = { file: part.filename, limit: 'files', max: limits.files }
-      else if (part.file.truncated || size > limits.fileBytes)
-        uploads.refusal = { file: part.filename, limit: 'file-bytes', max: limits.fileBytes }
-      else if (taken + size > limits.reportBytes) uploads.refusal = { file: part.filename, limit: 'report-bytes', max: limits.reportBytes }
+      // The refusal names the file as it would be stored: no path, no control or bidi characters.
+      const file = sanitizeFilename(part.filename)
+      if (uploads.files.length >= limits.files) uploads.refusal = { file, limit: 'files', max: limits.files }
+      else if (part.file.truncated || size > limits.fileBytes) uploads.refusal = { file, limit: 'file-bytes', max: limits.fileBytes }
+      else if (taken + size > limits.reportBytes) uploads.refusal = { file, limit: 'report-bytes', max: limits.reportBytes }
       else uploads.files.push({ name: part.filename, declaredType: part.mimetype, content: Buffer.concat(chunks) })
       if (uploads.refusal) uploads.files = []
     },

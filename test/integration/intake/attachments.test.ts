@@ -240,6 +240,11 @@ eachDialect('attachments on the report form and the API', (ctx) => {
     // The photo really carries what must go.
     const before = await sharp(photo).metadata()
     expect(before.exif?.toString('latin1')).toContain('CANARY-SERIAL-4471')
+    // The GPS IFD pointer (tag 0x8825, little-endian as sharp writes it) and the latitude 48°12'30" (rationals 48/1, 12/1, 30/1).
+    const gpsPointer = Buffer.from([0x25, 0x88])
+    const latitude = Buffer.from('30000000010000000c000000010000001e00000001000000', 'hex')
+    expect(before.exif!.includes(gpsPointer)).toBe(true)
+    expect(before.exif!.includes(latitude)).toBe(true)
     expect(before.orientation).toBe(6)
     const res = await postApi(t, org.slug, { title: 'Leak', description: 'See the photo.', program: 'agent' }, [
       { name: 'IMG_0042.jpg', content: photo, type: 'image/jpeg' },
@@ -256,6 +261,7 @@ eachDialect('attachments on the report form and the API', (ctx) => {
     expect(after.xmp).toBeUndefined()
     expect(after.orientation).toBeUndefined()
     for (const canary of ['CANARY-SERIAL-4471', 'CANARY-CAMERA-MAKE', 'Exif\0\0']) expect(got.includes(canary)).toBe(false)
+    expect(got.includes(latitude)).toBe(false)
     // The orientation was applied to the pixels: 40×20 turned a quarter is 20×40.
     expect([after.width, after.height]).toEqual([20, 40])
   })
