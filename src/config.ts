@@ -21,6 +21,8 @@ export interface Config {
   formMinSeconds: number
   /** Report submissions accepted per client address per minute (web form and API). */
   intakeRateLimit: number
+  /** Files a reporter may attach on the form, the API or the follow-up page: bytes per file, bytes per report, and how many. */
+  attachmentLimits: { fileBytes: number; reportBytes: number; files: number }
   /** Days a follow-up link works after it was issued (a reporter with an address can have a new one mailed). */
   followUpLinkDays: number
   /** Days a browser keeps a report open after its link was opened; never longer than the link itself works. */
@@ -139,6 +141,22 @@ export const settings: Setting[] = [
     name: 'EMBARGO_INTAKE_RATE_LIMIT',
     description: 'Report submissions accepted per client address per minute, on the form and the API.',
     default: '20',
+  },
+  {
+    name: 'EMBARGO_ATTACHMENT_MAX_FILE_BYTES',
+    description:
+      'Largest file a reporter may attach on the report form, the API or the follow-up page (bytes); a larger one is refused, naming the file and the limit.',
+    default: '10485760',
+  },
+  {
+    name: 'EMBARGO_ATTACHMENT_MAX_REPORT_BYTES',
+    description: 'All files attached to one submission or follow-up reply together (bytes).',
+    default: '26214400',
+  },
+  {
+    name: 'EMBARGO_ATTACHMENT_MAX_FILES',
+    description: 'Files one submission or follow-up reply may carry.',
+    default: '10',
   },
   {
     name: 'EMBARGO_FOLLOW_UP_LINK_DAYS',
@@ -279,6 +297,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const intakeRateLimit = Number(env.EMBARGO_INTAKE_RATE_LIMIT ?? '20')
   if (!Number.isInteger(intakeRateLimit) || intakeRateLimit < 1) problems.push('EMBARGO_INTAKE_RATE_LIMIT must be a whole number >= 1')
 
+  const wholeAtLeastOne = (name: string, fallback: string) => {
+    const value = Number(env[name] ?? fallback)
+    if (!Number.isSafeInteger(value) || value < 1) problems.push(`${name} must be a whole number >= 1`)
+    return value
+  }
+  const attachmentLimits = {
+    fileBytes: wholeAtLeastOne('EMBARGO_ATTACHMENT_MAX_FILE_BYTES', '10485760'),
+    reportBytes: wholeAtLeastOne('EMBARGO_ATTACHMENT_MAX_REPORT_BYTES', '26214400'),
+    files: wholeAtLeastOne('EMBARGO_ATTACHMENT_MAX_FILES', '10'),
+  }
+
   const followUpLinkDays = Number(env.EMBARGO_FOLLOW_UP_LINK_DAYS ?? '365')
   if (!Number.isInteger(followUpLinkDays) || followUpLinkDays < 1 || followUpLinkDays > 3650)
     problems.push('EMBARGO_FOLLOW_UP_LINK_DAYS must be a whole number of days from 1 to 3650')
@@ -311,6 +340,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     formMinSeconds,
     intakeRateLimit,
+    attachmentLimits,
     followUpLinkDays,
     followUpCookieDays,
     defaultOrg,

@@ -51,6 +51,34 @@ function responses(schema: FastifySchema): Json {
   return out
 }
 
+/**
+ * A route's request body. A body schema keyed by content type (Fastify's `body.content`) is
+ * described per type; a `multipart/form-data` entry validates the JSON of its `report` part, and
+ * the document says so: a part named `report` holding that JSON, and the files as parts named `files`.
+ */
+function requestBody(body: unknown): Json {
+  const content = (body as { content?: Record<string, { schema: unknown }> }).content
+  if (!content) return { required: true, content: { 'application/json': { schema: plain(body) } } }
+  const out: Json = {}
+  for (const [type, entry] of Object.entries(content)) {
+    out[type] =
+      type === 'multipart/form-data'
+        ? {
+            schema: {
+              type: 'object',
+              required: ['report'],
+              properties: {
+                report: plain(entry.schema),
+                files: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } },
+              },
+            },
+            encoding: { report: { contentType: 'application/json' } },
+          }
+        : { schema: plain(entry.schema) }
+  }
+  return { required: true, content: out }
+}
+
 const operationId = (method: string, url: string) =>
   [method.toLowerCase(), ...url.split('/').filter((part) => part !== '' && part !== 'api' && part !== 'v1')]
     .map((part, i) => {
@@ -74,12 +102,13 @@ export function openApiDocument(routes: readonly RegisteredRoute[], serverUrl: s
     const operation: Json = {
       operationId: operationId(route.method, route.url),
       summary: doc.summary ?? doc.description ?? `${route.method} ${route.url}`,
+      ...(doc.summary && doc.description ? { description: doc.description } : {}),
       parameters: parameters(route.schema),
       responses: responses(route.schema),
       security: rule.kind === 'token' ? [{ apiToken: [] }] : [],
     }
     if (rule.kind === 'token') operation['x-embargo-scope'] = rule.scope
-    if (route.schema.body) operation.requestBody = { required: true, content: { 'application/json': { schema: plain(route.schema.body) } } }
+    if (route.schema.body) operation.requestBody = requestBody(route.schema.body)
     paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation }
   }
   return {

@@ -18,7 +18,13 @@ export interface Receipt {
   /** Present until the confirmation page has shown it once. */
   followUpUrl?: string
   notCredited?: boolean
+  /** The files stored with the report (name, bytes), listed on every view of the confirmation. */
+  files?: Array<{ name: string; size: number }>
 }
+
+/** A receipt rides in a cookie (4 KiB at most in browsers): file names are cut short and the list is capped. */
+const receiptFiles = (files: Array<{ name: string; size: number }> | undefined) =>
+  files?.slice(0, 20).map((f) => ({ name: [...f.name].length > 60 ? `${[...f.name].slice(0, 59).join('')}…` : f.name, size: f.size }))
 
 export const receiptSeconds = 15 * 60
 
@@ -28,7 +34,11 @@ export function receiptKeeper(deps: Deps) {
   const context = (org: string) => `receipt|${org}`
 
   const keep = (reply: FastifyReply, receipt: Receipt) =>
-    reply.setCookie(name, cipher.encrypt(JSON.stringify(receipt), context(receipt.org)), cookieOptions(deps.config, receiptSeconds))
+    reply.setCookie(
+      name,
+      cipher.encrypt(JSON.stringify({ ...receipt, files: receiptFiles(receipt.files) }), context(receipt.org)),
+      cookieOptions(deps.config, receiptSeconds),
+    )
 
   /** The receipt for `org` this browser holds, if any; one for another organization's form is not shown here. */
   const read = (request: FastifyRequest, org: string): Receipt | null => {
@@ -45,7 +55,7 @@ export function receiptKeeper(deps: Deps) {
   /** Reads the receipt and spends its link: what is returned is shown now, and never again. */
   const take = (request: FastifyRequest, reply: FastifyReply, org: string): Receipt | null => {
     const receipt = read(request, org)
-    if (receipt?.followUpUrl) keep(reply, { org: receipt.org, ref: receipt.ref })
+    if (receipt?.followUpUrl) keep(reply, { org: receipt.org, ref: receipt.ref, ...(receipt.files ? { files: receipt.files } : {}) })
     return receipt
   }
 

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify'
 import type { Deps } from '../deps.js'
 import { acceptsThrough, channelStates } from '../domain/policy/channels.js'
 import { intakePrograms, policyPrograms } from '../domain/policy/programs.js'
+import { multipartForms } from '../http/multipart-form.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { hasHallOfFame } from '../recognition/index.js'
@@ -15,7 +16,16 @@ import { secondsSinceServed, signFormTime } from './form-timing.js'
 import { receiptKeeper } from './receipt.js'
 import { OrgParams, programFieldsOf, ReportForm, ReportFormQuery, SubmitReportBody } from './schemas.js'
 import { submitReport } from './use-cases/submit-report.js'
-import { ChannelClosedPage, formValues, OrgPage, ReportFormPage, ReportSentPage, type TrapReason } from './views.js'
+import {
+  ChannelClosedPage,
+  type FileNotice,
+  formValues,
+  OrgPage,
+  ReportFormPage,
+  ReportSentPage,
+  sizeText,
+  type TrapReason,
+} from './views.js'
 
 /** Submissions per client address per minute, on the form and the API alike. */
 const submissionLimit = (deps: Deps) => ({ rateLimit: { max: deps.config.intakeRateLimit, timeWindow: '1 minute' } })
@@ -24,6 +34,9 @@ const submissionLimit = (deps: Deps) => ({ rateLimit: { max: deps.config.intakeR
 export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const timingKey = deps.keyring.derive('form-timing')
   const receipts = receiptKeeper(deps)
+  const attachmentLimits = deps.config.attachmentLimits
+  // The form with a file input and the API's report with file parts (streamed, within these limits).
+  await multipartForms(app, deps.config)
 
   async function orgOr404(slug: string): Promise<OrganizationRow> {
     const org = await findOrganizationBySlug(deps.db, slug)
@@ -71,6 +84,7 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           errors={{}}
           servedAt={servedAt}
           creditDefault={creditDefault}
+          attachmentLimits={attachmentLimits}
         />,
       )
     },
@@ -95,7 +109,8 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       if (!acceptsThrough(policy, 'web-form')) {
         return reply.page(<ChannelClosedPage ctx={pageContext(request, reply)} org={org} channels={channelStates(policy)} />, 403)
       }
-      const again = async (status: number, errors = {}, trapped?: TrapReason) => {
+      const uploads = request.uploads ?? { files: [], refusal: null }
+      const again = async (status: number, errors = {}, trapped?: TrapReason, fileNotice?: FileNotice) => {
         const programs = intakePrograms(policy)
         const servedAt = signFormTime(timingKey, deps.now())
         const page = (
@@ -108,6 +123,9 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
             servedAt={servedAt}
             trapped={trapped}
             creditDefault={creditDefault}
+            attachmentLimits={attachmentLimits}
+            fileNotice={fileNotice}
+            filesDropped={uploads.files.length > 0 || uploads.refusal !== null}
           />
         )
         return reply.page(page, status)
@@ -119,18 +137,25 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         // Name what actually happened: a person who was simply quick never touched the hidden field.
         return again(400, {}, trapFilled ? 'filled' : elapsed === null ? 'stale' : 'fast')
       }
+      // A file over a limit: nothing is sent, the typed text comes back, and the page names the file and the limit.
+      if (uploads.refusal) {
+        const { file, limit, max } = uploads.refusal
+        return again(413, {}, undefined, { file, reason: limit, max })
+      }
       const credit = applyCreditDefault(body, creditDefault)
-      const result = await submitReport(deps, org, { ...credit.input, programFields: programFieldsOf(body) }, 'web')
+      const result = await submitReport(deps, org, { ...credit.input, programFields: programFieldsOf(body) }, 'web', uploads.files)
       if (!result.ok) {
         if (result.error.code === 'CHANNEL_REFUSED') {
           return reply.page(<ChannelClosedPage ctx={pageContext(request, reply)} org={org} channels={channelStates(policy)} />, 403)
         }
+        if (result.error.code === 'FILE_REFUSED')
+          return again(415, {}, undefined, { file: result.error.file, reason: result.error.problem })
         return again(422, result.error.errors)
       }
       // Post/redirect/get: the link travels in a sealed cookie, never in the address, and a reload of
       // the confirmation repeats nothing.
-      const { ref, followUpUrl } = result.value
-      receipts.keep(reply, { org: org.slug, ref, followUpUrl, notCredited: credit.notCredited })
+      const { ref, followUpUrl, files } = result.value
+      receipts.keep(reply, { org: org.slug, ref, followUpUrl, notCredited: credit.notCredited, files })
       return reply.redirect(`/o/${org.slug}/report/received`, 303)
     },
   )
@@ -145,7 +170,14 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         <ReportSentPage
           ctx={pageContext(request, reply)}
           org={org}
-          receipt={receipt && { ref: receipt.ref, followUpUrl: receipt.followUpUrl, notCredited: receipt.notCredited === true }}
+          receipt={
+            receipt && {
+              ref: receipt.ref,
+              followUpUrl: receipt.followUpUrl,
+              notCredited: receipt.notCredited === true,
+              files: receipt.files,
+            }
+          }
         />,
       )
     },
@@ -155,18 +187,44 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     '/api/v1/orgs/:org/reports',
     {
       config: { access: 'public', ...submissionLimit(deps) },
-      schema: { params: OrgParams, body: SubmitReportBody },
+      // JSON, or multipart/form-data with the same JSON as a part named `report` and the files as
+      // parts named `files` (docs: the OpenAPI description of this endpoint).
+      // `summary` and `description` are for the OpenAPI document (src/api-tokens/openapi.ts).
+      schema: {
+        summary: 'Submit a report',
+        description:
+          "A reporter's report, as JSON; or, to attach files (for a program whose policy fields have an `attachments` field), as `multipart/form-data` with the same JSON in a part named `report` and each file in a part named `files`, within the instance's limits per file, per report and in number (413 problem naming the file and the limit). Answers 201 with the reference, the follow-up link and the files stored (name, size).",
+        params: OrgParams,
+        body: { content: { 'application/json': { schema: SubmitReportBody }, 'multipart/form-data': { schema: SubmitReportBody } } },
+      } as FastifySchema,
       preValidation: async (request: FastifyRequest) => {
-        if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE')
+        const type = String(request.headers['content-type'] ?? '')
+        if (type.startsWith('multipart/form-data')) request.body = reportPart(request.body)
+        else if (!type.startsWith('application/json')) throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE')
       },
     },
     async (request, reply) => {
       const org = await orgOr404(request.params.org)
+      const uploads = request.uploads ?? { files: [], refusal: null }
+      if (uploads.refusal) {
+        const { file, limit, max } = uploads.refusal
+        const t = pageContext(request, reply).t
+        throw new HttpProblem(
+          'PAYLOAD_TOO_LARGE',
+          t(`report.files.refused.${limit}`, { file, max: limit === 'files' ? String(max) : sizeText(t, max) }),
+          { file, limit, max },
+        )
+      }
       const credit = applyCreditDefault(request.body, await orgCreditDefault(deps.db, org.id))
-      const result = await submitReport(deps, org, credit.input, 'api')
+      const result = await submitReport(deps, org, credit.input, 'api', uploads.files)
       if (!result.ok) {
         const refusal = result.error
         if (refusal.code === 'VALIDATION_FAILED') throw new HttpProblem('VALIDATION_FAILED', undefined, { errors: refusal.errors })
+        if (refusal.code === 'FILE_REFUSED') {
+          const t = pageContext(request, reply).t
+          const detail = t(`report.files.refused.${refusal.problem}`, { file: refusal.file, max: '' })
+          throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE', detail, { file: refusal.file })
+        }
         const accepted = refusal.accepted
         const t = pageContext(request, reply).t
         const detail = t('channels.closed.api', {
@@ -184,8 +242,29 @@ export async function intakeRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           })),
         })
       }
-      const { ref, followUpUrl } = result.value
-      return reply.code(201).send({ ref, followUpUrl })
+      const { ref, followUpUrl, files } = result.value
+      return reply.code(201).send({ ref, followUpUrl, files })
     },
   )
+}
+
+/** The `report` part of a multipart API submission: JSON (declared `application/json` or not), else a 400 that says so. */
+function reportPart(body: unknown): unknown {
+  const parts = (body ?? {}) as Record<string, unknown>
+  const extra = Object.keys(parts).filter((k) => k !== 'report')
+  if (extra.length > 0)
+    throw new HttpProblem(
+      'BAD_REQUEST',
+      `Unknown part(s): ${extra.join(', ')}. Send the report as a part named "report" and the files as parts named "files".`,
+    )
+  const report = parts.report
+  if (typeof report !== 'string') {
+    if (report !== null && typeof report === 'object' && !Array.isArray(report)) return report
+    throw new HttpProblem('BAD_REQUEST', 'The multipart body needs one part named "report" holding the report as JSON.')
+  }
+  try {
+    return JSON.parse(report)
+  } catch {
+    throw new HttpProblem('BAD_REQUEST', 'The "report" part is not valid JSON.')
+  }
 }

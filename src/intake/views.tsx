@@ -2,11 +2,13 @@ import type { ChannelState } from '../domain/policy/channels.js'
 import type { IntakeProgram } from '../domain/policy/programs.js'
 import type { FieldErrors, Submission, SubmissionField } from '../domain/report/submission.js'
 import { submissionLimits } from '../domain/report/submission.js'
+import { sizeText } from '../http/uploaded-files.js'
 import {
   Alert,
   Button,
   ButtonLink,
   Card,
+  Field,
   HiddenInput,
   Layout,
   PageHeader,
@@ -19,6 +21,21 @@ import {
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { ChannelsCard } from './channels-view.js'
+
+export { sizeText }
+
+/** Which file the form refused and why: a limit of the instance (`max`), or a picture whose metadata could not be removed. */
+export interface FileNotice {
+  file: string
+  reason: 'file-bytes' | 'report-bytes' | 'files' | 'image-not-cleanable'
+  max?: number
+}
+
+export interface AttachmentLimits {
+  fileBytes: number
+  reportBytes: number
+  files: number
+}
 
 export interface PublicOrg {
   slug: string
@@ -116,10 +133,28 @@ export interface ReportFormProps {
   trapped?: TrapReason | undefined
   /** The preselected credit choice: the policy's recognition default (src/policy/credit-default.ts). */
   creditDefault?: 'name' | 'anonymous'
+  /** The instance's limits on files, said next to the file input. */
+  attachmentLimits: AttachmentLimits
+  /** A file the last post was refused for: the page names it and the limit, above the kept text. */
+  fileNotice?: FileNotice | undefined
+  /** The last post carried files and the form is shown again: the browser keeps no file, so ask for them again. */
+  filesDropped?: boolean
 }
 
 /** The report form. Plain HTML: it works with JavaScript disabled, and keeps every typed value on error. */
-export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, trapped, creditDefault = 'anonymous' }: ReportFormProps) {
+export function ReportFormPage({
+  ctx,
+  org,
+  programs,
+  values,
+  errors,
+  servedAt,
+  trapped,
+  creditDefault = 'anonymous',
+  attachmentLimits,
+  fileNotice,
+  filesDropped = false,
+}: ReportFormProps) {
   const { t } = ctx
   const err = (f: SubmissionField) => (errors[f] ? t(`fieldProblem.${errors[f]}` as MessageKey) : undefined)
   const chosen = programs.find((p) => p.slug === values.program)
@@ -131,7 +166,22 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
         {trapped === 'filled' ? <Alert tone="warning">{t('fieldProblem.bot-trap', { label: t('report.field.trap') })}</Alert> : null}
         {trapped === 'fast' ? <Alert tone="warning">{t('report.trap.fast')}</Alert> : null}
         {trapped === 'stale' ? <Alert tone="warning">{t('report.trap.stale')}</Alert> : null}
-        <form method="post" action={`/o/${org.slug}/report`} class="stack" novalidate>
+        {fileNotice ? (
+          <Alert tone="danger">
+            {t(`report.files.refused.${fileNotice.reason}`, {
+              file: fileNotice.file,
+              max: fileNotice.reason === 'files' ? String(fileNotice.max) : sizeText(t, fileNotice.max ?? 0),
+            })}{' '}
+            {t('report.files.keptText')}
+          </Alert>
+        ) : null}
+        <form
+          method="post"
+          action={`/o/${org.slug}/report`}
+          class="stack"
+          novalidate
+          enctype={chosen?.attachments ? 'multipart/form-data' : undefined}
+        >
           <HiddenInput name="_csrf" value={ctx.csrfToken} />
           <HiddenInput name="_served" value={servedAt} />
           <TextInput
@@ -154,7 +204,7 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
               options={[{ value: '', label: '—' }, ...programs.map((p) => ({ value: p.slug, label: p.name }))]}
             />
           ) : null}
-          {chosen && chosen.fields.length > 0 ? (
+          {chosen && (chosen.fields.length > 0 || chosen.attachments) ? (
             <fieldset class="stack" data-program-fields={chosen.slug}>
               <legend>{t('report.programFields', { program: chosen.name })}</legend>
               {chosen.fields.map((f) =>
@@ -182,6 +232,28 @@ export function ReportFormPage({ ctx, org, programs, values, errors, servedAt, t
                   />
                 ),
               )}
+              {chosen.attachments ? (
+                <Field
+                  name={`field.${chosen.attachments.key}`}
+                  label={
+                    chosen.attachments.required ? chosen.attachments.label : t('report.field.optional', { label: chosen.attachments.label })
+                  }
+                  hint={
+                    <>
+                      {t('report.files.hint', {
+                        count: String(attachmentLimits.files),
+                        fileSize: sizeText(t, attachmentLimits.fileBytes),
+                        reportSize: sizeText(t, attachmentLimits.reportBytes),
+                      })}
+                      {filesDropped ? ` ${t('report.files.again')}` : null}
+                    </>
+                  }
+                  error={err(`field.${chosen.attachments.key}`)}
+                  required={chosen.attachments.required}
+                >
+                  <input class="input" type="file" name={`field.${chosen.attachments.key}`} multiple />
+                </Field>
+              ) : null}
             </fieldset>
           ) : null}
           <TextArea
@@ -285,7 +357,13 @@ export function ReportSentPage({
 }: {
   ctx: PageContext
   org: PublicOrg
-  receipt: { ref: string; followUpUrl?: string | undefined; notCredited: boolean } | null
+  receipt: {
+    ref: string
+    followUpUrl?: string | undefined
+    notCredited: boolean
+    /** The files stored with the report (name as stored, bytes). */
+    files?: Array<{ name: string; size: number }> | undefined
+  } | null
 }) {
   const { t } = ctx
   const title = receipt ? t('report.sent.title', { ref: receipt.ref }) : t('report.sent.none.title')
@@ -315,8 +393,23 @@ export function ReportSentPage({
             </p>
           </Alert>
         )}
+        {receipt ? <ReceivedFiles ctx={ctx} files={receipt.files} /> : null}
       </div>
     </Layout>
+  )
+}
+
+/** The files the confirmation lists: what was stored, by name and size, so the reporter sees nothing was lost. */
+function ReceivedFiles({ ctx, files }: { ctx: PageContext; files: Array<{ name: string; size: number }> | undefined }) {
+  if (!files || files.length === 0) return null
+  return (
+    <Card title={ctx.t('report.sent.files')}>
+      <ul class="link-list" data-received-files>
+        {files.map((f) => (
+          <li key={f.name}>{ctx.t('report.sent.file', { name: f.name, size: String(f.size) })}</li>
+        ))}
+      </ul>
+    </Card>
   )
 }
 

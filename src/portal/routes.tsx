@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
 import { cookieNames, cookieOptions } from '../http/cookies.js'
 import { EmptyForm } from '../http/form-body.js'
+import { multipartForms } from '../http/multipart-form.js'
 import { HttpProblem } from '../http/problems.js'
+import { sizeText } from '../http/uploaded-files.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { loadReporterCredit } from '../recognition/index.js'
@@ -30,6 +32,8 @@ const pendingSeconds = 10 * 60
  * references and asks first. Lifetimes and "forget" are in ./capability.ts.
  */
 export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  // The reply form takes files (streamed within the instance's limits), as a mail reply does.
+  await multipartForms(app, deps.config)
   const names = cookieNames(deps.config)
   const ctxOf = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply)
 
@@ -132,7 +136,15 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       const view = await followUpOr404(request.reportAccess!)
       const credit = await loadReporterCredit(deps, request.reportAccess!)
       const publicVersion = await loadReporterPublicVersion(deps, request.reportAccess!)
-      return reply.page(<FollowUpPage ctx={ctxOf(request, reply)} view={view} credit={credit} publicVersion={publicVersion} />)
+      return reply.page(
+        <FollowUpPage
+          ctx={ctxOf(request, reply)}
+          view={view}
+          credit={credit}
+          publicVersion={publicVersion}
+          attachmentLimits={deps.config.attachmentLimits}
+        />,
+      )
     },
   )
 
@@ -140,14 +152,34 @@ export async function portalRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     '/follow-up/reply',
     { config: { access: 'reporter', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: ReplyForm } },
     async (request, reply) => {
-      const result = await replyAsReporter(deps, request.reportAccess!, request.body.body ?? '')
-      if (!result.ok) {
-        if (result.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+      const body = request.body.body ?? ''
+      const uploads = request.uploads ?? { files: [], refusal: null }
+      const again = async (status: number, problem: { error?: string; fileError?: string }) => {
         const ctx = ctxOf(request, reply)
         const view = await followUpOr404(request.reportAccess!)
+        return reply.page(
+          <FollowUpPage ctx={ctx} view={view} draft={body} attachmentLimits={deps.config.attachmentLimits} {...problem} />,
+          status,
+        )
+      }
+      // A file over a limit: nothing is sent, the typed reply comes back, and the page names the file and the limit.
+      if (uploads.refusal) {
+        const { t } = ctxOf(request, reply)
+        const { file, limit, max } = uploads.refusal
+        const text = t(`report.files.refused.${limit}`, { file, max: limit === 'files' ? String(max) : sizeText(t, max) })
+        return again(413, { fileError: `${text} ${t('report.files.keptText')}` })
+      }
+      const result = await replyAsReporter(deps, request.reportAccess!, body, uploads.files)
+      if (!result.ok) {
+        if (result.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
+        const { t } = ctxOf(request, reply)
+        if (result.error.code === 'FILE_REFUSED')
+          return again(415, {
+            fileError: `${t(`report.files.refused.${result.error.problem}`, { file: result.error.file })} ${t('report.files.keptText')}`,
+          })
         const error =
-          result.error.code === 'REPORT_MESSAGE_TOO_LONG' ? ctx.t('fieldProblem.too-long') : ctx.t('fieldProblem.required' as MessageKey)
-        return reply.page(<FollowUpPage ctx={ctx} view={view} error={error} />, 422)
+          result.error.code === 'REPORT_MESSAGE_TOO_LONG' ? t('fieldProblem.too-long') : t('fieldProblem.required' as MessageKey)
+        return again(422, { error })
       }
       return reply.flashTo('/follow-up', { tone: 'success', text: ctxOf(request, reply).t('portal.sent') })
     },

@@ -1,7 +1,9 @@
+import { sizeText } from '../http/uploaded-files.js'
 import {
   Alert,
   Button,
   Card,
+  Field,
   HiddenInput,
   KeyValue,
   Layout,
@@ -26,10 +28,19 @@ export function FollowUpPage({
   error,
   credit,
   publicVersion,
+  draft,
+  attachmentLimits,
+  fileError,
 }: {
   ctx: PageContext
   view: FollowUpView
   error?: string
+  /** The reply as typed, when the page comes back with a problem. */
+  draft?: string | undefined
+  /** The instance's limits on files, said next to the file input (none: the page shows no file input). */
+  attachmentLimits?: { fileBytes: number; reportBytes: number; files: number } | undefined
+  /** Why the files of the last reply were refused, naming the file and the limit. */
+  fileError?: string | undefined
   /** The credit line the team proposes, when it proposed one (src/recognition). */
   credit?: ReporterCreditView | undefined
   /** The public version the team proposes, once approved (src/report-publication). */
@@ -100,8 +111,9 @@ export function FollowUpPage({
           ))}
         </section>
         <Card title={t('portal.reply')}>
-          <form method="post" action="/follow-up/reply" class="stack">
+          <form method="post" action="/follow-up/reply" class="stack" enctype={attachmentLimits ? 'multipart/form-data' : undefined}>
             <HiddenInput name="_csrf" value={ctx.csrfToken} />
+            {fileError ? <Alert tone="danger">{fileError}</Alert> : null}
             <TextArea
               name="body"
               label={t('portal.message')}
@@ -109,8 +121,22 @@ export function FollowUpPage({
               rows={5}
               required
               error={error}
+              value={draft}
               maxLength={50_000}
             />
+            {attachmentLimits ? (
+              <Field
+                name="files"
+                label={t('portal.files')}
+                hint={t('report.files.hint', {
+                  count: String(attachmentLimits.files),
+                  fileSize: sizeText(t, attachmentLimits.fileBytes),
+                  reportSize: sizeText(t, attachmentLimits.reportBytes),
+                })}
+              >
+                <input class="input" type="file" name="files" multiple />
+              </Field>
+            ) : null}
             <Button variant="primary">{t('portal.send')}</Button>
           </form>
         </Card>

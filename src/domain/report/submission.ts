@@ -87,6 +87,8 @@ export type FieldProblem =
   | 'invalid-url'
   | 'invalid-choice'
   | 'name-required-for-credit'
+  /** Files came with a report about a program whose policy fields have no `attachments` field (or with no program). */
+  | 'files-not-accepted'
   | ReporterKeyProblem
 /** Why a reporter's OpenPGP public key was refused (from `KeyImportError.problem`). */
 export type ReporterKeyProblem =

@@ -24,11 +24,34 @@ export const csrf = fp<{ deps: Deps }>(async (app: FastifyInstance, { deps }) =>
   })
 
   app.addHook('preValidation', (request, reply, done) => {
-    if (!unsafe.has(request.method) || isApi(request)) return done()
-    if (request.headers['sec-fetch-site'] === 'cross-site') return done(new HttpProblem('CSRF_INVALID'))
-    app.csrfProtection(request, reply, (error?: Error) => done(error ? new HttpProblem('CSRF_INVALID') : undefined))
+    // A multipart form's token is inside its body, which the form's own context reads after this
+    // hook: http/multipart-form.ts checks it there, with this same check. Only contexts that
+    // registered it parse multipart at all (elsewhere Fastify answers 415 before this hook).
+    if (isMultipartRequest(request)) {
+      done()
+      return
+    }
+    checkCsrf(app, request, reply, done)
   })
 })
+
+/** The check itself, for every unsafe request of a form: the browser's own cross-site label, then the token. */
+export function checkCsrf(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
+  if (!unsafe.has(request.method) || isApi(request)) {
+    done()
+    return
+  }
+  if (request.headers['sec-fetch-site'] === 'cross-site') {
+    done(new HttpProblem('CSRF_INVALID'))
+    return
+  }
+  app.csrfProtection(request, reply, (error?: Error) => done(error ? new HttpProblem('CSRF_INVALID') : undefined))
+}
+
+/** True for a multipart body in a context that parses multipart (http/multipart-form.ts). */
+export const isMultipartRequest = (request: FastifyRequest): boolean =>
+  typeof (request as { isMultipart?: unknown }).isMultipart === 'function' &&
+  (request as unknown as { isMultipart(): boolean }).isMultipart()
 
 /** A token for the forms of the page being rendered. */
 export const csrfToken = (request: FastifyRequest, reply: FastifyReply): string =>

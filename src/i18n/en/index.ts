@@ -1,5 +1,6 @@
 import { accounts } from './accounts.js'
 import { announcements } from './announcements.js'
+import { attachments } from './attachments.js'
 import { audit } from './audit.js'
 import { components } from './components.js'
 import { cveServices } from './cve-services.js'
@@ -41,4 +42,5 @@ export const en = {
   ...replyTemplates,
   ...notifications,
   ...queue,
+  ...attachments,
 } as const
