@@ -77,13 +77,8 @@ export async function accountRoutes(app: FastifyInstance, { deps }: { deps: Deps
     },
   )
 
-  app.get<{ Querystring: AccountQuery }>(
-    '/account/reset',
-    { config: { access: 'public' }, schema: { querystring: AccountQuery } },
-    async (request, reply) =>
-      reply.page(
-        <ResetRequestPage ctx={pageContext(request, reply)} sent={request.query.sent === '1'} done={request.query.done === '1'} />,
-      ),
+  app.get('/account/reset', { config: { access: 'public' } }, async (request, reply) =>
+    reply.page(<ResetRequestPage ctx={pageContext(request, reply)} />),
   )
 
   app.post<{ Body: ResetRequestForm }>(
@@ -91,7 +86,7 @@ export async function accountRoutes(app: FastifyInstance, { deps }: { deps: Deps
     { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { body: ResetRequestForm } },
     async (request, reply) => {
       const result = await requestPasswordReset(deps, request.body.email ?? '', request.ip)
-      if (result.ok) return reply.redirect('/account/reset?sent=1', 303)
+      if (result.ok) return reply.flashTo('/account/reset', { tone: 'success', text: pageContext(request, reply).t('reset.sent') })
       const waitSeconds = secondsUntil(deps, result.error.retryAt)
       reply.header('retry-after', String(waitSeconds))
       return reply.page(<ResetRequestPage ctx={pageContext(request, reply)} waitSeconds={waitSeconds} />, 429)
@@ -119,7 +114,7 @@ export async function accountRoutes(app: FastifyInstance, { deps }: { deps: Deps
       if (result.ok) {
         // Every session ended, this browser's too.
         reply.clearCookie(names.session, cookieOptions(deps.config))
-        return reply.redirect('/account/reset?done=1', 303)
+        return reply.flashTo('/account/reset', { tone: 'success', text: pageContext(request, reply).t('reset.done') })
       }
       const ctx = pageContext(request, reply)
       if (result.error.code === 'INVALID') return reply.page(<ResetPage ctx={ctx} token={request.params.token} valid={false} />, 410)

@@ -142,22 +142,10 @@ export function SessionsPage({
   )
 }
 
-export function ResetRequestPage({
-  ctx,
-  sent,
-  done,
-  waitSeconds,
-}: {
-  ctx: PageContext
-  sent?: boolean
-  done?: boolean
-  waitSeconds?: number
-}) {
+export function ResetRequestPage({ ctx, waitSeconds }: { ctx: PageContext; waitSeconds?: number }) {
   const { t } = ctx
   return (
     <Page ctx={ctx} title={t('reset.title')}>
-      {sent ? <Alert tone="success">{t('reset.sent')}</Alert> : null}
-      {done ? <Alert tone="success">{t('reset.done')}</Alert> : null}
       {waitSeconds ? <Alert tone="danger">{t('reset.throttled', { wait: waitText(ctx, waitSeconds) })}</Alert> : null}
       <Card>
         <p>{t('reset.lead')}</p>

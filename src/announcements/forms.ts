@@ -12,8 +12,6 @@ export const AnnouncementParams = Type.Object({
 export const RetriedQuery = Type.Object({ retried: Type.Optional(Type.String({ maxLength: 8 })) })
 export const ChannelsQuery = Type.Object({
   channel: Type.Optional(Type.String({ maxLength: 200 })),
-  saved: Type.Optional(Type.String({ maxLength: 200 })),
-  removed: Type.Optional(Type.String({ maxLength: 200 })),
 })
 export const ChannelFormBody = Form({
   name: Form.text(200),

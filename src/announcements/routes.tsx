@@ -44,9 +44,12 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
   const showChannels = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { editing?: { name: string; values?: Omit<ChannelForm, 'token'>; error?: ConfigureChannelError }; secret?: string } = {},
+    extra: { editing?: { name: string; values?: Omit<ChannelForm, 'token'>; error?: ConfigureChannelError } } = {},
   ) => {
     const org = request.org!
+    const ctx = pageContext(request, reply)
+    // A new signing secret arrives once, sealed in the flash (never in an address), with its channel's name.
+    const shown = ctx.flash?.secret && ctx.flash.draft?.channel ? { name: ctx.flash.draft.channel, value: ctx.flash.secret } : undefined
     const query = request.query as ChannelsQueryValues
     const channels = await policyChannels(org.id)
     const named = (name: string | undefined) => channels.find((c) => c.name === name)
@@ -64,20 +67,8 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
       }
       editing = { channel: open, values, ...(extra.editing?.error ? { errors: extra.editing.error.fields } : {}) }
     }
-    const flash = {
-      ...(named(query.saved) ? { saved: query.saved } : {}),
-      ...(query.removed && !named(query.removed)?.configured && named(query.removed) ? { removed: query.removed } : {}),
-    }
     return reply.page(
-      <ChannelsPage
-        ctx={pageContext(request, reply)}
-        org={org}
-        role={request.role!}
-        channels={channels}
-        editing={editing}
-        flash={flash}
-        secret={extra.secret && open ? { name: open.name, value: extra.secret } : undefined}
-      />,
+      <ChannelsPage ctx={ctx} org={org} role={request.role!} channels={channels} editing={editing} secret={shown} />,
       extra.editing?.error ? 422 : 200,
     )
   }
@@ -93,6 +84,7 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
     { config: admin, schema: { params: OrgParams, body: ChannelFormBody } },
     async (request, reply) => {
       const org = request.org!
+      const { t } = pageContext(request, reply)
       const b = request.body
       const form: ChannelForm = {
         name: b.name ?? '',
@@ -107,11 +99,15 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
       const { token: _token, ...typed } = form
       if (!result.ok) return showChannels(request, reply, { editing: { name: form.name, values: typed, error: result.error } })
       if (result.value.secret) {
-        // The signing secret is kept nowhere in clear: this answer is the only time it is shown.
-        reply.header('cache-control', 'no-store')
-        return showChannels(request, reply, { editing: { name: form.name }, secret: result.value.secret })
+        // The signing secret is kept nowhere in clear: the next page shows it once, from the sealed flash.
+        return reply.flashTo(`/w/${org.slug}/admin/announcements`, {
+          tone: 'success',
+          text: t('announceAdmin.saved', { name: form.name }),
+          secret: result.value.secret,
+          draft: { channel: form.name },
+        })
       }
-      return reply.redirect(`/w/${org.slug}/admin/announcements?saved=${encodeURIComponent(form.name)}`, 303)
+      return reply.flashTo(`/w/${org.slug}/admin/announcements`, { tone: 'success', text: t('announceAdmin.saved', { name: form.name }) })
     },
   )
 
@@ -120,10 +116,11 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
     { config: admin, schema: { params: OrgParams, body: RemoveChannelBody } },
     async (request, reply) => {
       const org = request.org!
+      const { t } = pageContext(request, reply)
       const name = request.body.name ?? ''
       const removed = await removeChannel(deps, org, name, request.user!.id)
       if (!removed.ok) throw new HttpProblem('NOT_FOUND')
-      return reply.redirect(`/w/${org.slug}/admin/announcements?removed=${encodeURIComponent(name)}`, 303)
+      return reply.flashTo(`/w/${org.slug}/admin/announcements`, { tone: 'success', text: t('announceAdmin.removed', { name }) })
     },
   )
 

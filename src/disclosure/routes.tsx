@@ -302,7 +302,6 @@ export async function disclosureRoutes(app: FastifyInstance, { deps }: { deps: D
         role={request.role!}
         values={{ ...values, keyStored: stored !== undefined }}
         errors={error?.fields}
-        saved={(request.query as Static<typeof SavedQuery>).saved === '1'}
       />,
       error ? 422 : 200,
     )
@@ -324,7 +323,11 @@ export async function disclosureRoutes(app: FastifyInstance, { deps }: { deps: D
         endpoint: request.body.endpoint ?? '',
       }
       const result = await configureCveServices(deps, org, form, request.user!.id)
-      if (result.ok) return reply.redirect(`/w/${org.slug}/admin/cve-services?saved=1`, 303)
+      if (result.ok)
+        return reply.flashTo(`/w/${org.slug}/admin/cve-services`, {
+          tone: 'success',
+          text: pageContext(request, reply).t('cveServicesAdmin.saved'),
+        })
       const { apiKey: _key, ...typed } = form
       return showCveServices(request, reply, typed, result.error)
     },

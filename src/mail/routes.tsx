@@ -16,7 +16,6 @@ import { MailAdminPage } from './views.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 const RetryParams = Type.Object({ org: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) })
-const MailQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 16 })) })
 const SettingsForm = Form({ address: Form.text(320), encryptionRequired: Form.choice(['yes', 'no'] as const) })
 type SettingsForm = { address?: string; encryptionRequired?: 'yes' | 'no' }
 // An armored private key with its subkeys and signatures; well under the form body limit.
@@ -49,18 +48,11 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   }
 
   const t = translator('en')
-  const done = (slug: string, what: string) => `/w/${slug}/admin/mail?done=${what}`
+  /** Back to the mail page with what happened, once (post/redirect/get). */
+  const done = (reply: FastifyReply, slug: string, what: 'saved' | 'retried') =>
+    reply.flashTo(`/w/${slug}/admin/mail`, { tone: 'success', text: t(what === 'retried' ? 'mailAdmin.retried' : 'mailAdmin.saved') })
 
-  app.get<{ Querystring: { done?: string } }>(
-    '/w/:org/admin/mail',
-    { config, schema: { params: OrgParams, querystring: MailQuery } },
-    (request, reply) =>
-      show(
-        request,
-        reply,
-        request.query.done === 'retried' ? t('mailAdmin.retried') : request.query.done ? t('mailAdmin.saved') : undefined,
-      ),
-  )
+  app.get('/w/:org/admin/mail', { config, schema: { params: OrgParams } }, (request, reply) => show(request, reply))
 
   app.post<{ Body: SettingsForm }>(
     '/w/:org/admin/mail/settings',
@@ -79,7 +71,7 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
           result.error.problem === 'taken' ? t('mailAdmin.addressTaken') : t('fieldProblem.invalid-email'),
           422,
         )
-      return reply.redirect(done(org.slug, 'saved'), 303)
+      return done(reply, org.slug, 'saved')
     },
   )
 
@@ -87,7 +79,7 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     const org = request.org!
     const result = await generateOrgMailKey(deps, org)
     if (!result.ok) return show(request, reply, undefined, t('mailAdmin.needAddress'), 422)
-    return reply.redirect(done(org.slug, 'key'), 303)
+    return done(reply, org.slug, 'saved')
   })
 
   app.post<{ Body: KeyImportForm }>(
@@ -97,7 +89,7 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       const org = request.org!
       const result = await importOrgMailKey(deps, org, request.body.privateKey ?? '', request.body.passphrase ?? '')
       if (!result.ok) return show(request, reply, undefined, t('mailAdmin.keyProblem', { problem: result.error.problem }), 422)
-      return reply.redirect(done(org.slug, 'key'), 303)
+      return done(reply, org.slug, 'saved')
     },
   )
 
@@ -108,7 +100,7 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       const org = request.org!
       const result = await retryDeadMail(deps, org, request.params.id, request.user!.id)
       if (!result.ok) throw new HttpProblem(result.error)
-      return reply.redirect(done(org.slug, 'retried'), 303)
+      return done(reply, org.slug, 'retried')
     },
   )
 

@@ -43,7 +43,12 @@ const doneKeys = {
   changed: 'partners.done.changed',
   removed: 'partners.done.removed',
   release: 'partners.done.release',
+  merged: 'partners.done.merged',
 } as const
+
+/** Back to `path` with what happened, once (post/redirect/get, src/http/flash.ts). */
+const doneTo = (request: FastifyRequest, reply: FastifyReply, path: string, done: keyof typeof doneKeys) =>
+  reply.flashTo(path, { tone: 'success', text: pageContext(request, reply).t(doneKeys[done]) })
 
 const settingsOf = (b: Partial<Record<keyof PartnerFormValues, string>>) => ({
   name: b.name ?? '',
@@ -92,7 +97,6 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
   ) => {
     const org = request.org!
     const ctx = pageContext(request, reply)
-    const done = (request.query as DoneQuery | undefined)?.done
     const partners = await listPartners(deps.db, cipherFor(deps, org), org.id)
     return reply.page(
       <PartnersAdminPage
@@ -103,7 +107,6 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
         values={extra.values}
         errors={extra.errors}
         problem={extra.problem}
-        done={done && done in doneKeys ? ctx.t(doneKeys[done as keyof typeof doneKeys]) : undefined}
       />,
       extra.status ?? 200,
     )
@@ -120,7 +123,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
       const org = request.org!
       const input = { ...settingsOf(request.body), address: request.body.address ?? '', publicKey: request.body.publicKey ?? '' }
       const added = await addPartner(deps, org, input, request.user!.id)
-      if (added.ok) return reply.redirect(`/w/${org.slug}/admin/partners?done=added`, 303)
+      if (added.ok) return doneTo(request, reply, `/w/${org.slug}/admin/partners`, 'added')
       const errors = added.error.code === 'PARTNER_INVALID' ? added.error.fields : {}
       return showPartners(request, reply, {
         values: { ...emptyPartnerForm, ...input },
@@ -157,7 +160,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
       const org = request.org!
       const input = settingsOf(request.body)
       const edited = await editPartner(deps, org, request.params.partner, input, request.user!.id)
-      if (edited.ok) return reply.redirect(`/w/${org.slug}/admin/partners?done=changed`, 303)
+      if (edited.ok) return doneTo(request, reply, `/w/${org.slug}/admin/partners`, 'changed')
       if (edited.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
       return reply.page(
         <PartnerEditPage
@@ -180,7 +183,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
       const org = request.org!
       const input = { address: request.body.address ?? '', publicKey: request.body.publicKey ?? '' }
       const added = await addPartnerContact(deps, org, request.params.partner, input, request.user!.id)
-      if (added.ok) return reply.redirect(`/w/${org.slug}/admin/partners?done=changed`, 303)
+      if (added.ok) return doneTo(request, reply, `/w/${org.slug}/admin/partners`, 'changed')
       if (added.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
       const ctx = pageContext(request, reply)
       const why = Object.values(added.error.fields).map((p) => ctx.t(`partners.problem.${p}` as Parameters<Translator>[0]))
@@ -194,7 +197,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
     async (request, reply) => {
       const org = request.org!
       const removed = await removePartnerContact(deps, org, request.params.partner, Number(request.params.index), request.user!.id)
-      if (removed.ok) return reply.redirect(`/w/${org.slug}/admin/partners?done=changed`, 303)
+      if (removed.ok) return doneTo(request, reply, `/w/${org.slug}/admin/partners`, 'changed')
       if (removed.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
       return showPartners(request, reply, { problem: pageContext(request, reply).t('partners.problem.lastContact'), status: 409 })
     },
@@ -207,7 +210,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
       const org = request.org!
       const removed = await removePartner(deps, org, request.params.partner, request.user!.id)
       if (!removed.ok) throw new HttpProblem('NOT_FOUND')
-      return reply.redirect(`/w/${org.slug}/admin/partners?done=removed`, 303)
+      return doneTo(request, reply, `/w/${org.slug}/admin/partners`, 'removed')
     },
   )
 
@@ -221,15 +224,6 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
     const view = await loadCoordination(deps, request.org!, request.params.id, viewerOf(request))
     if (!view) throw new HttpProblem('NOT_FOUND')
     const ctx = pageContext(request, reply)
-    const q = (request.query ?? {}) as DoneQuery
-    const done =
-      q.done === 'release'
-        ? ctx.t('partners.done.release')
-        : q.done === 'notice'
-          ? ctx.t('partners.done.notice', { sent: Number(q.sent ?? 0), scheduled: Number(q.scheduled ?? 0) })
-          : q.done === 'merged'
-            ? ctx.t('partners.done.merged')
-            : undefined
     const lines = (problem?.refusals ?? []).map((r) => refusalLine(ctx.t, r, view.zone))
     if (problem?.from !== undefined)
       lines.push(ctx.t('partners.merge.tooEarly', { at: formatTime(new Date(problem.from).toISOString(), view.zone) }))
@@ -239,7 +233,6 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
         org={request.org!}
         role={request.role!}
         view={view}
-        done={done}
         problem={problem ? problems[problem.code].title : undefined}
         refusals={lines}
       />,
@@ -258,7 +251,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
     { config: work, schema: { params: AdvisoryParams, body: ReleaseForm } },
     async (request, reply) => {
       const planned = await planRelease(deps, request.org!, request.params.id, request.body.at ?? '', viewerOf(request))
-      if (planned.ok) return reply.redirect(`/w/${request.params.org}/advisories/${request.params.id}/coordination?done=release`, 303)
+      if (planned.ok) return doneTo(request, reply, `/w/${request.params.org}/advisories/${request.params.id}/coordination`, 'release')
       if (planned.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
       return showCoordination(request, reply, problems[planned.error.code].status, { code: planned.error.code })
     },
@@ -274,10 +267,13 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
       }
       const sent = await sendEarlyNotice(deps, request.org!, request.params.id, input, viewerOf(request))
       if (sent.ok)
-        return reply.redirect(
-          `/w/${request.params.org}/advisories/${request.params.id}/coordination?done=notice&sent=${sent.value.sent.length}&scheduled=${sent.value.scheduled.length}`,
-          303,
-        )
+        return reply.flashTo(`/w/${request.params.org}/advisories/${request.params.id}/coordination`, {
+          tone: 'success',
+          text: pageContext(request, reply).t('partners.done.notice', {
+            sent: sent.value.sent.length,
+            scheduled: sent.value.scheduled.length,
+          }),
+        })
       if (sent.error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
       const error = sent.error
       return showCoordination(request, reply, problems[error.code].status, {
@@ -292,7 +288,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
     { config: work, schema: { params: AdvisoryParams, body: MergeForm } },
     async (request, reply) => {
       const merged = await recordPublicMerge(deps, request.org!, request.params.id, request.body.at ?? '', viewerOf(request))
-      if (merged.ok) return reply.redirect(`/w/${request.params.org}/advisories/${request.params.id}/coordination?done=merged`, 303)
+      if (merged.ok) return doneTo(request, reply, `/w/${request.params.org}/advisories/${request.params.id}/coordination`, 'merged')
       const error = merged.error
       if (error.code === 'NOT_FOUND') throw new HttpProblem('NOT_FOUND')
       return showCoordination(request, reply, problems[error.code].status, {

@@ -20,7 +20,6 @@ const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
 type OrgParams = { org: string }
 const EditorQuery = Type.Object({
   preset: Type.Optional(Type.String({ maxLength: 64 })),
-  saved: Type.Optional(Type.String({ maxLength: 12 })),
 })
 // A policy file is a few kilobytes; the outer bound leaves room for long comments.
 const EditorForm = Form({ source: Form.text(256 * 1024), intent: Form.choice(['preview', 'save'] as const) })
@@ -79,15 +78,11 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
     { config: admin, schema: { params: OrgParams, querystring: EditorQuery } },
     async (request, reply) => {
       const org = request.org!
-      const t = pageContext(request, reply).t
+      const _t = pageContext(request, reply).t
       const preset = request.query.preset !== undefined ? readPreset(request.query.preset) : undefined
       // A preset is another organization's policy: it arrives with this organization's identity in it.
       const template = preset ? presetAsTemplate(preset.source, await organizationIdentity(deps, org)) : undefined
-      const saved = Number(request.query.saved)
-      return editor(request, reply, org, {
-        ...(template !== undefined ? { source: template, diff: true } : {}),
-        ...(Number.isInteger(saved) && saved > 0 ? { notice: t('policy.admin.saved', { version: saved }) } : {}),
-      })
+      return editor(request, reply, org, template !== undefined ? { source: template, diff: true } : {})
     },
   )
 
@@ -104,7 +99,11 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
         return editor(request, reply, org, { source, problems: parsed.ok ? [] : parsed.errors, diff: true }, parsed.ok ? 200 : 422)
       }
       const result = await importPolicy(deps, org, source, 'policy.yaml', request.user!.id)
-      if (result.ok) return reply.redirect(`/w/${org.slug}/admin/policy?saved=${result.value.version}`, 303)
+      if (result.ok)
+        return reply.flashTo(`/w/${org.slug}/admin/policy`, {
+          tone: 'success',
+          text: t('policy.admin.saved', { version: result.value.version }),
+        })
       if (result.error.code === 'POLICY_UNCHANGED')
         return editor(request, reply, org, { source, notice: t('policy.admin.unchanged', { version: result.error.version }) })
       return editor(request, reply, org, { source, problems: result.error.problems, diff: true }, 422)

@@ -9,6 +9,7 @@ import { EmptyForm, Form } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
+import type { MessageKey } from '../i18n/messages.js'
 import type { CaseError } from './change-case.js'
 import { loadCraContext } from './load-case.js'
 import { loadCraOverview } from './load-overview.js'
@@ -20,7 +21,7 @@ import { recordMeasure } from './use-cases/record-measure.js'
 import { saveStage } from './use-cases/save-stage.js'
 import { sendUserNotice, userNoticeKey } from './use-cases/send-user-notice.js'
 import { userNoticeFor } from './user-notice.js'
-import { CraCasePage, doneMessages } from './views/case-page.js'
+import { CraCasePage, type Done } from './views/case-page.js'
 import { CraNoticePage } from './views/notice-page.js'
 import { CraOverviewPage } from './views/overview-page.js'
 import { CraPrintPage } from './views/print-page.js'
@@ -36,17 +37,6 @@ const StageParams = Type.Object({
   stage: Type.Union(craStages.map((s) => Type.Literal(s))),
 })
 type StageParams = Static<typeof StageParams>
-const DoneQuery = Type.Object(
-  { done: Type.Optional(Type.Union(doneMessages.map((d) => Type.Literal(d)))) },
-  { additionalProperties: false },
-)
-type DoneQuery = Static<typeof DoneQuery>
-/** After "Send to the announcement channels": how many channels got it now (0: every one had it already). */
-const NoticeQuery = Type.Object(
-  { done: Type.Optional(Type.Literal('announced')), n: Type.Optional(Type.String({ maxLength: 3, pattern: '^[0-9]+$' })) },
-  { additionalProperties: false },
-)
-type NoticeQuery = Static<typeof NoticeQuery>
 
 const MarkForm = Form({ kind: Form.choice(craKinds), awareAt: Form.text(32), evidence: Form.text(craFieldMaxLength) })
 type MarkForm = Static<typeof MarkForm>
@@ -87,9 +77,9 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
   const caseUrl = (p: ReportParams) => `/w/${p.org}/reports/${p.ref}/cra`
 
   /** After a change: to the page that shows it, saying what happened; or the refusal from the problem catalogue. */
-  const back = (reply: FastifyReply, to: string, done: string, result: Result<unknown, CaseError>) => {
+  const back = (request: FastifyRequest, reply: FastifyReply, to: string, done: Done, result: Result<unknown, CaseError>) => {
     if (!result.ok) throw new HttpProblem(result.error.code)
-    return reply.redirect(`${to}?done=${done}`, 303)
+    return reply.flashTo(to, { tone: 'success', text: pageContext(request, reply).t(`cra.done.${done}` as MessageKey) })
   }
 
   app.get<{ Params: OrgParams }>('/w/:org/cra', { config: read, schema: { params: OrgParams } }, async (request, reply) => {
@@ -107,14 +97,14 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
     )
   })
 
-  app.get<{ Params: ReportParams; Querystring: DoneQuery }>(
+  app.get<{ Params: ReportParams }>(
     '/w/:org/reports/:ref/cra',
-    { config: read, schema: { params: ReportParams, querystring: DoneQuery } },
+    { config: read, schema: { params: ReportParams } },
     async (request, reply) => {
       const now = deps.now().toISOString()
       const c = await loadCraContext(deps, request.org!, request.params.ref, viewer(request), now)
       if (!c) throw new HttpProblem('NOT_FOUND')
-      return reply.page(<CraCasePage ctx={pageContext(request, reply)} role={request.role!} c={c} now={now} done={request.query.done} />)
+      return reply.page(<CraCasePage ctx={pageContext(request, reply)} role={request.role!} c={c} now={now} />)
     },
   )
 
@@ -124,6 +114,7 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
     async (request, reply) => {
       const input = { kind: request.body.kind ?? '', awareAt: request.body.awareAt ?? '', evidence: request.body.evidence ?? '' }
       return back(
+        request,
         reply,
         caseUrl(request.params),
         'marked',
@@ -138,6 +129,7 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
     async (request, reply) => {
       const input = { measureAt: request.body.measureAt ?? '' }
       return back(
+        request,
         reply,
         caseUrl(request.params),
         'measure',
@@ -146,23 +138,16 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
     },
   )
 
-  app.get<{ Params: ReportParams; Querystring: NoticeQuery }>(
+  app.get<{ Params: ReportParams }>(
     '/w/:org/reports/:ref/cra/notice',
-    { config: read, schema: { params: ReportParams, querystring: NoticeQuery } },
+    { config: read, schema: { params: ReportParams } },
     async (request, reply) => {
       const found = await userNoticeFor(deps, request.org!, request.params.ref, viewer(request))
       if (!found.ok) throw new HttpProblem(found.error.code)
       const { ctx: c, notice } = found.value
       const sent = c.craCase ? await noticeAnnouncements(deps, request.org!, userNoticeKey(c.craCase.id)) : []
       const ctx = pageContext(request, reply)
-      const q = request.query
-      const done =
-        q.done === 'announced'
-          ? Number(q.n ?? 0) > 0
-            ? ctx.t('cra.done.announced', { n: Number(q.n ?? 0) })
-            : ctx.t('cra.done.alreadyAnnounced')
-          : undefined
-      return reply.page(<CraNoticePage ctx={ctx} role={request.role!} c={c} notice={notice} sent={sent} done={done} />)
+      return reply.page(<CraNoticePage ctx={ctx} role={request.role!} c={c} notice={notice} sent={sent} />)
     },
   )
 
@@ -172,24 +157,23 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
     async (request, reply) => {
       const sent = await sendUserNotice(deps, request.org!, request.params.ref, viewer(request))
       if (!sent.ok) throw new HttpProblem(sent.error.code)
-      return reply.redirect(`${caseUrl(request.params)}/notice?done=announced&n=${sent.value.queued.length}`, 303)
+      const n = sent.value.queued.length
+      const { t } = pageContext(request, reply)
+      return reply.flashTo(`${caseUrl(request.params)}/notice`, {
+        tone: 'success',
+        text: n > 0 ? t('cra.done.announced', { n }) : t('cra.done.alreadyAnnounced'),
+      })
     },
   )
 
-  app.get<{ Params: StageParams; Querystring: DoneQuery }>(
+  app.get<{ Params: StageParams }>(
     '/w/:org/reports/:ref/cra/:stage',
-    { config: read, schema: { params: StageParams, querystring: DoneQuery } },
+    { config: read, schema: { params: StageParams } },
     async (request, reply) => {
       const loaded = await loadStage(deps, request.org!, request.params.ref, viewer(request), request.params.stage)
       if (!loaded.ok) throw new HttpProblem(loaded.error.code)
       return reply.page(
-        <CraStagePage
-          ctx={pageContext(request, reply)}
-          role={request.role!}
-          view={loaded.value}
-          now={deps.now().toISOString()}
-          done={request.query.done}
-        />,
+        <CraStagePage ctx={pageContext(request, reply)} role={request.role!} view={loaded.value} now={deps.now().toISOString()} />,
       )
     },
   )
@@ -202,7 +186,7 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
       void _csrf
       const stage: CraStage = request.params.stage
       const result = await saveStage(deps, request.org!, request.params.ref, viewer(request), stage, values)
-      return back(reply, `${caseUrl(request.params)}/${stage}`, 'saved', result)
+      return back(request, reply, `${caseUrl(request.params)}/${stage}`, 'saved', result)
     },
   )
 
@@ -236,7 +220,7 @@ export async function regulationRoutes(app: FastifyInstance, { deps }: { deps: D
     async (request, reply) => {
       const input = { filedAt: request.body.filedAt ?? '', reference: request.body.reference ?? '' }
       const result = await recordFiling(deps, request.org!, request.params.ref, viewer(request), request.params.stage, input)
-      return back(reply, `${caseUrl(request.params)}/${request.params.stage}`, 'filed', result)
+      return back(request, reply, `${caseUrl(request.params)}/${request.params.stage}`, 'filed', result)
     },
   )
 }

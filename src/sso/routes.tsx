@@ -41,7 +41,6 @@ export async function ssoRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
         callback={callbackUrl(deps, org.slug).href}
         values={{ ...values, secretStored: stored !== undefined }}
         errors={error?.fields}
-        saved={(request.query as AdminQuery).saved === '1'}
       />
     )
     return reply.page(page, error ? 422 : 200)
@@ -70,7 +69,8 @@ export async function ssoRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
         enabled: b.enabled !== 'no',
       }
       const result = await configureSso(deps, org, form, request.user!.id)
-      if (result.ok) return reply.redirect(`/w/${org.slug}/admin/sso?saved=1`, 303)
+      if (result.ok)
+        return reply.flashTo(`/w/${org.slug}/admin/sso`, { tone: 'success', text: pageContext(request, reply).t('ssoAdmin.saved') })
       return show(request, reply, { ...form, secretStored: false }, result.error)
     },
   )

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  HiddenInput,
-  PageHeader,
-  RadioGroup,
-  TextArea,
-  TextInput,
-  WorkspaceLayout,
-} from '../http/views/components/index.js'
+import { Button, Card, HiddenInput, PageHeader, RadioGroup, TextArea, TextInput, WorkspaceLayout } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { Role } from '../storage/schema.js'
@@ -33,7 +23,6 @@ export function SsoAdminPage({
   callback,
   values,
   errors = {},
-  saved,
 }: {
   ctx: PageContext
   org: { slug: string; name: string }
@@ -41,7 +30,6 @@ export function SsoAdminPage({
   callback: string
   values: SsoFormValues
   errors?: Partial<Record<SsoField, string>>
-  saved?: boolean
 }) {
   const { t } = ctx
   const problem = (field: SsoField) => (errors[field] ? t(`sso.fieldProblem.${errors[field]}` as MessageKey) : undefined)
@@ -49,7 +37,6 @@ export function SsoAdminPage({
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="sso" title={t('ssoAdmin.title')}>
       <div class="container stack">
         <PageHeader title={t('ssoAdmin.title')} />
-        {saved ? <Alert tone="success">{t('ssoAdmin.saved')}</Alert> : null}
         <p>
           {t('ssoAdmin.lead')} <code>{callback}</code>
         </p>

@@ -7,7 +7,7 @@ import { findTotp } from '../../storage/repositories/mfa-repository.js'
 import type { AccountUser } from './account-user.js'
 import { passkeyRegistrationOptions } from './passkey-registration.js'
 import { takeRecoveryCodesToShow } from './recovery-codes-shown-once.js'
-import { CodeForm, PasskeyForm, PasskeyParams, PasswordForm, SecurityQuery } from './schemas.js'
+import { CodeForm, PasskeyForm, PasskeyParams, PasswordForm } from './schemas.js'
 import { securityOverview } from './security-overview.js'
 import { addPasskey } from './use-cases/add-passkey.js'
 import { confirmTotp } from './use-cases/confirm-totp.js'
@@ -15,7 +15,7 @@ import { regenerateRecoveryCodes } from './use-cases/regenerate-recovery-codes.j
 import { removePasskey } from './use-cases/remove-passkey.js'
 import { removeTotp } from './use-cases/remove-totp.js'
 import { startTotpEnrolment } from './use-cases/start-totp-enrolment.js'
-import { PasskeySetupPage, RecoveryCodesPage, SecurityPage, TotpSetupPage } from './views.js'
+import { PasskeySetupPage, RecoveryCodesPage, type SecurityNotice, SecurityPage, TotpSetupPage } from './views.js'
 
 const signedIn = { access: 'signed-in' } as const
 
@@ -26,29 +26,34 @@ function accountUser(request: FastifyRequest): AccountUser {
 }
 
 /** Where a refused change sends the person: back to the page, saying why. */
-const refused = (reply: FastifyReply, error: string) =>
-  reply.redirect(error === 'password' || error === 'step-up' ? `/account/security?problem=${error}` : '/account/security', 303)
+const refused = (request: FastifyRequest, reply: FastifyReply, error: string) => {
+  const { t } = pageContext(request, reply)
+  if (error === 'password' || error === 'step-up')
+    return reply.flashTo('/account/security', {
+      tone: 'danger',
+      text: error === 'password' ? t('security.passwordWrong') : t('security.stepUp'),
+    })
+  return reply.redirect('/account/security', 303)
+}
+
+/** Back to the security page saying what changed, once (post/redirect/get). */
+const done = (request: FastifyRequest, reply: FastifyReply, notice: SecurityNotice) =>
+  reply.flashTo('/account/security', { tone: 'success', text: pageContext(request, reply).t(`security.done.${notice}`) })
 
 /**
  * The account's second factors (issue 13 item 3): `/account/security` and its forms. Outside any
  * organization, so a member whose organization requires a second factor can always reach it.
  */
 export async function mfaRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
-  app.get<{ Querystring: SecurityQuery }>(
-    '/account/security',
-    { config: signedIn, schema: { querystring: SecurityQuery } },
-    async (request, reply) => {
-      const data = await securityOverview(deps, accountUser(request))
-      const page = (
-        <SecurityPage ctx={pageContext(request, reply)} data={data} notice={request.query.done} problem={request.query.problem} />
-      )
-      return reply.page(page)
-    },
-  )
+  app.get('/account/security', { config: signedIn }, async (request, reply) => {
+    const data = await securityOverview(deps, accountUser(request))
+    const page = <SecurityPage ctx={pageContext(request, reply)} data={data} />
+    return reply.page(page)
+  })
 
   app.post('/account/security/totp/start', { config: signedIn, schema: { body: EmptyForm } }, async (request, reply) => {
     const result = await startTotpEnrolment(deps, accountUser(request))
-    return result.ok ? reply.redirect('/account/security/totp', 303) : refused(reply, result.error)
+    return result.ok ? reply.redirect('/account/security/totp', 303) : refused(request, reply, result.error)
   })
 
   const totpSetupPage = async (request: FastifyRequest, reply: FastifyReply, wrong: boolean) => {
@@ -68,8 +73,8 @@ export async function mfaRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
     async (request, reply) => {
       const result = await confirmTotp(deps, accountUser(request), request.body.code ?? '')
       if (!result.ok && result.error === 'wrong') return totpSetupPage(request, reply, true)
-      if (!result.ok) return refused(reply, result.error)
-      return reply.redirect(result.value.codesMade ? '/account/security/recovery-codes' : '/account/security?done=totp-added', 303)
+      if (!result.ok) return refused(request, reply, result.error)
+      return result.value.codesMade ? reply.redirect('/account/security/recovery-codes', 303) : done(request, reply, 'totp-added')
     },
   )
 
@@ -78,7 +83,7 @@ export async function mfaRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
     { config: { ...signedIn, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { body: PasswordForm } },
     async (request, reply) => {
       const result = await removeTotp(deps, accountUser(request), request.body.password ?? '')
-      return result.ok ? reply.redirect('/account/security?done=totp-removed', 303) : refused(reply, result.error)
+      return result.ok ? done(request, reply, 'totp-removed') : refused(request, reply, result.error)
     },
   )
 
@@ -97,8 +102,8 @@ export async function mfaRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
         const options = await passkeyRegistrationOptions(deps, user)
         return reply.page(<PasskeySetupPage ctx={pageContext(request, reply)} options={options} failed />, 422)
       }
-      if (!result.ok) return refused(reply, result.error)
-      return reply.redirect(result.value.codesMade ? '/account/security/recovery-codes' : '/account/security?done=passkey-added', 303)
+      if (!result.ok) return refused(request, reply, result.error)
+      return result.value.codesMade ? reply.redirect('/account/security/recovery-codes', 303) : done(request, reply, 'passkey-added')
     },
   )
 
@@ -107,7 +112,7 @@ export async function mfaRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
     { config: { ...signedIn, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { params: PasskeyParams, body: PasswordForm } },
     async (request, reply) => {
       const result = await removePasskey(deps, accountUser(request), request.params.id, request.body.password ?? '')
-      return result.ok ? reply.redirect('/account/security?done=passkey-removed', 303) : refused(reply, result.error)
+      return result.ok ? done(request, reply, 'passkey-removed') : refused(request, reply, result.error)
     },
   )
 
@@ -116,7 +121,7 @@ export async function mfaRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
     { config: { ...signedIn, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { body: PasswordForm } },
     async (request, reply) => {
       const result = await regenerateRecoveryCodes(deps, accountUser(request), request.body.password ?? '')
-      return result.ok ? reply.redirect('/account/security/recovery-codes', 303) : refused(reply, result.error)
+      return result.ok ? reply.redirect('/account/security/recovery-codes', 303) : refused(request, reply, result.error)
     },
   )
 

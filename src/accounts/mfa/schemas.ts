@@ -1,15 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { Form } from '../../http/form-body.js'
-import { securityNotices } from './views.js'
-
-export const SecurityQuery = Type.Object(
-  {
-    done: Type.Optional(Type.Union(securityNotices.map((n) => Type.Literal(n)))),
-    problem: Type.Optional(Type.Union([Type.Literal('step-up'), Type.Literal('password')])),
-  },
-  { additionalProperties: false },
-)
-export type SecurityQuery = Static<typeof SecurityQuery>
 
 export const CodeForm = Form({ code: Form.text(64) })
 export type CodeForm = Static<typeof CodeForm>

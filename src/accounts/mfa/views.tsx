@@ -38,23 +38,11 @@ function ConfirmedForm({ ctx, action, label }: { ctx: PageContext; action: strin
   )
 }
 
-export function SecurityPage({
-  ctx,
-  data,
-  notice,
-  problem,
-}: {
-  ctx: PageContext
-  data: SecurityOverview
-  notice?: SecurityNotice
-  problem?: SecurityProblem
-}) {
+export function SecurityPage({ ctx, data }: { ctx: PageContext; data: SecurityOverview }) {
   const { t } = ctx
   return (
     <Page ctx={ctx} title={t('security.title')}>
       <PageHeader title={t('security.title')} subtitle={t('security.lead')} />
-      {notice ? <Alert tone="success">{t(`security.done.${notice}`)}</Alert> : null}
-      {problem ? <Alert tone="danger">{problem === 'password' ? t('security.passwordWrong') : t('security.stepUp')}</Alert> : null}
       {data.requiring.length > 0 && !data.mfaVerified ? (
         <Alert tone="warning">{t('security.required', { orgs: data.requiring.join(', ') })}</Alert>
       ) : null}

@@ -32,7 +32,6 @@ export interface ChannelsPageProps {
   channels: PolicyChannel[]
   /** The channel whose form is open (`?channel=`), with what was typed and what was wrong. */
   editing?: { channel: PolicyChannel; values: Omit<ChannelForm, 'token'>; errors?: Partial<Record<ChannelField, string>> }
-  flash?: { saved?: string; removed?: string }
   /** A new signing secret, shown this once. */
   secret?: { name: string; value: string }
 }
@@ -40,7 +39,7 @@ export interface ChannelsPageProps {
 const deliveryKey = (d: string) => `announceAdmin.delivery.${d}` as MessageKey
 
 /** The administrator's announcement channels: the policy's list, how each is delivered, and the form of one. */
-export function ChannelsPage({ ctx, org, role, channels, editing, flash, secret }: ChannelsPageProps) {
+export function ChannelsPage({ ctx, org, role, channels, editing, secret }: ChannelsPageProps) {
   const { t } = ctx
   const base = `/w/${org.slug}/admin/announcements`
   const head = [t('announcements.channel'), t('announceAdmin.delivery'), t('table.actions')]
@@ -50,8 +49,6 @@ export function ChannelsPage({ ctx, org, role, channels, editing, flash, secret 
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="announcements" title={t('announceAdmin.title')}>
       <div class="container stack">
         <PageHeader title={t('announceAdmin.title')} />
-        {flash?.saved ? <Alert tone="success">{t('announceAdmin.saved', { name: flash.saved })}</Alert> : null}
-        {flash?.removed ? <Alert tone="success">{t('announceAdmin.removed', { name: flash.removed })}</Alert> : null}
         {secret ? (
           <SecretBox label={t('announceAdmin.secretLabel', { name: secret.name })} value={secret.value}>
             <p>{t('announceAdmin.secretNote')}</p>

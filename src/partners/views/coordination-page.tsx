@@ -69,7 +69,6 @@ export function CoordinationPage({
   view,
   problem,
   refusals = [],
-  done,
 }: {
   ctx: PageContext
   org: { slug: string; name: string }
@@ -77,7 +76,6 @@ export function CoordinationPage({
   view: CoordinationView
   problem?: string | undefined
   refusals?: string[]
-  done?: string | undefined
 }) {
   const { t } = ctx
   const a = view.advisory
@@ -115,7 +113,6 @@ export function CoordinationPage({
         <p>
           <a href={base}>{t('partners.backToAdvisory')}</a>
         </p>
-        {done ? <Alert tone="success">{done}</Alert> : null}
         {problem ? (
           <Alert tone="danger" title={problem}>
             {refusals.length > 0 ? (

@@ -147,7 +147,6 @@ export function PartnersAdminPage({
   partners,
   values = emptyPartnerForm,
   errors = {},
-  done,
   problem,
 }: {
   ctx: PageContext
@@ -156,7 +155,6 @@ export function PartnersAdminPage({
   partners: Partner[]
   values?: PartnerFormValues
   errors?: Errors
-  done?: string | undefined
   problem?: string | undefined
 }) {
   const { t } = ctx
@@ -164,7 +162,6 @@ export function PartnersAdminPage({
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="partners" title={t('partners.title')}>
       <div class="container stack">
         <PageHeader title={t('partners.title')} />
-        {done ? <Alert tone="success">{done}</Alert> : null}
         {problem ? <Alert tone="danger">{problem}</Alert> : null}
         <p>{t('partners.lead')}</p>
         {partners.length === 0 ? <p class="text-muted">{t('partners.none')}</p> : null}

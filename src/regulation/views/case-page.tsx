@@ -26,19 +26,7 @@ export const doneMessages = ['marked', 'measure', 'saved', 'filed'] as const
 export type Done = (typeof doneMessages)[number]
 
 /** A report's CRA case: marking it, its clocks, the measure, links to each stage's form and to the notice to users. */
-export function CraCasePage({
-  ctx,
-  role,
-  c,
-  now,
-  done,
-}: {
-  ctx: PageContext
-  role: Role
-  c: CraContext
-  now: string
-  done?: Done | undefined
-}) {
+export function CraCasePage({ ctx, role, c, now }: { ctx: PageContext; role: Role; c: CraContext; now: string }) {
   const { t } = ctx
   const when = (iso: string) => formatTime(iso, c.timeZone)
   const base = `/w/${c.org.slug}/reports/${c.report.ref}/cra`
@@ -52,7 +40,6 @@ export function CraCasePage({
           subtitle={c.report.ref}
           actions={<a href={`/w/${c.org.slug}/reports/${c.report.ref}`}>{c.report.ref}</a>}
         />
-        {done ? <Alert tone="success">{t(`cra.done.${done}` as MessageKey)}</Alert> : null}
         {!c.readable ? <p class="text-muted">{t('restricted.hidden')}</p> : null}
         {c.readable && !cra && !c.settings?.manufacturer ? <Alert tone="info">{t('cra.overview.notManufacturer')}</Alert> : null}
         {c.readable && !cra && c.settings?.manufacturer && canWork ? (

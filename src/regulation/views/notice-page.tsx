@@ -1,16 +1,6 @@
 import { AnnouncementStatusTable } from '../../announcements/index.js'
 import type { UserNotice } from '../../domain/regulation/user-notice.js'
-import {
-  Alert,
-  Button,
-  Card,
-  HiddenInput,
-  KeyValue,
-  Markdown,
-  PageHeader,
-  TextArea,
-  WorkspaceLayout,
-} from '../../http/views/components/index.js'
+import { Button, Card, HiddenInput, KeyValue, Markdown, PageHeader, TextArea, WorkspaceLayout } from '../../http/views/components/index.js'
 import { renderMarkdown } from '../../http/views/markdown.js'
 import type { PageContext } from '../../http/views/page-context.js'
 import type { AnnouncementStatus } from '../../storage/repositories/announcement-repository.js'
@@ -24,14 +14,12 @@ export function CraNoticePage({
   c,
   notice,
   sent = [],
-  done,
 }: {
   ctx: PageContext
   role: Role
   c: CraContext
   notice: UserNotice | undefined
   sent?: AnnouncementStatus[]
-  done?: string | undefined
 }) {
   const { t } = ctx
   const url = `/w/${c.org.slug}/reports/${c.report.ref}/cra/notice/announce`
@@ -43,7 +31,6 @@ export function CraNoticePage({
           subtitle={c.report.ref}
           actions={<a href={`/w/${c.org.slug}/reports/${c.report.ref}/cra`}>{t('cra.title')}</a>}
         />
-        {done ? <Alert tone="success">{done}</Alert> : null}
         <p class="text-muted">{t('cra.userNotice.intro')}</p>
         {notice ? (
           <>

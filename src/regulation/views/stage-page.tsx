@@ -1,7 +1,6 @@
 import { craStageFields } from '../../domain/regulation/cra-forms.js'
 import { localInputValue } from '../../domain/regulation/local-time.js'
 import {
-  Alert,
   Button,
   ButtonLink,
   Card,
@@ -16,23 +15,10 @@ import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import type { Role } from '../../storage/schema.js'
 import type { StageView } from '../load-stage.js'
-import type { Done } from './case-page.js'
 import { CraClockTable } from './clock-table.js'
 
 /** One stage's form, pre-filled from the report and the advisory, its exports, and the record of its filing. */
-export function CraStagePage({
-  ctx,
-  role,
-  view,
-  now,
-  done,
-}: {
-  ctx: PageContext
-  role: Role
-  view: StageView
-  now: string
-  done?: Done | undefined
-}) {
+export function CraStagePage({ ctx, role, view, now }: { ctx: PageContext; role: Role; view: StageView; now: string }) {
   const { t } = ctx
   const { ctx: c, kind, stage, exported } = view
   const when = (iso: string) => formatTime(iso, c.timeZone)
@@ -49,7 +35,6 @@ export function CraStagePage({
           subtitle={`${c.report.ref} · ${t(`cra.kind.${kind}` as MessageKey)} · ${exported.article}`}
           actions={<a href={`/w/${c.org.slug}/reports/${c.report.ref}/cra`}>{t('cra.title')}</a>}
         />
-        {done ? <Alert tone="success">{t(`cra.done.${done}` as MessageKey)}</Alert> : null}
         <CraClockTable ctx={ctx} kind={kind} clocks={clock} when={when} />
         <Card title={stageName}>
           <form method="post" action={base} class="stack">

@@ -60,7 +60,7 @@ eachDialect('EU Cyber Resilience Act, Article 14', (ctx) => {
       evidence: 'CANARY-EVIDENCE honeypot logs show the payload',
     })
     expect(marked.statusCode).toBe(303)
-    expect(marked.headers.location).toBe(`${cra}?done=marked`)
+    expect(marked.headers.location).toBe(cra)
     const shown = await a.get(String(marked.headers.location))
     expect(shown.body).toContain('The report is marked; the clocks run from the moment of awareness.')
     expect(shown.body).toContain('Due Sat, 5 Dec 2026, 17:00 CET (Europe/Vienna)')
