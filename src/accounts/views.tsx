@@ -13,7 +13,7 @@ const waitText = (ctx: PageContext, seconds: number) =>
 
 function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: preact.ComponentChildren }) {
   return (
-    <Layout title={title} t={ctx.t} user={ctx.user} csrfToken={ctx.csrfToken} signInHref="/login">
+    <Layout title={title} t={ctx.t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} signInHref="/login">
       <div class="container container--narrow stack">
         <PageHeader title={title} />
         {children}

@@ -50,6 +50,8 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
     const ctx = pageContext(request, reply)
     // A new signing secret arrives once, sealed in the flash (never in an address), with its channel's name.
     const shown = ctx.flash?.secret && ctx.flash.draft?.channel ? { name: ctx.flash.draft.channel, value: ctx.flash.secret } : undefined
+    // The page with the secret is never kept by a cache or the browser's history store.
+    if (shown) reply.header('cache-control', 'no-store')
     const query = request.query as ChannelsQueryValues
     const channels = await policyChannels(org.id)
     const named = (name: string | undefined) => channels.find((c) => c.name === name)

@@ -64,7 +64,7 @@ export function OrgPage({
   const { t } = ctx
   const formOpen = channels.some((ch) => ch.id === 'web-form' && ch.state !== 'refused')
   return (
-    <Layout title={t('org.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
+    <Layout title={t('org.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
       <div class="container stack">
         <PageHeader
           title={t('org.title', { org: org.name })}
@@ -423,7 +423,7 @@ export const formValues = (s: Partial<Submission> | Record<string, unknown>): Fo
 export function ChannelClosedPage({ ctx, org, channels }: { ctx: PageContext; org: PublicOrg; channels: ChannelState[] }) {
   const { t } = ctx
   return (
-    <Layout title={t('channels.closed.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org}>
+    <Layout title={t('channels.closed.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
       <div class="container container--narrow stack">
         <PageHeader title={t('channels.closed.title')} subtitle={t('channels.closed.lead', { org: org.name })} />
         <ChannelsCard ctx={ctx} orgSlug={org.slug} channels={channels} />

@@ -21,7 +21,7 @@ export type SecurityProblem = 'step-up' | 'password'
 
 function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
   return (
-    <Layout title={title} t={ctx.t} user={ctx.user} csrfToken={ctx.csrfToken}>
+    <Layout title={title} t={ctx.t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
       <div class="container container--narrow stack">{children}</div>
     </Layout>
   )

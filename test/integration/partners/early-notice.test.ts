@@ -98,6 +98,8 @@ eachDialect('early notice to partners', (ctx) => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...team.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     })
     expect(sent.statusCode).toBe(303)
+    // The confirmation rides in the flash cookie of the redirect, as in a browser.
+    for (const c of sent.cookies as Array<{ name: string; value: string }>) team.cookies.set(c.name, c.value)
     expect((await team.get(sent.headers.location as string)).body).toContain('Early notice sent to 2 partner(s)')
 
     await worker.runOnce()
