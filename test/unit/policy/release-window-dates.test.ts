@@ -3,7 +3,7 @@
  * (src/domain/policy/release-windows.ts), and the release dates a person may type.
  */
 import { describe, expect, it } from 'vitest'
-import { before, countsBack, plannedReleaseAt, releaseWindows } from '../../../src/domain/policy/release-windows.js'
+import { before as countBack, countsBack, plannedReleaseAt, releaseWindows } from '../../../src/domain/policy/release-windows.js'
 import type { Policy } from '../../../src/domain/policy/schema.js'
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString())
@@ -47,9 +47,9 @@ describe('releaseWindows', () => {
   it('days keep the wall time of the organization’s zone across midnight and month ends', () => {
     // 00:30 in Tokyo on 1 March is 15:30 UTC the day before; one day back is 00:30 on 28 February in Tokyo.
     const at = Date.parse('2027-02-28T15:30:00Z')
-    expect(iso(before(at, { amount: 1, unit: 'calendar-days' }, 'Asia/Tokyo'))).toBe('2027-02-27T15:30:00.000Z')
-    expect(iso(before(at, { amount: 1, unit: 'calendar-days' }, 'UTC'))).toBe('2027-02-27T15:30:00.000Z')
-    expect(iso(before(at, { amount: 2, unit: 'hours' }, 'Asia/Tokyo'))).toBe('2027-02-28T13:30:00.000Z')
+    expect(iso(countBack(at, { amount: 1, unit: 'calendar-days' }, 'Asia/Tokyo'))).toBe('2027-02-27T15:30:00.000Z')
+    expect(iso(countBack(at, { amount: 1, unit: 'calendar-days' }, 'UTC'))).toBe('2027-02-27T15:30:00.000Z')
+    expect(iso(countBack(at, { amount: 2, unit: 'hours' }, 'Asia/Tokyo'))).toBe('2027-02-28T13:30:00.000Z')
   })
 
   it('only business days cannot be counted back', () => {

@@ -9,7 +9,7 @@ import { renderSecurityMd } from '../../../src/domain/policy/render-security-md.
 import type { Policy } from '../../../src/domain/policy/schema.js'
 
 /** A policy that sets (nearly) every key SECURITY.md says something about. */
-export const everyKey = String.raw`version: 1
+const everyKey = String.raw`version: 1
 organization:
   name: Acme
   slug: acme
@@ -461,37 +461,37 @@ describe('reporting channels', () => {
 })
 
 describe('what happens after a report', () => {
-  const after = (policy: Partial<Policy>) => section(md(policy), '## What happens after you report')
+  const whatHappens = (policy: Partial<Policy>) => section(md(policy), '## What happens after you report')
 
   it('a team that claims reports, watches the inbox on working days and avoids double handling', () => {
-    expect(after({ team: { name: 'Crew', assignment: 'claim', size: 1, watchesInbox: 'working-days' } })).toEqual([
+    expect(whatHappens({ team: { name: 'Crew', assignment: 'claim', size: 1, watchesInbox: 'working-days' } })).toEqual([
       '- The Crew is made up of 1 people who watch the inbox on working days.',
     ])
-    expect(after({ team: { name: 'Crew', size: 2, avoidDoubleHandling: true, watchesInbox: 'always' } })).toEqual([
+    expect(whatHappens({ team: { name: 'Crew', size: 2, avoidDoubleHandling: true, watchesInbox: 'always' } })).toEqual([
       '- The Crew is made up of 2 people and coordinate so that no report is handled twice.',
     ])
-    expect(after({ team: { name: 'Crew', members: [] } })).toEqual([])
+    expect(whatHappens({ team: { name: 'Crew', members: [] } })).toEqual([])
   })
 
   it('updates "every day" for one day; progress or every step when no cadence is set', () => {
-    expect(after({ clocks: { reporterUpdate: '1 day' } })).toEqual([
+    expect(whatHappens({ clocks: { reporterUpdate: '1 day' } })).toEqual([
       '- After that we keep you informed of our progress, at least every day.',
     ])
-    expect(after({ clocks: { reporterUpdate: 'one week' }, responses: { informReporter: 'every-step' } })).toEqual([
+    expect(whatHappens({ clocks: { reporterUpdate: 'one week' }, responses: { informReporter: 'every-step' } })).toEqual([
       '- After that we keep you informed of our progress, at least every week.',
     ])
-    expect(after({ clocks: { reporterUpdate: '10 days' } })).toEqual([
+    expect(whatHappens({ clocks: { reporterUpdate: '10 days' } })).toEqual([
       '- After that we keep you informed of our progress, at least every 10 days.',
     ])
-    expect(after({ responses: { informReporter: 'progress' } })).toEqual([
+    expect(whatHappens({ responses: { informReporter: 'progress' } })).toEqual([
       '- We keep you informed of our progress towards resolving the issue.',
     ])
-    expect(after({ responses: { informReporter: 'on-request', mayRequestMoreInformation: false } })).toEqual([])
+    expect(whatHappens({ responses: { informReporter: 'on-request', mayRequestMoreInformation: false } })).toEqual([])
   })
 
   it('a detailed response without listed contents; a final update when unresolved', () => {
     expect(
-      after({
+      whatHappens({
         clocks: { detailedResponse: 'as soon as possible', resolution: '30 days' },
         responses: { detailed: [], finalUpdateWhenUnresolved: true },
       }),
@@ -503,15 +503,15 @@ describe('what happens after a report', () => {
 
   it('an override that only changes clocks; business days explained with the default week, no holidays, no closures', () => {
     expect(
-      after({ clocks: { acknowledge: 'asap', bySeverity: [{ severity: ['low'], clocks: { acknowledge: '5 business days' } }] } }),
+      whatHappens({ clocks: { acknowledge: 'asap', bySeverity: [{ severity: ['low'], clocks: { acknowledge: '5 business days' } }] } }),
     ).toEqual(['- We acknowledge your report as soon as possible.', '- For low severity reports acknowledge within 5 business days.'])
     expect(
-      after({ clocks: { acknowledge: '1 business day' }, calendar: { timeZone: 'Europe/Vienna', holidays: { country: 'AT' } } }),
+      whatHappens({ clocks: { acknowledge: '1 business day' }, calendar: { timeZone: 'Europe/Vienna', holidays: { country: 'AT' } } }),
     ).toEqual([
       '- We acknowledge your report within 1 business day.',
       'Business days are Monday, Tuesday, Wednesday, Thursday and Friday in the Europe/Vienna time zone, except public holidays in AT. A deadline in business days ends at midnight at the end of the last business day.',
     ])
-    expect(after({ clocks: { acknowledge: '2 days', resolution: '48 hours' } }).join('\n')).not.toContain('Business days are')
+    expect(whatHappens({ clocks: { acknowledge: '2 days', resolution: '48 hours' } }).join('\n')).not.toContain('Business days are')
   })
 
   it('escalation: with no wait named, to the whole team without a team or an address', () => {
