@@ -117,6 +117,10 @@ describe('where each step stands', () => {
       expect(statesOf([status('fixed')]).confirm).toBe('open')
     })
 
+    it('a status change that names no status does not reopen a settled report', () => {
+      expect(statesOf([status('closed'), { type: 'report.status_changed', data: { from: 'closed' } }]).confirm).toBe('lapsed')
+    })
+
     it('a step the workflow did stays done, not lapsed', () => {
       expect(statesOf([status('disclosed')], [{ id: 'fix', title: 'Fix', doneAt: 'fixed' }])).toEqual({ fix: 'done' })
     })

@@ -27,18 +27,18 @@ describe('releaseWindows', () => {
   })
 
   it('a window in business days, or one that is no duration, is absent; so is one the policy does not set', () => {
-    expect(releaseWindows(withWindows({ partnerNotice: '5 business days', publicMerge: '1 day' }), release)).toEqual({
+    expect(releaseWindows(withWindows({ partnerNotice: '5 business days', publicMerge: '1 day' }), release)).toStrictEqual({
       publicMergeFrom: Date.parse('2026-12-14T10:00:00Z'),
     })
-    expect(releaseWindows(withWindows({ partnerNotice: 'soon' }), release)).toEqual({})
-    expect(releaseWindows(withWindows({ partnerNotice: '7 days' }), release)).toEqual({
+    expect(releaseWindows(withWindows({ partnerNotice: 'soon' }), release)).toStrictEqual({})
+    expect(releaseWindows(withWindows({ partnerNotice: '7 days' }), release)).toStrictEqual({
       partnerNoticeFrom: Date.parse('2026-12-08T10:00:00Z'),
     })
-    expect(releaseWindows(withWindows(undefined), release)).toEqual({})
+    expect(releaseWindows(withWindows(undefined), release)).toStrictEqual({})
   })
 
   it('a window of no time is the release itself', () => {
-    expect(releaseWindows(withWindows({ partnerNotice: 'immediately', publicMerge: '0 days' }), release)).toEqual({
+    expect(releaseWindows(withWindows({ partnerNotice: 'immediately', publicMerge: '0 days' }), release)).toStrictEqual({
       partnerNoticeFrom: release,
       publicMergeFrom: release,
     })
