@@ -69,6 +69,8 @@ describe('channelStates', () => {
       note: 'We read no mail.',
     })
     expect(channelStates(withChannels({ mailIntake: { enabled: true } }))[2]).toEqual(email)
+    // An empty list of addresses shows none.
+    expect(channelStates(withChannels({ email: [] }))[2]).toEqual(email)
   })
 
   it('platforms are listed after the built-in channels, accepted, with name, address and note', () => {

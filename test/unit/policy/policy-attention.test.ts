@@ -79,6 +79,17 @@ describe('policyAttention', () => {
       },
     }
     expect(policyAttention(withKey, noKey)).toEqual([])
+    // One address that asks for encryption is enough to need a key.
+    const oneAsks: Policy = {
+      ...own,
+      channels: {
+        email: [
+          { address: 'security@example.org', encryption: 'preferred' },
+          { address: 'other@example.org', encryption: 'optional' },
+        ],
+      },
+    }
+    expect(policyAttention(oneAsks, noKey)).toEqual([{ key: 'noKey' }])
     for (const encryption of ['optional', 'none'] as const) {
       expect(policyAttention({ ...own, channels: { email: [{ address: 'security@example.org', encryption }] } }, noKey)).toEqual([])
     }
