@@ -14,6 +14,7 @@ describe('within', () => {
     expect(within('Immediately')).toBe('immediately')
     expect(within('ASAP')).toBe('as soon as possible')
     expect(within('As soon as possible')).toBe('as soon as possible')
+    expect(within(' ASAP ')).toBe('as soon as possible')
     expect(within('withinday')).toBe('within withinday')
   })
 })
@@ -82,5 +83,8 @@ describe('escalationTargetName', () => {
     )
     expect(escalationTargetName(policy, { notify: 'contact', contact: 'cto' })).toBe('Bob')
     expect(escalationTargetName(policy, { notify: 'contact', contact: 'nobody' })).toBe('nobody')
+    // Without a team, or without contacts, the chain still reads.
+    expect(escalationTargetName({ ...policy, team: undefined }, { notify: 'team' })).toBe('the whole security team')
+    expect(escalationTargetName({ ...base }, { notify: 'contact', contact: 'ceo' })).toBe('ceo')
   })
 })

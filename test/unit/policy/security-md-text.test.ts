@@ -691,6 +691,33 @@ describe('recognition, harbor, rules, labels, languages and contacts', () => {
   })
 })
 
+describe('severity', () => {
+  it('the levels, in severity order, under their own line', () => {
+    const text = md({
+      severity: {
+        scoring: 'cvss4',
+        levels: [
+          { level: 'high', definition: 'Data of many users.' },
+          { level: 'low', definition: 'Hardly any harm.' },
+        ],
+      },
+    })
+    expect(text).toContain(
+      [
+        '## How we rate severity',
+        '',
+        'We score each vulnerability with CVSS 4.0, and publish the vector with the score; its rating (Low, Medium, High or Critical) is the severity.',
+        '',
+        'What each level means to us:',
+        '',
+        '- **Low**: Hardly any harm.',
+        '- **High**: Data of many users.',
+        '',
+      ].join('\n'),
+    )
+  })
+})
+
 describe('no value breaks out of its line', () => {
   it('names, titles and answers with line breaks stay on one line', () => {
     const hostile = '\n# Injected'
