@@ -51,11 +51,11 @@ export const escalationTargetName = (policy: Policy, step: NonNullable<Policy['e
   if (step.notify === 'assignee') return 'the security team member assigned to your report'
   if (step.notify === 'team') {
     const email = policy.contacts?.find((c) => c.id === policy.team?.contact)?.email
-    return `the whole ${policy.team?.name ?? 'security team'}${email ? ` at ${email}` : ''}`
+    return `the whole ${policy.team ? inline(policy.team.name) : 'security team'}${email ? ` at ${email}` : ''}`
   }
   const contact = policy.contacts?.find((c) => c.id === step.contact)
   if (!contact) return String(step.contact)
-  const role = contact.role ? `${contact.role} (${contact.name})` : contact.name
+  const role = contact.role ? `${inline(contact.role)} (${inline(contact.name)})` : inline(contact.name)
   const key = contact.openpgp?.url
     ? `, OpenPGP key: ${contact.openpgp.url}`
     : contact.openpgp?.fingerprint

@@ -11,6 +11,7 @@
 import { addDays } from '../calendar/civil-date.js'
 import { instantAt, wallTimeAt } from '../calendar/zoned-time.js'
 import { type Duration, parseDuration } from './durations.js'
+import { isCalendarDate } from './policy-formats.js'
 import type { Policy } from './schema.js'
 
 export interface ReleaseWindows {
@@ -61,6 +62,7 @@ export function plannedReleaseAt(text: string, timeZone: string): number | undef
     number,
     number,
   ]
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined
+  // A day the month does not have (30 February, 31 April) is refused, not rolled into the next month.
+  if (!isCalendarDate(`${m[1]}-${m[2]}-${m[3]}`) || hour > 23 || minute > 59) return undefined
   return instantAt({ year, month, day, hour, minute, second: 0, millisecond: 0 }, timeZone)
 }

@@ -2,6 +2,7 @@
  * Renders a policy as SECURITY.md: every commitment the policy makes, in its own words
  * ("within 3 business days"), so the file on the forge and the clocks Embargo runs never disagree.
  */
+import { inline } from './policy-wording.js'
 import type { Policy } from './schema.js'
 import { confidentialitySection, disclosureSection, processSection, responseTimesSection } from './security-md-handling.js'
 import { regulationSection } from './security-md-regulation.js'
@@ -25,7 +26,7 @@ export interface SecurityMdOptions {
 export function renderSecurityMd(policy: Policy, options: SecurityMdOptions = {}): string {
   const sections = [
     [
-      `# Security policy of ${policy.organization.name}`,
+      `# Security policy of ${inline(policy.organization.name)}`,
       '',
       ...(policy.organization.website ? [`Website: ${policy.organization.website}`, ''] : []),
     ],

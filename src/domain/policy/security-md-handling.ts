@@ -15,14 +15,14 @@ import { bullets } from './security-md-reporting.js'
 export function responseTimesSection(policy: Policy): string[] {
   const { clocks, responses, team } = policy
   const lines = ['## What happens after you report', '']
-  if (team?.assignment === 'on-receipt') lines.push(`- We assign your report to one member of the ${team.name} when we receive it.`)
+  if (team?.assignment === 'on-receipt') lines.push(`- We assign your report to one member of the ${inline(team.name)} when we receive it.`)
   if (team?.size)
     lines.push(
-      `- The ${team.name} is made up of ${team.size} people${team.watchesInbox === 'working-days' ? ' who watch the inbox on working days' : ''}${team.avoidDoubleHandling ? ' and coordinate so that no report is handled twice' : ''}.`,
+      `- The ${inline(team.name)} is made up of ${team.size} people${team.watchesInbox === 'working-days' ? ' who watch the inbox on working days' : ''}${team.avoidDoubleHandling ? ' and coordinate so that no report is handled twice' : ''}.`,
     )
   if (team?.members?.length) {
     const names = team.members.map((id) => policy.contacts?.find((c) => c.id === id)?.name ?? id)
-    lines.push(`- The ${team.name} members are ${joinWords(names.map(inline))}.`)
+    lines.push(`- The ${inline(team.name)} members are ${joinWords(names.map(inline))}.`)
   }
   if (team?.prioritizeReports) lines.push('- Handling reports comes before other work.')
   if (clocks.acknowledge) lines.push(`- We acknowledge your report ${within(clocks.acknowledge)}.`)

@@ -44,7 +44,7 @@ export function channelsSection(policy: Policy, reportUrl: string | undefined): 
   }
   const reporter = policy.reporter
   if (reporter) {
-    if (reporter.asked?.length) lines.push('', `Please tell us who you are: ${joinWords(reporter.asked)}.`)
+    if (reporter.asked?.length) lines.push('', `Please tell us who you are: ${joinWords(reporter.asked.map(inline))}.`)
     const anonymous = [reporter.pseudonymAllowed && 'under a pseudonym', reporter.anonymousAllowed && 'anonymously'].filter(
       (w): w is string => !!w,
     )
@@ -57,7 +57,7 @@ export function channelsSection(policy: Policy, reportUrl: string | undefined): 
 /** How a field's `type` is said after its question; plain text says nothing. */
 const fieldTypeWords = { text: '', 'long-text': '', version: 'a version', url: 'a URL', attachments: 'attachments welcome' } as const
 
-const programName = (policy: Policy, slug: string): string => policy.programs?.find((p) => p.slug === slug)?.name ?? slug
+const programName = (policy: Policy, slug: string): string => inline(policy.programs?.find((p) => p.slug === slug)?.name ?? slug)
 
 function programSection(policy: Policy, program: Program): string[] {
   const lines = [`### ${inline(program.name)}`, '', program.inScope ? 'In scope.' : 'Out of scope.', '']
