@@ -31,6 +31,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The files of a multipart request in a context that called multipartForms; null otherwise. */
     uploads: Uploads | null
+    /** True once the whole multipart body was read; an error before that is the client's body, not ours. */
+    multipartRead: boolean
   }
 }
 
@@ -52,6 +54,7 @@ const maxFields = 200
 export async function multipartForms(app: FastifyInstance, config: Pick<Config, 'attachmentLimits'>): Promise<void> {
   const limits = config.attachmentLimits
   app.decorateRequest('uploads', null)
+  app.decorateRequest('multipartRead', false)
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
@@ -88,7 +91,16 @@ export async function multipartForms(app: FastifyInstance, config: Pick<Config, 
   })
   app.addHook('preValidation', (request, reply, done) => {
     if (!isMultipartRequest(request)) return done()
+    request.multipartRead = true
     request.uploads ??= { files: [], refusal: null }
     checkCsrf(app, request, reply, done)
+  })
+  // A body cut short or malformed (busboy's "Unexpected end of form", a broken boundary) fails while
+  // it is read, before any route runs: that is a bad request, answered 400 by the usual error page
+  // or problem, never a 500. Errors after the body was read keep their status.
+  app.setErrorHandler((error: Error & { statusCode?: number }, request) => {
+    if (isMultipartRequest(request) && !request.multipartRead && (error.statusCode === undefined || error.statusCode >= 500))
+      error.statusCode = 400
+    throw error
   })
 }

@@ -16,7 +16,7 @@ const allowed: Record<string, readonly string[]> = {
   strong: [],
   s: [],
   code: ['class'],
-  pre: [],
+  pre: ['tabindex'],
   blockquote: [],
   ul: [],
   ol: ['start'],
@@ -98,6 +98,7 @@ export function markdownHtmlFindings(html: string): string[] {
       const [, attr = '', value = ''] = a
       if (!allowedAttrs.includes(attr)) findings.push(`attribute ${attr} on <${name}>`)
       if (attr === 'href' && dangerousUrl(value)) findings.push(`dangerous href ${JSON.stringify(value)}`)
+      if (attr === 'tabindex' && value !== '0') findings.push(`tabindex ${JSON.stringify(value)}`)
       if (attr === 'style' && !/^text-align:(left|right|center)$/.test(value)) findings.push(`style ${JSON.stringify(value)}`)
       if (attr === 'class' && !/^language-[^\s]*$/.test(value)) findings.push(`class ${JSON.stringify(value)}`)
     }
