@@ -36,9 +36,9 @@ describe('what the inbox shows', () => {
     expect(notificationsFor(event('reporter.replied', {}, { actorKind: 'reporter', actorId: 'rita' }), held, team)).toEqual([
       { userId: 'rita', kind: 'reporter-replied', clock: null },
     ])
-    expect(notificationsFor(event('clock.breached', { clock: 'resolution' }, { actorKind: 'system', actorId: 'rita' }), held, team)).toEqual([
-      { userId: 'rita', kind: 'clock-breached', clock: 'resolution' },
-    ])
+    expect(
+      notificationsFor(event('clock.breached', { clock: 'resolution' }, { actorKind: 'system', actorId: 'rita' }), held, team),
+    ).toEqual([{ userId: 'rita', kind: 'clock-breached', clock: 'resolution' }])
   })
 
   it('puts a digest on the calendar day (UTC) it is made', () => {
