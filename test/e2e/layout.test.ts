@@ -23,11 +23,19 @@ const overflow = (page: Page) =>
 const culprits = (page: Page) =>
   page.evaluate(() => {
     const limit = document.documentElement.clientWidth
-    return [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > limit + 1 && getComputedStyle(e).position !== 'fixed')
-      .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > limit + 1))
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`)
+    return (
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > limit + 1 && getComputedStyle(e).position !== 'fixed')
+        // Inside a box that scrolls on its own (the phone's navigation row, a code block) is not the page scrolling.
+        .filter((e) => {
+          for (let up = e.parentElement; up; up = up.parentElement)
+            if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) return false
+          return true
+        })
+        .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > limit + 1))
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`)
+    )
   })
 
 const longUrl = `https://app.example.org/reset?token=${'A1b2C3d4'.repeat(40)}`
