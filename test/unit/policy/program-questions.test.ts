@@ -50,7 +50,8 @@ describe('policyPrograms', () => {
         kind: 'web-app',
         description: 'Our hosted services.',
         inScope: true,
-        // Attachments come by mail, not through the form.
+        // A field of type attachments is the form's file input (issue 14), not a text question.
+        attachments: { key: 'files', label: 'Screenshots', required: true },
         fields: [
           { key: 'url', label: 'The URL', type: 'url', required: true },
           { key: 'browser', label: 'Your browser', type: 'text', required: true },
@@ -58,7 +59,7 @@ describe('policyPrograms', () => {
           { key: 'version', label: 'Version', type: 'version', required: true },
         ],
       },
-      { slug: 'legacy', name: 'Legacy', kind: 'other', description: null, inScope: false, fields: [] },
+      { slug: 'legacy', name: 'Legacy', kind: 'other', description: null, inScope: false, attachments: null, fields: [] },
     ])
   })
 
@@ -98,8 +99,8 @@ describe('intakePrograms', () => {
       ]),
     )
     expect(programs).toEqual([
-      { slug: 'web', name: 'Web', kind: 'web-app', description: null, fields: [] },
-      { slug: 'lib', name: 'Library', kind: 'open-source', description: 'The library.', fields: [] },
+      { slug: 'web', name: 'Web', kind: 'web-app', description: null, attachments: null, fields: [] },
+      { slug: 'lib', name: 'Library', kind: 'open-source', description: 'The library.', attachments: null, fields: [] },
     ])
   })
 })
