@@ -1,27 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { acrossOrganizations } from '../../../src/storage/db.js'
 import { pruneFailures } from '../../../src/storage/repositories/throttle-repository.js'
-import { csrfFrom, startTestApp, type TestApp } from '../../support/app.js'
+import { startTestApp, type TestApp } from '../../support/app.js'
 import { eachDialect, type FreshDatabase } from '../../support/databases.js'
 import { codeNow, enrolTotp, passwordStep, secondStep } from '../../support/mfa.js'
+import { signInFrom } from '../../support/sign-in.js'
 
 /**
  * Issue 15: several processes serve one instance behind a load balancer. The throttles of guesses
  * used to live in each process's memory, so every extra process gave an attacker as many guesses
  * again (and a restart gave them all back). Two apps on one database here stand for two processes.
  */
-async function signInFrom(t: TestApp, address: string, fields: { email: string; password: string }) {
-  const page = await t.app.inject({ method: 'GET', url: '/login', remoteAddress: address })
-  const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
-  return t.app.inject({
-    method: 'POST',
-    url: '/login',
-    remoteAddress: address,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), next: '/', ...fields }).toString(),
-  })
-}
-
 eachDialect('throttles shared by every process', (ctx) => {
   let fresh: FreshDatabase | undefined
   let one: TestApp | undefined

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { csrfFrom, type TestApp, useTestApp } from '../../support/app.js'
+import { type TestApp, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
+import { signInFrom } from '../../support/sign-in.js'
 
-/**
- * Sign-in through the front door, each request from a chosen client address (`remoteAddress`),
- * so the per-address throttling is exercised as a browser on another network would meet it.
- */
-async function attempt(t: TestApp, address: string, fields: { email: string; password: string; next?: string }) {
-  const page = await t.app.inject({ method: 'GET', url: '/login', remoteAddress: address })
-  const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
-  return t.app.inject({
-    method: 'POST',
-    url: '/login',
-    remoteAddress: address,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), next: '/', ...fields }).toString(),
-  })
-}
+const attempt = signInFrom
 
 /** What a person sees of an answer: status, the page without its per-request CSRF token, and when to retry. */
 const visible = (res: Awaited<ReturnType<typeof attempt>>) => ({
