@@ -5,7 +5,7 @@
 // tests changed since it was last committed; it fails when the score of these files drops below 90.
 // After changing one of these files or its tests, run `npm run mutate:ci` and commit the updated
 // incremental file with the change, so CI stays fast. Which files are in, and which are not yet
-// (src/domain/advisory/*, eleven policy files): test/mutation/scores.md.
+// (eleven policy files): test/mutation/scores.md.
 import base from './stryker.config.mjs'
 
 /** The policy files measured so far (issue 17); the others are listed in test/mutation/scores.md. */
@@ -28,6 +28,7 @@ export default {
   mutate: [
     'src/domain/*.ts',
     'src/domain/access/*.ts',
+    'src/domain/advisory/**/*.ts',
     'src/domain/calendar/*.ts',
     'src/domain/clock/*.ts',
     'src/domain/notification/*.ts',
