@@ -7,15 +7,7 @@ import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listSessionsOfUser } from '../storage/repositories/session-repository.js'
 import { readInvitationLink } from './invitation-link.js'
-import {
-  AcceptInvitationForm,
-  AccountQuery,
-  ChangePasswordForm,
-  NewPasswordForm,
-  ResetRequestForm,
-  SessionParams,
-  TokenParams,
-} from './schemas.js'
+import { AcceptInvitationForm, ChangePasswordForm, NewPasswordForm, ResetRequestForm, SessionParams, TokenParams } from './schemas.js'
 import { acceptInvitation } from './use-cases/accept-invitation.js'
 import { changePassword } from './use-cases/change-password.js'
 import { endSession } from './use-cases/end-session.js'
@@ -30,9 +22,7 @@ export async function accountRoutes(app: FastifyInstance, { deps }: { deps: Deps
   const names = cookieNames(deps.config)
   const self = { access: 'account.self' } as const
 
-  app.get<{ Querystring: AccountQuery }>('/account', { config: self, schema: { querystring: AccountQuery } }, async (request, reply) =>
-    reply.page(<AccountPage ctx={pageContext(request, reply)} changed={request.query.changed === '1'} />),
-  )
+  app.get('/account', { config: self }, async (request, reply) => reply.page(<AccountPage ctx={pageContext(request, reply)} />))
 
   app.post<{ Body: ChangePasswordForm }>(
     '/account/password',
@@ -41,7 +31,7 @@ export async function accountRoutes(app: FastifyInstance, { deps }: { deps: Deps
       const { current = '', password = '', confirm = '' } = request.body
       const me = request.user!
       const result = await changePassword(deps, me, { current, password, confirm }, request.ip)
-      if (result.ok) return reply.redirect('/account?changed=1', 303)
+      if (result.ok) return reply.flashTo('/account', { tone: 'success', text: pageContext(request, reply).t('account.changed') })
       if (result.error.code === 'THROTTLED') {
         const waitSeconds = secondsUntil(deps, result.error.retryAt)
         reply.header('retry-after', String(waitSeconds))
@@ -51,17 +41,11 @@ export async function accountRoutes(app: FastifyInstance, { deps }: { deps: Deps
     },
   )
 
-  app.get<{ Querystring: AccountQuery }>(
-    '/account/sessions',
-    { config: self, schema: { querystring: AccountQuery } },
-    async (request, reply) => {
-      const me = request.user!
-      const sessions = await listSessionsOfUser(deps.db, me.id, deps.now().toISOString())
-      return reply.page(
-        <SessionsPage ctx={pageContext(request, reply)} sessions={sessions} currentId={me.sessionId} ended={request.query.ended === '1'} />,
-      )
-    },
-  )
+  app.get('/account/sessions', { config: self }, async (request, reply) => {
+    const me = request.user!
+    const sessions = await listSessionsOfUser(deps.db, me.id, deps.now().toISOString())
+    return reply.page(<SessionsPage ctx={pageContext(request, reply)} sessions={sessions} currentId={me.sessionId} />)
+  })
 
   app.post<{ Params: SessionParams }>(
     '/account/sessions/:session/end',
@@ -73,7 +57,7 @@ export async function accountRoutes(app: FastifyInstance, { deps }: { deps: Deps
         reply.clearCookie(names.session, cookieOptions(deps.config))
         return reply.redirect('/', 303)
       }
-      return reply.redirect('/account/sessions?ended=1', 303)
+      return reply.flashTo('/account/sessions', { tone: 'success', text: pageContext(request, reply).t('sessions.ended') })
     },
   )
 

@@ -7,13 +7,6 @@ export type TokenParams = Static<typeof TokenParams>
 /** A session by its id (the SHA-256 of its cookie, never the cookie itself). */
 export const SessionParams = Type.Object({ session: Type.String({ maxLength: 64 }) })
 export type SessionParams = Static<typeof SessionParams>
-export const AccountQuery = Type.Object({
-  changed: Type.Optional(Type.String({ maxLength: 8 })),
-  ended: Type.Optional(Type.String({ maxLength: 8 })),
-  sent: Type.Optional(Type.String({ maxLength: 8 })),
-  done: Type.Optional(Type.String({ maxLength: 8 })),
-})
-export type AccountQuery = Static<typeof AccountQuery>
 
 // A password longer than any allowed one is refused by the use case with a message, not by the schema.
 export const ChangePasswordForm = Form({ current: Form.text(4096), password: Form.text(4096), confirm: Form.text(4096) })

@@ -47,21 +47,10 @@ function NewPasswordFields({ ctx, errors }: { ctx: PageContext; errors: Errors }
   )
 }
 
-export function AccountPage({
-  ctx,
-  errors = {},
-  changed,
-  waitSeconds,
-}: {
-  ctx: PageContext
-  errors?: Errors
-  changed?: boolean
-  waitSeconds?: number
-}) {
+export function AccountPage({ ctx, errors = {}, waitSeconds }: { ctx: PageContext; errors?: Errors; waitSeconds?: number }) {
   const { t } = ctx
   return (
     <Page ctx={ctx} title={t('account.title')}>
-      {changed ? <Alert tone="success">{t('account.changed')}</Alert> : null}
       {waitSeconds ? <Alert tone="danger">{t('account.throttled', { wait: waitText(ctx, waitSeconds) })}</Alert> : null}
       <p>
         <a href="/account/sessions">{t('account.sessionsLink')}</a>
@@ -94,23 +83,12 @@ export interface SessionItem {
   client_address?: string | null
 }
 
-export function SessionsPage({
-  ctx,
-  sessions,
-  currentId,
-  ended,
-}: {
-  ctx: PageContext
-  sessions: SessionItem[]
-  currentId: string
-  ended?: boolean
-}) {
+export function SessionsPage({ ctx, sessions, currentId }: { ctx: PageContext; sessions: SessionItem[]; currentId: string }) {
   const { t } = ctx
   const withAddresses = sessions.some((s) => s.client_address)
   return (
     <Page ctx={ctx} title={t('sessions.title')}>
       <p>{t('sessions.lead')}</p>
-      {ended ? <Alert tone="success">{t('sessions.ended')}</Alert> : null}
       <Table
         head={[
           t('sessions.device'),

@@ -13,8 +13,8 @@
 import MimeNode from 'nodemailer/lib/mime-node'
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp'
 import * as openpgp from 'openpgp'
+import { cleanDisplayName, cleanHeaderValue, hasLineBreak, normalizeAddress } from '../domain/text-hygiene.js'
 import { importPublicKey, KeyImportError } from '../openpgp/keys.js'
-import { cleanDisplayName, cleanHeaderValue, hasLineBreak, normalizeAddress } from './sanitize.js'
 
 export interface Mailbox {
   address: string

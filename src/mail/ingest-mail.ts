@@ -16,6 +16,7 @@ import { acceptedChannels, acceptsThrough, type ChannelState } from '../domain/p
 import { submissionLimits, validateSubmission } from '../domain/report/submission.js'
 import { reply } from '../domain/report/workflow.js'
 import { fail, ok, type Result } from '../domain/result.js'
+import { normalizeAddress } from '../domain/text-hygiene.js'
 import { translator } from '../i18n/messages.js'
 import { acceptedChannelsText, receiveReport } from '../intake/index.js'
 import { writeReporterReply } from '../portal/index.js'
@@ -47,7 +48,6 @@ import { htmlToPlainText } from './html-text.js'
 import { orgKeyring } from './org-keyrings.js'
 import { type InboundMail, parseInbound } from './parse-inbound.js'
 import { findThread, newReplyToken } from './reply-address.js'
-import { normalizeAddress } from './sanitize.js'
 
 export type IngestOutcome =
   | { kind: 'report'; reportId: string; ref: string }

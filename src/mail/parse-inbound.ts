@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto'
 import type * as openpgp from 'openpgp'
 import PostalMime, { type Address, type Attachment, type Email } from 'postal-mime'
+import { normalizeAddress, sanitizeFilename } from '../domain/text-hygiene.js'
 import { importPublicKey, KeyImportError, unlockPrivateKey } from '../openpgp/keys.js'
 import { autoSubmittedReason } from './auto-submitted.js'
 import { canonicalizeCrlf, headerParam, mediaType, preScan, splitEntity, splitMultipart } from './mime-raw.js'
@@ -25,7 +26,6 @@ import {
   verifyCleartext,
   verifyDetached,
 } from './pgp-inbound.js'
-import { normalizeAddress, sanitizeFilename } from './sanitize.js'
 
 export type { SignatureStatus } from './pgp-inbound.js'
 

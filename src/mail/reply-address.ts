@@ -7,7 +7,7 @@
  * (≥ 80 bits) so reports cannot be enumerated by guessing addresses.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import { normalizeAddress } from './sanitize.js'
+import { normalizeAddress } from '../domain/text-hygiene.js'
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
 /** 15 random bytes = 120 bits = 24 base32 characters. */

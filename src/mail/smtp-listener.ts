@@ -9,7 +9,7 @@
  */
 import diagnostics from 'node:diagnostics_channel'
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server'
-import { normalizeAddress } from './sanitize.js'
+import { normalizeAddress } from '../domain/text-hygiene.js'
 
 export interface InboundEnvelope {
   /** MAIL FROM, lowercase; null for the null reverse-path `<>` (bounces). */

@@ -112,9 +112,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
     )
   }
 
-  app.get('/w/:org/admin/partners', { config: admin, schema: { params: OrgParams, querystring: DoneQuery } }, (request, reply) =>
-    showPartners(request, reply),
-  )
+  app.get('/w/:org/admin/partners', { config: admin, schema: { params: OrgParams } }, (request, reply) => showPartners(request, reply))
 
   app.post<{ Body: PartnerForm }>(
     '/w/:org/admin/partners',
@@ -242,7 +240,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
 
   app.get<{ Params: AdvisoryParams }>(
     '/w/:org/advisories/:id/coordination',
-    { config: read, schema: { params: AdvisoryParams, querystring: DoneQuery } },
+    { config: read, schema: { params: AdvisoryParams } },
     (request, reply) => showCoordination(request, reply),
   )
 

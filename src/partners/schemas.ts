@@ -16,12 +16,8 @@ export type AdvisoryParams = Static<typeof AdvisoryParams>
 export const TokenParams = Type.Object({ token: Type.String({ maxLength: 2048 }) })
 export type TokenParams = Static<typeof TokenParams>
 
-/** `?done=…` after a change: which confirmation the page shows. */
-export const DoneQuery = Type.Object({
-  done: Type.Optional(Type.String({ maxLength: 32 })),
-  sent: Type.Optional(Type.String({ maxLength: 4 })),
-  scheduled: Type.Optional(Type.String({ maxLength: 4 })),
-})
+/** The partner's own notice page after acknowledging (`?done=ack`); the team's pages use the flash. */
+export const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 32 })) })
 export type DoneQuery = Static<typeof DoneQuery>
 
 const settings = {

@@ -15,9 +15,8 @@ import { formatTime } from '../../i18n/format-time.js'
 import { QrCode } from './qr-code.js'
 import type { SecurityOverview } from './security-overview.js'
 
-export const securityNotices = ['totp-added', 'totp-removed', 'passkey-added', 'passkey-removed', 'codes'] as const
-export type SecurityNotice = (typeof securityNotices)[number]
-export type SecurityProblem = 'step-up' | 'password'
+/** What the security page confirms after a change (the flash's text: `security.done.<notice>`). */
+export type SecurityNotice = 'totp-added' | 'totp-removed' | 'passkey-added' | 'passkey-removed'
 
 function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
   return (

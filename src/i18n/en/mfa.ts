@@ -50,7 +50,6 @@ export const mfa = {
   'security.done.totp-removed': 'The authenticator app was removed.',
   'security.done.passkey-added': 'The passkey was added.',
   'security.done.passkey-removed': 'The passkey was removed.',
-  'security.done.codes': 'New recovery codes were made.',
   'security.done.problem': 'Nothing was changed: {problem}',
 
   'totpSetup.title': 'Set up an authenticator app',

@@ -1,11 +1,11 @@
 /** The organization's security address, where reporters write and Embargo reads. */
 import type { Deps } from '../../deps.js'
 import { fail, ok, type Result } from '../../domain/result.js'
+import { normalizeAddress } from '../../domain/text-hygiene.js'
 import { findSecurityAddressOwner, saveOrgMailAddress } from '../../storage/repositories/mail-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { runUnit } from '../../storage/unit-of-work.js'
 import type { MailSettingsError } from '../mail-settings-error.js'
-import { normalizeAddress } from '../sanitize.js'
 
 export async function setSecurityAddress(
   deps: Deps,

@@ -22,8 +22,8 @@ import type { Role } from '../../storage/schema.js'
 import type { CraContext } from '../load-case.js'
 import { CraClockTable } from './clock-table.js'
 
-export const doneMessages = ['marked', 'measure', 'saved', 'filed'] as const
-export type Done = (typeof doneMessages)[number]
+/** What a CRA page confirms after a change (the flash's text: `cra.done.<done>`). */
+export type Done = 'marked' | 'measure' | 'saved' | 'filed'
 
 /** A report's CRA case: marking it, its clocks, the measure, links to each stage's form and to the notice to users. */
 export function CraCasePage({ ctx, role, c, now }: { ctx: PageContext; role: Role; c: CraContext; now: string }) {
