@@ -13,7 +13,15 @@ const waitText = (ctx: PageContext, seconds: number) =>
 
 function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: preact.ComponentChildren }) {
   return (
-    <Layout title={title} t={ctx.t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} signInHref="/login">
+    <Layout
+      title={title}
+      t={ctx.t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+      signInHref="/login"
+    >
       <div class="container container--narrow stack">
         <PageHeader title={title} />
         {children}

@@ -18,7 +18,7 @@ export function SecondStepPage({
 }) {
   const { t } = ctx
   return (
-    <Layout title={t('secondStep.title')} t={t} user={null} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout title={t('secondStep.title')} t={t} user={null} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages}>
       <div class="container container--narrow stack">
         <PageHeader title={t('secondStep.title')} subtitle={t('secondStep.lead')} />
         {problem ? <Alert tone="danger">{problem === 'wrong' ? t('secondStep.wrong') : t('secondStep.throttled')}</Alert> : null}

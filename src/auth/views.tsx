@@ -21,7 +21,7 @@ export function LoginPage({
   const { t } = ctx
   const wait = waitSeconds < 120 ? t('login.wait.seconds', { n: waitSeconds }) : t('login.wait.minutes', { n: Math.ceil(waitSeconds / 60) })
   return (
-    <Layout title={t('login.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout title={t('login.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages}>
       <div class="container container--narrow stack">
         <PageHeader title={t('login.title')} />
         {problem ? (
@@ -73,7 +73,15 @@ export interface HomeData {
 export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
   const { t } = ctx
   return (
-    <Layout title={t('home.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} signInHref="/login">
+    <Layout
+      title={t('home.title')}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+      signInHref="/login"
+    >
       <div class="container stack">
         <PageHeader title={t('home.title')} subtitle={t('home.lead')} />
         {ctx.user ? (

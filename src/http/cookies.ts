@@ -22,6 +22,8 @@ export function cookieNames(config: Config) {
     flash: `${prefix}embargo_flash`,
     /** A report just received on the web form: its reference and follow-up link, shown once (src/intake/receipt.ts), sealed, 15 minutes. */
     receipt: `${prefix}embargo_receipt`,
+    /** The language the visitor chose in the footer (src/http/plugins/language.ts), a year. Not secret. */
+    language: `${prefix}embargo_lang`,
   }
 }
 

@@ -12,6 +12,7 @@ import { installErrorHandling } from './errors.js'
 import { flash } from './flash.js'
 import { accessGuard } from './plugins/access-guard.js'
 import { csrf } from './plugins/csrf.js'
+import { language } from './plugins/language.js'
 import { securityHeaders } from './plugins/security-headers.js'
 import { HttpProblem } from './problems.js'
 import './request-context.js'
@@ -65,6 +66,7 @@ export async function buildServer(deps: Deps, parts: WebParts): Promise<FastifyI
   // After the guard, so its onRoute hook sees (and marks public) the static file routes.
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', index: false, dotfiles: 'deny' })
   await app.register(csrf, { deps })
+  await app.register(language, { deps })
   installErrorHandling(app, deps.config.publicUrl)
 
   for (const feature of parts.features) await app.register(feature, { deps })

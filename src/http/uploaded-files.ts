@@ -112,7 +112,7 @@ export async function prepareFiles(
 /** A size for people: KiB or MiB (one decimal) when it is one, bytes otherwise (the limits said next to a file input). */
 export function sizeText(t: Translator, bytes: number): string {
   const mib = 1024 * 1024
-  if (bytes >= mib) return t('bytes.mib', { n: String(Math.round((bytes / mib) * 10) / 10) })
-  if (bytes >= 1024) return t('bytes.kib', { n: String(Math.round((bytes / 1024) * 10) / 10) })
-  return t('bytes.b', { n: String(bytes) })
+  if (bytes >= mib) return t('bytes.mib', { n: Math.round((bytes / mib) * 10) / 10 })
+  if (bytes >= 1024) return t('bytes.kib', { n: Math.round((bytes / 1024) * 10) / 10 })
+  return t('bytes.b', { n: bytes })
 }

@@ -1,23 +1,54 @@
+import { IntlMessageFormat } from 'intl-messageformat'
+import { de } from './de/index.js'
 import { en } from './en/index.js'
+import { nl } from './nl/index.js'
 
 /**
- * One catalogue for every user-facing string, so that translations (the seed organizations
- * write Dutch and German) slot in by adding a catalogue with the same keys.
+ * One catalogue for every user-facing string, in English, Dutch and German (the seed organizations
+ * are Austrian, Dutch and German). Messages are ICU MessageFormat, read by `intl-messageformat`:
+ * `{name}` is replaced by `params.name`, plurals and numbers follow the language's rules
+ * (`{count, plural, one {# day} other {# days}}`).
  */
 export type MessageKey = keyof typeof en
 export type Catalogue = Record<MessageKey, string>
-export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string
+export type Params = Record<string, string | number>
 
-const catalogues: Record<string, Catalogue> = { en }
+/** A page's strings, and the language they are in (for dates and numbers). */
+export interface Translator {
+  (key: MessageKey, params?: Params): string
+  readonly locale: Locale
+}
 
-export const supportedLocales = Object.keys(catalogues)
+const catalogues = { en, nl, de } as const satisfies Record<string, Partial<Catalogue>>
 
-/** Returns `t(key, params)` for a locale, falling back to English. `{name}` in a message is replaced by `params.name`. */
-export function translator(locale = 'en'): Translator {
-  const catalogue = catalogues[locale] ?? en
-  return (key, params) => {
-    const message = catalogue[key] ?? en[key]
-    if (!params) return message
-    return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+export type Locale = keyof typeof catalogues
+export const supportedLocales = Object.keys(catalogues) as Locale[]
+export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && Object.hasOwn(catalogues, value)
+
+/** The message of `key` in `locale`, or in English while the locale lacks it. */
+export function messageOf(locale: Locale, key: MessageKey): string {
+  return (catalogues[locale] as Partial<Catalogue>)[key] ?? en[key]
+}
+
+const compiled = new Map<string, IntlMessageFormat>()
+
+function format(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`
+  let message = compiled.get(id)
+  if (!message) {
+    // Tags stay text: a message never carries markup (views build markup around messages).
+    message = new IntlMessageFormat(messageOf(locale, key), locale, undefined, { ignoreTag: true })
+    compiled.set(id, message)
   }
+  return message
+}
+
+/** Returns `t(key, params)` for a locale (English when the locale is not one of ours). */
+export function translator(locale: string = 'en'): Translator {
+  const chosen: Locale = isLocale(locale) ? locale : 'en'
+  const t = (key: MessageKey, params?: Params): string => {
+    const message = format(chosen, key)
+    return String(message.format(params ?? {}))
+  }
+  return Object.assign(t, { locale: chosen })
 }

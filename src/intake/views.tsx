@@ -64,7 +64,15 @@ export function OrgPage({
   const { t } = ctx
   const formOpen = channels.some((ch) => ch.id === 'web-form' && ch.state !== 'refused')
   return (
-    <Layout title={t('org.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout
+      title={t('org.title', { org: org.name })}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+      org={org}
+    >
       <div class="container stack">
         <PageHeader
           title={t('org.title', { org: org.name })}
@@ -159,7 +167,15 @@ export function ReportFormPage({
   const err = (f: SubmissionField) => (errors[f] ? t(`fieldProblem.${errors[f]}` as MessageKey) : undefined)
   const chosen = programs.find((p) => p.slug === values.program)
   return (
-    <Layout title={t('report.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org} flash={ctx.flash}>
+    <Layout
+      title={t('report.title', { org: org.name })}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      org={org}
+      flash={ctx.flash}
+      languages={ctx.languages}
+    >
       <div class="container container--narrow stack">
         <PageHeader title={t('report.title', { org: org.name })} subtitle={t('report.lead', { org: org.name })} />
         {Object.keys(errors).length > 0 ? <Alert tone="danger">{t('form.fixErrors')}</Alert> : null}
@@ -368,7 +384,7 @@ export function ReportSentPage({
   const { t } = ctx
   const title = receipt ? t('report.sent.title', { ref: receipt.ref }) : t('report.sent.none.title')
   return (
-    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org} flash={ctx.flash}>
+    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={org} flash={ctx.flash} languages={ctx.languages}>
       <div class="container container--narrow stack">
         <PageHeader title={title} subtitle={receipt ? t('report.sent.lead', { org: org.name }) : undefined} />
         {!receipt ? (
@@ -406,7 +422,7 @@ function ReceivedFiles({ ctx, files }: { ctx: PageContext; files: Array<{ name: 
     <Card title={ctx.t('report.sent.files')}>
       <ul class="link-list" data-received-files>
         {files.map((f) => (
-          <li key={f.name}>{ctx.t('report.sent.file', { name: f.name, size: String(f.size) })}</li>
+          <li key={f.name}>{ctx.t('report.sent.file', { name: f.name, size: f.size })}</li>
         ))}
       </ul>
     </Card>
@@ -423,7 +439,15 @@ export const formValues = (s: Partial<Submission> | Record<string, unknown>): Fo
 export function ChannelClosedPage({ ctx, org, channels }: { ctx: PageContext; org: PublicOrg; channels: ChannelState[] }) {
   const { t } = ctx
   return (
-    <Layout title={t('channels.closed.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout
+      title={t('channels.closed.title')}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+      org={org}
+    >
       <div class="container container--narrow stack">
         <PageHeader title={t('channels.closed.title')} subtitle={t('channels.closed.lead', { org: org.name })} />
         <ChannelsCard ctx={ctx} orgSlug={org.slug} channels={channels} />

@@ -18,7 +18,7 @@ export function policyDocsMarkdown(): string {
 export function PolicyDocsPage({ ctx, markdown }: { ctx: PageContext; markdown: string }) {
   const { t } = ctx
   return (
-    <Layout title={t('policy.docs.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout title={t('policy.docs.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages}>
       <div class="container stack">
         <Markdown html={renderMarkdown(markdown)} />
       </div>

@@ -14,7 +14,15 @@ export function PublicPolicyPage(props: {
   const { ctx, org, version, markdown } = props
   const { t } = ctx
   return (
-    <Layout title={t('policy.public.title', { org: org.name })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout
+      title={t('policy.public.title', { org: org.name })}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+      org={org}
+    >
       <div class="container stack">
         <PageHeader title={t('policy.public.title', { org: org.name })} />
         {version && markdown !== null ? (

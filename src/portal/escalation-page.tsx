@@ -19,7 +19,15 @@ export function EscalationPage(props: {
   const { ctx, org, offer, sent } = props
   const { t } = ctx
   return (
-    <Layout title={t('escalate.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout
+      title={t('escalate.title')}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+      org={org}
+    >
       <div class="container stack">
         <PageHeader
           title={t('escalate.title')}

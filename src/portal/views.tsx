@@ -48,7 +48,15 @@ export function FollowUpPage({
 }) {
   const { t } = ctx
   return (
-    <Layout title={t('portal.title', { ref: view.ref })} t={t} user={ctx.user} csrfToken={ctx.csrfToken} org={view.org} flash={ctx.flash}>
+    <Layout
+      title={t('portal.title', { ref: view.ref })}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      org={view.org}
+      flash={ctx.flash}
+      languages={ctx.languages}
+    >
       <div class="container stack">
         <PageHeader
           title={view.title}
@@ -159,7 +167,7 @@ export function FollowUpPage({
 export function SwitchReportPage({ ctx, current, next }: { ctx: PageContext; current: string; next: string }) {
   const { t } = ctx
   return (
-    <Layout title={t('portal.switch.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout title={t('portal.switch.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages}>
       <div class="container stack">
         <PageHeader title={t('portal.switch.title')} />
         <Alert tone="warning">{t('portal.switch.lead', { current, next })}</Alert>
@@ -184,7 +192,7 @@ export function LinkGonePage({ ctx, state, reachable }: { ctx: PageContext; stat
   const { t } = ctx
   const title = state === 'revoked' ? t('portal.revoked.title') : t('portal.expired.title')
   return (
-    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages}>
       <div class="container stack">
         <PageHeader title={title} />
         <p>{state === 'revoked' ? t('portal.revoked.body') : t('portal.expired.body')}</p>
@@ -206,7 +214,14 @@ export function LinkGonePage({ ctx, state, reachable }: { ctx: PageContext; stat
 export function LinkSentPage({ ctx }: { ctx: PageContext }) {
   const { t } = ctx
   return (
-    <Layout title={t('portal.newLink.sent.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout
+      title={t('portal.newLink.sent.title')}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+    >
       <div class="container stack">
         <PageHeader title={t('portal.newLink.sent.title')} />
         <p>{t('portal.newLink.sent.body')}</p>
@@ -218,7 +233,7 @@ export function LinkSentPage({ ctx }: { ctx: PageContext }) {
 export function ForgottenPage({ ctx }: { ctx: PageContext }) {
   const { t } = ctx
   return (
-    <Layout title={t('portal.forgotten.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout title={t('portal.forgotten.title')} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages}>
       <div class="container stack">
         <PageHeader title={t('portal.forgotten.title')} />
         <p>{t('portal.forgotten.body')}</p>

@@ -20,7 +20,7 @@ export type SecurityNotice = 'totp-added' | 'totp-removed' | 'passkey-added' | '
 
 function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
   return (
-    <Layout title={title} t={ctx.t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout title={title} t={ctx.t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages}>
       <div class="container container--narrow stack">{children}</div>
     </Layout>
   )

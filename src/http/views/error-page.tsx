@@ -14,7 +14,7 @@ export function ErrorPage({
 }) {
   const { t } = ctx
   return (
-    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages}>
       <div class="container container--narrow stack">
         <h1>{title}</h1>
         {detail ? <p>{detail}</p> : null}

@@ -1,10 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { type Translator, translator } from '../../i18n/messages.js'
+import { type Locale, supportedLocales, type Translator, translator } from '../../i18n/messages.js'
 import { type Flash, takeFlash } from '../flash.js'
 import { csrfToken } from '../plugins/csrf.js'
 
+/** The languages a page can switch to (footer links), and the address to come back to. */
+export interface PageLanguages {
+  current: Locale
+  offered: Locale[]
+  /** The page's own address (path and query), where a language link returns. */
+  here: string
+}
+
 /** What every page needs besides its own data: strings, the signed-in user and a CSRF token for its forms. */
 export interface PageContext {
+  /** The page's strings, in its language (src/http/plugins/language.ts). */
   t: Translator
   user: { name: string } | null
   csrfToken: string
@@ -12,15 +21,20 @@ export interface PageContext {
   flash?: Flash | null
   /** The member's unread notifications in the organization of the page (workspace pages only), shown in the navigation. */
   unread?: number | null
+  languages?: PageLanguages
 }
 
-export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => ({
-  t: translator('en'),
-  user: request.user ? { name: request.user.name } : null,
-  csrfToken: tokenIfPossible(request, reply),
-  flash: takeFlash(request, reply),
-  unread: request.unreadNotifications ?? null,
-})
+export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => {
+  const locale = request.locale ?? 'en'
+  return {
+    t: translator(locale),
+    user: request.user ? { name: request.user.name } : null,
+    csrfToken: tokenIfPossible(request, reply),
+    flash: takeFlash(request, reply),
+    unread: request.unreadNotifications ?? null,
+    languages: { current: locale, offered: request.offeredLocales ?? supportedLocales, here: request.url },
+  }
+}
 
 /** An error page for a request refused before cookies were read has no forms worth a token. */
 function tokenIfPossible(request: FastifyRequest, reply: FastifyReply): string {

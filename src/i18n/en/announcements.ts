@@ -49,7 +49,7 @@ export const announcements = {
   'announcements.state.sent': 'Sent',
   'announcements.state.retrying': 'Failed, retrying',
   'announcements.state.failed': 'Failed',
-  'announcements.attempts': '{n} attempts',
+  'announcements.attempts': '{n, plural, one {# attempt} other {# attempts}}',
   'announcements.retry': 'Send to {channel} again',
   'announcements.retried': 'The announcement is queued again.',
   'announcement.subject': 'Security advisory: {title}',

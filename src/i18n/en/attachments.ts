@@ -11,9 +11,9 @@ export const attachments = {
   'report.files.keptText': 'Nothing was sent; your text is kept below.',
   'fieldProblem.files-not-accepted': 'This program takes no files here: describe what they show, or send them by mail.',
   'report.sent.files': 'Files received',
-  'report.sent.file': '{name} ({size} bytes)',
+  'report.sent.file': '{name} ({size, plural, one {# byte} other {# bytes}})',
   'portal.files': 'Files (optional)',
-  'bytes.mib': '{n} MiB',
-  'bytes.kib': '{n} KiB',
-  'bytes.b': '{n} bytes',
+  'bytes.mib': '{n, number} MiB',
+  'bytes.kib': '{n, number} KiB',
+  'bytes.b': '{n, plural, one {# byte} other {# bytes}}',
 } as const

@@ -9,6 +9,7 @@ export const components = {
   'layout.mainNav': 'Main',
   'layout.organization': 'Organization',
   'layout.footer': 'Embargo — coordinated vulnerability disclosure',
+  'layout.language': 'Language',
   'table.actions': 'Actions',
   'field.required': 'required',
   'pagination.label': 'Pagination',

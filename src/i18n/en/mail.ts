@@ -61,8 +61,9 @@ export const mail = {
   'mailAdmin.passphrase': 'Its passphrase',
   'mailAdmin.needAddress': 'Set the security address first.',
   'mailAdmin.keyProblem': 'The key was refused: {problem}',
-  'mailAdmin.relayOff': 'No relay is configured (EMBARGO_SMTP_RELAY_URL): {count} mail(s) wait in the outbox.',
-  'mailAdmin.queued': '{count} mail(s) wait in the outbox.',
+  'mailAdmin.relayOff':
+    'No relay is configured (EMBARGO_SMTP_RELAY_URL): {count, plural, one {# mail waits} other {# mails wait}} in the outbox.',
+  'mailAdmin.queued': '{count, plural, one {# mail waits} other {# mails wait}} in the outbox.',
   'mailAdmin.dead': 'Undelivered mail',
   'mailAdmin.noDead': 'No undelivered mail.',
   'mailAdmin.deadAt': 'Given up at',

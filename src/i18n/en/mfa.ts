@@ -40,7 +40,7 @@ export const mfa = {
   'security.passkeys.added': 'Added {date}',
   'security.passkeys.remove': 'Remove',
   'security.recovery.title': 'Recovery codes',
-  'security.recovery.count': '{n} unused recovery codes.',
+  'security.recovery.count': '{n, plural, one {# unused recovery code.} other {# unused recovery codes.}}',
   'security.recovery.none': 'No recovery codes. They are made when you set up your first second factor.',
   'security.recovery.regenerate': 'Make new recovery codes (the old ones stop working)',
   'security.password': 'Your password (to confirm it is you)',

@@ -42,7 +42,7 @@ export const partners = {
   'partners.done.changed': 'Partner saved.',
   'partners.done.removed': 'Partner removed.',
   'partners.done.release': 'Planned release saved.',
-  'partners.done.notice': 'Early notice sent to {sent} partner(s); {scheduled} scheduled.',
+  'partners.done.notice': 'Early notice sent to {sent, plural, one {# partner} other {# partners}}; {scheduled} scheduled.',
   'partners.formerPartner': 'a former partner',
   'partners.coordination.title': 'Coordination',
   'partners.coordination.link': 'Coordination: planned release and early notice',

@@ -14,7 +14,8 @@ export const policy = {
   'policy.admin.save': 'Save as a new version',
   'policy.admin.saved': 'Saved as version {version}.',
   'policy.admin.unchanged': 'Nothing changed: this is the current version ({version}).',
-  'policy.admin.problems': 'The policy has {count} problem(s); nothing was saved.',
+  'policy.admin.problems':
+    '{count, plural, one {The policy has # problem; nothing was saved.} other {The policy has # problems; nothing was saved.}}',
   'policy.admin.valid': 'The policy is valid.',
   'policy.admin.diff': 'Changes against the current version',
   'policy.admin.noChanges': 'No changes.',
@@ -70,7 +71,7 @@ export const policy = {
     "Cannot be computed: the policy's calendar has too few working days to place this deadline. The report is kept; fix the calendar (working days, holidays, closures) in the policy.",
   'clock.due': 'Due',
   'clock.state': 'State',
-  'clock.businessDaysLeft': '{count} business day(s) left',
+  'clock.businessDaysLeft': '{count, plural, one {# business day left} other {# business days left}}',
   'clock.promise': 'Promise',
   'clock.severity': 'Severity',
   'clock.severity.none': 'Not set',

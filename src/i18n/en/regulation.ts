@@ -104,7 +104,7 @@ export const regulation = {
   'cra.userNotice.channels': 'Announcement channels',
   'cra.userNotice.notSent': 'Not sent through the announcement channels yet.',
   'cra.userNotice.notPublished': 'The channels are public: the notice can be sent once the advisory is published.',
-  'cra.done.announced': 'Notice queued on {n} channel(s).',
+  'cra.done.announced': '{n, plural, one {Notice queued on # channel.} other {Notice queued on # channels.}}',
   'cra.done.alreadyAnnounced': 'Every channel already has this notice: nothing was sent again.',
   'event.cra.marked': 'Marked under the Cyber Resilience Act: {kind}',
   'event.cra.measure_recorded': 'CRA: corrective or mitigating measure available',

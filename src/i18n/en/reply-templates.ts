@@ -3,7 +3,7 @@ export const replyTemplates = {
   'nav.replyTemplates': 'Reply templates',
   'replyTemplates.title': 'Reply templates',
   'replyTemplates.lead':
-    'Replies the team sends often, ready to insert into the reply form of a report. Placeholders such as {{reference}} or {{resolution date}} are filled from the report when a template is inserted; the member reads and edits the reply before sending it.',
+    "Replies the team sends often, ready to insert into the reply form of a report. Placeholders such as '{{reference}}' or '{{resolution date}}' are filled from the report when a template is inserted; the member reads and edits the reply before sending it.",
   'replyTemplates.own': 'Your templates',
   'replyTemplates.none': 'No templates of your own yet. Copy a built-in one below, or write a new one.',
   'replyTemplates.builtin': 'Built-in templates',
@@ -20,7 +20,7 @@ export const replyTemplates = {
   'replyTemplates.marksDetailed': 'Inserting it marks the reply as the detailed response.',
   'replyTemplates.name': 'Name',
   'replyTemplates.body': 'Text (Markdown)',
-  'replyTemplates.body.hint': 'Placeholders are written in double braces, e.g. {{reporter}}. The list of placeholders is below.',
+  'replyTemplates.body.hint': "Placeholders are written in double braces, e.g. '{{reporter}}'. The list of placeholders is below.",
   'replyTemplates.detailed': 'This template is the detailed response',
   'replyTemplates.detailed.hint':
     'Inserting it ticks "This is the detailed response" and what the policy asks it to contain on the reply form, with the resolution date filled in; the member can untick them.',

@@ -25,7 +25,14 @@ export function NoticePage({
   const c = a.content
   const release = a.releaseAt ? formatTime(a.releaseAt, opened.zone) : t('partners.release.none')
   return (
-    <Layout title={`${a.ownId} · ${t('partners.page.title')}`} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash}>
+    <Layout
+      title={`${a.ownId} · ${t('partners.page.title')}`}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+    >
       <div class="container stack">
         <PageHeader title={c.title} subtitle={`${a.ownId} · ${t('partners.page.from', { org: opened.orgName })}`} />
         {acknowledged ? <Alert tone="success">{t('partners.page.thanks')}</Alert> : null}

@@ -16,7 +16,7 @@ export function HallOfFamePage({
   const { t } = ctx
   const title = t('hallOfFame.title', { org: org.name })
   return (
-    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages} org={org}>
       <div class="container stack">
         <PageHeader title={title} subtitle={t('hallOfFame.lead', { org: org.name })} />
         {years.length === 0 ? <p class="text-muted">{t('hallOfFame.empty')}</p> : null}

@@ -12,7 +12,7 @@ export function PublicReportListPage(props: { ctx: PageContext; org: { slug: str
   const title = t('publicReports.list.title', { org: org.name })
   const base = `/o/${encodeURIComponent(org.slug)}/reports`
   return (
-    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages} org={org}>
       <div class="container stack">
         <PageHeader title={title} />
         <p class="text-muted">{t('publicReports.list.lead')}</p>

@@ -11,7 +11,15 @@ export function PublicReportPage(props: { ctx: PageContext; org: { slug: string;
   const { ctx, org, report: r } = props
   const { t } = ctx
   return (
-    <Layout title={`${r.ref}: ${r.title}`} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout
+      title={`${r.ref}: ${r.title}`}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+      org={org}
+    >
       <div class="container stack">
         <PageHeader title={r.title} subtitle={t('publicReports.subtitle', { ref: r.ref, org: org.name })} />
         <KeyValue

@@ -12,7 +12,7 @@ export function AdvisoryListPage(props: { ctx: PageContext; org: { slug: string;
   const title = t('publication.list.title', { org: org.name })
   const base = `/o/${encodeURIComponent(org.slug)}`
   return (
-    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout title={title} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} languages={ctx.languages} org={org}>
       <div class="container stack">
         <PageHeader title={title} />
         <p class="text-muted">

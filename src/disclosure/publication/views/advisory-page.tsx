@@ -78,7 +78,15 @@ export function AdvisoryPage(props: {
       : []),
   ]
   return (
-    <Layout title={`${a.identifiers.own}: ${a.title}`} t={t} user={ctx.user} csrfToken={ctx.csrfToken} flash={ctx.flash} org={org}>
+    <Layout
+      title={`${a.identifiers.own}: ${a.title}`}
+      t={t}
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      flash={ctx.flash}
+      languages={ctx.languages}
+      org={org}
+    >
       <div class="container stack">
         <p>
           <a href={base}>{t('publication.advisory.back', { org: org.name })}</a>

@@ -2,6 +2,7 @@ import type { ComponentChildren, VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import type { Translator } from '../../../i18n/messages.js'
 import type { Flash as FlashMessage } from '../../flash.js'
+import type { PageLanguages } from '../page-context.js'
 import { cx } from './class-names.js'
 import { Flash } from './flash.js'
 import { HiddenInput } from './hidden-input.js'
@@ -24,18 +25,18 @@ export interface LayoutProps {
   csrfToken?: string
   /** When there is no user and this is given, the header shows a sign-in link to it. */
   signInHref?: string
-  /** Language of the page; `en` unless told. */
-  lang?: string
+  /** The footer's language links (the page context's `languages`); none when not given. */
+  languages?: PageLanguages | undefined
   /** The outcome of the form that led here (the page context's `flash`), shown once above the page. */
   flash?: FlashMessage | null | undefined
   children?: ComponentChildren
 }
 
 /** The whole page: `<html>` with head, skip link, header bar, `<main id="main">` and footer. Render with `renderPage`. */
-export function Layout({ title, t, user, org, nav, csrfToken, signInHref, lang = 'en', flash, children }: LayoutProps) {
+export function Layout({ title, t, user, org, nav, csrfToken, signInHref, languages, flash, children }: LayoutProps) {
   const product = t('layout.productName')
   return (
-    <html lang={lang}>
+    <html lang={t.locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -110,10 +111,36 @@ export function Layout({ title, t, user, org, nav, csrfToken, signInHref, lang =
           {children}
         </main>
         <footer class="site-footer">
-          <div class="container">{t('layout.footer')}</div>
+          <div class="container site-footer__inner">
+            <span>{t('layout.footer')}</span>
+            <LanguageLinks t={t} languages={languages} />
+          </div>
         </footer>
       </body>
     </html>
+  )
+}
+
+/** Each language the page can be read in, named in itself ("Deutsch"), as a plain link: no JavaScript needed. */
+function LanguageLinks({ t, languages }: { t: Translator; languages: PageLanguages | undefined }) {
+  if (!languages || languages.offered.length < 2) return null
+  return (
+    <nav class="language-links" aria-label={t('layout.language')}>
+      <ul>
+        {languages.offered.map((locale) => (
+          <li key={locale}>
+            <a
+              href={`/language/${locale}?to=${encodeURIComponent(languages.here)}`}
+              lang={locale}
+              hreflang={locale}
+              aria-current={locale === languages.current ? 'true' : undefined}
+            >
+              {new Intl.DisplayNames([locale], { type: 'language' }).of(locale)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   )
 }
 

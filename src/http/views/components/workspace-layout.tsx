@@ -25,6 +25,7 @@ export function WorkspaceLayout({ ctx, org, role, current, title, children }: Wo
       org={org}
       nav={workspaceNav(ctx.t, org.slug, role, current, ctx.unread)}
       flash={ctx.flash}
+      languages={ctx.languages}
     >
       {children}
     </Layout>
