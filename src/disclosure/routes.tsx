@@ -6,7 +6,7 @@ import type { Result } from '../domain/result.js'
 import { type CvssFormError, type CvssFormVectors, formValuesFromVector, vectorsFromForm } from '../domain/severity/cvss-form.js'
 import { type ShownScore, severityLabel } from '../domain/severity/scoring.js'
 import { EmptyForm } from '../http/form-body.js'
-import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
+import { type AppErrorCode, HttpProblem, problems, problemTitle } from '../http/problems.js'
 import { memberOf } from '../http/request-context.js'
 import { cvssMetricLabel } from '../http/views/components/index.js'
 import { pageContext } from '../http/views/page-context.js'
@@ -63,7 +63,7 @@ const viewerOf = (request: FastifyRequest): Viewer => memberOf(request)
 function refusalText(t: Translator, e: Refusal): string {
   if (e.code === 'ADVISORY_REPORTS_NOT_FIXED') return t('advisory.notFixed', { refs: (e.refs ?? []).join(', ') })
   if (e.code === 'STEPS_BEFORE_PUBLISHING') return t('publish.blocked', { missing: (e.missing ?? []).join(', ') })
-  return problems[e.code].title
+  return problemTitle(t, e.code)
 }
 
 /** Why the calculators' metrics make no vector, in words ("The CVSS 4.0 vector is not valid: Attack Vector (AV) is required."). */
@@ -133,7 +133,7 @@ export async function disclosureRoutes(app: FastifyInstance, { deps }: { deps: D
     { config: work, schema: { params: OrgParams, querystring: NewAdvisoryQuery } },
     async (request, reply) => {
       const ref = request.query.report ?? ''
-      if (ref === '') throw new HttpProblem('BAD_REQUEST', 'Start a new advisory from a report page.')
+      if (ref === '') throw new HttpProblem('BAD_REQUEST', pageContext(request, reply).t('advisory.startFromReport'))
       return reply.page(<NewAdvisoryPage ctx={pageContext(request, reply)} org={request.org!} role={request.role!} reportRef={ref} />)
     },
   )

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ConcurrentChangeError } from '../storage/report-transition.js'
-import { HttpProblem, problems } from './problems.js'
+import { HttpProblem, problems, problemTitle } from './problems.js'
 import { safeRedirectTarget } from './redirect-target.js'
 import { ErrorPage } from './views/error-page.js'
 import { pageContext } from './views/page-context.js'
@@ -51,8 +51,11 @@ export function installErrorHandling(app: FastifyInstance, publicUrl: URL): void
         .type('application/problem+json')
         .send({ type: `about:blank`, code: problem.code, title, status: problem.status, detail: problem.detail, ...problem.extra })
     }
+    // An error page never repeats the address asked for (it may name what the visitor may not know exists).
+    const ctx = pageContext(request, reply)
+    const languages = ctx.languages && { ...ctx.languages, here: null }
     return reply.page(
-      <ErrorPage ctx={pageContext(request, reply)} title={title} detail={problem.detail} requestId={request.id} />,
+      <ErrorPage ctx={{ ...ctx, languages }} title={problemTitle(ctx.t, problem.code)} detail={problem.detail} requestId={request.id} />,
       problem.status,
     )
   }

@@ -4,6 +4,9 @@ import type { Config } from '../config.js'
 /** Paths whose last segment is a secret (follow-up capability, setup token, invitation, password reset, partner notice): never logged. */
 const secretPaths = /^\/(f|setup|invite|account\/reset|partner-notice)\/[^/?#]+/
 
+/** Whether an address carries a secret in its path: such an address is never repeated in a page or a log. */
+export const isSecretPath = (url: string): boolean => secretPaths.test(url)
+
 /** A request's path as it may appear in a log line: secrets cut out, query string dropped. */
 export function loggablePath(url: string): string {
   const path = url.split('?')[0] ?? ''

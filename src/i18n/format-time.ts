@@ -1,14 +1,25 @@
+import type { Duration } from '../domain/policy/durations.js'
+import type { Locale, Translator } from './messages.js'
+
 /**
- * Times for people: in the organization's time zone (the policy's `calendar.timeZone`) with the
- * zone named, e.g. "Thu, 10 Dec 2026, 23:59 CET (Europe/Vienna)"; "… 22:59 UTC" without a zone.
- * Stored times stay ISO-8601 UTC; only what is shown changes.
+ * One way to show time (issue 14 item 8). Stored times stay ISO-8601 UTC; what people read is:
+ * - the team: the organization's time zone (the policy's `calendar.timeZone`), named, and a
+ *   relative phrase ("in 2 business days", "3 hours ago") — `formatTime` + `relativeTime`;
+ * - reporters and partners (anywhere in the world): the organization's zone, named, and UTC —
+ *   `formatTime` + `utcTime`.
+ * Dates and numbers follow the page's language through `Intl`.
  */
+
+/** The conventions `Intl` formats a language's dates with (English as in Europe: day before month, 24 hours). */
+const dateLocale: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL', de: 'de-DE' }
+
 const formats = new Map<string, Intl.DateTimeFormat>()
 
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone)
+function formatFor(timeZone: string, locale: Locale, zoneName: boolean): Intl.DateTimeFormat {
+  const id = `${timeZone}|${locale}|${zoneName}`
+  let format = formats.get(id)
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
+    format = new Intl.DateTimeFormat(dateLocale[locale] ?? 'en-GB', {
       timeZone,
       weekday: 'short',
       day: 'numeric',
@@ -17,9 +28,9 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-      timeZoneName: 'short',
+      ...(zoneName ? { timeZoneName: 'short' } : {}),
     })
-    formats.set(timeZone, format)
+    formats.set(id, format)
   }
   return format
 }
@@ -28,18 +39,62 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 export function knownZone(timeZone: string | undefined | null): string | undefined {
   if (!timeZone) return undefined
   try {
-    formatFor(timeZone)
+    formatFor(timeZone, 'en', true)
     return timeZone
   } catch {
     return undefined
   }
 }
 
-/** `iso` in `timeZone` (falling back to UTC), the zone named. */
-export function formatTime(iso: string, timeZone?: string | null): string {
+const isUtc = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC'
+
+/** `iso` in `timeZone` (falling back to UTC), the zone named: "Thu, 10 Dec 2026, 23:59 CET (Europe/Vienna)". */
+export function formatTime(iso: string, timeZone?: string | null, locale: Locale = 'en'): string {
   const zone = knownZone(timeZone) ?? 'UTC'
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  const text = formatFor(zone).format(date)
-  return zone === 'UTC' || zone === 'Etc/UTC' ? text : `${text} (${zone})`
+  const text = formatFor(zone, locale, true).format(date)
+  return isUtc(zone) ? text : `${text} (${zone})`
+}
+
+/** `iso` in UTC, without the zone's name (the caller says "UTC" through the catalogue). */
+export function utcTime(iso: string, locale: Locale = 'en'): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : formatFor('UTC', locale, false).format(date)
+}
+
+/** For reporters and partners: the organization's zone, named, and the same instant in UTC (once only when the zone is UTC). */
+export function formatTimeWithUtc(t: Translator, iso: string, timeZone?: string | null): string {
+  const zone = knownZone(timeZone) ?? 'UTC'
+  const local = formatTime(iso, zone, t.locale)
+  return isUtc(zone) ? local : t('time.withUtc', { local, utc: utcTime(iso, t.locale) })
+}
+
+const minute = 60_000
+const hour = 60 * minute
+const day = 24 * hour
+
+/**
+ * How far `iso` is from `now`, in the unit people would say: "in 5 minutes", "3 hours ago",
+ * "tomorrow", "in 12 days", "in 3 months". Calendar time; business days are `businessDaysPhrase`.
+ */
+export function relativeTime(iso: string, now: Date, locale: Locale = 'en'): string {
+  const diff = new Date(iso).getTime() - now.getTime()
+  if (Number.isNaN(diff)) return ''
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const size = Math.abs(diff)
+  if (size < hour) return format.format(Math.round(diff / minute), 'minute')
+  if (size < 2 * day) return format.format(Math.round(diff / hour), 'hour')
+  if (size < 60 * day) return format.format(Math.round(diff / day), 'day')
+  return format.format(Math.round(diff / (30 * day)), 'month')
+}
+
+/** "in 2 business days", "due today", "1 business day ago": a clock counted in the policy's business days. */
+export function businessDaysPhrase(t: Translator, businessDays: number): string {
+  return businessDays >= 0 ? t('time.inBusinessDays', { count: businessDays }) : t('time.businessDaysAgo', { count: -businessDays })
+}
+
+/** A policy duration in the page's language: "3 business days", "72 hours", "immediately". */
+export function durationText(t: Translator, duration: Duration): string {
+  return duration.amount === 0 ? t('duration.immediately') : t(`duration.${duration.unit}`, { count: duration.amount })
 }

@@ -3,7 +3,7 @@ import { cipherFor, type Deps } from '../deps.js'
 import type { NoticeRefusal } from '../domain/partner/notice-rules.js'
 import type { Partner, PartnerField, PartnerProblem } from '../domain/partner/partner.js'
 import { asList, EmptyForm } from '../http/form-body.js'
-import { type AppErrorCode, HttpProblem, problems } from '../http/problems.js'
+import { type AppErrorCode, HttpProblem, problems, problemTitle } from '../http/problems.js'
 import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { formatTime } from '../i18n/format-time.js'
@@ -76,7 +76,7 @@ function refusalLine(t: Translator, r: PartnerRefusal, zone: string | undefined)
     return e.label !== undefined
       ? t('partners.refusal.label', { partner: r.name, label: e.label })
       : t('partners.refusal.program', { partner: r.name, program: e.program ?? '' })
-  return `${r.name}: ${problems[e.code].title}`
+  return `${r.name}: ${problemTitle(t, e.code)}`
 }
 
 /**
@@ -231,7 +231,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
         org={request.org!}
         role={request.role!}
         view={view}
-        problem={problem ? problems[problem.code].title : undefined}
+        problem={problem ? problemTitle(ctx.t, problem.code) : undefined}
         refusals={lines}
       />,
       status,

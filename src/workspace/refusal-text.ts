@@ -1,4 +1,4 @@
-import { type AppErrorCode, problems } from '../http/problems.js'
+import { type AppErrorCode, problemTitle } from '../http/problems.js'
 import { cvssMetricLabel } from '../http/views/components/index.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 
@@ -25,11 +25,11 @@ export function refusalText(t: Translator, e: Refusal): string {
       return t('step.notOptional')
     case 'CVSS_INVALID_VECTOR': {
       const [version, metric, reason] = missing
-      if ((version !== '3.1' && version !== '4.0') || !metric) return problems[e.code].title
+      if ((version !== '3.1' && version !== '4.0') || !metric) return problemTitle(t, e.code)
       const why = reason === 'missing-base-metric' || reason === 'invalid-value' ? reason : 'other'
       return t('severity.cvss.invalid', { version, metric: cvssMetricLabel(t, version, metric), reason: t(`severity.cvss.reason.${why}`) })
     }
     default:
-      return problems[e.code].title
+      return problemTitle(t, e.code)
   }
 }

@@ -72,7 +72,7 @@ export async function reportActionRoutes(app: FastifyInstance, { deps }: { deps:
     { config: work, schema: { params: ReportParams, body: StatusForm } },
     async (request, reply) => {
       const to = request.body.to
-      if (!isReportStatus(to)) throw new HttpProblem('BAD_REQUEST', 'Unknown status.')
+      if (!isReportStatus(to)) throw new HttpProblem('BAD_REQUEST')
       if (to === 'rejected' && request.body.preview) {
         const preview = await previewRejection(deps, request.org!, request.params.ref, request.body.reason ?? '', memberOf(request))
         if (!preview.ok) return answer(request, reply, preview, () => '')

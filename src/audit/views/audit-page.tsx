@@ -56,8 +56,14 @@ export function AuditPage({ ctx, org, role, log, nextHref, timeZone }: AuditPage
               value={log.filters.kind}
               options={[{ value: '', label: t('audit.filter.anyKind') }, ...eventTypes.map((type) => ({ value: type, label: type }))]}
             />
-            <TextInput name="from" label={t('audit.filter.from')} value={log.filters.from} hint="YYYY-MM-DD" maxLength={10} />
-            <TextInput name="to" label={t('audit.filter.to')} value={log.filters.to} hint="YYYY-MM-DD" maxLength={10} />
+            <TextInput
+              name="from"
+              label={t('audit.filter.from')}
+              value={log.filters.from}
+              hint={t('audit.filter.dateHint')}
+              maxLength={10}
+            />
+            <TextInput name="to" label={t('audit.filter.to')} value={log.filters.to} hint={t('audit.filter.dateHint')} maxLength={10} />
             <div>
               <Button type="submit">{t('audit.filter.apply')}</Button>
             </div>

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { Deps } from '../../deps.js'
 import { mayActInOrganization } from '../../domain/access/mfa-rule.js'
 import { type AccessName, access } from '../../domain/access/route-rules.js'
+import { translator } from '../../i18n/messages.js'
 import { hashSecret } from '../../storage/ids.js'
 import { findTokenHolder } from '../../storage/repositories/api-token-repository.js'
 import { findOrganizationBySlug } from '../../storage/repositories/organization-repository.js'
@@ -65,7 +66,7 @@ export const accessGuard = fp<{ deps: Deps }>(async (app: FastifyInstance, { dep
         if (!request.user) throw new HttpProblem('UNAUTHENTICATED')
         return
       case 'reporter':
-        if (!request.reportAccess) throw new HttpProblem('NOT_FOUND', 'This follow-up link is not valid (any more).')
+        if (!request.reportAccess) throw new HttpProblem('NOT_FOUND', translator(request.locale ?? 'en')('portal.invalidLink'))
         return
       case 'member': {
         if (!request.user) throw new HttpProblem('UNAUTHENTICATED')

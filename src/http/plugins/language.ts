@@ -24,6 +24,8 @@ declare module 'fastify' {
     locale: Locale | null
     /** The languages this page may be shown in (the organization's that we have, or all of ours). */
     offeredLocales: Locale[] | null
+    /** When the request arrived, by the application's clock (`deps.now`): what "in 2 days" on its page counts from. */
+    now: Date | null
   }
 }
 
@@ -39,6 +41,7 @@ export const language = fp(
     const cookie = cookieNames(deps.config).language
     app.decorateRequest('locale', null)
     app.decorateRequest('offeredLocales', null)
+    app.decorateRequest('now', null)
 
     /** The organization a page belongs to: the member's, the follow-up link's, or the one named in the address. */
     const organizationOf = async (request: FastifyRequest): Promise<OrganizationRow | undefined> => {
@@ -50,6 +53,7 @@ export const language = fp(
 
     // First from the visitor alone, so that a page refused before routing (not found, signed out) has a language too.
     app.addHook('onRequest', async (request) => {
+      request.now = deps.now()
       request.locale = chooseLocale({ chosen: request.cookies[cookie], acceptLanguage: header(request.headers['accept-language']) })
     })
     // Then, once the route is known and allowed, among the organization's languages.

@@ -1,14 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { type Locale, supportedLocales, type Translator, translator } from '../../i18n/messages.js'
 import { type Flash, takeFlash } from '../flash.js'
+import { isSecretPath } from '../logging.js'
 import { csrfToken } from '../plugins/csrf.js'
 
 /** The languages a page can switch to (footer links), and the address to come back to. */
 export interface PageLanguages {
   current: Locale
   offered: Locale[]
-  /** The page's own address (path and query), where a language link returns. */
-  here: string
+  /** The page's own address (path and query), where a language link returns; null on error pages and secret addresses (the start page then). */
+  here: string | null
 }
 
 /** What every page needs besides its own data: strings, the signed-in user and a CSRF token for its forms. */
@@ -22,6 +23,8 @@ export interface PageContext {
   /** The member's unread notifications in the organization of the page (workspace pages only), shown in the navigation. */
   unread?: number | null
   languages?: PageLanguages
+  /** When the request arrived (the application's clock): relative times on the page count from it. */
+  now: Date
 }
 
 export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => {
@@ -32,7 +35,12 @@ export const pageContext = (request: FastifyRequest, reply: FastifyReply): PageC
     csrfToken: tokenIfPossible(request, reply),
     flash: takeFlash(request, reply),
     unread: request.unreadNotifications ?? null,
-    languages: { current: locale, offered: request.offeredLocales ?? supportedLocales, here: request.url },
+    now: request.now ?? new Date(),
+    languages: {
+      current: locale,
+      offered: request.offeredLocales ?? supportedLocales,
+      here: isSecretPath(request.url) ? null : request.url,
+    },
   }
 }
 

@@ -18,6 +18,7 @@ export const audit = {
   'audit.filter.anyKind': 'Any kind',
   'audit.filter.from': 'From (date)',
   'audit.filter.to': 'To (date, inclusive)',
+  'audit.filter.dateHint': 'YYYY-MM-DD',
   'audit.filter.apply': 'Filter',
   'audit.column.when': 'When',
   'audit.column.who': 'Who',

@@ -80,6 +80,7 @@ export const disclosure = {
   'advisory.role.sponsor': 'Sponsor',
   'advisory.role.other': 'Other',
   'advisory.none': 'None',
+  'advisory.startFromReport': 'Start a new advisory from a report page: it drafts the advisory from that report.',
   'advisory.actions': 'Workflow',
   'advisory.edit': 'Edit advisory',
   'advisory.submit': 'Submit for review',

@@ -11,6 +11,7 @@ import { notifications } from './notifications.js'
 import { pages } from './pages.js'
 import { partners } from './partners.js'
 import { policy } from './policy.js'
+import { problems } from './problems.js'
 import { publication } from './publication.js'
 import { queue } from './queue.js'
 import { recognition } from './recognition.js'
@@ -19,6 +20,7 @@ import { replyTemplates } from './reply-templates.js'
 import { reportPublication } from './report-publication.js'
 import { severity } from './severity.js'
 import { sso } from './sso.js'
+import { time } from './time.js'
 
 /** The English catalogue: every user-facing string, by key. Other languages mirror these keys. */
 export const en = {
@@ -43,4 +45,6 @@ export const en = {
   ...notifications,
   ...queue,
   ...attachments,
+  ...problems,
+  ...time,
 } as const

@@ -130,7 +130,7 @@ function LanguageLinks({ t, languages }: { t: Translator; languages: PageLanguag
         {languages.offered.map((locale) => (
           <li key={locale}>
             <a
-              href={`/language/${locale}?to=${encodeURIComponent(languages.here)}`}
+              href={languages.here === null ? `/language/${locale}` : `/language/${locale}?to=${encodeURIComponent(languages.here)}`}
               lang={locale}
               hreflang={locale}
               aria-current={locale === languages.current ? 'true' : undefined}
