@@ -60,7 +60,7 @@ export const pages: Translation<typeof english> = {
   // First-run setup
   'setup.title': 'Embargo einrichten',
   'setup.lead': 'Legen Sie das erste Administrationskonto und die erste Organisation an. Dieser Link funktioniert nur einmal.',
-  'setup.you': 'Sie, mit dem ersten Administrationskonto',
+  'setup.you': 'Ihr Konto, das erste Administrationskonto',
   'setup.organization': 'Ihre Organisation',
   'setup.name': 'Ihr Name',
   'setup.email': 'Ihre E-Mail-Adresse',
