@@ -26,7 +26,7 @@ export const pages: Translation<typeof english> = {
   'fieldProblem.key-revoked': 'Deze sleutel is ingetrokken. Plak een actuele sleutel.',
   'fieldProblem.key-invalid': 'Deze sleutel heeft geen geldige zelfhandtekening.',
   'fieldProblem.key-no-encryption-key':
-    'Deze sleutel heeft geen bruikbare subsleutel voor versleuteling, dus er kan niets naar versleuteld worden.',
+    'Deze sleutel heeft geen bruikbare subsleutel voor versleuteling, dus er kan niets mee versleuteld worden.',
   'fieldProblem.key-multiple-keys': 'Plak precies één publieke sleutel.',
   'fieldProblem.invalid-slug': 'Gebruik 2–40 kleine letters, cijfers en koppeltekens, beginnend en eindigend met een letter of cijfer.',
   'fieldProblem.reserved-slug': 'Deze naam is gereserveerd; kies een andere.',
@@ -69,7 +69,7 @@ export const pages: Translation<typeof english> = {
   'setup.submit': 'Beheerder en organisatie aanmaken',
 
   // Public organization page and report form
-  'org.title': 'Security bij {org}',
+  'org.title': 'Beveiliging bij {org}',
   'org.lead': 'Een kwetsbaarheid gevonden in iets wat {org} maakt of beheert? Meld het vertrouwelijk aan het securityteam.',
   'org.report': 'Kwetsbaarheid melden',
   'org.programs': 'Waarover je kunt melden',
@@ -79,7 +79,7 @@ export const pages: Translation<typeof english> = {
   'report.field.optional': '{label} (optioneel)',
   'org.inScope': 'Binnen scope',
   'org.outOfScope': 'Buiten scope',
-  'channels.title': 'Hoe je meldt',
+  'channels.title': 'Zo meld je',
   'channels.kind.web-form': 'Webformulier',
   'channels.kind.api': 'API',
   'channels.kind.email': 'E-mail',
@@ -111,7 +111,8 @@ export const pages: Translation<typeof english> = {
   'report.field.reporterEmail': 'Je e-mailadres (optioneel)',
   'report.field.reporterEmailHint':
     'Om een ontvangstbevestiging en berichten over reacties te krijgen. Zonder e-mailadres gebruik je de vervolglink.',
-  'report.field.reporterPublicKey': 'Je publieke OpenPGP-sleutel (optioneel) — antwoorden per e-mail worden dan daarnaar versleuteld',
+  'report.field.reporterPublicKey':
+    'Je publieke OpenPGP-sleutel (optioneel) — antwoorden per e-mail worden dan met die sleutel versleuteld',
   'report.field.reporterPublicKeyHint':
     'Het ASCII-armored blok van “-----BEGIN PGP PUBLIC KEY BLOCK-----” tot en met de END-regel. Plak nooit een privésleutel.',
   'report.field.credit': 'Hoe wil je vermeld worden?',
@@ -277,7 +278,7 @@ export const pages: Translation<typeof english> = {
   'event.report.claimed': 'Opgepakt',
   'event.report.assigned': 'Overgedragen',
   'event.report.released': 'Teruggezet in de wachtrij',
-  'event.reply.sent': 'Melder geantwoord',
+  'event.reply.sent': 'Antwoord aan de melder gestuurd',
   'event.note.added': 'Interne notitie toegevoegd',
   'event.reporter.replied': 'Melder heeft gereageerd',
   'event.reporter.link_revoked': 'Melder heeft de vervolglink ingetrokken (vergeten)',
@@ -346,7 +347,7 @@ export const pages: Translation<typeof english> = {
   'programs.fields': 'Gestelde vragen',
   'programs.legacy': 'Programma’s van de oude beheerpagina, niet in het beleid',
   'programs.legacyLead':
-    'Meldingen die hieronder zijn ingediend, houden ze, maar het formulier biedt ze niet meer aan. Wil je er meldingen over blijven ontvangen, voeg ze dan aan het beleid toe, bijvoorbeeld:',
+    'Meldingen die onder deze programma’s zijn ingediend, houden ze, maar het formulier biedt ze niet meer aan. Wil je er meldingen over blijven ontvangen, voeg ze dan aan het beleid toe, bijvoorbeeld:',
   'programs.add': 'Programma toevoegen',
   'programs.name': 'Naam',
   'programs.slug': 'Korte naam',
