@@ -1,5 +1,14 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { attachments } from './attachments.js'
+import { components } from './components.js'
+import { pages } from './pages.js'
+import { queue } from './queue.js'
 
 /** The German catalogue: the English keys, in German. A key not yet here is shown in English. */
-export const de: Partial<Translation<typeof en>> = {}
+export const de: Partial<Translation<typeof en>> = {
+  ...pages,
+  ...components,
+  ...attachments,
+  ...queue,
+}

@@ -1,5 +1,14 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { attachments } from './attachments.js'
+import { components } from './components.js'
+import { pages } from './pages.js'
+import { queue } from './queue.js'
 
 /** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
-export const nl: Partial<Translation<typeof en>> = {}
+export const nl: Partial<Translation<typeof en>> = {
+  ...pages,
+  ...components,
+  ...attachments,
+  ...queue,
+}
