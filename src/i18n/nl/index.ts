@@ -1,8 +1,10 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
 import { notifications } from './notifications.js'
+import { partners } from './partners.js'
 
 /** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
 export const nl: Partial<Translation<typeof en>> = {
   ...notifications,
+  ...partners,
 }
