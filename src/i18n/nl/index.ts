@@ -1,5 +1,6 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { disclosure } from './disclosure.js'
 import { notifications } from './notifications.js'
 import { partners } from './partners.js'
 
@@ -7,4 +8,5 @@ import { partners } from './partners.js'
 export const nl: Partial<Translation<typeof en>> = {
   ...notifications,
   ...partners,
+  ...disclosure,
 }
