@@ -3,10 +3,12 @@ import type { Translation } from '../translation.js'
 import { disclosure } from './disclosure.js'
 import { notifications } from './notifications.js'
 import { partners } from './partners.js'
+import { policy } from './policy.js'
 
 /** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
 export const nl: Partial<Translation<typeof en>> = {
   ...notifications,
   ...partners,
   ...disclosure,
+  ...policy,
 }
