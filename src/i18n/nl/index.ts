@@ -2,13 +2,21 @@ import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
 import { attachments } from './attachments.js'
 import { components } from './components.js'
+import { disclosure } from './disclosure.js'
+import { notifications } from './notifications.js'
 import { pages } from './pages.js'
+import { partners } from './partners.js'
+import { policy } from './policy.js'
 import { queue } from './queue.js'
 
 /** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
 export const nl: Partial<Translation<typeof en>> = {
-  ...pages,
-  ...components,
   ...attachments,
+  ...components,
+  ...disclosure,
+  ...notifications,
+  ...pages,
+  ...partners,
+  ...policy,
   ...queue,
 }
