@@ -54,8 +54,8 @@ export const pages: Translation<typeof english> = {
   'login.submit': 'Anmelden',
   'login.failed': 'Die E-Mail-Adresse oder das Passwort ist falsch, oder das Konto ist deaktiviert.',
   'login.throttled': 'Zu viele fehlgeschlagene Versuche für dieses Konto aus Ihrem Netzwerk. Versuchen Sie es in {wait} erneut.',
-  'login.wait.seconds': '{n} Sekunden',
-  'login.wait.minutes': '{n} Minuten',
+  'login.wait.seconds': '{n, plural, one {# Sekunde} other {# Sekunden}}',
+  'login.wait.minutes': '{n, plural, one {# Minute} other {# Minuten}}',
 
   // First-run setup
   'setup.title': 'Embargo einrichten',
@@ -267,7 +267,7 @@ export const pages: Translation<typeof english> = {
   'reportPage.file.size': 'Größe',
   'reportPage.file.type': 'Typ (nach Inhalt)',
   'reportPage.file.sha256': 'SHA-256',
-  'reportPage.file.bytes': '{size} Bytes',
+  'reportPage.file.bytes': '{size, plural, one {# Byte} other {# Bytes}}',
   'reportPage.file.typeUnknown': 'nicht erkannt',
   'reportPage.file.gone': 'eine Datei',
 

@@ -44,8 +44,8 @@ export const pages = {
   'login.submit': 'Sign in',
   'login.failed': 'The e-mail address or password is wrong, or the account is disabled.',
   'login.throttled': 'Too many failed attempts for this account from your network. Try again in {wait}.',
-  'login.wait.seconds': '{n} seconds',
-  'login.wait.minutes': '{n} minutes',
+  'login.wait.seconds': '{n, plural, one {# second} other {# seconds}}',
+  'login.wait.minutes': '{n, plural, one {# minute} other {# minutes}}',
 
   // First-run setup
   'setup.title': 'Set up Embargo',
@@ -252,7 +252,7 @@ export const pages = {
   'reportPage.file.size': 'Size',
   'reportPage.file.type': 'Type (from its content)',
   'reportPage.file.sha256': 'SHA-256',
-  'reportPage.file.bytes': '{size} bytes',
+  'reportPage.file.bytes': '{size, plural, one {# byte} other {# bytes}}',
   'reportPage.file.typeUnknown': 'not recognized',
   'reportPage.file.gone': 'a file',
 

@@ -114,7 +114,7 @@ export const policy = {
   'escalate.next': 'Escalate to: {target}',
   'escalate.wait': 'The next escalation step is possible from {date}.',
   'escalate.done': 'Every escalation step has been taken.',
-  'escalate.sent': 'Escalated. {target} has been told.',
+  'escalate.sent': 'Escalated: {target} has been told.',
   'escalate.button': 'Escalate now',
   'escalate.link': 'No reply in time? Escalate',
   'escalate.target.assignee': 'the team member handling your report',

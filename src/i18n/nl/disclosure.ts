@@ -83,6 +83,7 @@ export const disclosure: Translation<typeof english> = {
   'advisory.role.sponsor': 'Sponsor',
   'advisory.role.other': 'Anders',
   'advisory.none': 'Geen',
+  'advisory.startFromReport': 'Begin een nieuw advisory vanaf de pagina van een melding: het concept wordt dan uit die melding opgesteld.',
   'advisory.actions': 'Workflow',
   'advisory.edit': 'Advisory bewerken',
   'advisory.submit': 'Indienen voor review',

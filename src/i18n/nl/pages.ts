@@ -51,8 +51,8 @@ export const pages: Translation<typeof english> = {
   'login.submit': 'Inloggen',
   'login.failed': 'Het e-mailadres of wachtwoord klopt niet, of het account is uitgeschakeld.',
   'login.throttled': 'Te veel mislukte pogingen voor dit account vanaf jouw netwerk. Probeer het over {wait} opnieuw.',
-  'login.wait.seconds': '{n} seconden',
-  'login.wait.minutes': '{n} minuten',
+  'login.wait.seconds': '{n, plural, one {# seconde} other {# seconden}}',
+  'login.wait.minutes': '{n, plural, one {# minuut} other {# minuten}}',
 
   // First-run setup
   'setup.title': 'Embargo instellen',
@@ -262,7 +262,7 @@ export const pages: Translation<typeof english> = {
   'reportPage.file.size': 'Grootte',
   'reportPage.file.type': 'Type (op basis van de inhoud)',
   'reportPage.file.sha256': 'SHA-256',
-  'reportPage.file.bytes': '{size} bytes',
+  'reportPage.file.bytes': '{size, plural, one {# byte} other {# bytes}}',
   'reportPage.file.typeUnknown': 'niet herkend',
   'reportPage.file.gone': 'een bestand',
 
