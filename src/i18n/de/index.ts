@@ -1,8 +1,10 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
 import { regulation } from './regulation.js'
+import { severity } from './severity.js'
 
 /** The German catalogue: the English keys, in German. A key not yet here is shown in English. */
 export const de: Partial<Translation<typeof en>> = {
   ...regulation,
+  ...severity,
 }

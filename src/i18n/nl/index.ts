@@ -1,8 +1,10 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
 import { regulation } from './regulation.js'
+import { severity } from './severity.js'
 
 /** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
 export const nl: Partial<Translation<typeof en>> = {
   ...regulation,
+  ...severity,
 }
