@@ -1,5 +1,6 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { mail } from './mail.js'
 import { regulation } from './regulation.js'
 import { severity } from './severity.js'
 
@@ -7,4 +8,5 @@ import { severity } from './severity.js'
 export const nl: Partial<Translation<typeof en>> = {
   ...regulation,
   ...severity,
+  ...mail,
 }
