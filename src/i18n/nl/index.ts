@@ -2,6 +2,7 @@ import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
 import { mail } from './mail.js'
 import { regulation } from './regulation.js'
+import { reportPublication } from './report-publication.js'
 import { severity } from './severity.js'
 
 /** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
@@ -9,4 +10,5 @@ export const nl: Partial<Translation<typeof en>> = {
   ...regulation,
   ...severity,
   ...mail,
+  ...reportPublication,
 }
