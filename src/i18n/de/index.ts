@@ -1,5 +1,6 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { audit } from './audit.js'
 import { mail } from './mail.js'
 import { regulation } from './regulation.js'
 import { reportPublication } from './report-publication.js'
@@ -11,4 +12,5 @@ export const de: Partial<Translation<typeof en>> = {
   ...severity,
   ...mail,
   ...reportPublication,
+  ...audit,
 }
