@@ -27,9 +27,9 @@ export const mail: Translation<typeof english> = {
   'mail.body.reporter.new-link':
     'Hallo,\n\njemand hat einen neuen Link angefordert, um Ihre Meldung {ref} an {org} zu verfolgen. Hier ist er (halten Sie ihn geheim): {link}\n\nWaren Sie das nicht, können Sie diese E-Mail ignorieren: Der Link öffnet die Meldung nur für die Person, die diese E-Mail hat.\n',
   'mail.body.team.clock-reminder':
-    'Hallo,\n\neine Frist zur Meldung {ref} bei {org} läuft bald ab: {clock} ist am {due} fällig.\n\nÖffnen Sie die Meldung im Arbeitsbereich: {link}\n',
+    'Hallo,\n\neine Frist zur Meldung {ref} bei {org} läuft bald ab. Am {due} ist {clock} fällig.\n\nÖffnen Sie die Meldung im Arbeitsbereich: {link}\n',
   'mail.body.team.clock-escalation':
-    'Hallo,\n\nbei Meldung {ref} bei {org} wurde eine Frist versäumt: {clock} war am {due} fällig. Die Richtlinie eskaliert sie an Sie (Stufe {step} der Eskalationskette).\n\nÖffnen Sie die Meldung im Arbeitsbereich: {link}\n',
+    'Hallo,\n\nzur Meldung {ref} bei {org} wurde eine Frist versäumt. Am {due} war {clock} fällig. Die Richtlinie eskaliert die Meldung an Sie (Stufe {step} der Eskalationskette).\n\nÖffnen Sie die Meldung im Arbeitsbereich: {link}\n',
   'mail.body.team.severity-alert':
     'Hallo,\n\nMeldung {ref} bei {org}, eingegangen am {due}, hat einen Schweregrad, bei dem die Richtlinie das ganze Team alarmiert. Bitte sehen Sie sie sich jetzt an.\n\nÖffnen Sie die Meldung im Arbeitsbereich: {link}\n',
   'mail.body.team.reporter-escalation':

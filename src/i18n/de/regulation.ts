@@ -120,7 +120,7 @@ export const regulation: Translation<typeof english> = {
   'mail.subject.team.cra-reminder': 'CRA-Erinnerung: Eine Meldefrist läuft bald ab',
   'mail.subject.team.cra-overdue': 'CRA-Eskalation: Eine Meldefrist ist abgelaufen',
   'mail.body.team.cra-reminder':
-    'Hallo,\n\nMeldung {ref} bei {org} ist ein Fall nach dem Cyber Resilience Act: {clock} ist am {due} fällig. Es wird nichts automatisch eingereicht.\n\nÖffnen Sie den Fall im Arbeitsbereich: {link}\n',
+    'Hallo,\n\nMeldung {ref} bei {org} ist ein Fall nach dem Cyber Resilience Act. Am {due} ist {clock} fällig. Es wird nichts automatisch eingereicht.\n\nÖffnen Sie den Fall im Arbeitsbereich: {link}\n',
   'mail.body.team.cra-overdue':
     'Hallo,\n\nMeldung {ref} bei {org} ist ein Fall nach dem Cyber Resilience Act, und {clock} war am {due} fällig: Eine Einreichung ist nicht erfasst. Holen Sie die Einreichung jetzt über die zentrale Meldeplattform der ENISA nach und erfassen Sie sie.\n\nÖffnen Sie den Fall im Arbeitsbereich: {link}\n',
   'mail.clock.cra-early-warning': 'die Frühwarnung an das CSIRT und die ENISA',

@@ -35,7 +35,7 @@ export const audit: Translation<typeof english> = {
 
   'tokens.title': 'API-tokens',
   'tokens.intro':
-    'Met een token kan een script de JSON API van het team gebruiken als jou: meldingen opvragen en lezen en, met de scope werk, hun status wijzigen en reageren. Het token werkt alleen voor deze organisatie, alleen tot het verloopt, en stopt meteen als het wordt ingetrokken of als je de organisatie verlaat. Elk gebruik staat in het auditlog.',
+    'Met een token kan een script de JSON API van het team namens jou gebruiken: meldingen opvragen en lezen en, met de scope “Werk”, hun status wijzigen en reageren. Het token werkt alleen voor deze organisatie, alleen tot het verloopt, en stopt meteen als het wordt ingetrokken of als je de organisatie verlaat. Elk gebruik staat in het auditlog.',
   'tokens.docs': 'API-documentatie (OpenAPI 3.1)',
   'tokens.new': 'Nieuw token',
   'tokens.name': 'Naam',
@@ -63,5 +63,5 @@ export const audit: Translation<typeof english> = {
   'tokens.never': 'Nooit',
   'tokens.revoke': 'Intrekken',
   'tokens.error.name': 'Geef het token een naam (één regel, hoogstens 100 tekens).',
-  'tokens.error.scope': 'Je rol mag alleen lezen: kies de scope lezen.',
+  'tokens.error.scope': 'Je rol mag alleen lezen: kies de scope “Lezen”.',
 }
