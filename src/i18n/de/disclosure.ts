@@ -85,7 +85,8 @@ export const disclosure: Translation<typeof english> = {
   'advisory.role.sponsor': 'Sponsoring',
   'advisory.role.other': 'Sonstiges',
   'advisory.none': 'Keine',
-  'advisory.startFromReport': 'Beginnen Sie einen neuen Sicherheitshinweis auf der Seite einer Meldung: Der Entwurf wird aus dieser Meldung erstellt.',
+  'advisory.startFromReport':
+    'Beginnen Sie einen neuen Sicherheitshinweis auf der Seite einer Meldung: Der Entwurf wird aus dieser Meldung erstellt.',
   'advisory.actions': 'Ablauf',
   'advisory.edit': 'Sicherheitshinweis bearbeiten',
   'advisory.submit': 'Zur Prüfung einreichen',

@@ -1,22 +1,32 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
 import { attachments } from './attachments.js'
+import { audit } from './audit.js'
 import { components } from './components.js'
 import { disclosure } from './disclosure.js'
+import { mail } from './mail.js'
 import { notifications } from './notifications.js'
 import { pages } from './pages.js'
 import { partners } from './partners.js'
 import { policy } from './policy.js'
 import { queue } from './queue.js'
+import { regulation } from './regulation.js'
+import { reportPublication } from './report-publication.js'
+import { severity } from './severity.js'
 
 /** The German catalogue: the English keys, in German. A key not yet here is shown in English. */
 export const de: Partial<Translation<typeof en>> = {
   ...attachments,
+  ...audit,
   ...components,
   ...disclosure,
+  ...mail,
   ...notifications,
   ...pages,
   ...partners,
   ...policy,
   ...queue,
+  ...regulation,
+  ...reportPublication,
+  ...severity,
 }

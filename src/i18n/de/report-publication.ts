@@ -1,0 +1,78 @@
+import type { reportPublication as english } from '../en/report-publication.js'
+import type { Translation } from '../translation.js'
+
+/** German strings of the public version of a report (keys and arguments as in ../en/report-publication.ts). */
+export const reportPublication: Translation<typeof english> = {
+  'publicVersion.title': 'Öffentliche Fassung',
+  'publicVersion.prompt':
+    'Die Richtlinie macht jede Meldung geschwärzt öffentlich, unabhängig vom Ergebnis: Bereiten Sie die öffentliche Fassung dieser Meldung vor.',
+  'publicVersion.queueFlag': 'Öffentliche Fassung vorzubereiten',
+  'publicVersion.notDecided':
+    'Sobald die Meldung angenommen, abgelehnt oder als Duplikat markiert ist, kann das Team eine öffentliche Fassung vorbereiten.',
+  'publicVersion.state.draft': 'Entwurf, noch nicht freigegeben',
+  'publicVersion.state.shown': 'Der meldenden Person gezeigt',
+  'publicVersion.state.published': 'Veröffentlicht',
+  'publicVersion.state.objected': 'Die meldende Person hat widersprochen: nicht veröffentlicht',
+  'publicVersion.state.withdrawn': 'Zurückgezogen: nicht veröffentlicht',
+  'publicVersion.outcome.accepted': 'Angenommen',
+  'publicVersion.outcome.rejected': 'Abgelehnt',
+  'publicVersion.outcome.duplicate': 'Duplikat',
+  'publicVersion.shownUntil': 'Die meldende Person kann bis {at} widersprechen; danach wird die Fassung veröffentlicht.',
+  'publicVersion.waitingForFix': 'Wartet auf die Behebung: wird veröffentlicht, sobald Sicherheitshinweis {ids} veröffentlicht ist.',
+  'publicVersion.outcomeChanged':
+    'Über die Meldung ist nicht mehr so entschieden, wie diese Fassung sagt: Sie wird nicht veröffentlicht. Überarbeiten Sie die öffentliche Fassung oder ziehen Sie sie zurück.',
+  'publicVersion.afterAdvisory': 'Wird nicht veröffentlicht, bevor Sicherheitshinweis {id} veröffentlicht ist.',
+  'publicVersion.objectedLead': 'Die meldende Person hat widersprochen und schreibt:',
+  'publicVersion.publishedAt': 'Veröffentlicht am {at}.',
+  'publicVersion.publicPage': 'Öffentliche Seite',
+  'publicVersion.preview': 'Vorschau der öffentlichen Seite',
+  'publicVersion.reasonLabel': 'Begründung des Ergebnisses:',
+  'publicVersion.outcomeLabel': 'Ergebnis:',
+  'publicVersion.withdraw': 'Öffentliche Fassung zurückziehen',
+  'publicVersion.prepare': 'Öffentliche Fassung vorbereiten',
+  'publicVersion.rewrite': 'Öffentliche Fassung überarbeiten',
+  'publicVersion.fromScratch':
+    'Schreiben Sie den öffentlichen Text von Grund auf neu: Aus der Meldung wird nichts hierher kopiert. Übernehmen Sie von Hand nur, was öffentlich sein darf, und lassen Sie Namen, Adressen, Geheimnisse und alles weg, was einen Angriff erleichtert.',
+  'publicVersion.field.title': 'Öffentlicher Titel',
+  'publicVersion.field.body': 'Öffentlicher Text (Markdown)',
+  'publicVersion.field.reason': 'Begründung des Ergebnisses, für die Öffentlichkeit',
+  'publicVersion.field.reasonHint': 'Wird mit dem Ergebnis auf der öffentlichen Seite angezeigt.',
+  'publicVersion.field.afterAdvisory': 'Nicht bevor dieser Sicherheitshinweis veröffentlicht ist (seine ID, optional)',
+  'publicVersion.field.afterAdvisoryHint':
+    'Der Sicherheitshinweis mit der Behebung. Auf Sicherheitshinweise, die mit der Meldung verknüpft sind, wird ohnehin gewartet.',
+  'publicVersion.save': 'Entwurf speichern',
+  'publicVersion.awaitingReview': 'Die Richtlinie verlangt eine Prüfung: Ein anderes Teammitglied gibt die öffentliche Fassung frei.',
+  'publicVersion.approveHint':
+    'Mit der Freigabe wird die öffentliche Fassung der meldenden Person gezeigt, die innerhalb von {period} widersprechen kann; danach wird sie veröffentlicht, sobald die Behebung verfügbar ist.',
+  'publicVersion.confirmPreview': 'Ich habe die Vorschau geprüft: Sie gibt nichts preis, was vertraulich bleiben muss',
+  'publicVersion.approve': 'Freigeben und der meldenden Person zeigen',
+  'publicVersion.reporter.title': 'Die öffentliche Fassung Ihrer Meldung',
+  'publicVersion.reporter.lead':
+    'Wir möchten diese geschwärzte Fassung Ihrer Meldung veröffentlichen. Wenn Sie widersprechen, teilen Sie uns den Grund vor {at} mit: Dann wird sie nicht veröffentlicht.',
+  'publicVersion.reporter.objected': 'Sie haben widersprochen: Diese Fassung wird nicht veröffentlicht.',
+  'publicVersion.reporter.published': 'Diese Fassung ist veröffentlicht.',
+  'publicVersion.reporter.reason': 'Warum Sie widersprechen',
+  'publicVersion.reporter.object': 'Widersprechen',
+  'publicReports.list.title': 'Veröffentlichte Meldungen von {org}',
+  'publicReports.list.lead': 'Geschwärzt veröffentlichte Meldungen mit ihrem Ergebnis: angenommen, abgelehnt oder Duplikat.',
+  'publicReports.list.none': '{org} hat noch keine Meldungen veröffentlicht.',
+  'publicReports.list.caption': 'Veröffentlichte Meldungen, neueste zuerst',
+  'publicReports.ref': 'Meldung',
+  'publicReports.reportTitle': 'Titel',
+  'publicReports.outcome': 'Ergebnis',
+  'publicReports.published': 'Veröffentlicht',
+  'publicReports.subtitle': 'Meldung {ref} an {org}',
+  'publicReports.report': 'Meldung',
+  'publicReports.reason': 'Begründung des Ergebnisses',
+  'publicReports.all': 'Alle veröffentlichten Meldungen von {org}',
+  'publicReports.org.link': 'Veröffentlichte Meldungen',
+  'event.public_version.prepared': 'Öffentliche Fassung vorbereitet',
+  'event.public_version.approved': 'Öffentliche Fassung von ihrem Autor freigegeben (Vorschau bestätigt) und der meldenden Person gezeigt',
+  'event.public_version.reviewed': 'Öffentliche Fassung von einem zweiten Mitglied geprüft und der meldenden Person gezeigt',
+  'event.public_version.objected': 'Die meldende Person hat der öffentlichen Fassung widersprochen',
+  'event.public_version.withdrawn': 'Öffentliche Fassung zurückgezogen',
+  'event.public_version.published': 'Öffentliche Fassung veröffentlicht',
+  'mail.subject.reporter.public-version-proposed': 'Die öffentliche Fassung Ihrer Meldung',
+  'mail.body.reporter.public-version-proposed':
+    'Hallo,\n\n{org} möchte eine geschwärzte Fassung Ihrer Meldung {ref} veröffentlichen. Lesen Sie sie auf Ihrer Folgeseite, wo Sie bis {due} widersprechen können: {link}\n',
+}

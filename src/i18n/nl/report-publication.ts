@@ -1,0 +1,78 @@
+import type { reportPublication as english } from '../en/report-publication.js'
+import type { Translation } from '../translation.js'
+
+/** Dutch strings of the public version of a report (keys and arguments as in ../en/report-publication.ts). */
+export const reportPublication: Translation<typeof english> = {
+  'publicVersion.title': 'Openbare versie',
+  'publicVersion.prompt':
+    'Het beleid maakt elke melding openbaar, geredigeerd, ongeacht de uitkomst: bereid de openbare versie van deze melding voor.',
+  'publicVersion.queueFlag': 'Openbare versie voorbereiden',
+  'publicVersion.notDecided':
+    'Zodra de melding is geaccepteerd, afgewezen of als duplicaat gemarkeerd, kan het team een openbare versie voorbereiden.',
+  'publicVersion.state.draft': 'Concept, nog niet goedgekeurd',
+  'publicVersion.state.shown': 'Getoond aan de melder',
+  'publicVersion.state.published': 'Gepubliceerd',
+  'publicVersion.state.objected': 'De melder heeft bezwaar gemaakt: niet gepubliceerd',
+  'publicVersion.state.withdrawn': 'Ingetrokken: niet gepubliceerd',
+  'publicVersion.outcome.accepted': 'Geaccepteerd',
+  'publicVersion.outcome.rejected': 'Afgewezen',
+  'publicVersion.outcome.duplicate': 'Duplicaat',
+  'publicVersion.shownUntil': 'De melder kan tot {at} bezwaar maken; daarna wordt de versie gepubliceerd.',
+  'publicVersion.waitingForFix': 'Wacht op de oplossing: wordt gepubliceerd zodra advisory {ids} is gepubliceerd.',
+  'publicVersion.outcomeChanged':
+    'Over de melding is niet meer besloten zoals deze versie zegt: ze wordt niet gepubliceerd. Herschrijf de openbare versie of trek haar in.',
+  'publicVersion.afterAdvisory': 'Niet gepubliceerd voordat advisory {id} is gepubliceerd.',
+  'publicVersion.objectedLead': 'De melder heeft bezwaar gemaakt en schreef:',
+  'publicVersion.publishedAt': 'Gepubliceerd {at}.',
+  'publicVersion.publicPage': 'Openbare pagina',
+  'publicVersion.preview': 'Voorbeeld van de openbare pagina',
+  'publicVersion.reasonLabel': 'Reden voor de uitkomst:',
+  'publicVersion.outcomeLabel': 'Uitkomst:',
+  'publicVersion.withdraw': 'Openbare versie intrekken',
+  'publicVersion.prepare': 'Openbare versie voorbereiden',
+  'publicVersion.rewrite': 'Openbare versie herschrijven',
+  'publicVersion.fromScratch':
+    'Schrijf de openbare tekst vanaf nul: er wordt niets uit de melding hierheen gekopieerd. Kopieer met de hand alleen wat openbaar mag zijn en laat namen, adressen, geheimen en alles wat een aanval helpt weg.',
+  'publicVersion.field.title': 'Openbare titel',
+  'publicVersion.field.body': 'Openbare tekst (Markdown)',
+  'publicVersion.field.reason': 'Reden voor de uitkomst, voor het publiek',
+  'publicVersion.field.reasonHint': 'Wordt met de uitkomst op de openbare pagina getoond.',
+  'publicVersion.field.afterAdvisory': 'Niet voordat deze advisory is gepubliceerd (de id, optioneel)',
+  'publicVersion.field.afterAdvisoryHint':
+    'De advisory met de oplossing. Op advisories die aan de melding gekoppeld zijn, wordt hoe dan ook gewacht.',
+  'publicVersion.save': 'Concept opslaan',
+  'publicVersion.awaitingReview': 'Het beleid vereist een review: een ander teamlid keurt de openbare versie goed.',
+  'publicVersion.approveHint':
+    'Na goedkeuring ziet de melder de openbare versie en kan binnen {period} bezwaar maken; daarna wordt ze gepubliceerd, zodra de oplossing uit is.',
+  'publicVersion.confirmPreview': 'Ik heb het voorbeeld gecontroleerd: het onthult niets wat privé moet blijven',
+  'publicVersion.approve': 'Goedkeuren en aan de melder tonen',
+  'publicVersion.reporter.title': 'De openbare versie van je melding',
+  'publicVersion.reporter.lead':
+    'We willen deze geredigeerde versie van je melding publiceren. Heb je bezwaar, laat ons dan vóór {at} weten waarom: dan wordt ze niet gepubliceerd.',
+  'publicVersion.reporter.objected': 'Je hebt bezwaar gemaakt: deze versie wordt niet gepubliceerd.',
+  'publicVersion.reporter.published': 'Deze versie is gepubliceerd.',
+  'publicVersion.reporter.reason': 'Waarom je bezwaar maakt',
+  'publicVersion.reporter.object': 'Bezwaar maken',
+  'publicReports.list.title': 'Gepubliceerde meldingen van {org}',
+  'publicReports.list.lead': 'Openbaar gemaakte meldingen, geredigeerd, met hun uitkomst: geaccepteerd, afgewezen of duplicaat.',
+  'publicReports.list.none': '{org} heeft nog geen meldingen gepubliceerd.',
+  'publicReports.list.caption': 'Gepubliceerde meldingen, nieuwste eerst',
+  'publicReports.ref': 'Melding',
+  'publicReports.reportTitle': 'Titel',
+  'publicReports.outcome': 'Uitkomst',
+  'publicReports.published': 'Gepubliceerd',
+  'publicReports.subtitle': 'Melding {ref} aan {org}',
+  'publicReports.report': 'Melding',
+  'publicReports.reason': 'Reden voor de uitkomst',
+  'publicReports.all': 'Alle gepubliceerde meldingen van {org}',
+  'publicReports.org.link': 'Gepubliceerde meldingen',
+  'event.public_version.prepared': 'Openbare versie voorbereid',
+  'event.public_version.approved': 'Openbare versie goedgekeurd door de auteur (voorbeeld bevestigd) en aan de melder getoond',
+  'event.public_version.reviewed': 'Openbare versie gereviewd door een tweede lid en aan de melder getoond',
+  'event.public_version.objected': 'De melder heeft bezwaar gemaakt tegen de openbare versie',
+  'event.public_version.withdrawn': 'Openbare versie ingetrokken',
+  'event.public_version.published': 'Openbare versie gepubliceerd',
+  'mail.subject.reporter.public-version-proposed': 'De openbare versie van je melding',
+  'mail.body.reporter.public-version-proposed':
+    'Hallo,\n\n{org} wil een geredigeerde versie van je melding {ref} publiceren. Lees deze op je vervolgpagina, waar je tot {due} bezwaar kunt maken: {link}\n',
+}
