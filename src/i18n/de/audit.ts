@@ -21,6 +21,7 @@ export const audit: Translation<typeof english> = {
   'audit.filter.anyKind': 'Alle Arten',
   'audit.filter.from': 'Von (Datum)',
   'audit.filter.to': 'Bis (Datum, einschließlich)',
+  'audit.filter.dateHint': 'JJJJ-MM-TT',
   'audit.filter.apply': 'Filtern',
   'audit.column.when': 'Wann',
   'audit.column.who': 'Wer',

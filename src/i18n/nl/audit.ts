@@ -21,6 +21,7 @@ export const audit: Translation<typeof english> = {
   'audit.filter.anyKind': 'Elke soort',
   'audit.filter.from': 'Vanaf (datum)',
   'audit.filter.to': 'Tot en met (datum)',
+  'audit.filter.dateHint': 'JJJJ-MM-DD',
   'audit.filter.apply': 'Filteren',
   'audit.column.when': 'Wanneer',
   'audit.column.who': 'Wie',
