@@ -25,6 +25,9 @@ export type Locale = keyof typeof catalogues
 export const supportedLocales = Object.keys(catalogues) as Locale[]
 export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && Object.hasOwn(catalogues, value)
 
+/** Whether a key built from data (a status, a rating, a clock's name) names a message. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key)
+
 /** The message of `key` in `locale`, or in English while the locale lacks it. */
 export function messageOf(locale: Locale, key: MessageKey): string {
   return (catalogues[locale] as Partial<Catalogue>)[key] ?? en[key]

@@ -1,5 +1,5 @@
 import { type EventType, isEventType } from '../domain/events.js'
-import type { MessageKey, Translator } from '../i18n/messages.js'
+import { isMessageKey, type MessageKey, type Translator } from '../i18n/messages.js'
 
 type Data = Record<string, unknown>
 /** What a timeline line may need besides the event: the names of the report's files (report text, never in the event log). */
@@ -9,6 +9,9 @@ interface Names {
   member?: (id: string) => string
 }
 type Label = (t: Translator, d: Data, names: Names) => string
+
+/** A recorded value (a rating, a clock, an action) in the page's language when the catalogue names it, else as recorded. */
+const known = (t: Translator, key: string, recorded: string): string => (isMessageKey(key) ? t(key) : recorded)
 
 const plain =
   (key: MessageKey): Label =>
@@ -45,7 +48,7 @@ const labels: Record<EventType, Label> = {
         ? t('event.report.unassigned')
         : t('event.report.assigned'),
   'report.released': plain('event.report.released'),
-  'report.severity_set': (t, d) => t('event.report.severity_set', { to: String(d.to ?? '—') }),
+  'report.severity_set': (t, d) => t('event.report.severity_set', { to: known(t, `severity.rating.${String(d.to)}`, String(d.to ?? '—')) }),
   'report.cvss_set': (t, d) => t('event.report.cvss_set', { version: String(d.version), to: String(d.to ?? '—') }),
   'report.labels_set': plain('event.report.labels_set'),
   'report.waiting_on_reporter': plain('event.report.waiting_on_reporter'),
@@ -57,7 +60,16 @@ const labels: Record<EventType, Label> = {
   'reporter.link_reissued': plain('event.reporter.link_reissued'),
   'process.step_done': step,
   'process.step_skipped': (t, d) => t('event.process.step_skipped', { step: String(d.step ?? '') }),
-  'escalation.sent': (t, d) => t('event.escalation.sent', { action: [d.action, d.clock, d.target].filter(Boolean).join(' · ') }),
+  'escalation.sent': (t, d) =>
+    t('event.escalation.sent', {
+      action: [
+        known(t, `event.escalation.kind.${String(d.action)}`, String(d.action ?? '')),
+        d.clock ? known(t, `clock.name.${String(d.clock)}`, String(d.clock)) : '',
+        typeof d.target === 'string' ? known(t, `event.escalation.target.${d.target.split(':')[0]}`, d.target) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
   'file.downloaded': (t, d, names) => t('event.file.downloaded', { name: names.file(String(d.file)) ?? t('reportPage.file.gone') }),
   'mail.message_id_reused': (t, d) => t('event.mail.message_id_reused', { mails: String(d.mails ?? 2) }),
   'credit.proposed': (t, d) => t('event.credit.proposed', { role: String(d.role ?? '') }),
