@@ -1,5 +1,8 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { recognition } from './recognition.js'
 
 /** The German catalogue: the English keys, in German. A key not yet here is shown in English. */
-export const de: Partial<Translation<typeof en>> = {}
+export const de: Partial<Translation<typeof en>> = {
+  ...recognition,
+}

@@ -1,5 +1,8 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { recognition } from './recognition.js'
 
 /** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
-export const nl: Partial<Translation<typeof en>> = {}
+export const nl: Partial<Translation<typeof en>> = {
+  ...recognition,
+}
