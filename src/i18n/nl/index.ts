@@ -1,8 +1,10 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { mfa } from './mfa.js'
 import { recognition } from './recognition.js'
 
 /** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
 export const nl: Partial<Translation<typeof en>> = {
   ...recognition,
+  ...mfa,
 }
