@@ -1,5 +1,6 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
+import { accounts } from './accounts.js'
 import { mfa } from './mfa.js'
 import { recognition } from './recognition.js'
 
@@ -7,4 +8,5 @@ import { recognition } from './recognition.js'
 export const nl: Partial<Translation<typeof en>> = {
   ...recognition,
   ...mfa,
+  ...accounts,
 }
