@@ -3,10 +3,12 @@ import type { Translation } from '../translation.js'
 import { accounts } from './accounts.js'
 import { mfa } from './mfa.js'
 import { recognition } from './recognition.js'
+import { replyTemplates } from './reply-templates.js'
 
 /** The German catalogue: the English keys, in German. A key not yet here is shown in English. */
 export const de: Partial<Translation<typeof en>> = {
   ...recognition,
   ...mfa,
   ...accounts,
+  ...replyTemplates,
 }
