@@ -1,6 +1,7 @@
 import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
 import { accounts } from './accounts.js'
+import { announcements } from './announcements.js'
 import { mfa } from './mfa.js'
 import { recognition } from './recognition.js'
 import { replyTemplates } from './reply-templates.js'
@@ -11,4 +12,5 @@ export const nl: Partial<Translation<typeof en>> = {
   ...mfa,
   ...accounts,
   ...replyTemplates,
+  ...announcements,
 }
