@@ -2,6 +2,7 @@ import type { en } from '../en/index.js'
 import type { Translation } from '../translation.js'
 import { accounts } from './accounts.js'
 import { announcements } from './announcements.js'
+import { cveServices } from './cve-services.js'
 import { mfa } from './mfa.js'
 import { recognition } from './recognition.js'
 import { replyTemplates } from './reply-templates.js'
@@ -13,4 +14,5 @@ export const de: Partial<Translation<typeof en>> = {
   ...accounts,
   ...replyTemplates,
   ...announcements,
+  ...cveServices,
 }
