@@ -4,6 +4,7 @@ import { accounts } from './accounts.js'
 import { announcements } from './announcements.js'
 import { cveServices } from './cve-services.js'
 import { mfa } from './mfa.js'
+import { publication } from './publication.js'
 import { recognition } from './recognition.js'
 import { replyTemplates } from './reply-templates.js'
 
@@ -15,4 +16,5 @@ export const de: Partial<Translation<typeof en>> = {
   ...replyTemplates,
   ...announcements,
   ...cveServices,
+  ...publication,
 }
