@@ -7,6 +7,7 @@ import { mfa } from './mfa.js'
 import { publication } from './publication.js'
 import { recognition } from './recognition.js'
 import { replyTemplates } from './reply-templates.js'
+import { sso } from './sso.js'
 
 /** The German catalogue: the English keys, in German. A key not yet here is shown in English. */
 export const de: Partial<Translation<typeof en>> = {
@@ -17,4 +18,5 @@ export const de: Partial<Translation<typeof en>> = {
   ...announcements,
   ...cveServices,
   ...publication,
+  ...sso,
 }
