@@ -5,10 +5,10 @@ import type { Translation } from '../translation.js'
 export const accounts: Translation<typeof english> = {
   'mail.subject.account.invitation': 'Sie sind zu einem Sicherheitsteam eingeladen',
   'mail.body.account.invitation':
-    'Guten Tag,\n\nSie sind eingeladen, dem Sicherheitsteam von {org} auf Embargo beizutreten. Öffnen Sie diesen Link, um die Einladung anzunehmen (halten Sie ihn geheim; er funktioniert einmal und 7 Tage lang):\n\n{link}\n\nOhne Konto wählen Sie dort Ihr eigenes Passwort; mit Konto melden Sie sich an und nehmen an. Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese E-Mail.\n',
+    'Hallo,\n\nSie sind eingeladen, dem Sicherheitsteam von {org} auf Embargo beizutreten. Öffnen Sie diesen Link, um die Einladung anzunehmen (halten Sie ihn geheim; er funktioniert einmal und 7 Tage lang):\n\n{link}\n\nOhne Konto wählen Sie dort Ihr eigenes Passwort; mit Konto melden Sie sich an und nehmen an. Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese E-Mail.\n',
   'mail.subject.account.password-reset': 'Passwort zurücksetzen',
   'mail.body.account.password-reset':
-    'Guten Tag,\n\njemand hat angefragt, das Passwort Ihres Embargo-Kontos zurückzusetzen. Öffnen Sie diesen Link, um ein neues zu wählen (er funktioniert einmal und 30 Minuten lang):\n\n{link}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.\n',
+    'Hallo,\n\njemand hat angefragt, das Passwort Ihres Embargo-Kontos zurückzusetzen. Öffnen Sie diesen Link, um ein neues zu wählen (er funktioniert einmal und 30 Minuten lang):\n\n{link}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.\n',
 
   'fieldProblem.mismatch': 'Die beiden Passwörter stimmen nicht überein.',
   'fieldProblem.wrong-password': 'Das ist nicht Ihr aktuelles Passwort.',
@@ -36,7 +36,7 @@ export const accounts: Translation<typeof english> = {
   'invite.title': 'Einladung',
   'invite.invalid':
     'Dieser Einladungslink ist nicht mehr gültig: Er wurde verwendet, widerrufen oder ist abgelaufen. Bitten Sie die Administration um einen neuen.',
-  'invite.lead': 'Sie sind eingeladen, dem Sicherheitsteam von {org} beizutreten, mit der Rolle {role}.',
+  'invite.lead': 'Sie sind eingeladen, dem Sicherheitsteam von {org} beizutreten, mit der Rolle „{role}“.',
   'invite.newAccount': 'Wählen Sie Ihren Namen und ein Passwort für Ihr neues Konto ({email}).',
   'invite.name': 'Ihr Name',
   'invite.create': 'Konto erstellen und beitreten',

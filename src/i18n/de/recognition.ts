@@ -3,15 +3,15 @@ import type { Translation } from '../translation.js'
 
 /** German strings of recognition (keys and arguments as in ../en/recognition.ts). */
 export const recognition: Translation<typeof english> = {
-  'credit.role.finder': 'Entdeckung',
-  'credit.role.reporter': 'Meldung',
+  'credit.role.finder': 'Entdeckende Person',
+  'credit.role.reporter': 'Meldende Person',
   'credit.role.analyst': 'Analyse',
   'credit.role.coordinator': 'Koordination',
   'credit.role.remediation developer': 'Entwicklung der Behebung',
   'credit.role.remediation reviewer': 'Review der Behebung',
-  'credit.role.remediation verifier': 'Prüfung der Behebung',
+  'credit.role.remediation verifier': 'Verifizierung der Behebung',
   'credit.role.tool': 'Werkzeug',
-  'credit.role.sponsor': 'Förderung',
+  'credit.role.sponsor': 'Sponsoring',
   'credit.role.other': 'Sonstiges',
   'reward.kind.recognition': 'Anerkennung',
   'reward.kind.t-shirt': 'T-Shirt',
@@ -84,5 +84,5 @@ export const recognition: Translation<typeof english> = {
   'event.reward.sent': 'Belohnung versendet: {kind}',
   'mail.subject.reporter.credit-proposed': 'Wie sollen wir Sie nennen?',
   'mail.body.reporter.credit-proposed':
-    'Guten Tag,\n\n{org} möchte Sie für Ihre Meldung {ref} nennen. Die vorgeschlagene Nennung finden Sie auf Ihrer Folgeseite; dort können Sie sie annehmen, den Namen ändern oder ablehnen: {link}\n',
+    'Hallo,\n\n{org} möchte Sie für Ihre Meldung {ref} nennen. Die vorgeschlagene Nennung finden Sie auf Ihrer Folgeseite; dort können Sie sie annehmen, den Namen ändern oder ablehnen: {link}\n',
 }

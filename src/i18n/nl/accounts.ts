@@ -5,10 +5,10 @@ import type { Translation } from '../translation.js'
 export const accounts: Translation<typeof english> = {
   'mail.subject.account.invitation': 'Je bent uitgenodigd voor een securityteam',
   'mail.body.account.invitation':
-    'Hallo,\n\nJe bent uitgenodigd om lid te worden van het securityteam van {org} op Embargo. Open deze link om de uitnodiging te accepteren (houd hem geheim; hij werkt één keer en 7 dagen lang):\n\n{link}\n\nZonder account kies je daar je eigen wachtwoord; met een account log je in en accepteer je. Als je dit niet verwachtte, negeer deze e-mail dan.\n',
+    'Hallo,\n\nje bent uitgenodigd om lid te worden van het securityteam van {org} op Embargo. Open deze link om de uitnodiging te accepteren (houd hem geheim; hij werkt één keer en 7 dagen lang):\n\n{link}\n\nZonder account kies je daar je eigen wachtwoord; met een account log je in en accepteer je. Als je dit niet verwachtte, negeer deze e-mail dan.\n',
   'mail.subject.account.password-reset': 'Je wachtwoord opnieuw instellen',
   'mail.body.account.password-reset':
-    'Hallo,\n\nIemand heeft gevraagd het wachtwoord van je Embargo-account opnieuw in te stellen. Open deze link om een nieuw wachtwoord te kiezen (hij werkt één keer en 30 minuten lang):\n\n{link}\n\nAls jij dit niet was, negeer deze e-mail dan: je wachtwoord blijft zoals het is.\n',
+    'Hallo,\n\niemand heeft gevraagd het wachtwoord van je Embargo-account opnieuw in te stellen. Open deze link om een nieuw wachtwoord te kiezen (hij werkt één keer en 30 minuten lang):\n\n{link}\n\nAls jij dit niet was, negeer deze e-mail dan: je wachtwoord blijft zoals het is.\n',
 
   'fieldProblem.mismatch': 'De twee wachtwoorden verschillen.',
   'fieldProblem.wrong-password': 'Dit is niet je huidige wachtwoord.',
@@ -55,7 +55,7 @@ export const accounts: Translation<typeof english> = {
   'account.confirm': 'Nieuw wachtwoord nogmaals',
   'account.save': 'Wachtwoord wijzigen',
   'account.changed': 'Wachtwoord gewijzigd. Je andere sessies zijn uitgelogd.',
-  'account.throttled': 'Te veel verkeerde wachtwoorden. Probeer het opnieuw over {wait}.',
+  'account.throttled': 'Te veel verkeerde wachtwoorden. Probeer het over {wait} opnieuw.',
   'account.sessionsLink': 'Je sessies',
 
   'sessions.title': 'Je sessies',
@@ -75,7 +75,7 @@ export const accounts: Translation<typeof english> = {
   'reset.email': 'E-mail',
   'reset.submit': 'Link versturen',
   'reset.sent': 'Als een account dit adres gebruikt, is er een link onderweg. Hij werkt één keer, 30 minuten lang.',
-  'reset.throttled': 'Te veel aanvragen vanaf je netwerk voor dit adres. Probeer het opnieuw over {wait}.',
+  'reset.throttled': 'Te veel aanvragen vanaf je netwerk voor dit adres. Probeer het over {wait} opnieuw.',
   'reset.invalid': 'Deze link is niet meer geldig: hij is gebruikt of verlopen. Vraag een nieuwe aan.',
   'reset.choose': 'Kies een nieuw wachtwoord. Alle sessies van je account worden uitgelogd.',
   'reset.save': 'Nieuw wachtwoord instellen',

@@ -6,7 +6,7 @@ export const announcements: Translation<typeof english> = {
   'nav.announcements': 'Aankondigingen',
   'announceAdmin.title': 'Aankondigingskanalen',
   'announceAdmin.lead':
-    'Wanneer een advisory wordt gepubliceerd, kondigt Embargo die aan op elk kanaal van je beleid (disclosure.announcements) waarvoor hier een bezorging is ingesteld: de publieke titel, samenvatting, ernst, identificatoren en het adres, verder niets.',
+    'Wanneer een advisory wordt gepubliceerd, kondigt Embargo die aan op elk kanaal van je beleid (disclosure.announcements) waarvoor hier een bezorging is ingesteld: de publieke titel, samenvatting, ernst, ID’s en het adres, verder niets.',
   'announceAdmin.none':
     'Je beleid noemt geen aankondigingskanalen. Voeg ze toe onder disclosure.announcements (kind, name, url) op de beleidspagina.',
   'announceAdmin.saved': 'Bezorging opgeslagen voor {name}.',
@@ -23,7 +23,7 @@ export const announcements: Translation<typeof english> = {
   'announceAdmin.urlHint':
     'Alleen https. Versleuteld opgeslagen en nooit meer getoond (het adres van een Slack-webhook is zelf het geheim). Laat leeg om het al opgeslagen adres te houden.',
   'announceAdmin.homeserver': 'Matrix-homeserver (Matrix)',
-  'announceAdmin.room': 'Kamer-id (Matrix), bijv. !abc123:example.org',
+  'announceAdmin.room': 'Kamer-ID (Matrix), bijv. !abc123:example.org',
   'announceAdmin.token': 'Toegangstoken (Matrix)',
   'announceAdmin.tokenHint': 'Versleuteld opgeslagen en nooit meer getoond. Laat leeg om het al opgeslagen token te houden.',
   'announceAdmin.edit': 'Bezorging voor {name} instellen',
@@ -36,7 +36,7 @@ export const announcements: Translation<typeof english> = {
   'announceAdmin.problem.https-only': 'Aankondigingen worden alleen via https bezorgd.',
   'announceAdmin.problem.invalid-address': 'Vul één e-mailadres in.',
   'announceAdmin.problem.required': 'Dit veld is verplicht voor deze bezorging.',
-  'announceAdmin.problem.invalid-room': 'Vul een kamer-id (!…:server) of alias (#…:server) in.',
+  'announceAdmin.problem.invalid-room': 'Vul een kamer-ID (!…:server) of alias (#…:server) in.',
   'announceAdmin.problem.invalid-token': 'Vul het toegangstoken in zonder spaties.',
   'announceAdmin.problem.unknown-channel': 'Je beleid heeft geen aankondigingskanaal met die naam.',
   'announcements.title': 'Aankondigingen van {id}',
@@ -58,7 +58,7 @@ export const announcements: Translation<typeof english> = {
   'announcements.retried': 'De aankondiging staat weer in de wachtrij.',
   'announcement.subject': 'Beveiligingsadvies: {title}',
   'announcement.severity': 'Ernst: {severity}',
-  'announcement.ids': 'Identificatoren: {ids}',
+  'announcement.ids': 'ID’s: {ids}',
   'announcement.mitigations': 'Maatregelen en tijdelijke oplossingen:',
   'announcement.readMore': 'Lees het beveiligingsadvies: {url}',
   'announcement.from': 'Gepubliceerd door {org} op {date}.',

@@ -17,7 +17,7 @@ export const publication: Translation<typeof english> = {
   'publication.state.withdrawn': 'Ingetrokken',
   'publication.advisory.withdrawnNotice': 'Dit beveiligingsadvies is ingetrokken op {date}.',
   'publication.advisory.withdrawnReason': 'Reden: {reason}',
-  'publication.advisory.identifiers': 'Identificatoren',
+  'publication.advisory.identifiers': 'ID’s',
   'publication.advisory.published': 'Gepubliceerd',
   'publication.advisory.updated': 'Laatst bijgewerkt',
   'publication.advisory.severity': 'Ernst',
@@ -56,6 +56,6 @@ export const publication: Translation<typeof english> = {
   'publication.credit.remediation verifier': 'Verificateur van de oplossing',
   'publication.credit.tool': 'Tool',
   'publication.credit.sponsor': 'Sponsor',
-  'publication.credit.other': 'Overig',
+  'publication.credit.other': 'Anders',
   'publication.org.advisories': 'Gepubliceerde beveiligingsadviezen',
 }

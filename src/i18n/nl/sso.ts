@@ -12,7 +12,7 @@ export const sso: Translation<typeof english> = {
   'ssoAdmin.issuer': 'Issuer-URL',
   'ssoAdmin.issuerHint':
     'De issuer-identificator van de provider, bijv. https://login.example.org/realms/security. Embargo leest daar de configuratie van de provider.',
-  'ssoAdmin.clientId': 'Client-id',
+  'ssoAdmin.clientId': 'Client-ID',
   'ssoAdmin.clientSecret': 'Client secret',
   'ssoAdmin.clientSecretHint': 'Versleuteld opgeslagen. Laat leeg om het al opgeslagen secret te houden.',
   'ssoAdmin.domains': 'Toegestane e-maildomeinen',
@@ -20,7 +20,7 @@ export const sso: Translation<typeof english> = {
     'De provider mag alleen spreken voor adressen in deze domeinen (precies deze, niet hun subdomeinen), en alleen als hij aangeeft dat het adres geverifieerd is. Scheid ze met spaties.',
   'ssoAdmin.jit': 'Nieuwe mensen die voor het eerst inloggen',
   'ssoAdmin.jit.none': 'Weigeren: leden worden eerst uitgenodigd',
-  'ssoAdmin.jit.viewer': 'Toevoegen als lezer',
+  'ssoAdmin.jit.viewer': 'Toevoegen als kijker',
   'ssoAdmin.jit.responder': 'Toevoegen als behandelaar',
   'ssoAdmin.mfa': 'Multifactorauthenticatie die de provider bevestigt',
   'ssoAdmin.mfa.trust': 'Vertrouwen (amr of acr van het ID-token)',
