@@ -1,0 +1,68 @@
+import type { announcements as english } from '../en/announcements.js'
+import type { Translation } from '../translation.js'
+
+/** German strings of announcements (keys and arguments as in ../en/announcements.ts). */
+export const announcements: Translation<typeof english> = {
+  'nav.announcements': 'Ankündigungen',
+  'announceAdmin.title': 'Ankündigungskanäle',
+  'announceAdmin.lead':
+    'Wenn ein Sicherheitshinweis veröffentlicht wird, kündigt Embargo ihn auf jedem Kanal Ihrer Richtlinie (disclosure.announcements) an, für den hier eine Zustellung eingerichtet ist: mit öffentlichem Titel, Zusammenfassung, Schweregrad, Kennungen und Adresse, sonst nichts.',
+  'announceAdmin.none':
+    'Ihre Richtlinie nennt keine Ankündigungskanäle. Fügen Sie sie auf der Seite der Richtlinie unter disclosure.announcements (kind, name, url) hinzu.',
+  'announceAdmin.saved': 'Zustellung für {name} gespeichert.',
+  'announceAdmin.removed': '{name} erhält keine Ankündigungen mehr.',
+  'announceAdmin.notConfigured': 'Keine Zustellung: Ankündigungen überspringen diesen Kanal.',
+  'announceAdmin.deliversTo': 'Zustellung: {delivery}, an {target}.',
+  'announceAdmin.delivery': 'Zustellung',
+  'announceAdmin.delivery.mail': 'E-Mail an eine Liste',
+  'announceAdmin.delivery.slack': 'Slack-kompatibler eingehender Webhook',
+  'announceAdmin.delivery.matrix': 'Matrix-Raum',
+  'announceAdmin.delivery.webhook': 'Signierter Webhook (Standard Webhooks)',
+  'announceAdmin.address': 'Listenadresse (E-Mail)',
+  'announceAdmin.url': 'Webhook-Adresse (Slack-kompatibler oder signierter Webhook)',
+  'announceAdmin.urlHint':
+    'Nur https. Verschlüsselt gespeichert und nie wieder angezeigt (die Adresse eines Slack-Webhooks ist selbst das Geheimnis). Leer lassen, um die bereits gespeicherte zu behalten.',
+  'announceAdmin.homeserver': 'Matrix-Homeserver (Matrix)',
+  'announceAdmin.room': 'Raum-ID (Matrix), z. B. !abc123:example.org',
+  'announceAdmin.token': 'Zugriffstoken (Matrix)',
+  'announceAdmin.tokenHint': 'Verschlüsselt gespeichert und nie wieder angezeigt. Leer lassen, um das bereits gespeicherte zu behalten.',
+  'announceAdmin.edit': 'Zustellung für {name} einrichten',
+  'announceAdmin.save': 'Zustellung für {name} speichern',
+  'announceAdmin.remove': 'Zustellung an {name} beenden',
+  'announceAdmin.secretLabel': 'Signaturgeheimnis für {name} (nur einmal angezeigt)',
+  'announceAdmin.secretNote':
+    'Geben Sie es der empfangenden Seite: Sie prüft damit den Header webhook-signature jeder Zustellung (Standard Webhooks). Embargo speichert es verschlüsselt und zeigt es nie wieder an; für ein neues beenden Sie die Zustellung an den Kanal und richten sie erneut ein.',
+  'announceAdmin.problem.invalid-url': 'Geben Sie eine Webadresse wie https://hooks.example.org/… ein, ohne Benutzername oder Fragment.',
+  'announceAdmin.problem.https-only': 'Ankündigungen werden nur über https zugestellt.',
+  'announceAdmin.problem.invalid-address': 'Geben Sie eine einzelne E-Mail-Adresse ein.',
+  'announceAdmin.problem.required': 'Dieses Feld ist für diese Zustellung erforderlich.',
+  'announceAdmin.problem.invalid-room': 'Geben Sie eine Raum-ID (!…:server) oder einen Alias (#…:server) ein.',
+  'announceAdmin.problem.invalid-token': 'Geben Sie das Zugriffstoken ohne Leerzeichen ein.',
+  'announceAdmin.problem.unknown-channel': 'Ihre Richtlinie hat keinen Ankündigungskanal dieses Namens.',
+  'announcements.title': 'Ankündigungen von {id}',
+  'announcements.link': 'Ankündigungen',
+  'announcements.lead':
+    'Jeder Kanal der Richtlinie mit einer Zustellung erhält den Sicherheitshinweis einmal, wenn er veröffentlicht wird.',
+  'announcements.notPublished': 'Vor der Veröffentlichung des Sicherheitshinweises wird nichts angekündigt.',
+  'announcements.nothing':
+    'An keinen Kanal wurde angekündigt: Keiner der Kanäle der Richtlinie hatte eine Zustellung, als der Sicherheitshinweis veröffentlicht wurde.',
+  'announcements.channel': 'Kanal',
+  'announcements.delivery': 'Zustellung',
+  'announcements.state': 'Status',
+  'announcements.when': 'Zeitpunkt',
+  'announcements.state.queued': 'In der Warteschlange',
+  'announcements.state.sent': 'Gesendet',
+  'announcements.state.retrying': 'Fehlgeschlagen, wird wiederholt',
+  'announcements.state.failed': 'Fehlgeschlagen',
+  'announcements.attempts': '{n, plural, one {# Versuch} other {# Versuche}}',
+  'announcements.retry': 'Erneut an {channel} senden',
+  'announcements.retried': 'Die Ankündigung ist wieder in der Warteschlange.',
+  'announcement.subject': 'Sicherheitshinweis: {title}',
+  'announcement.severity': 'Schweregrad: {severity}',
+  'announcement.ids': 'Kennungen: {ids}',
+  'announcement.mitigations': 'Gegenmaßnahmen und Umgehungslösungen:',
+  'announcement.readMore': 'Zum Sicherheitshinweis: {url}',
+  'announcement.from': 'Veröffentlicht von {org} am {date}.',
+  'event.announcement.channel_configured': 'Ankündigungskanal geändert',
+  'event.announcement.notice_queued': 'Hinweis an die Ankündigungskanäle gesendet: {channels}',
+}
