@@ -55,6 +55,7 @@ const sameEverywhere = new Set([
   'OpenAPI',
   'CVSS 3.1',
   'CVSS 4.0',
+  'UTC',
 ])
 
 function* viewFiles(dir: string): Generator<string> {
