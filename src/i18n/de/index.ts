@@ -9,10 +9,12 @@ import { notifications } from './notifications.js'
 import { pages } from './pages.js'
 import { partners } from './partners.js'
 import { policy } from './policy.js'
+import { problems } from './problems.js'
 import { queue } from './queue.js'
 import { regulation } from './regulation.js'
 import { reportPublication } from './report-publication.js'
 import { severity } from './severity.js'
+import { time } from './time.js'
 
 /** The German catalogue: the English keys, in German. A key not yet here is shown in English. */
 export const de: Partial<Translation<typeof en>> = {
@@ -29,4 +31,6 @@ export const de: Partial<Translation<typeof en>> = {
   ...regulation,
   ...reportPublication,
   ...severity,
+  ...problems,
+  ...time,
 }
