@@ -13,6 +13,7 @@ import { notifications } from './notifications.js'
 import { pages } from './pages.js'
 import { partners } from './partners.js'
 import { policy } from './policy.js'
+import { problems } from './problems.js'
 import { publication } from './publication.js'
 import { queue } from './queue.js'
 import { recognition } from './recognition.js'
@@ -21,9 +22,10 @@ import { replyTemplates } from './reply-templates.js'
 import { reportPublication } from './report-publication.js'
 import { severity } from './severity.js'
 import { sso } from './sso.js'
+import { time } from './time.js'
 
-/** The Dutch catalogue: the English keys, in Dutch. A key not yet here is shown in English. */
-export const nl: Partial<Translation<typeof en>> = {
+/** The Dutch catalogue: every English key, in Dutch. */
+export const nl: Translation<typeof en> = {
   ...accounts,
   ...announcements,
   ...attachments,
@@ -37,6 +39,7 @@ export const nl: Partial<Translation<typeof en>> = {
   ...pages,
   ...partners,
   ...policy,
+  ...problems,
   ...publication,
   ...queue,
   ...recognition,
@@ -45,4 +48,5 @@ export const nl: Partial<Translation<typeof en>> = {
   ...reportPublication,
   ...severity,
   ...sso,
+  ...time,
 }
