@@ -6,6 +6,7 @@ import { expect, it } from 'vitest'
 import { en } from '../../src/i18n/en/index.js'
 import { type Locale, messageOf, translator } from '../../src/i18n/messages.js'
 import { browserSuite, screenshotsDir } from '../support/browser.js'
+import { culprits, overflow } from '../support/layout.js'
 
 /**
  * Issue 14 item 9: the whole path — a reporter with JavaScript off sends a report, a responder signs
@@ -22,9 +23,6 @@ function englishLeftovers(locale: Locale): string[] {
     .filter((key) => !key.startsWith('mail.') && !/[{}]/.test(en[key]) && en[key].length >= 20 && messageOf(locale, key) !== en[key])
     .map((key) => en[key])
 }
-
-const overflow = (page: Page) =>
-  page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth)
 
 browserSuite('the whole path in three languages', ({ app, browser, origin, ctx }) => {
   for (const locale of ['en', 'nl', 'de'] as const) {
@@ -48,7 +46,7 @@ browserSuite('the whole path in three languages', ({ app, browser, origin, ctx }
           await page.setViewportSize({ width, height: 900 })
           await page.screenshot({ path: path.join(dir, `${ctx.dialect}-${locale}-${step}-${width}.png`), fullPage: true })
           const past = await overflow(page)
-          if (past > 0) problems.push(`${step} at ${width} px scrolls sideways by ${past} px`)
+          if (past > 0) problems.push(`${step} at ${width} px scrolls sideways by ${past} px: ${(await culprits(page)).join(', ')}`)
         }
         await page.setViewportSize({ width: 1280, height: 900 })
         const text = await page.locator('body').innerText()
@@ -65,7 +63,10 @@ browserSuite('the whole path in three languages', ({ app, browser, origin, ctx }
       const reporter = await reporterContext.newPage()
       await reporter.goto(`${origin()}/o/${org.slug}`)
       await look(reporter, '01-org-page')
-      await reporter.getByRole('link', { name: say('org.report') }).first().click()
+      await reporter
+        .getByRole('link', { name: say('org.report') })
+        .first()
+        .click()
       await look(reporter, '02-report-form')
       await reporter.getByLabel(say('report.field.title')).fill('Account takeover via password reset')
       await reporter.getByLabel(say('report.field.program')).selectOption({ label: 'Open Klant' })

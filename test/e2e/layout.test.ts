@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { readPreset } from '../../src/policy-admin/presets.js'
 import { importPolicy } from '../../src/policy-admin/use-cases/import-policy.js'
 import { browserSuite, screenshotsDir } from '../support/browser.js'
+import { culprits, overflow } from '../support/layout.js'
 
 /**
  * Issue 14 item 4: the pages a team and a reporter use hold their layout on a phone (360 px), a
@@ -14,29 +14,6 @@ import { browserSuite, screenshotsDir } from '../support/browser.js'
  * as a screenshot at each width under test-results/e2e/layout/.
  */
 const widths = [360, 1280, 1920] as const
-
-/** How far a page reaches past the window sideways (0 when it holds). */
-const overflow = (page: Page) =>
-  page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth)
-
-/** The elements that stick out of the window, to say what to fix when the test fails. */
-const culprits = (page: Page) =>
-  page.evaluate(() => {
-    const limit = document.documentElement.clientWidth
-    return (
-      [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > limit + 1 && getComputedStyle(e).position !== 'fixed')
-        // Inside a box that scrolls on its own (the phone's navigation row, a code block) is not the page scrolling.
-        .filter((e) => {
-          for (let up = e.parentElement; up; up = up.parentElement)
-            if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) return false
-          return true
-        })
-        .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > limit + 1))
-        .slice(0, 5)
-        .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`)
-    )
-  })
 
 const longUrl = `https://app.example.org/reset?token=${'A1b2C3d4'.repeat(40)}`
 const longCode = `curl -H 'Host: evil.example' ${'-d a=1&b=2&c=3 '.repeat(12).trim()}https://app.example.org/api/v1/password/reset`
