@@ -6,7 +6,7 @@
 import { Value } from '@sinclair/typebox/value'
 import { type Document, isMap, LineCounter, parseDocument, visit } from 'yaml'
 import { Policy } from './schema.js'
-import { maxProblems, type PathProblem, schemaProblems } from './schema-problems.js'
+import { firstProblems, type PathProblem, schemaProblems } from './schema-problems.js'
 import { semanticProblems } from './semantic-checks.js'
 import { formatPath, locate } from './source-lines.js'
 
@@ -101,8 +101,8 @@ export function parsePolicy(source: string, fileName: string): ParsePolicyResult
     }
   }
   const located = (found: PathProblem[]): PolicyProblem[] =>
-    found
-      .slice(0, maxProblems + 1)
+    // Schema problems come capped with their note; a policy can also break more than fifty cross-checks.
+    firstProblems(found)
       .map((p) => {
         const { line, column } = locate(doc, lineCounter, p.segments)
         return { last: p.last === true, problem: problem(fileName, line, column, formatPath(p.segments), p.message) }

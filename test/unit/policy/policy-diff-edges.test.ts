@@ -41,10 +41,11 @@ describe('the policy diff at its edges', () => {
   })
 
   it('a middle of exactly 2,000 × 2,000 changed lines is still searched: the lines it keeps are shown kept', () => {
-    const middle = (word: string) => Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? `${word} ${i}` : `keep ${i}`))
+    // The first and the last of the 2,000 lines differ, so the whole middle is compared.
+    const middle = (word: string) => Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 || i === 1999 ? `${word} ${i}` : `keep ${i}`))
     const diff = lineDiff(['top', ...middle('old'), 'bottom'].join('\n'), ['top', ...middle('new'), 'bottom'].join('\n'))
-    expect(diff).toHaveLength(1 + 1000 * 3 + 1)
-    expect(kept(diff)).toBe(2 + 1000)
+    expect(diff).toHaveLength(1 + 1001 * 2 + 999 + 1)
+    expect(kept(diff)).toBe(2 + 999)
     expect(diff.slice(0, 5)).toEqual([same('top', 1, 1), add('new 0', 2), remove('old 0', 2), same('keep 1', 3, 3), add('new 2', 4)])
     expect(diff.at(-1)).toEqual(same('bottom', 2002, 2002))
   })

@@ -141,6 +141,24 @@ describe('several problems', () => {
   })
 })
 
+describe('past fifty cross-check problems', () => {
+  it('the first fifty and the note, as for problems of shape', () => {
+    const members = Array.from({ length: 60 }, (_, i) => `    - m${i}`)
+    const problems = withLines('team:', '  name: Security', '  members:', ...members)
+    expect(problems).toHaveLength(51)
+    expect(problems[0]).toBe('policy.yaml:15 team.members[0]: no contact has id "m0"')
+    expect(problems[49]).toBe('policy.yaml:64 team.members[49]: no contact has id "m49"')
+    expect(problems[50]).toBe('policy.yaml:1 more problems than shown here (the first 50); fix these first')
+  })
+
+  it('exactly fifty: all of them and no note', () => {
+    const members = Array.from({ length: 50 }, (_, i) => `    - m${i}`)
+    const problems = withLines('team:', '  name: Security', '  members:', ...members)
+    expect(problems).toHaveLength(50)
+    expect(problems.at(-1)).toBe('policy.yaml:64 team.members[49]: no contact has id "m49"')
+  })
+})
+
 describe('problems no policy field produces today keep a plain sentence (schemaProblems on its own)', () => {
   const sentences = (schema: Parameters<typeof Value.Errors>[0], value: unknown) =>
     schemaProblems(Value.Errors(schema, value)).map((p) => p.message)
