@@ -22,7 +22,18 @@ describe('keys are never rewritten', () => {
   it('an organization called "Scope" keeps the policy’s scope section', () => {
     const source = ['version: 1', 'organization:', '  name: Scope', '  slug: scope', 'scope:', '  inScope: [The Scope app]'].join('\n')
     expect(presetAsTemplate(source, acme)).toBe(
-      ['version: 1', 'organization:', '  name: Acme', '  slug: acme', 'scope:', '  inScope: [The Acme app]', ''].join('\n'),
+      [
+        'version: 1',
+        'organization:',
+        '  name: Acme',
+        '  slug: acme',
+        'scope:',
+        '  inScope: [The Acme app]',
+        'channels:',
+        '  webForm:',
+        '    enabled: true',
+        '',
+      ].join('\n'),
     )
   })
 })
