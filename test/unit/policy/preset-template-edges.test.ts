@@ -106,4 +106,10 @@ describe('the markers of the original organization', () => {
   it('a quoted slug with spaces around it counts without them', () => {
     expect(presetMarkers('organization:\n  name: Foo Labs\n  slug: " foo-labs "\n')).toEqual(['Foo Labs', 'foo-labs'])
   })
+
+  it('a blank slug is no marker, so comments are not all taken for the original organization’s', () => {
+    const source = ['# Adapted from a well-known template', '', 'version: 1', 'organization:', '  name: Foo', '  slug: "  "'].join('\n')
+    expect(presetMarkers(source)).toEqual(['Foo'])
+    expect(presetAsTemplate(source, acme).startsWith('# Adapted from a well-known template\n')).toBe(true)
+  })
 })
