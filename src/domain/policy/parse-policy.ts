@@ -6,7 +6,7 @@
 import { Value } from '@sinclair/typebox/value'
 import { type Document, isMap, LineCounter, parseDocument, visit } from 'yaml'
 import { Policy } from './schema.js'
-import { maxProblems, type PathProblem, schemaProblems } from './schema-problems.js'
+import { firstProblems, type PathProblem, schemaProblems } from './schema-problems.js'
 import { semanticProblems } from './semantic-checks.js'
 import { formatPath, locate } from './source-lines.js'
 
@@ -32,11 +32,12 @@ const problem = (file: string, line: number, column: number, path: string, messa
   text: `${file}:${line} ${path ? `${path}: ` : ''}${message}`,
 })
 
-/** YAML's own complaints, first line only, without its "at line N, column M" tail (we say the line ourselves). */
+/**
+ * YAML's own complaint, in plainer words where it helps. With `prettyErrors: false` it is one line
+ * with no "at line N, column M" tail: we say the line ourselves.
+ */
 const yamlMessage = (message: string): string =>
-  (message.split('\n')[0] ?? message)
-    .replace(/ at line \d+, column \d+:?$/, '')
-    .replace(/^Map keys must be unique$/, 'the same key appears twice in this section')
+  message === 'Map keys must be unique' ? 'the same key appears twice in this section' : message
 
 /**
  * YAML reports an unclosed quote where the file ends; the author needs the line where it opened.
@@ -67,7 +68,7 @@ function firstAliasOffset(doc: Document): number {
 /** Parses and validates a policy file; every problem found is returned at once, in file order. */
 export function parsePolicy(source: string, fileName: string): ParsePolicyResult {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter, keepSourceTokens: true, uniqueKeys: true, prettyErrors: false })
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -101,8 +102,8 @@ export function parsePolicy(source: string, fileName: string): ParsePolicyResult
     }
   }
   const located = (found: PathProblem[]): PolicyProblem[] =>
-    found
-      .slice(0, maxProblems + 1)
+    // Schema problems come capped with their note; a policy can also break more than fifty cross-checks.
+    firstProblems(found)
       .map((p) => {
         const { line, column } = locate(doc, lineCounter, p.segments)
         return { last: p.last === true, problem: problem(fileName, line, column, formatPath(p.segments), p.message) }

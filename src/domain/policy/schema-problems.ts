@@ -114,6 +114,18 @@ function describe(error: ValueError, suggest: Suggest): string {
   }
 }
 
+/** Said after the first `maxProblems` problems of a file that has more. */
+const moreProblems: PathProblem = {
+  segments: [],
+  message: `more problems than shown here (the first ${maxProblems}); fix these first`,
+  last: true,
+}
+
+/** The first `maxProblems` problems, and the "more problems" note when there are more. */
+export function firstProblems(problems: readonly PathProblem[]): PathProblem[] {
+  return problems.length > maxProblems ? [...problems.slice(0, maxProblems), moreProblems] : [...problems]
+}
+
 /**
  * One problem per path, the first TypeBox reports there (a missing field is also "not a string";
  * saying it is missing is enough). For an unknown key the path is the key itself.
@@ -126,7 +138,7 @@ export function schemaProblems(errors: Iterable<ValueError>, suggest: Suggest = 
     seen.add(error.path)
     // A file with thousands of problems gets the first ones; fixing those usually fixes the rest.
     if (problems.length === maxProblems) {
-      problems.push({ segments: [], message: `more problems than shown here (the first ${maxProblems}); fix these first`, last: true })
+      problems.push(moreProblems)
       break
     }
     problems.push({ segments: pointerSegments(error.path), message: describe(error, suggest) })
