@@ -24,7 +24,9 @@ const V40 = /^CVSS:4\.0(\/[A-Z]{1,3}:[A-Z][a-z]*)+$/
  * A vector without its "not defined" metrics. The library writes every metric of a group once one
  * of them is set ("…/E:P/RL:X/RC:X"); the severity feature stores vectors without them ("…/E:P").
  */
-const withoutUnset = (vector: string) => vector.replace(/\/[A-Z]{1,3}:X(?=\/|$)/g, '')
+function withoutUnset(vector: string): string {
+  return vector.replace(/\/[A-Z]{1,3}:X(?=\/|$)/g, '')
+}
 
 /** Only the metrics the vector defines (NOT_DEFINED ones are left out), with the base score; the vector as given. */
 function jsonOf(vector: { createJsonSchema(): object; isBaseFullyDefined(): boolean; toString(): string }, given: string) {
