@@ -33,10 +33,7 @@ function jsonOf(vector: { createJsonSchema(): object; isBaseFullyDefined(): bool
   if (!vector.isBaseFullyDefined() || withoutUnset(vector.toString()) !== withoutUnset(given)) return undefined
   const full = vector.createJsonSchema() as Record<string, unknown>
   const out: Record<string, string | number> = {}
-  for (const [k, v] of Object.entries(full)) {
-    if (v === 'NOT_DEFINED' || v === undefined || v === null) continue
-    if (typeof v === 'string' || typeof v === 'number') out[k] = v
-  }
+  for (const [k, v] of Object.entries(full)) if (v !== 'NOT_DEFINED' && (typeof v === 'string' || typeof v === 'number')) out[k] = v
   out.vectorString = given
   return out as CvssJson
 }
