@@ -255,6 +255,14 @@ describe('CVSS scores in the exports', () => {
     })
     const environmental = `${base31}/CR:X/IR:X/AR:X/MAV:L/MAC:X/MPR:X/MUI:X/MS:X/MC:X/MI:X/MA:X`
     expect(cvss31(environmental)).toEqual({ ...cvss31(base31), vectorString: environmental, modifiedAttackVector: 'LOCAL' })
+    // As the severity feature stores them: the metrics not set are left out, not written as X.
+    expect(cvss31(`${base31}/E:F/RL:O`)).toEqual({
+      ...cvss31(base31),
+      vectorString: `${base31}/E:F/RL:O`,
+      exploitCodeMaturity: 'FUNCTIONAL',
+      remediationLevel: 'OFFICIAL_FIX',
+    })
+    expect(cvss31(`${base31}/MAV:L`)).toEqual({ ...cvss31(base31), vectorString: `${base31}/MAV:L`, modifiedAttackVector: 'LOCAL' })
   })
 
   it('no score for anything but a complete vector in canonical order', () => {
@@ -264,7 +272,7 @@ describe('CVSS scores in the exports', () => {
       'CVSS:3.1/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L',
       'CVSS:3.1/AC:L/AV:N/PR:L/UI:R/S:C/C:L/I:L/A:N',
       'CVSS:3.1/AV:Z/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:N',
-      `${base31}/E:F/RL:O`,
+      `${base31}/RL:O/E:F`,
       `x${base31}`,
       `${base31}/`,
       'CVSS:3.0/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:N',

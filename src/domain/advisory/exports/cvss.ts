@@ -17,17 +17,24 @@ export interface CvssJson {
 }
 
 const V31 = /^CVSS:3\.1(\/[A-Z]{1,3}:[A-Z])+$/
-const V40 = /^CVSS:4\.0(\/[A-Z]{1,3}:[A-Z])+$/
+// CVSS 4.0's supplemental "Provider Urgency" takes words: U:Clear, U:Green, U:Amber, U:Red.
+const V40 = /^CVSS:4\.0(\/[A-Z]{1,3}:[A-Z][a-z]*)+$/
 
-/** Only the metrics the vector defines (NOT_DEFINED ones are left out), with the base score. */
+/**
+ * A vector without its "not defined" metrics. The library writes every metric of a group once one
+ * of them is set ("…/E:P/RL:X/RC:X"); the severity feature stores vectors without them ("…/E:P").
+ */
+function withoutUnset(vector: string): string {
+  return vector.replace(/\/[A-Z]{1,3}:X(?=\/|$)/g, '')
+}
+
+/** Only the metrics the vector defines (NOT_DEFINED ones are left out), with the base score; the vector as given. */
 function jsonOf(vector: { createJsonSchema(): object; isBaseFullyDefined(): boolean; toString(): string }, given: string) {
-  if (!vector.isBaseFullyDefined() || vector.toString() !== given) return undefined
+  if (!vector.isBaseFullyDefined() || withoutUnset(vector.toString()) !== withoutUnset(given)) return undefined
   const full = vector.createJsonSchema() as Record<string, unknown>
   const out: Record<string, string | number> = {}
-  for (const [k, v] of Object.entries(full)) {
-    if (v === 'NOT_DEFINED' || v === undefined || v === null) continue
-    if (typeof v === 'string' || typeof v === 'number') out[k] = v
-  }
+  for (const [k, v] of Object.entries(full)) if (v !== 'NOT_DEFINED' && (typeof v === 'string' || typeof v === 'number')) out[k] = v
+  out.vectorString = given
   return out as CvssJson
 }
 
