@@ -1,10 +1,19 @@
 import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifySchema } from 'fastify'
-import { cipherFor, type Deps } from '../deps.js'
+import type { Deps } from '../deps.js'
 import { reportStatuses } from '../domain/report/report.js'
 import { HttpProblem } from '../http/problems.js'
-import { listQueue } from '../storage/repositories/queue-repository.js'
-import { changeReportStatus, loadReportForTeam, parseQueueQuery, postMessage, recordReportRead, toFilter } from '../workspace/index.js'
+import {
+  changeReportStatus,
+  channelChoices,
+  dueChoices,
+  listQueueFor,
+  loadReportForTeam,
+  parseQueueQuery,
+  postMessage,
+  recordReportRead,
+  severityChoices,
+} from '../workspace/index.js'
 import { openApiDocument } from './openapi.js'
 import { recordTokenUse } from './use-cases/record-token-use.js'
 
@@ -16,9 +25,41 @@ const ReportParams = Type.Object({
 type ReportParams = Static<typeof ReportParams>
 const QueueQuery = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 32, description: '`open` (default), `all`, or one status' })),
-  assignee: Type.Optional(Type.Union([Type.Literal('anyone'), Type.Literal('me'), Type.Literal('none')])),
+  assignee: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      pattern: '^[A-Za-z0-9_-]+$',
+      description: '`anyone` (default), `me`, `none` (unassigned), or a member’s id',
+    }),
+  ),
   sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('due')])),
   after: Type.Optional(Type.String({ maxLength: 1000, description: 'The `next` cursor of the previous page' })),
+  severity: Type.Optional(
+    Type.Union(
+      [...severityChoices, 'any'].map((s) => Type.Literal(s)),
+      { description: 'A severity, `none` (not assessed yet) or `any`' },
+    ),
+  ),
+  program: Type.Optional(Type.String({ maxLength: 64, description: 'A program’s slug' })),
+  label: Type.Optional(Type.String({ maxLength: 64, description: 'A label of the policy' })),
+  channel: Type.Optional(
+    Type.Union(
+      [...channelChoices, 'any'].map((s) => Type.Literal(s)),
+      { description: 'How the report came in' },
+    ),
+  ),
+  due: Type.Optional(
+    Type.Union(
+      [...dueChoices, 'any'].map((s) => Type.Literal(s)),
+      { description: '`overdue`, `week` (falls due within 7 days), `on-time`, `paused`' },
+    ),
+  ),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'A reference, words of the title and text, or a reporter’s address (searched through the blind index)',
+    }),
+  ),
 })
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 const Assignee = Type.Union([Type.Object({ id: Type.String(), name: Nullable(Type.String()) }), Type.Null()])
@@ -29,6 +70,8 @@ const ReportSummary = Type.Object({
   status: Type.String(),
   due: Nullable(Type.String({ format: 'date-time' })),
   assignee: Assignee,
+  /** Null when not assessed yet, or when the need-to-know rule keeps it from this member. */
+  severity: Nullable(Type.String()),
 })
 const QueuePage = Type.Object(
   { reports: Type.Array(ReportSummary), next: Nullable(Type.String()) },
@@ -105,8 +148,7 @@ export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
     async (request) => {
       const org = request.org!
       const who = viewer(request)
-      const query = parseQueueQuery(request.query)
-      const page = await listQueue(deps.db, cipherFor(deps, org), org.id, toFilter(query, who.userId), who)
+      const page = await listQueueFor(deps, org, parseQueueQuery(request.query), who)
       return {
         reports: page.rows.map((r) => ({
           ref: r.ref,
@@ -114,6 +156,7 @@ export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }) 
           status: r.status,
           due: r.nextDueAt,
           assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName } : null,
+          severity: r.severity?.level ?? null,
         })),
         next: page.next ?? null,
       }

@@ -9,12 +9,12 @@ import { pageContext } from '../http/views/page-context.js'
 import { publicVersionsToPrepare } from '../report-publication/index.js'
 import { listPrograms } from '../storage/repositories/organization-repository.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
-import { listQueue, listSavedViews } from '../storage/repositories/queue-repository.js'
+import { listSavedViews } from '../storage/repositories/queue-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import { orgTimeZone } from '../storage/time-zone.js'
 import { attachmentDisposition, type FileKind } from './attachments.js'
 import { externalReportRoutes } from './external-report-routes.js'
-import { parseQueueQuery, queueHref, toFilter } from './queue-query.js'
+import { parseQueueQuery, queueHref } from './queue-query.js'
 import { QueueView } from './queue-view.js'
 import { reportActionRoutes } from './report-action-routes.js'
 import { reportAnswers } from './report-answer.js'
@@ -22,7 +22,7 @@ import { FileParams, OrgParams, ReportPageQuery, ReportParams } from './report-p
 import { reportPolicyRoutes } from './report-policy-routes.js'
 import { deleteQueueView } from './use-cases/delete-queue-view.js'
 import { downloadReportFile } from './use-cases/download-report-file.js'
-import { indexExistingReports } from './use-cases/index-existing-reports.js'
+import { listQueueFor } from './use-cases/list-queue.js'
 import { saveQueueView } from './use-cases/save-queue-view.js'
 
 /** The queue's filters; anything unknown falls back to the default (see queue-query.ts). */
@@ -55,11 +55,8 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
       const org = request.org!
       const query = parseQueueQuery(request.query)
       const viewer = memberOf(request)
+      const page = await listQueueFor(deps, org, query, viewer)
       const now = deps.now().toISOString()
-      const filter = toFilter(query, viewer.userId, now)
-      // The reports stored before the blind index existed are indexed before the organization's first search.
-      if (filter.search?.kind === 'tokens') await indexExistingReports(deps, org)
-      const page = await listQueue(deps.db, cipherFor(deps, org), org.id, filter, viewer)
       const nextHref = page.next ? queueHref(org.slug, { ...query, after: page.next }) : undefined
       const timeZone = await orgTimeZone(deps.db, org.id)
       const toPublish = await publicVersionsToPrepare(deps, org.id, page.rows)
@@ -81,7 +78,7 @@ export async function workspaceRoutes(app: FastifyInstance, { deps }: { deps: De
           toPublish={toPublish}
           choices={choices}
           now={now}
-          searchTooShort={filter.search?.kind === 'tokens' && filter.search.tokens.length === 0}
+          searchTooShort={page.searchTooShort}
         />,
       )
     },

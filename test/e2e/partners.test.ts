@@ -56,7 +56,7 @@ browserSuite('partners and early notice in Chromium', ({ app, browser, origin, s
     await r.page.getByText('Planned release saved.').waitFor()
     await r.page.getByLabel('Distro Security Team').check()
     await r.page.getByRole('button', { name: 'Send early notice' }).click()
-    await r.page.getByText('Early notice sent to 1 partner(s)').waitFor()
+    await r.page.getByText('Early notice sent to 1 partner').waitFor()
     await shot(r.page, 'partners-2-sent')
 
     await worker.runOnce()

@@ -105,7 +105,7 @@ eachDialect('the CRA notice to users through the announcement channels', (ctx) =
       return (await t.app.inject({ method: 'GET', url: r.headers.location as string, headers: { cookie } })).body
     }
     const confirmations = [await pageAfter(one), await pageAfter(two)].join('\n')
-    expect(confirmations).toContain('Notice queued on 3 channel(s).')
+    expect(confirmations).toContain('Notice queued on 3 channels.')
     await drain()
 
     const slack = receiver.at('/slack/cra/').slice(before.slack)

@@ -70,6 +70,27 @@ eachDialect('API tokens for the team JSON API', (ctx) => {
     expect(rows.map((r) => r.token_hash)).toContain(createHash('sha256').update(secret!).digest('hex'))
   })
 
+  it("the queue through a token takes the workspace's filters and search", async () => {
+    const t = app()
+    const { secret } = await newToken(responder)
+    const found = await t.given.report(org, { title: 'Blind SQL injection in the export', reporterEmail: 'finder@example.net' })
+    const refsOf = async (query: string) => {
+      const answer = await api('GET', `/api/v1/orgs/${org.slug}/reports?status=all&${query}`, secret)
+      expect(answer.statusCode).toBe(200)
+      return (answer.json().reports as { ref: string }[]).map((r) => r.ref)
+    }
+    // Searched through the blind index: a reporter's address, words of the title, the reference.
+    expect(await refsOf('q=finder%40example.net')).toEqual([found.ref])
+    expect(await refsOf('q=injection%20export')).toEqual([found.ref])
+    expect(await refsOf(`q=${found.ref}`)).toEqual([found.ref])
+    // Filters: none of these reports has been assessed or came by mail.
+    expect(await refsOf('severity=critical')).toEqual([])
+    expect(await refsOf('severity=none')).toEqual(expect.arrayContaining([found.ref, report.ref]))
+    expect(await refsOf('channel=email')).toEqual([])
+    // A value the API does not know is refused, not ignored.
+    expect((await api('GET', `/api/v1/orgs/${org.slug}/reports?severity=bogus`, secret)).statusCode).toBe(400)
+  })
+
   it('a token lists the queue and reads a report with its thread; each use and the read are in the audit log', async () => {
     const { secret } = await newToken(responder)
     const queue = await api('GET', `/api/v1/orgs/${org.slug}/reports?status=all`, secret)

@@ -82,7 +82,7 @@ eachDialect('triaging reports', (ctx) => {
     await a.submit(page, `${page}/claim`, {})
     const unknown = await a.submit(page, `${page}/status`, { to: 'shipped' })
     expect(unknown.statusCode).toBe(400)
-    expect(unknown.body).toContain('Unknown status.')
+    expect(unknown.body).toContain('The request is malformed')
     const skip = await submitAndFollow(a, page, `${page}/status`, { to: 'fixed' })
     expect(skip.location).toBe(page)
     expect(skip.page.body).toContain('cannot move to that status')
