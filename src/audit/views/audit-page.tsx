@@ -8,11 +8,11 @@ import {
   Pagination,
   Select,
   Table,
+  TeamTime,
   TextInput,
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
 import type { Role } from '../../storage/schema.js'
 import { eventText } from '../../workspace/index.js'
 import type { AuditEntry, AuditLog } from '../use-cases/list-audit-log.js'
@@ -80,7 +80,7 @@ export function AuditPage({ ctx, org, role, log, nextHref, timeZone }: AuditPage
                 <Cell rowHeader label={t('audit.column.seq')}>
                   {e.seq}
                 </Cell>
-                <Cell label={t('audit.column.when')}>{formatTime(e.at, timeZone)}</Cell>
+                <Cell label={t('audit.column.when')}><TeamTime iso={e.at} zone={timeZone} t={t} now={ctx.now} /></Cell>
                 <Cell label={t('audit.column.who')}>{who(ctx, e)}</Cell>
                 <Cell label={t('audit.column.report')}>{e.ref ? <a href={`/w/${org.slug}/reports/${e.ref}`}>{e.ref}</a> : '—'}</Cell>
                 <Cell label={t('audit.column.what')}>

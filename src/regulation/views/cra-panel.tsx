@@ -10,13 +10,11 @@ export function CraPanel({
   base,
   panel,
   canWork,
-  when,
 }: {
   ctx: PageContext
   base: string
   panel: CraPanelView
   canWork: boolean
-  when: (iso: string) => string
 }) {
   const { t } = ctx
   return (
@@ -25,7 +23,7 @@ export function CraPanel({
         {panel.kind ? (
           <>
             <p>{t(`cra.kind.${panel.kind}` as MessageKey)}</p>
-            <CraClockTable ctx={ctx} kind={panel.kind} clocks={panel.clocks} when={when} />
+            <CraClockTable ctx={ctx} kind={panel.kind} clocks={panel.clocks} zone={panel.timeZone} />
             <ButtonLink href={`${base}/cra`}>{t('cra.panel.open')}</ButtonLink>
           </>
         ) : (
