@@ -89,7 +89,9 @@ export function FollowUpPage({
           />
         </Card>
         {credit ? <ReporterCreditCard ctx={ctx} credit={credit} /> : null}
-        {publicVersion ? <ReporterPublicVersionCard ctx={ctx} view={publicVersion} when={(iso) => formatTimeWithUtc(t, iso, view.timeZone)} /> : null}
+        {publicVersion ? (
+          <ReporterPublicVersionCard ctx={ctx} view={publicVersion} when={(iso) => formatTimeWithUtc(t, iso, view.timeZone)} />
+        ) : null}
         {view.steps.length > 0 ? (
           <Card title={t('portal.steps')}>
             <ol class="process-steps">

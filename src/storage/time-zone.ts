@@ -17,3 +17,13 @@ export async function orgTimeZone(db: Executor, orgId: string, reportId?: string
   }
   return zoneOf((await currentPolicy(db, orgId))?.policy)
 }
+
+/**
+ * The zone a person's own pages (/account…) show times in: their organizations' zone when they all
+ * share one (a self-hosted instance usually has one organization), else undefined (shown as UTC).
+ */
+export async function userTimeZone(db: Executor, userId: string): Promise<string | undefined> {
+  const orgs = await db.selectFrom('membership').select('org_id').where('user_id', '=', userId).execute()
+  const zones = new Set(await Promise.all(orgs.map((o) => orgTimeZone(db, o.org_id))))
+  return zones.size === 1 ? [...zones][0] : undefined
+}

@@ -80,7 +80,9 @@ export function AuditPage({ ctx, org, role, log, nextHref, timeZone }: AuditPage
                 <Cell rowHeader label={t('audit.column.seq')}>
                   {e.seq}
                 </Cell>
-                <Cell label={t('audit.column.when')}><TeamTime iso={e.at} zone={timeZone} t={t} now={ctx.now} /></Cell>
+                <Cell label={t('audit.column.when')}>
+                  <TeamTime iso={e.at} zone={timeZone} t={t} now={ctx.now} />
+                </Cell>
                 <Cell label={t('audit.column.who')}>{who(ctx, e)}</Cell>
                 <Cell label={t('audit.column.report')}>{e.ref ? <a href={`/w/${org.slug}/reports/${e.ref}`}>{e.ref}</a> : '—'}</Cell>
                 <Cell label={t('audit.column.what')}>

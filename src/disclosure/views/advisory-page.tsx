@@ -92,7 +92,9 @@ export function AdvisoryPage({
               </Alert>
             ) : null}
             <a href={`${base}/coordination`}>
-              {a.releaseAt ? t('partners.release.plannedLine', { at: formatTime(a.releaseAt, view.timeZone, t.locale) }) : t('partners.coordination.link')}
+              {a.releaseAt
+                ? t('partners.release.plannedLine', { at: formatTime(a.releaseAt, view.timeZone, t.locale) })
+                : t('partners.coordination.link')}
             </a>
             {actions.length > 0 ? (
               <Card title={t('advisory.actions')}>
@@ -133,8 +135,22 @@ export function AdvisoryPage({
                     { label: 'CVE', value: c.cve ?? t('advisory.none') },
                     { label: 'GCVE', value: a.gcve ?? t('advisory.none') },
                     { label: t('advisory.revision'), value: String(a.revision) },
-                    ...(a.scheduledFor ? [{ label: t('advisory.scheduledFor'), value: <TeamTime iso={a.scheduledFor} zone={view.timeZone} t={t} now={ctx.now} /> }] : []),
-                    ...(a.publishedAt ? [{ label: t('advisory.publishedAt'), value: <TeamTime iso={a.publishedAt} zone={view.timeZone} t={t} now={ctx.now} /> }] : []),
+                    ...(a.scheduledFor
+                      ? [
+                          {
+                            label: t('advisory.scheduledFor'),
+                            value: <TeamTime iso={a.scheduledFor} zone={view.timeZone} t={t} now={ctx.now} />,
+                          },
+                        ]
+                      : []),
+                    ...(a.publishedAt
+                      ? [
+                          {
+                            label: t('advisory.publishedAt'),
+                            value: <TeamTime iso={a.publishedAt} zone={view.timeZone} t={t} now={ctx.now} />,
+                          },
+                        ]
+                      : []),
                     ...(a.submittedBy ? [{ label: t('advisory.submittedBy'), value: who(a.submittedBy) }] : []),
                     ...(a.approvedBy ? [{ label: t('advisory.approvedBy'), value: who(a.approvedBy) }] : []),
                   ]}
@@ -143,7 +159,9 @@ export function AdvisoryPage({
                   ? post('gcve', t('advisory.allocateGcve'))
                   : null}
                 {view.cveServices && !c.cve && role !== 'viewer' && a.state !== 'withdrawn' ? post('cve', t('advisory.reserveCve')) : null}
-                {view.cveRecord ? <CveRecordStatus t={t} record={view.cveRecord} withdrawn={a.state === 'withdrawn'} zone={view.timeZone} /> : null}
+                {view.cveRecord ? (
+                  <CveRecordStatus t={t} record={view.cveRecord} withdrawn={a.state === 'withdrawn'} zone={view.timeZone} />
+                ) : null}
               </div>
             </Card>
             <Card title={t('advisory.severityAndWeakness')}>
@@ -237,9 +255,7 @@ function CveRecordStatus({
     : ''
   const lines: string[] = []
   if (record.firstPublishedAt && record.pushedAt && record.pushedAt !== record.firstPublishedAt)
-    lines.push(
-      t('advisory.cveRecord.updated', { first: when(record.firstPublishedAt), at: when(record.pushedAt) }),
-    )
+    lines.push(t('advisory.cveRecord.updated', { first: when(record.firstPublishedAt), at: when(record.pushedAt) }))
   else if (record.firstPublishedAt) lines.push(t('advisory.cveRecord.published', { at: when(record.firstPublishedAt) }))
   const retryAt = when(record.nextAttemptAt ?? '')
   if (record.rejectedAt) lines.push(t('advisory.cveRecord.rejected', { at: when(record.rejectedAt) }))

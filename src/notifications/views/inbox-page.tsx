@@ -1,4 +1,13 @@
-import { Button, Card, EmptyState, HiddenInput, PageHeader, RadioGroup, TeamTime, WorkspaceLayout } from '../../http/views/components/index.js'
+import {
+  Button,
+  Card,
+  EmptyState,
+  HiddenInput,
+  PageHeader,
+  RadioGroup,
+  TeamTime,
+  WorkspaceLayout,
+} from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
 import type { NotificationRow } from '../../storage/repositories/notification-repository.js'
 import type { Role } from '../../storage/schema.js'

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import {
   Alert,
   Button,
@@ -13,7 +14,6 @@ import {
   Timeline,
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
-import type { ComponentChildren } from 'preact'
 import type { PageContext } from '../../http/views/page-context.js'
 import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey, Translator } from '../../i18n/messages.js'

@@ -40,7 +40,9 @@ export function CraClockTable({
             {c.filing ? (
               <>
                 <br />
-                <time datetime={c.filing.at}>{t('cra.filedAt', { at: formatTime(c.filing.at, zone, t.locale), reference: c.filing.reference })}</time>
+                <time datetime={c.filing.at}>
+                  {t('cra.filedAt', { at: formatTime(c.filing.at, zone, t.locale), reference: c.filing.reference })}
+                </time>
               </>
             ) : null}
           </Cell>

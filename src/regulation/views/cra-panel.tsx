@@ -5,17 +5,7 @@ import type { CraPanelView } from '../load-panel.js'
 import { CraClockTable } from './clock-table.js'
 
 /** The CRA card on the team's report page: the case's clocks and a link to it, or the way to mark the report. */
-export function CraPanel({
-  ctx,
-  base,
-  panel,
-  canWork,
-}: {
-  ctx: PageContext
-  base: string
-  panel: CraPanelView
-  canWork: boolean
-}) {
+export function CraPanel({ ctx, base, panel, canWork }: { ctx: PageContext; base: string; panel: CraPanelView; canWork: boolean }) {
   const { t } = ctx
   return (
     <Card title={t('cra.title')}>
