@@ -373,7 +373,11 @@ export function ReportPage({
                   at: e.at,
                   atLabel: moment(e.at),
                   actor: e.actor_kind === 'reporter' ? t('author.reporter') : who(e.actor_id),
-                  text: eventText(t, e, { file: (id) => fileNames.get(id), member: (id) => names.get(id) ?? t('author.formerMember') }),
+                  text: eventText(t, e, {
+                    file: (id) => fileNames.get(id),
+                    member: (id) => names.get(id) ?? t('author.formerMember'),
+                    time: when,
+                  }),
                 }))}
               />
             </Card>

@@ -13,6 +13,7 @@ import {
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
+import { formatTime } from '../../i18n/format-time.js'
 import type { Role } from '../../storage/schema.js'
 import { eventText } from '../../workspace/index.js'
 import type { AuditEntry, AuditLog } from '../use-cases/list-audit-log.js'
@@ -35,7 +36,7 @@ const who = (ctx: PageContext, e: AuditEntry) => {
 /** The organization's audit log for administrators: every change and read, filtered, newest first. */
 export function AuditPage({ ctx, org, role, log, nextHref, timeZone }: AuditPageProps) {
   const { t } = ctx
-  const names = { file: () => t('audit.file') }
+  const names = { file: () => t('audit.file'), time: (iso: string) => formatTime(iso, timeZone, t.locale) }
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="audit" title={t('audit.title')}>
       <div class="container stack">

@@ -14,10 +14,48 @@ const root = new URL('../../../', import.meta.url).pathname
 const sourceRoot = join(root, 'src')
 
 /** Props whose value a person reads. */
-const readProps = new Set(['title', 'label', 'hint', 'placeholder', 'aria-label', 'alt', 'legend', 'description', 'text', 'summary', 'caption', 'heading', 'message', 'aria-description', 'lead', 'emptyText'])
+const readProps = new Set([
+  'title',
+  'label',
+  'hint',
+  'placeholder',
+  'aria-label',
+  'alt',
+  'legend',
+  'description',
+  'text',
+  'summary',
+  'caption',
+  'heading',
+  'message',
+  'aria-description',
+  'lead',
+  'emptyText',
+])
 
 /** Text that is the same in every language: names of formats, standards and the product; symbols. */
-const sameEverywhere = new Set(['Embargo', 'SECURITY.md', 'security.txt', 'OSV', 'CSAF', 'CVE JSON 5', 'CVE', 'CVSS', 'CWE', 'GCVE', 'JSON', 'Atom', 'OpenPGP', 'Markdown', 'YAML', 'PGP/MIME', 'TOTP', 'OpenAPI', 'CVSS 3.1', 'CVSS 4.0'])
+const sameEverywhere = new Set([
+  'Embargo',
+  'SECURITY.md',
+  'security.txt',
+  'OSV',
+  'CSAF',
+  'CVE JSON 5',
+  'CVE',
+  'CVSS',
+  'CWE',
+  'GCVE',
+  'JSON',
+  'Atom',
+  'OpenPGP',
+  'Markdown',
+  'YAML',
+  'PGP/MIME',
+  'TOTP',
+  'OpenAPI',
+  'CVSS 3.1',
+  'CVSS 4.0',
+])
 
 function* viewFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -60,7 +98,11 @@ function findings(file: string): string[] {
     }
     const n = node as Node
     // Code shown as code (policy YAML in a <pre>, a value in <code>) is the same in every language.
-    if (n.type === 'JSXElement' && ['pre', 'code', 'kbd', 'samp'].includes((((n.openingElement as Node).name as Node).name as string) ?? '')) return
+    if (
+      n.type === 'JSXElement' &&
+      ['pre', 'code', 'kbd', 'samp'].includes((((n.openingElement as Node).name as Node).name as string) ?? '')
+    )
+      return
     if (n.type === 'JSXText' && isWords(n.value as string)) at(n, JSON.stringify((n.value as string).trim()))
     if (n.type === 'JSXAttribute') {
       const name = (n.name as Node).type === 'JSXIdentifier' ? ((n.name as Node).name as string) : ''
