@@ -18,7 +18,7 @@ export interface TeamTimeProps {
  * element's `datetime` and its tooltip.
  */
 export function TeamTime({ iso, zone, t, now, businessDays }: TeamTimeProps) {
-  const phrase = businessDays !== undefined ? businessDaysPhrase(t, businessDays) : relativeTime(iso, now, t.locale)
+  const phrase = businessDays !== undefined ? businessDaysPhrase(t, businessDays) : relativeTime(iso, now, t.locale, zone)
   return (
     <time datetime={iso} title={`${utcTime(iso, t.locale)} UTC`}>
       {formatTime(iso, zone, t.locale)}
