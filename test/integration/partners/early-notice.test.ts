@@ -100,7 +100,7 @@ eachDialect('early notice to partners', (ctx) => {
     expect(sent.statusCode).toBe(303)
     // The confirmation rides in the flash cookie of the redirect, as in a browser.
     for (const c of sent.cookies as Array<{ name: string; value: string }>) team.cookies.set(c.name, c.value)
-    expect((await team.get(sent.headers.location as string)).body).toContain('Early notice sent to 2 partner(s)')
+    expect((await team.get(sent.headers.location as string)).body).toContain('Early notice sent to 2 partners')
 
     await worker.runOnce()
     const [keyed] = await mailsTo(relay, 'security@distro.example')
