@@ -63,7 +63,13 @@ eachDialect('Kumi Systems policy', (ctx) => {
 
     // Wednesday 16 December is the 7th business day: not yet.
     at(t, '2026-12-16T15:00:00.000Z')
-    expect((await reporter.get('/follow-up/escalate')).body).toContain('You can escalate from')
+    // The reporter, wherever they are, reads the organization's zone (named) and UTC.
+    expect(textOf((await reporter.get('/follow-up/escalate')).body)).toContain(
+      'You can escalate from Wed, 16 Dec 2026, 23:59 CET (Europe/Vienna) (Wed, 16 Dec 2026, 22:59 UTC)',
+    )
+    expect(textOf((await reporter.get('/follow-up')).body)).toContain(
+      'Fri, 4 Dec 2026, 15:30 CET (Europe/Vienna) (Fri, 4 Dec 2026, 14:30 UTC)',
+    )
     expect((await reporter.submit('/follow-up', '/follow-up/escalate', {})).statusCode).toBe(409)
 
     at(t, '2026-12-17T08:00:00.000Z')
