@@ -3,6 +3,7 @@
 import type { Policy } from '../domain/policy/schema.js'
 import { knownZone } from '../i18n/format-time.js'
 import type { Executor } from './db.js'
+import { listOrganizationsOfMember } from './repositories/mfa-repository.js'
 import { currentPolicy, policyOfVersion } from './repositories/policy-repository.js'
 import { findReportPolicyVersion } from './repositories/report-repository.js'
 
@@ -23,7 +24,7 @@ export async function orgTimeZone(db: Executor, orgId: string, reportId?: string
  * share one (a self-hosted instance usually has one organization), else undefined (shown as UTC).
  */
 export async function userTimeZone(db: Executor, userId: string): Promise<string | undefined> {
-  const orgs = await db.selectFrom('membership').select('org_id').where('user_id', '=', userId).execute()
-  const zones = new Set(await Promise.all(orgs.map((o) => orgTimeZone(db, o.org_id))))
+  const orgs = await listOrganizationsOfMember(db, userId)
+  const zones = new Set(await Promise.all(orgs.map((o) => orgTimeZone(db, o.id))))
   return zones.size === 1 ? [...zones][0] : undefined
 }
