@@ -6,6 +6,7 @@ import { EmptyForm } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listSessionsOfUser } from '../storage/repositories/session-repository.js'
+import { userTimeZone } from '../storage/time-zone.js'
 import { readInvitationLink } from './invitation-link.js'
 import { AcceptInvitationForm, ChangePasswordForm, NewPasswordForm, ResetRequestForm, SessionParams, TokenParams } from './schemas.js'
 import { acceptInvitation } from './use-cases/accept-invitation.js'
@@ -43,8 +44,11 @@ export async function accountRoutes(app: FastifyInstance, { deps }: { deps: Deps
 
   app.get('/account/sessions', { config: self }, async (request, reply) => {
     const me = request.user!
-    const sessions = await listSessionsOfUser(deps.db, me.id, deps.now().toISOString())
-    return reply.page(<SessionsPage ctx={pageContext(request, reply)} sessions={sessions} currentId={me.sessionId} />)
+    const [sessions, timeZone] = await Promise.all([
+      listSessionsOfUser(deps.db, me.id, deps.now().toISOString()),
+      userTimeZone(deps.db, me.id),
+    ])
+    return reply.page(<SessionsPage ctx={pageContext(request, reply)} sessions={sessions} currentId={me.sessionId} timeZone={timeZone} />)
   })
 
   app.post<{ Params: SessionParams }>(

@@ -1,6 +1,17 @@
-import { Alert, Button, ButtonLink, Card, Cell, HiddenInput, Layout, PageHeader, Table, TextInput } from '../http/views/components/index.js'
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  Card,
+  Cell,
+  HiddenInput,
+  Layout,
+  PageHeader,
+  Table,
+  TeamTime,
+  TextInput,
+} from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
-import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { deviceName } from './device.js'
 import type { InvitationLink } from './invitation-link.js'
@@ -91,7 +102,18 @@ export interface SessionItem {
   client_address?: string | null
 }
 
-export function SessionsPage({ ctx, sessions, currentId }: { ctx: PageContext; sessions: SessionItem[]; currentId: string }) {
+export function SessionsPage({
+  ctx,
+  sessions,
+  currentId,
+  timeZone,
+}: {
+  ctx: PageContext
+  sessions: SessionItem[]
+  currentId: string
+  /** The zone of the person's organizations (src/storage/time-zone.ts); UTC without one. */
+  timeZone?: string | undefined
+}) {
   const { t } = ctx
   const withAddresses = sessions.some((s) => s.client_address)
   return (
@@ -112,8 +134,12 @@ export function SessionsPage({ ctx, sessions, currentId }: { ctx: PageContext; s
               {deviceName(s.user_agent) ?? t('sessions.unknownDevice')}{' '}
               {s.id === currentId ? <span class="text-muted">({t('sessions.current')})</span> : null}
             </Cell>
-            <Cell label={t('sessions.started')}>{formatTime(s.created_at)}</Cell>
-            <Cell label={t('sessions.lastSeen')}>{formatTime(s.last_seen_at)}</Cell>
+            <Cell label={t('sessions.started')}>
+              <TeamTime iso={s.created_at} zone={timeZone} t={t} now={ctx.now} />
+            </Cell>
+            <Cell label={t('sessions.lastSeen')}>
+              <TeamTime iso={s.last_seen_at} zone={timeZone} t={t} now={ctx.now} />
+            </Cell>
             {withAddresses ? <Cell label={t('sessions.address')}>{s.client_address ?? '—'}</Cell> : null}
             <Cell label={t('members.actions')}>
               <form method="post" action={`/account/sessions/${s.id}/end`}>

@@ -13,6 +13,7 @@ import { listPrograms } from '../storage/repositories/organization-repository.js
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
 import { listMembers } from '../storage/repositories/user-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { MembersPage, ProgramsPage } from './views.js'
 
 const OrgParams = Type.Object({ org: Type.String({ maxLength: 64 }) })
@@ -75,11 +76,19 @@ function adminListPage<F extends Record<string, string | undefined>, L>(app: Fas
 export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   adminListPage<
     Static<typeof MemberForm>,
-    { members: Awaited<ReturnType<typeof listMembers>>; invitations: Awaited<ReturnType<typeof listInvitations>> }
+    {
+      members: Awaited<ReturnType<typeof listMembers>>
+      invitations: Awaited<ReturnType<typeof listInvitations>>
+      timeZone: string | undefined
+    }
   >(app, deps, {
     path: '/w/:org/admin/members',
     body: MemberForm,
-    load: async (d, orgId) => ({ members: await listMembers(d.db, orgId), invitations: await listInvitations(d.db, orgId) }),
+    load: async (d, orgId) => ({
+      members: await listMembers(d.db, orgId),
+      invitations: await listInvitations(d.db, orgId),
+      timeZone: await orgTimeZone(d.db, orgId),
+    }),
     // The same answer whether or not the address has an account anywhere (no account enumeration).
     run: (d, org, f, actorId) => inviteMember(d, org, { email: f.email ?? '', role: f.role ?? '' }, actorId),
     keep: (f) => ({ email: f.email, role: f.role }),
@@ -90,6 +99,7 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         role={request.role!}
         members={list.members}
         invitations={list.invitations}
+        timeZone={list.timeZone}
         now={deps.now()}
         me={request.user!.id}
         values={values}

@@ -9,11 +9,11 @@ import {
   PageHeader,
   Select,
   Table,
+  TeamTime,
   TextInput,
   WorkspaceLayout,
 } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
-import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { Member } from '../storage/repositories/user-repository.js'
 import type { InvitationRow, ProgramRow, Role } from '../storage/schema.js'
@@ -40,12 +40,20 @@ export function MembersPage({
   role,
   members,
   invitations,
+  timeZone,
   now,
   me,
   values,
   errors,
   added,
-}: AdminPageProps & { members: Member[]; invitations: InvitationRow[]; now: Date; me: string }) {
+}: AdminPageProps & {
+  members: Member[]
+  invitations: InvitationRow[]
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  timeZone?: string | undefined
+  now: Date
+  me: string
+}) {
   const { t } = ctx
   const base = `/w/${org.slug}/admin`
   const csrf = <HiddenInput name="_csrf" value={ctx.csrfToken} />
@@ -134,7 +142,9 @@ export function MembersPage({
                     </Cell>
                     <Cell label={t('members.role')}>{t(`role.${i.role}`)}</Cell>
                     <Cell label={t('members.invitations.state')}>{t(`invitationState.${state}`)}</Cell>
-                    <Cell label={t('members.invitations.expires')}>{formatTime(i.expires_at)}</Cell>
+                    <Cell label={t('members.invitations.expires')}>
+                      <TeamTime iso={i.expires_at} zone={timeZone} t={t} now={ctx.now} />
+                    </Cell>
                     <Cell label={t('members.actions')}>
                       {state === 'pending' ? (
                         <form method="post" action={`${base}/invitations/${i.id}/revoke`}>

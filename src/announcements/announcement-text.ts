@@ -5,7 +5,6 @@
  */
 import type { AnnouncementFacts } from '../domain/advisory/announcement.js'
 import { cvss31, cvss40 } from '../domain/advisory/exports/cvss.js'
-import { formatTime } from '../i18n/format-time.js'
 import type { Translator } from '../i18n/messages.js'
 
 export function severityText(severity: AnnouncementFacts['severity']): string {
@@ -31,7 +30,8 @@ export function announcementText(t: Translator, f: AnnouncementFacts, orgName: s
     f.summary,
     ...(f.mitigations ? [`${t('announcement.mitigations')}\n${f.mitigations}`] : []),
     t('announcement.readMore', { url: f.url }),
-    t('announcement.from', { org: orgName, date: formatTime(f.publishedAt) }),
+    // For the world: the ISO date, as the public advisory pages and feeds give it.
+    t('announcement.from', { org: orgName, date: f.publishedAt.slice(0, 10) }),
   ].join('\n\n')
 }
 

@@ -9,6 +9,7 @@ import { pageContext } from '../http/views/page-context.js'
 import { findAdvisory } from '../storage/repositories/advisory-repository.js'
 import { listAnnouncementChannels, listAnnouncements } from '../storage/repositories/announcement-repository.js'
 import { currentPolicy } from '../storage/repositories/policy-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { AdvisoryParams, AnnouncementParams, ChannelFormBody, ChannelsQuery, OrgParams, RemoveChannelBody, RetriedQuery } from './forms.js'
 import { type ChannelForm, type ConfigureChannelError, configureChannel } from './use-cases/configure-channel.js'
 import { removeChannel } from './use-cases/remove-channel.js'
@@ -148,6 +149,7 @@ export async function announcementRoutes(app: FastifyInstance, { deps }: { deps:
           advisory={{ ownId: advisory.ownId, title: advisory.content.title, published: advisory.publishedAt !== null }}
           announcements={await listAnnouncements(deps.db, org.id, advisory.id)}
           retried={request.query.retried === '1'}
+          timeZone={await orgTimeZone(deps.db, org.id)}
         />,
       )
     },

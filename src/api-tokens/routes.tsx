@@ -6,6 +6,7 @@ import { HttpProblem, problems } from '../http/problems.js'
 import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { listMemberTokens } from '../storage/repositories/api-token-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { apiRoutes } from './api-routes.js'
 import { createApiToken, tokenLifetimes } from './use-cases/create-api-token.js'
 import { revokeApiToken } from './use-cases/revoke-api-token.js'
@@ -21,10 +22,18 @@ export async function apiTokenRoutes(app: FastifyInstance, { deps }: { deps: Dep
 
   const page = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<TokensPageProps> = {}, status = 200) => {
     const org = request.org!
-    const tokens = await listMemberTokens(deps.db, org.id, request.user!.id)
+    const [tokens, timeZone] = await Promise.all([listMemberTokens(deps.db, org.id, request.user!.id), orgTimeZone(deps.db, org.id)])
     const now = deps.now().toISOString()
     return reply.page(
-      <TokensPage ctx={pageContext(request, reply)} org={org} role={request.role!} tokens={tokens} now={now} {...extra} />,
+      <TokensPage
+        ctx={pageContext(request, reply)}
+        org={org}
+        role={request.role!}
+        tokens={tokens}
+        now={now}
+        timeZone={timeZone}
+        {...extra}
+      />,
       status,
     )
   }

@@ -55,6 +55,8 @@ export async function loadAdvisory(deps: Deps, org: OrganizationRow, ownId: stri
     cveRecord: cveRecord && cveRecord.cveId === advisory.content.cve ? cveRecord : undefined,
     /** The public merge (`disclosure.releaseWindows.publicMerge`) is overdue: the planned release passed without it. */
     mergeOverdue: mergeStep(policy?.policy, releaseAt, mergedAt, deps.now().getTime())?.state === 'overdue',
+    /** The organization's zone (its policy's calendar): the team reads the advisory's times in it. */
+    timeZone: policy?.policy.calendar?.timeZone,
   }
 }
 

@@ -12,6 +12,7 @@ import { cvssMetricLabel } from '../http/views/components/index.js'
 import { pageContext } from '../http/views/page-context.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 import { findCveServicesSettings } from '../storage/repositories/cve-services-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import {
   AdvisoryEditForm,
   AdvisoryParams,
@@ -122,9 +123,18 @@ export async function disclosureRoutes(app: FastifyInstance, { deps }: { deps: D
   }
 
   app.get('/w/:org/advisories', { config: read, schema: { params: OrgParams } }, async (request, reply) => {
-    const advisories = await listAdvisoriesFor(deps, request.org!, viewerOf(request))
+    const [advisories, timeZone] = await Promise.all([
+      listAdvisoriesFor(deps, request.org!, viewerOf(request)),
+      orgTimeZone(deps.db, request.org!.id),
+    ])
     return reply.page(
-      <AdvisoryListPage ctx={pageContext(request, reply)} org={request.org!} role={request.role!} advisories={advisories} />,
+      <AdvisoryListPage
+        ctx={pageContext(request, reply)}
+        org={request.org!}
+        role={request.role!}
+        advisories={advisories}
+        timeZone={timeZone}
+      />,
     )
   })
 
@@ -372,6 +382,7 @@ export async function disclosureRoutes(app: FastifyInstance, { deps }: { deps: D
           title={view.advisory.content.title}
           revisions={view.revisions}
           names={view.names}
+          timeZone={view.timeZone}
         />,
       )
     },

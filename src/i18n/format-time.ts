@@ -74,18 +74,40 @@ const minute = 60_000
 const hour = 60 * minute
 const day = 24 * hour
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The calendar day `ms` falls on in `timeZone`, counted in days since 1970-01-01. */
+function civilDay(ms: number, timeZone: string): number {
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(timeZone, format)
+  }
+  const parts = format.formatToParts(new Date(ms))
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return Math.round(Date.UTC(part('year'), part('month') - 1, part('day')) / day)
+}
+
 /**
  * How far `iso` is from `now`, in the unit people would say: "in 5 minutes", "3 hours ago",
- * "tomorrow", "in 12 days", "in 3 months". Calendar time; business days are `businessDaysPhrase`.
+ * "tomorrow", "in 12 days", "in 3 months". A day or more away counts calendar days in `timeZone`
+ * (the organization's; UTC without one), so "tomorrow" is the next day on that calendar.
+ * Calendar time; business days are `businessDaysPhrase`.
  */
-export function relativeTime(iso: string, now: Date, locale: Locale = 'en'): string {
-  const diff = new Date(iso).getTime() - now.getTime()
+export function relativeTime(iso: string, now: Date, locale: Locale = 'en', timeZone?: string | null): string {
+  const at = new Date(iso).getTime()
+  const diff = at - now.getTime()
   if (Number.isNaN(diff)) return ''
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
   const size = Math.abs(diff)
   if (size < hour) return format.format(Math.round(diff / minute), 'minute')
-  if (size < 2 * day) return format.format(Math.round(diff / hour), 'hour')
-  if (size < 60 * day) return format.format(Math.round(diff / day), 'day')
+  if (size < day) return format.format(Math.round(diff / hour), 'hour')
+  if (size < 60 * day) {
+    const zone = knownZone(timeZone) ?? 'UTC'
+    // At least one day: 24 hours across a 25-hour day may end on the same date.
+    const days = Math.max(1, Math.abs(civilDay(at, zone) - civilDay(now.getTime(), zone)))
+    return format.format(Math.sign(diff) * days, 'day')
+  }
   return format.format(Math.round(diff / (30 * day)), 'month')
 }
 

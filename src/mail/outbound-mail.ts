@@ -5,8 +5,8 @@
  */
 import { cipherFor, type Deps } from '../deps.js'
 import { en } from '../i18n/en/index.js'
-import { formatTime } from '../i18n/format-time.js'
-import { type MessageKey, translator } from '../i18n/messages.js'
+import { formatTime, formatTimeWithUtc } from '../i18n/format-time.js'
+import { type MessageKey, type Translator, translator } from '../i18n/messages.js'
 import {
   ensureReplyToken,
   findOrgMail,
@@ -156,7 +156,9 @@ export async function buildOutboundMail(deps: Deps, row: OutboxRow): Promise<Com
     text,
     clock: t(clockKey in en ? (clockKey as MessageKey) : 'mail.clock.unknown'),
     // When the clock fell due; for the reporter's own escalation, when they escalated.
-    due: formatTime(
+    due: dueText(
+      t,
+      payload.template,
       payload.template === 'team.reporter-escalation' || typeof payload.dueAt !== 'string' ? row.created_at : payload.dueAt,
       zone,
     ),
@@ -218,6 +220,10 @@ const templates = [
   // The daily digest of a member's unread notifications (src/notifications): references and catalogue text only, written there.
   'team.notification-digest',
 ]
+/** A time in a mail: the team reads the organization's zone; a reporter, anywhere in the world, that zone and UTC. */
+const dueText = (t: Translator, template: string, iso: string, zone: string | undefined): string =>
+  template.startsWith('reporter.') ? formatTimeWithUtc(t, iso, zone) : formatTime(iso, zone, t.locale)
+
 /** Templates whose text names a time. */
 const timed = new Set(templates.slice(4))
 const isTimed = (name: string) => timed.has(name)

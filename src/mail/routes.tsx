@@ -8,6 +8,7 @@ import { translator } from '../i18n/messages.js'
 import { countQueuedMail, listDeadMail } from '../storage/repositories/mail-outbox-repository.js'
 import { findOrgMail, listQuarantined } from '../storage/repositories/mail-repository.js'
 import { findOrganizationBySlug } from '../storage/repositories/organization-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { generateOrgMailKey } from './use-cases/generate-org-mail-key.js'
 import { importOrgMailKey } from './use-cases/import-org-mail-key.js'
 import { retryDeadMail } from './use-cases/retry-dead-mail.js'
@@ -40,6 +41,7 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       queued: await countQueuedMail(deps.db, org.id),
       dead: dead.map((d) => ({ id: d.id, attempts: Number(d.attempts), lastError: d.last_error, deadAt: d.dead_at })),
       quarantined: quarantined.map((q) => ({ id: q.id, receivedAt: q.received_at, reason: q.reason })),
+      timeZone: await orgTimeZone(deps.db, org.id),
     }
     const page = (
       <MailAdminPage ctx={pageContext(request, reply)} org={org} role={request.role!} data={data} notice={notice} problem={problem} />

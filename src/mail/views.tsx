@@ -8,6 +8,7 @@ import {
   PageHeader,
   RadioGroup,
   Table,
+  TeamTime,
   TextArea,
   TextInput,
   WorkspaceLayout,
@@ -24,6 +25,8 @@ export interface MailAdminData {
   queued: number
   dead: { id: string; attempts: number; lastError: string | null; deadAt: string | null }[]
   quarantined: { id: string; receivedAt: string; reason: string | null }[]
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  timeZone?: string | undefined
 }
 
 export function MailAdminPage({
@@ -109,7 +112,7 @@ export function MailAdminPage({
               {data.dead.map((d) => (
                 <tr key={d.id}>
                   <Cell rowHeader kind="nowrap" label={t('mailAdmin.deadAt')}>
-                    {d.deadAt}
+                    {d.deadAt ? <TeamTime iso={d.deadAt} zone={data.timeZone} t={t} now={ctx.now} /> : null}
                   </Cell>
                   <Cell kind="num" label={t('mailAdmin.attempts')}>
                     {d.attempts}
@@ -134,7 +137,7 @@ export function MailAdminPage({
               {data.quarantined.map((q) => (
                 <tr key={q.id}>
                   <Cell rowHeader kind="nowrap" label={t('mailAdmin.received')}>
-                    {q.receivedAt}
+                    <TeamTime iso={q.receivedAt} zone={data.timeZone} t={t} now={ctx.now} />
                   </Cell>
                   <Cell label={t('mailAdmin.reason')}>{q.reason}</Cell>
                 </tr>

@@ -5,6 +5,7 @@ import { EmptyForm, Form } from '../http/form-body.js'
 import { memberOf } from '../http/request-context.js'
 import { pageContext } from '../http/views/page-context.js'
 import { findDigestChoice, listInbox } from '../storage/repositories/notification-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { notificationApiRoutes } from './api-routes.js'
 import { chooseDigest } from './use-cases/choose-digest.js'
 import { markAllNotificationsRead } from './use-cases/mark-all-notifications-read.js'
@@ -29,7 +30,11 @@ export async function notificationRoutes(app: FastifyInstance, { deps }: { deps:
   app.get('/w/:org/inbox', { config, schema: { params: OrgParams } }, async (request, reply) => {
     const org = request.org!
     const { userId } = memberOf(request)
-    const [items, digest] = await Promise.all([listInbox(deps.db, org.id, userId, inboxSize), findDigestChoice(deps.db, org.id, userId)])
+    const [items, digest, timeZone] = await Promise.all([
+      listInbox(deps.db, org.id, userId, inboxSize),
+      findDigestChoice(deps.db, org.id, userId),
+      orgTimeZone(deps.db, org.id),
+    ])
     return reply.page(
       <InboxPage
         ctx={pageContext(request, reply)}
@@ -37,6 +42,7 @@ export async function notificationRoutes(app: FastifyInstance, { deps }: { deps:
         role={request.role!}
         items={items}
         digest={digest === 'daily' ? 'daily' : 'off'}
+        timeZone={timeZone}
       />,
     )
   })

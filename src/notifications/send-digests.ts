@@ -11,6 +11,7 @@ import { formatTime } from '../i18n/format-time.js'
 import { translator } from '../i18n/messages.js'
 import { claimDigestDay, listDigestsDue, listUnread, memberAddress } from '../storage/repositories/notification-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { runUnit } from '../storage/unit-of-work.js'
 import { notificationText } from './notification-text.js'
 
@@ -24,6 +25,7 @@ export async function sendDueDigests(deps: Deps, orgId: string): Promise<number>
   const now = deps.now().toISOString()
   const day = digestDay(now)
   const t = translator('en')
+  const zone = await orgTimeZone(deps.db, orgId)
   const inbox = new URL(`/w/${org.slug}/inbox`, deps.config.publicUrl).href
   let sent = 0
   for (const userId of await listDigestsDue(deps.db, orgId, day)) {
@@ -35,7 +37,7 @@ export async function sendDueDigests(deps: Deps, orgId: string): Promise<number>
       if (!to || unread.length === 0) return fail('nothing' as const)
       const lines = unread.map((n) => {
         const link = n.reportId ? ` — ${new URL(`/w/${org.slug}/reports/${n.ref}`, deps.config.publicUrl).href}` : ''
-        return `- ${formatTime(n.at)}: ${notificationText(t, n)}${link}`
+        return `- ${formatTime(n.at, zone, t.locale)}: ${notificationText(t, n)}${link}`
       })
       const text = [
         t('mail.body.team.notification-digest.intro', { org: org.name }),

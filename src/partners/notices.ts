@@ -9,7 +9,7 @@ import type { Deps } from '../deps.js'
 import { revisionText } from '../domain/advisory/revision-text.js'
 import { type EventActor, newEvent } from '../domain/events.js'
 import type { Partner } from '../domain/partner/partner.js'
-import { formatTime } from '../i18n/format-time.js'
+import { formatTimeWithUtc } from '../i18n/format-time.js'
 import { translator } from '../i18n/messages.js'
 import { hashSecret, newSecret } from '../storage/ids.js'
 import type { StoredAdvisory } from '../storage/repositories/advisory-repository.js'
@@ -51,7 +51,8 @@ export function partnerMails(
   }))
 }
 
-const releaseText = (c: NoticeContext) => (c.advisory.releaseAt ? formatTime(c.advisory.releaseAt, c.zone) : t('partners.release.none'))
+const releaseText = (c: NoticeContext) =>
+  c.advisory.releaseAt ? formatTimeWithUtc(t, c.advisory.releaseAt, c.zone) : t('partners.release.none')
 
 /** The early notice's text: who, until when it is confidential, the acknowledgment link, then the draft. */
 export function earlyNoticeText(c: NoticeContext, link: string): string {
@@ -85,7 +86,12 @@ export async function deliverNotice(
 
 /** The reminder of an unacknowledged notice: catalogue text and dates only (the link is in the first mail). */
 export function reminderText(c: NoticeContext, sentAt: string): string {
-  return t('partners.mail.reminder', { org: c.org.name, id: c.advisory.ownId, sent: formatTime(sentAt, c.zone), release: releaseText(c) })
+  return t('partners.mail.reminder', {
+    org: c.org.name,
+    id: c.advisory.ownId,
+    sent: formatTimeWithUtc(t, sentAt, c.zone),
+    release: releaseText(c),
+  })
 }
 
 /** The release moved: reference and the new date only. */

@@ -71,7 +71,7 @@ const valuesOf = (p: Partner): PartnerFormValues => ({
 function refusalLine(t: Translator, r: PartnerRefusal, zone: string | undefined): string {
   const e: NoticeRefusal = r.refusal
   if (e.code === 'NOTICE_TOO_EARLY')
-    return t('partners.refusal.tooEarly', { partner: r.name, at: formatTime(new Date(e.from).toISOString(), zone) })
+    return t('partners.refusal.tooEarly', { partner: r.name, at: formatTime(new Date(e.from).toISOString(), zone, t.locale) })
   if (e.code === 'PARTNER_EXCLUDED')
     return e.label !== undefined
       ? t('partners.refusal.label', { partner: r.name, label: e.label })
@@ -224,7 +224,7 @@ export async function partnerRoutes(app: FastifyInstance, { deps }: { deps: Deps
     const ctx = pageContext(request, reply)
     const lines = (problem?.refusals ?? []).map((r) => refusalLine(ctx.t, r, view.zone))
     if (problem?.from !== undefined)
-      lines.push(ctx.t('partners.merge.tooEarly', { at: formatTime(new Date(problem.from).toISOString(), view.zone) }))
+      lines.push(ctx.t('partners.merge.tooEarly', { at: formatTime(new Date(problem.from).toISOString(), view.zone, ctx.t.locale) }))
     return reply.page(
       <CoordinationPage
         ctx={ctx}

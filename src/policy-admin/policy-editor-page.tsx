@@ -3,10 +3,12 @@ import type { PolicyProblem } from '../domain/policy/parse-policy.js'
 import type { AttentionItem } from '../domain/policy/policy-attention.js'
 import { Alert, Button, Card, HiddenInput, PageHeader, Select, WorkspaceLayout } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
+import { formatTime } from '../i18n/format-time.js'
 import type { Translator } from '../i18n/messages.js'
 import type { Role } from '../storage/schema.js'
 
-const day = (iso: string) => iso.slice(0, 10)
+/** When a version was saved, in the organization's zone and the page's language. */
+const savedAt = (t: Translator, iso: string, zone: string | undefined) => formatTime(iso, zone, t.locale)
 
 /** The address of the policy documentation this instance serves. */
 export const policyDocsUrl = '/docs/policy'
@@ -114,10 +116,23 @@ export interface AdminPolicyProps {
   diff?: (DiffLine | null)[] | undefined
   notice?: string | undefined
   attention?: AttentionItem[] | undefined
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  timeZone?: string | undefined
 }
 
-function VersionsCard({ t, org, versions }: { t: Translator; org: { slug: string }; versions: { version: number; createdAt: string }[] }) {
+function VersionsCard({
+  t,
+  org,
+  versions,
+  zone,
+}: {
+  t: Translator
+  org: { slug: string }
+  versions: { version: number; createdAt: string }[]
+  zone: string | undefined
+}) {
   if (versions.length === 0) return null
+  const day = (iso: string) => savedAt(t, iso, zone)
   const base = `/w/${org.slug}/admin/policy`
   const options = versions.map((v) => ({ value: String(v.version), label: `${v.version} · ${day(v.createdAt)}` }))
   return (
@@ -142,7 +157,7 @@ function VersionsCard({ t, org, versions }: { t: Translator; org: { slug: string
 
 /** The administrators' policy editor: the YAML, line-numbered problems, the diff against the current version. */
 export function AdminPolicyPage(props: AdminPolicyProps) {
-  const { ctx, org, role, current, versions, presets, source, problems, diff, notice, attention } = props
+  const { ctx, org, role, current, versions, presets, source, problems, diff, notice, attention, timeZone } = props
   const { t } = ctx
   const action = `/w/${org.slug}/admin/policy`
   return (
@@ -151,7 +166,9 @@ export function AdminPolicyPage(props: AdminPolicyProps) {
         <PageHeader
           title={t('policy.admin.title')}
           subtitle={
-            current ? t('policy.admin.current', { version: current.version, date: day(current.createdAt) }) : t('policy.admin.noneYet')
+            current
+              ? t('policy.admin.current', { version: current.version, date: savedAt(t, current.createdAt, timeZone) })
+              : t('policy.admin.noneYet')
           }
           actions={<a href={policyDocsUrl}>{t('policy.admin.docs')}</a>}
         />
@@ -203,7 +220,7 @@ export function AdminPolicyPage(props: AdminPolicyProps) {
             <Button variant="secondary">{t('policy.admin.loadPreset')}</Button>
           </form>
         </Card>
-        <VersionsCard t={t} org={org} versions={versions} />
+        <VersionsCard t={t} org={org} versions={versions} zone={timeZone} />
       </div>
     </WorkspaceLayout>
   )
@@ -217,8 +234,9 @@ export function PolicyVersionPage(props: {
   version: { version: number; createdAt: string; source: string }
   current: number | null
   versions: { version: number; createdAt: string }[]
+  timeZone?: string | undefined
 }) {
-  const { ctx, org, role, version, current, versions } = props
+  const { ctx, org, role, version, current, versions, timeZone } = props
   const { t } = ctx
   const base = `/w/${org.slug}/admin/policy`
   return (
@@ -226,7 +244,7 @@ export function PolicyVersionPage(props: {
       <div class="container container--wide stack">
         <PageHeader
           title={t('policy.version.title', { version: version.version })}
-          subtitle={t('policy.version.since', { date: day(version.createdAt) })}
+          subtitle={t('policy.version.since', { date: savedAt(t, version.createdAt, timeZone) })}
           actions={<a href={base}>{t('policy.version.back')}</a>}
         />
         {current !== null && current !== version.version ? (
@@ -237,7 +255,7 @@ export function PolicyVersionPage(props: {
         <Card title={t('policy.admin.source')}>
           <NumberedSource source={version.source} />
         </Card>
-        <VersionsCard t={t} org={org} versions={versions} />
+        <VersionsCard t={t} org={org} versions={versions} zone={timeZone} />
       </div>
     </WorkspaceLayout>
   )
@@ -252,8 +270,9 @@ export function PolicyDiffPage(props: {
   to: number
   diff: (DiffLine | null)[]
   versions: { version: number; createdAt: string }[]
+  timeZone?: string | undefined
 }) {
-  const { ctx, org, role, from, to, diff, versions } = props
+  const { ctx, org, role, from, to, diff, versions, timeZone } = props
   const { t } = ctx
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="policy" title={t('policy.diff.title', { from, to })}>
@@ -263,7 +282,7 @@ export function PolicyDiffPage(props: {
           actions={<a href={`/w/${org.slug}/admin/policy`}>{t('policy.version.back')}</a>}
         />
         <Card title={t('policy.admin.diff')}>{diff.length === 0 ? <p>{t('policy.admin.noChanges')}</p> : <Diff lines={diff} />}</Card>
-        <VersionsCard t={t} org={org} versions={versions} />
+        <VersionsCard t={t} org={org} versions={versions} zone={timeZone} />
       </div>
     </WorkspaceLayout>
   )

@@ -10,6 +10,7 @@ import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { findCurrentPolicyVersion, findPolicyVersionByNumber, listPolicyVersions } from '../storage/repositories/policy-repository.js'
 import type { OrganizationRow } from '../storage/schema.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { organizationIdentity } from './organization-identity.js'
 import { PolicyDocsPage, policyDocsMarkdown } from './policy-docs-page.js'
 import { AdminPolicyPage, PolicyDiffPage, PolicyVersionPage } from './policy-editor-page.js'
@@ -39,10 +40,11 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
     view: { source?: string; problems?: PolicyProblem[]; diff?: boolean; notice?: string },
     status = 200,
   ) => {
-    const [currentVersion, versions, identity] = await Promise.all([
+    const [currentVersion, versions, identity, timeZone] = await Promise.all([
       findCurrentPolicyVersion(deps.db, org.id),
       listPolicyVersions(deps.db, org.id),
       organizationIdentity(deps, org),
+      orgTimeZone(deps.db, org.id),
     ])
     const source = view.source ?? currentVersion?.source_yaml ?? ''
     const running = currentVersion ? parsePolicy(currentVersion.source_yaml, 'policy.yaml') : undefined
@@ -68,6 +70,7 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
         diff={view.diff ? diffHunks(lineDiff(currentVersion?.source_yaml ?? '', source)) : undefined}
         notice={view.notice}
         attention={attention}
+        timeZone={timeZone}
       />,
       status,
     )
@@ -129,6 +132,7 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
           version={{ version: Number(found.version), createdAt: found.created_at, source: found.source_yaml }}
           current={current ? Number(current.version) : null}
           versions={await versionList(org.id)}
+          timeZone={await orgTimeZone(deps.db, org.id)}
         />,
       )
     },
@@ -152,6 +156,7 @@ export async function policyAdminRoutes(app: FastifyInstance, { deps }: { deps: 
           to={to}
           diff={diffHunks(lineDiff(a.source_yaml, b.source_yaml))}
           versions={await versionList(org.id)}
+          timeZone={await orgTimeZone(deps.db, org.id)}
         />,
       )
     },

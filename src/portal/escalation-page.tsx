@@ -1,8 +1,7 @@
 import { Alert, Button, Card, HiddenInput, Layout, PageHeader } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
+import { formatTimeWithUtc } from '../i18n/format-time.js'
 import type { EscalationOffer } from './reporter-escalation.js'
-
-const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
 
 export function targetLabel(ctx: PageContext, offer: Extract<EscalationOffer, { state: 'available' }>): string {
   const { t } = ctx
@@ -15,9 +14,12 @@ export function EscalationPage(props: {
   org: { slug: string; name: string }
   offer: EscalationOffer
   sent?: string | undefined
+  /** The zone of the report's policy calendar (else the organization's): a reporter reads it and UTC. */
+  zone?: string | undefined
 }) {
-  const { ctx, org, offer, sent } = props
+  const { ctx, org, offer, sent, zone } = props
   const { t } = ctx
+  const when = (iso: string) => formatTimeWithUtc(t, iso, zone)
   return (
     <Layout
       title={t('escalate.title')}

@@ -4,6 +4,7 @@ import { EmptyForm } from '../http/form-body.js'
 import { HttpProblem } from '../http/problems.js'
 import { pageContext } from '../http/views/page-context.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 import { EscalationPage, targetLabel } from './escalation-page.js'
 import { escalationOffer } from './reporter-escalation.js'
 import { escalateAsReporter } from './use-cases/escalate-as-reporter.js'
@@ -15,8 +16,8 @@ export async function escalationRoutes(app: FastifyInstance, { deps }: { deps: D
     const access = request.reportAccess!
     const org = await findOrganizationById(deps.db, access.orgId)
     if (!org) throw new HttpProblem('NOT_FOUND')
-    const offer = await escalationOffer(deps, access)
-    return reply.page(<EscalationPage ctx={pageContext(request, reply)} org={org} offer={offer} sent={sent} />, status)
+    const [offer, zone] = await Promise.all([escalationOffer(deps, access), orgTimeZone(deps.db, org.id, access.reportId)])
+    return reply.page(<EscalationPage ctx={pageContext(request, reply)} org={org} offer={offer} sent={sent} zone={zone} />, status)
   }
   app.get('/follow-up/escalate', { config: reporter }, (request, reply) => escalationPage(request, reply))
   app.post(

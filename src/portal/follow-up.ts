@@ -4,6 +4,7 @@ import { reportClocks } from '../storage/report-clocks.js'
 import { listMessages } from '../storage/repositories/message-repository.js'
 import { findOrganizationById } from '../storage/repositories/organization-repository.js'
 import { findReportById } from '../storage/repositories/report-repository.js'
+import { orgTimeZone } from '../storage/time-zone.js'
 
 export interface ReporterAccess {
   orgId: string
@@ -31,6 +32,8 @@ export interface FollowUpView {
   steps: Array<{ id: string; title: string; description: string | null; state: StepState }>
   /** Whether the report's policy lets reporters escalate at all (the page links the escalation page only then). */
   mayEscalate: boolean
+  /** The zone of the report's policy calendar (else the organization's); times show in it and in UTC. */
+  timeZone: string | undefined
 }
 
 /** The organization, its cipher and the report a capability opens; undefined when either is gone. */
@@ -61,5 +64,6 @@ export async function loadFollowUp(deps: Deps, access: ReporterAccess): Promise<
     rejectionReason: report.status === 'rejected' ? report.statusReason : null,
     steps: steps.map((v) => ({ id: v.step.id, title: v.step.title, description: v.step.description ?? null, state: v.state })),
     mayEscalate: escalation?.reporterMayEscalate === true && (escalation.chain ?? []).length > 0,
+    timeZone: await orgTimeZone(deps.db, org.id, report.id),
   }
 }

@@ -9,18 +9,18 @@ import {
   Layout,
   Markdown,
   PageHeader,
+  ReporterTime,
   StatusBadge,
   TextArea,
   ThreadMessage,
 } from '../http/views/components/index.js'
 import { renderMarkdown } from '../http/views/markdown.js'
 import type { PageContext } from '../http/views/page-context.js'
+import { formatTimeWithUtc } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { ReporterCreditCard, type ReporterCreditView } from '../recognition/index.js'
 import { ReporterPublicVersionCard, type ReporterPublicVersionView } from '../report-publication/index.js'
 import type { FollowUpView } from './follow-up.js'
-
-const when = (iso: string) => new Date(iso).toUTCString().replace('GMT', 'UTC')
 
 export function FollowUpPage({
   ctx,
@@ -75,7 +75,7 @@ export function FollowUpPage({
           <KeyValue
             items={[
               { label: t('portal.status'), value: t(`status.${view.status}` as MessageKey) },
-              { label: t('portal.received'), value: <time datetime={view.receivedAt}>{when(view.receivedAt)}</time> },
+              { label: t('portal.received'), value: <ReporterTime iso={view.receivedAt} zone={view.timeZone} t={t} /> },
               { label: t('report.field.description'), value: <Markdown html={renderMarkdown(view.fields.description)} /> },
               ...(view.fields.steps
                 ? [{ label: t('report.field.steps'), value: <Markdown html={renderMarkdown(view.fields.steps)} /> }]
@@ -89,7 +89,9 @@ export function FollowUpPage({
           />
         </Card>
         {credit ? <ReporterCreditCard ctx={ctx} credit={credit} /> : null}
-        {publicVersion ? <ReporterPublicVersionCard ctx={ctx} view={publicVersion} when={when} /> : null}
+        {publicVersion ? (
+          <ReporterPublicVersionCard ctx={ctx} view={publicVersion} when={(iso) => formatTimeWithUtc(t, iso, view.timeZone)} />
+        ) : null}
         {view.steps.length > 0 ? (
           <Card title={t('portal.steps')}>
             <ol class="process-steps">
@@ -112,7 +114,7 @@ export function FollowUpPage({
               authorKind={m.from === 'reporter' ? 'reporter' : 'responder'}
               visibility="reporter"
               at={m.at}
-              atLabel={when(m.at)}
+              atLabel={<ReporterTime iso={m.at} zone={view.timeZone} t={t} />}
               html={renderMarkdown(m.body)}
               internalLabel=""
             />

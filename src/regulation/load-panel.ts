@@ -7,11 +7,13 @@ import { loadCraContext, type Viewer } from './load-case.js'
 export interface CraPanelView {
   kind: CraKind | undefined
   clocks: CraClock[]
+  /** The organization's zone (its policy's calendar), the clocks' deadlines are shown in. */
+  timeZone: string
 }
 
 export async function loadCraPanel(deps: Deps, org: OrganizationRow, ref: string, viewer: Viewer): Promise<CraPanelView | undefined> {
   const ctx = await loadCraContext(deps, org, ref, viewer, deps.now().toISOString())
   if (!ctx?.readable) return undefined
   if (!ctx.craCase && !ctx.settings?.manufacturer) return undefined
-  return { kind: ctx.craCase?.kind, clocks: ctx.clocks }
+  return { kind: ctx.craCase?.kind, clocks: ctx.clocks, timeZone: ctx.timeZone }
 }

@@ -3,6 +3,7 @@
 import type { Policy } from '../domain/policy/schema.js'
 import { knownZone } from '../i18n/format-time.js'
 import type { Executor } from './db.js'
+import { listOrganizationsOfMember } from './repositories/mfa-repository.js'
 import { currentPolicy, policyOfVersion } from './repositories/policy-repository.js'
 import { findReportPolicyVersion } from './repositories/report-repository.js'
 
@@ -16,4 +17,14 @@ export async function orgTimeZone(db: Executor, orgId: string, reportId?: string
     if (zone) return zone
   }
   return zoneOf((await currentPolicy(db, orgId))?.policy)
+}
+
+/**
+ * The zone a person's own pages (/account…) show times in: their organizations' zone when they all
+ * share one (a self-hosted instance usually has one organization), else undefined (shown as UTC).
+ */
+export async function userTimeZone(db: Executor, userId: string): Promise<string | undefined> {
+  const orgs = await listOrganizationsOfMember(db, userId)
+  const zones = new Set(await Promise.all(orgs.map((o) => orgTimeZone(db, o.id))))
+  return zones.size === 1 ? [...zones][0] : undefined
 }

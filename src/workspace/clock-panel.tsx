@@ -1,7 +1,6 @@
-import { formatDuration } from '../domain/policy/durations.js'
-import { Button, Card, HiddenInput } from '../http/views/components/index.js'
+import { Button, Card, HiddenInput, TeamTime } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
-import { formatTime } from '../i18n/format-time.js'
+import { durationText } from '../i18n/format-time.js'
 import type { MessageKey, Translator } from '../i18n/messages.js'
 import type { ReportPolicyView } from './report-policy.js'
 import { SeverityPanel } from './severity-panel.js'
@@ -22,7 +21,7 @@ export function ClockPanel({
   timeZone?: string | undefined
 }) {
   const { t } = ctx
-  const when = (iso: string) => formatTime(iso, timeZone ?? view.policy.calendar?.timeZone)
+  const zone = timeZone ?? view.policy.calendar?.timeZone
   const csrf = <HiddenInput name="_csrf" value={ctx.csrfToken} />
   return (
     <Card title={t('clock.title')}>
@@ -40,23 +39,23 @@ export function ClockPanel({
             {view.clocks.map((c) => (
               <tr key={c.name} class={`clock clock--${c.state}`} data-clock={c.name} data-state={c.state}>
                 <th scope="row">
-                  {t(`clock.name.${c.name}` as MessageKey)} <span class="text-muted">({formatDuration(c.target)})</span>
+                  {t(`clock.name.${c.name}` as MessageKey)} <span class="text-muted">({durationText(t, c.target)})</span>
                 </th>
                 <td>
-                  <time datetime={c.dueAt}>{when(c.dueAt)}</time>
+                  {/* A clock counted in business days says how many are left ("in 2 business days"); others, calendar time. */}
+                  <TeamTime iso={c.dueAt} zone={zone} t={t} now={ctx.now} businessDays={c.businessDaysLeft} />
                 </td>
                 <td>
                   {c.state === 'stopped'
                     ? t('clock.state.stopped', { reason: t(`clock.stoppedBy.${c.stoppedBy ?? 'closed'}` as MessageKey) })
                     : t(`clock.state.${c.state === 'met' && c.late ? 'met-late' : c.state}` as MessageKey)}
-                  {c.businessDaysLeft !== undefined ? ` · ${t('clock.businessDaysLeft', { count: c.businessDaysLeft })}` : ''}
                 </td>
               </tr>
             ))}
             {view.clockErrors.map((c) => (
               <tr key={c.name} class="clock clock--error" data-clock={c.name} data-state="error">
                 <th scope="row">
-                  {t(`clock.name.${c.name}` as MessageKey)} <span class="text-muted">({formatDuration(c.target)})</span>
+                  {t(`clock.name.${c.name}` as MessageKey)} <span class="text-muted">({durationText(t, c.target)})</span>
                 </th>
                 <td>—</td>
                 <td role="alert">{t(`clock.error.${c.reason}` as MessageKey)}</td>

@@ -7,6 +7,8 @@ interface Names {
   file: (id: string) => string | undefined
   /** A member's name by user id (the report page knows the organization's members). */
   member?: (id: string) => string
+  /** A moment the event names, as the page shows moments (the organization's zone); as stored without it. */
+  time?: (iso: string) => string
 }
 type Label = (t: Translator, d: Data, names: Names) => string
 
@@ -108,7 +110,7 @@ const labels: Record<EventType, Label> = {
   'advisory.submitted': plain('event.advisory.submitted'),
   'advisory.approved': plain('event.advisory.approved'),
   'advisory.returned': plain('event.advisory.returned'),
-  'advisory.scheduled': (t, d) => t('event.advisory.scheduled', { at: String(d.for ?? '') }),
+  'advisory.scheduled': (t, d, names) => t('event.advisory.scheduled', { at: (names.time ?? String)(String(d.for ?? '')) }),
   'advisory.unscheduled': plain('event.advisory.unscheduled'),
   'advisory.updated': (t, d) => t('event.advisory.updated', { revision: String(d.revision ?? '') }),
   'advisory.withdrawn': plain('event.advisory.withdrawn'),

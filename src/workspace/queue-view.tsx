@@ -10,11 +10,11 @@ import {
   SeverityText,
   StatusBadge,
   Table,
+  TeamTime,
   TextInput,
   WorkspaceLayout,
 } from '../http/views/components/index.js'
 import type { PageContext } from '../http/views/page-context.js'
-import { formatTime } from '../i18n/format-time.js'
 import type { MessageKey } from '../i18n/messages.js'
 import type { QueuePage, QueueRow, SavedView } from '../storage/repositories/queue-repository.js'
 import type { Role } from '../storage/schema.js'
@@ -58,7 +58,7 @@ export function QueueView({
   searchTooShort?: boolean
 }) {
   const { t } = ctx
-  const when = (iso: string) => formatTime(iso, timeZone)
+  const when = (iso: string) => <TeamTime iso={iso} zone={timeZone} t={t} now={ctx.now} />
   const base = `/w/${org.slug}/reports`
   const current = queueParams(query).toString()
   return (
@@ -208,7 +208,7 @@ export function QueueView({
                   <Cell label={t('queue.col.due')}>
                     {r.nextDueAt ? (
                       <>
-                        <time datetime={r.nextDueAt}>{when(r.nextDueAt)}</time>
+                        {when(r.nextDueAt)}
                         {r.nextDueAt < now ? <div class="text-muted">{t('queue.overdue')}</div> : null}
                       </>
                     ) : (
@@ -216,7 +216,7 @@ export function QueueView({
                     )}
                   </Cell>
                   <Cell label={t('queue.col.received')}>
-                    <time datetime={r.receivedAt}>{when(r.receivedAt)}</time>
+                    {when(r.receivedAt)}
                     {r.about ? <div class="text-muted">{t(`queue.channel.${r.about.channel}` as MessageKey)}</div> : null}
                   </Cell>
                 </tr>

@@ -14,6 +14,7 @@ import {
   SeverityText,
   StatusBadge,
   Table,
+  TeamTime,
   TextArea,
   TextInput,
   ThreadMessage,
@@ -99,7 +100,9 @@ export function ReportPage({
   templates,
 }: ReportPageProps) {
   const { t } = ctx
-  const when = (iso: string) => formatTime(iso, view.timeZone)
+  // In a sentence (the panels' "recorded at …"): the organization's zone, named; on its own: also how far from now.
+  const when = (iso: string) => formatTime(iso, view.timeZone, t.locale)
+  const moment = (iso: string) => <TeamTime iso={iso} zone={view.timeZone} t={t} now={ctx.now} />
   const { report, reporter } = view
   const names = new Map(view.members.map((m) => [m.userId, m.name]))
   const fileNames = new Map(files.map((f) => [f.id, f.name]))
@@ -198,7 +201,7 @@ export function ReportPage({
                   authorKind={m.authorKind}
                   visibility={m.visibility}
                   at={m.createdAt}
-                  atLabel={when(m.createdAt)}
+                  atLabel={moment(m.createdAt)}
                   html={renderMarkdown(m.body)}
                   internalLabel={t('reportPage.internalNote')}
                 />
@@ -351,13 +354,13 @@ export function ReportPage({
                   { label: t('reportPage.credit'), value: t(`report.credit.${report.creditPreference}` as MessageKey) },
                   { label: t('reportPage.program'), value: view.programName ?? t('reportPage.none') },
                   { label: t('reportPage.channel'), value: t(`channel.${report.channel}` as MessageKey) },
-                  { label: t('reportPage.received'), value: <time datetime={report.receivedAt}>{when(report.receivedAt)}</time> },
+                  { label: t('reportPage.received'), value: moment(report.receivedAt) },
                 ]}
               />
             </Card>
             {recognition ? <RecognitionPanel ctx={ctx} base={base} panel={recognition} canWork={canWork} when={when} /> : null}
             {publicVersion ? <PublicVersionPanel ctx={ctx} base={base} panel={publicVersion} canWork={canWork} when={when} /> : null}
-            {cra ? <CraPanel ctx={ctx} base={base} panel={cra} canWork={canWork} when={when} /> : null}
+            {cra ? <CraPanel ctx={ctx} base={base} panel={cra} canWork={canWork} /> : null}
             <Card title={t('reportPage.timeline')}>
               {view.eventCount > view.events.length ? (
                 <p class="text-muted">
@@ -368,9 +371,13 @@ export function ReportPage({
               <Timeline
                 items={view.events.map((e) => ({
                   at: e.at,
-                  atLabel: when(e.at),
+                  atLabel: moment(e.at),
                   actor: e.actor_kind === 'reporter' ? t('author.reporter') : who(e.actor_id),
-                  text: eventText(t, e, { file: (id) => fileNames.get(id), member: (id) => names.get(id) ?? t('author.formerMember') }),
+                  text: eventText(t, e, {
+                    file: (id) => fileNames.get(id),
+                    member: (id) => names.get(id) ?? t('author.formerMember'),
+                    time: when,
+                  }),
                 }))}
               />
             </Card>

@@ -239,3 +239,13 @@ export async function submitAndFollow(
   if (res.statusCode < 300 || res.statusCode >= 400 || !location) return { status: res.statusCode, location: undefined, page: res }
   return { status: res.statusCode, location, page: await browser.get(location) }
 }
+
+/** What a person reads of a page or a part of it: the HTML's text without its tags (times and their relative phrases run together). */
+export const textOf = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")

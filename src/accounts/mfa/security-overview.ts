@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.js'
 import { mfaRequiredBy } from '../../domain/access/mfa-rule.js'
 import { listOrganizationsOfMember, listPasskeys, secondFactorsOf } from '../../storage/repositories/mfa-repository.js'
 import { policyOfVersion } from '../../storage/repositories/policy-repository.js'
+import { userTimeZone } from '../../storage/time-zone.js'
 import type { AccountUser } from './account-user.js'
 
 /** What the security page shows: the person's factors, and which of their organizations require one. */
@@ -19,6 +20,8 @@ export async function securityOverview(deps: Deps, user: AccountUser) {
     requiring,
     hasFactor: factors.totp || passkeys.length > 0,
     mfaVerified: user.mfaVerified,
+    /** The zone of the person's organizations; dates on the page show in it. */
+    timeZone: await userTimeZone(deps.db, user.id),
   }
 }
 

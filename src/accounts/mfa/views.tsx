@@ -66,7 +66,8 @@ export function SecurityPage({ ctx, data }: { ctx: PageContext; data: SecurityOv
           {data.passkeys.map((p) => (
             <div key={p.id} class="stack">
               <p>
-                <strong>{p.name}</strong> <span class="text-muted">{t('security.passkeys.added', { date: formatTime(p.createdAt) })}</span>
+                <strong>{p.name}</strong>{' '}
+                <span class="text-muted">{t('security.passkeys.added', { date: formatTime(p.createdAt, data.timeZone, t.locale) })}</span>
               </p>
               <ConfirmedForm
                 ctx={ctx}

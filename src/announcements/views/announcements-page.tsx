@@ -12,6 +12,7 @@ export function AnnouncementsPage({
   advisory,
   announcements,
   retried,
+  timeZone,
 }: {
   ctx: PageContext
   org: { slug: string; name: string }
@@ -19,6 +20,8 @@ export function AnnouncementsPage({
   advisory: { ownId: string; title: string; published: boolean }
   announcements: AnnouncementStatus[]
   retried?: boolean
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  timeZone?: string | undefined
 }) {
   const { t } = ctx
   const title = t('announcements.title', { id: advisory.ownId })
@@ -40,6 +43,7 @@ export function AnnouncementsPage({
           <AnnouncementStatusTable
             ctx={ctx}
             rows={announcements}
+            zone={timeZone}
             action={(a) =>
               a.state === 'failed' && role !== 'viewer' ? (
                 <form method="post" action={`${base}/${a.id}/retry`}>

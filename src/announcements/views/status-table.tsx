@@ -1,6 +1,5 @@
-import { Cell, StatusBadge, Table } from '../../http/views/components/index.js'
+import { Cell, StatusBadge, Table, TeamTime } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import type { AnnouncementStatus } from '../../storage/repositories/announcement-repository.js'
 
@@ -12,9 +11,12 @@ export function AnnouncementStatusTable({
   ctx,
   rows,
   action,
+  zone,
 }: {
   ctx: PageContext
   rows: AnnouncementStatus[]
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  zone?: string | undefined
   action?: (a: AnnouncementStatus) => preact.ComponentChildren
 }) {
   const { t } = ctx
@@ -34,7 +36,7 @@ export function AnnouncementStatusTable({
             {action ? action(a) : null}
           </Cell>
           <Cell label={head[3]} kind="nowrap">
-            {a.at ? formatTime(a.at) : ''}
+            {a.at ? <TeamTime iso={a.at} zone={zone} t={t} now={ctx.now} /> : ''}
           </Cell>
         </tr>
       ))}

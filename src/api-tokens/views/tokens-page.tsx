@@ -10,11 +10,11 @@ import {
   SecretBox,
   Select,
   Table,
+  TeamTime,
   TextInput,
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
 import type { ApiTokenRow, Role } from '../../storage/schema.js'
 import { tokenLifetimes } from '../use-cases/create-api-token.js'
 
@@ -24,6 +24,8 @@ export interface TokensPageProps {
   role: Role
   tokens: Omit<ApiTokenRow, 'token_hash'>[]
   now: string
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  timeZone?: string | undefined
   /** The secret of the token just created: on this answer only, never stored. */
   created?: string | undefined
   error?: 'name' | 'scope' | undefined
@@ -31,7 +33,7 @@ export interface TokensPageProps {
 }
 
 /** A member's API tokens in one organization: create (the secret shown once), see when each was used, revoke. */
-export function TokensPage({ ctx, org, role, tokens, now, created, error, values = {} }: TokensPageProps) {
+export function TokensPage({ ctx, org, role, tokens, now, timeZone, created, error, values = {} }: TokensPageProps) {
   const { t } = ctx
   const base = `/w/${org.slug}/tokens`
   const state = (tk: TokensPageProps['tokens'][number]) =>
@@ -70,9 +72,15 @@ export function TokensPage({ ctx, org, role, tokens, now, created, error, values
                   {tk.name}
                 </Cell>
                 <Cell label={t('tokens.column.scope')}>{t(tk.scope === 'work' ? 'tokens.scope.work' : 'tokens.scope.read')}</Cell>
-                <Cell label={t('tokens.column.created')}>{formatTime(tk.created_at)}</Cell>
-                <Cell label={t('tokens.column.expires')}>{formatTime(tk.expires_at)}</Cell>
-                <Cell label={t('tokens.column.lastUsed')}>{tk.last_used_at ? formatTime(tk.last_used_at) : t('tokens.never')}</Cell>
+                <Cell label={t('tokens.column.created')}>
+                  <TeamTime iso={tk.created_at} zone={timeZone} t={t} now={ctx.now} />
+                </Cell>
+                <Cell label={t('tokens.column.expires')}>
+                  <TeamTime iso={tk.expires_at} zone={timeZone} t={t} now={ctx.now} />
+                </Cell>
+                <Cell label={t('tokens.column.lastUsed')}>
+                  {tk.last_used_at ? <TeamTime iso={tk.last_used_at} zone={timeZone} t={t} now={ctx.now} /> : t('tokens.never')}
+                </Cell>
                 <Cell label={t('tokens.column.state')}>{state(tk)}</Cell>
                 <Cell label="">
                   {!tk.revoked_at && tk.expires_at > now ? (

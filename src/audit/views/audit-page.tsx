@@ -8,6 +8,7 @@ import {
   Pagination,
   Select,
   Table,
+  TeamTime,
   TextInput,
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
@@ -35,7 +36,7 @@ const who = (ctx: PageContext, e: AuditEntry) => {
 /** The organization's audit log for administrators: every change and read, filtered, newest first. */
 export function AuditPage({ ctx, org, role, log, nextHref, timeZone }: AuditPageProps) {
   const { t } = ctx
-  const names = { file: () => t('audit.file') }
+  const names = { file: () => t('audit.file'), time: (iso: string) => formatTime(iso, timeZone, t.locale) }
   return (
     <WorkspaceLayout ctx={ctx} org={org} role={role} current="audit" title={t('audit.title')}>
       <div class="container stack">
@@ -80,7 +81,9 @@ export function AuditPage({ ctx, org, role, log, nextHref, timeZone }: AuditPage
                 <Cell rowHeader label={t('audit.column.seq')}>
                   {e.seq}
                 </Cell>
-                <Cell label={t('audit.column.when')}>{formatTime(e.at, timeZone)}</Cell>
+                <Cell label={t('audit.column.when')}>
+                  <TeamTime iso={e.at} zone={timeZone} t={t} now={ctx.now} />
+                </Cell>
                 <Cell label={t('audit.column.who')}>{who(ctx, e)}</Cell>
                 <Cell label={t('audit.column.report')}>{e.ref ? <a href={`/w/${org.slug}/reports/${e.ref}`}>{e.ref}</a> : '—'}</Cell>
                 <Cell label={t('audit.column.what')}>

@@ -9,11 +9,11 @@ import {
   PageHeader,
   StatusBadge,
   Table,
+  TeamTime,
   TextInput,
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey, Translator } from '../../i18n/messages.js'
 import type { StoredAdvisory } from '../../storage/repositories/advisory-repository.js'
 import type { Role } from '../../storage/schema.js'
@@ -26,7 +26,20 @@ interface Org {
 }
 
 /** The organization's advisories the member may know. */
-export function AdvisoryListPage({ ctx, org, role, advisories }: { ctx: PageContext; org: Org; role: Role; advisories: StoredAdvisory[] }) {
+export function AdvisoryListPage({
+  ctx,
+  org,
+  role,
+  advisories,
+  timeZone,
+}: {
+  ctx: PageContext
+  org: Org
+  role: Role
+  advisories: StoredAdvisory[]
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  timeZone?: string | undefined
+}) {
   const { t } = ctx
   const head = [t('advisory.ownId'), t('advisory.title'), t('advisory.state'), t('advisory.updated')]
   return (
@@ -49,7 +62,7 @@ export function AdvisoryListPage({ ctx, org, role, advisories }: { ctx: PageCont
                   <StatusBadge status={`advisory-${a.state}`} label={stateLabel(t, a.state)} />
                 </Cell>
                 <Cell label={head[3]} kind="nowrap">
-                  <time datetime={a.updatedAt}>{formatTime(a.updatedAt, 'UTC')}</time>
+                  <TeamTime iso={a.updatedAt} zone={timeZone} t={t} now={ctx.now} />
                 </Cell>
               </tr>
             ))}

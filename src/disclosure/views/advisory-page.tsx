@@ -11,6 +11,7 @@ import {
   KeyValue,
   PageHeader,
   StatusBadge,
+  TeamTime,
   TextArea,
   TextInput,
   WorkspaceLayout,
@@ -91,7 +92,9 @@ export function AdvisoryPage({
               </Alert>
             ) : null}
             <a href={`${base}/coordination`}>
-              {a.releaseAt ? t('partners.release.plannedLine', { at: formatTime(a.releaseAt, 'UTC') }) : t('partners.coordination.link')}
+              {a.releaseAt
+                ? t('partners.release.plannedLine', { at: formatTime(a.releaseAt, view.timeZone, t.locale) })
+                : t('partners.coordination.link')}
             </a>
             {actions.length > 0 ? (
               <Card title={t('advisory.actions')}>
@@ -132,8 +135,22 @@ export function AdvisoryPage({
                     { label: 'CVE', value: c.cve ?? t('advisory.none') },
                     { label: 'GCVE', value: a.gcve ?? t('advisory.none') },
                     { label: t('advisory.revision'), value: String(a.revision) },
-                    ...(a.scheduledFor ? [{ label: t('advisory.scheduledFor'), value: formatTime(a.scheduledFor, 'UTC') }] : []),
-                    ...(a.publishedAt ? [{ label: t('advisory.publishedAt'), value: formatTime(a.publishedAt, 'UTC') }] : []),
+                    ...(a.scheduledFor
+                      ? [
+                          {
+                            label: t('advisory.scheduledFor'),
+                            value: <TeamTime iso={a.scheduledFor} zone={view.timeZone} t={t} now={ctx.now} />,
+                          },
+                        ]
+                      : []),
+                    ...(a.publishedAt
+                      ? [
+                          {
+                            label: t('advisory.publishedAt'),
+                            value: <TeamTime iso={a.publishedAt} zone={view.timeZone} t={t} now={ctx.now} />,
+                          },
+                        ]
+                      : []),
                     ...(a.submittedBy ? [{ label: t('advisory.submittedBy'), value: who(a.submittedBy) }] : []),
                     ...(a.approvedBy ? [{ label: t('advisory.approvedBy'), value: who(a.approvedBy) }] : []),
                   ]}
@@ -142,7 +159,9 @@ export function AdvisoryPage({
                   ? post('gcve', t('advisory.allocateGcve'))
                   : null}
                 {view.cveServices && !c.cve && role !== 'viewer' && a.state !== 'withdrawn' ? post('cve', t('advisory.reserveCve')) : null}
-                {view.cveRecord ? <CveRecordStatus t={t} record={view.cveRecord} withdrawn={a.state === 'withdrawn'} /> : null}
+                {view.cveRecord ? (
+                  <CveRecordStatus t={t} record={view.cveRecord} withdrawn={a.state === 'withdrawn'} zone={view.timeZone} />
+                ) : null}
               </div>
             </Card>
             <Card title={t('advisory.severityAndWeakness')}>
@@ -211,7 +230,19 @@ export function AdvisoryPage({
  * Where the CVE record stands at CVE Services: published (and updated), due, or refused and tried
  * again; for a withdrawn advisory, rejected (or its rejection due), or never published there.
  */
-function CveRecordStatus({ t, record, withdrawn }: { t: Translator; record: NonNullable<AdvisoryView['cveRecord']>; withdrawn: boolean }) {
+function CveRecordStatus({
+  t,
+  record,
+  withdrawn,
+  zone,
+}: {
+  t: Translator
+  record: NonNullable<AdvisoryView['cveRecord']>
+  withdrawn: boolean
+  /** The organization's zone. */
+  zone: string | undefined
+}) {
+  const when = (iso: string) => formatTime(iso, zone, t.locale)
   const due = record.dueRevision !== null && (record.pushedRevision === null || record.pushedRevision < record.dueRevision)
   let refusal: { code?: string; message?: string } = {}
   try {
@@ -224,12 +255,10 @@ function CveRecordStatus({ t, record, withdrawn }: { t: Translator; record: NonN
     : ''
   const lines: string[] = []
   if (record.firstPublishedAt && record.pushedAt && record.pushedAt !== record.firstPublishedAt)
-    lines.push(
-      t('advisory.cveRecord.updated', { first: formatTime(record.firstPublishedAt, 'UTC'), at: formatTime(record.pushedAt, 'UTC') }),
-    )
-  else if (record.firstPublishedAt) lines.push(t('advisory.cveRecord.published', { at: formatTime(record.firstPublishedAt, 'UTC') }))
-  const retryAt = formatTime(record.nextAttemptAt ?? '', 'UTC')
-  if (record.rejectedAt) lines.push(t('advisory.cveRecord.rejected', { at: formatTime(record.rejectedAt, 'UTC') }))
+    lines.push(t('advisory.cveRecord.updated', { first: when(record.firstPublishedAt), at: when(record.pushedAt) }))
+  else if (record.firstPublishedAt) lines.push(t('advisory.cveRecord.published', { at: when(record.firstPublishedAt) }))
+  const retryAt = when(record.nextAttemptAt ?? '')
+  if (record.rejectedAt) lines.push(t('advisory.cveRecord.rejected', { at: when(record.rejectedAt) }))
   else if (withdrawn && record.firstPublishedAt === null) lines.push(t('advisory.cveRecord.neverPublished', { cve: record.cveId }))
   else if (withdrawn && record.rejectRequestedAt !== null)
     lines.push(record.lastError ? t('advisory.cveRecord.rejectRefused', { reason, at: retryAt }) : t('advisory.cveRecord.rejectDue'))

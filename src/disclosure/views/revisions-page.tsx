@@ -1,7 +1,6 @@
 import type { DiffLine } from '../../domain/policy/line-diff.js'
-import { Button, Card, Cell, PageHeader, Select, Table, WorkspaceLayout } from '../../http/views/components/index.js'
+import { Button, Card, Cell, PageHeader, Select, Table, TeamTime, WorkspaceLayout } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import type { RevisionEntry } from '../../storage/repositories/advisory-repository.js'
 import type { Role } from '../../storage/schema.js'
@@ -24,7 +23,13 @@ export function RevisionsPage({
   title,
   revisions,
   names,
-}: Props & { revisions: RevisionEntry[]; names: Map<string, string> }) {
+  timeZone,
+}: Props & {
+  revisions: RevisionEntry[]
+  names: Map<string, string>
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  timeZone?: string | undefined
+}) {
   const { t } = ctx
   const base = `/w/${org.slug}/advisories/${ownId}`
   const head = ['#', t('advisory.rev.when'), t('advisory.rev.who'), t('advisory.rev.what'), t('advisory.rev.changed'), t('advisory.state')]
@@ -40,7 +45,7 @@ export function RevisionsPage({
                 {r.seq}
               </Cell>
               <Cell label={head[1]} kind="nowrap">
-                <time datetime={r.at}>{formatTime(r.at, 'UTC')}</time>
+                <TeamTime iso={r.at} zone={timeZone} t={t} now={ctx.now} />
               </Cell>
               <Cell label={head[2]}>{r.actorId ? (names.get(r.actorId) ?? t('author.formerMember')) : t('author.system')}</Cell>
               <Cell label={head[3]}>{t(`advisory.action.${r.action}` as MessageKey)}</Cell>

@@ -1,6 +1,14 @@
-import { Button, Card, EmptyState, HiddenInput, PageHeader, RadioGroup, WorkspaceLayout } from '../../http/views/components/index.js'
+import {
+  Button,
+  Card,
+  EmptyState,
+  HiddenInput,
+  PageHeader,
+  RadioGroup,
+  TeamTime,
+  WorkspaceLayout,
+} from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
 import type { NotificationRow } from '../../storage/repositories/notification-repository.js'
 import type { Role } from '../../storage/schema.js'
 import { notificationText } from '../notification-text.js'
@@ -11,10 +19,12 @@ export interface InboxPageProps {
   role: Role
   items: NotificationRow[]
   digest: 'off' | 'daily'
+  /** The organization's zone (its policy's calendar); UTC without one. */
+  timeZone?: string | undefined
 }
 
 /** The member's notifications in one organization: what happened, to which report (by reference only), read or not. */
-export function InboxPage({ ctx, org, role, items, digest }: InboxPageProps) {
+export function InboxPage({ ctx, org, role, items, digest, timeZone }: InboxPageProps) {
   const { t } = ctx
   const base = `/w/${org.slug}/inbox`
   const unread = items.filter((n) => n.readAt === null).length
@@ -40,7 +50,7 @@ export function InboxPage({ ctx, org, role, items, digest }: InboxPageProps) {
                   {n.reportId ? <a href={`/w/${org.slug}/reports/${n.ref}`}>{notificationText(t, n)}</a> : notificationText(t, n)}
                 </p>
                 <p>
-                  <time datetime={n.at}>{formatTime(n.at)}</time>
+                  <TeamTime iso={n.at} zone={timeZone} t={t} now={ctx.now} />
                 </p>
                 {n.readAt === null ? (
                   <form method="post" action={`${base}/${n.id}/read`}>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import {
   Alert,
   Button,
@@ -9,6 +10,7 @@ import {
   PageHeader,
   StatusBadge,
   Table,
+  TeamTime,
   Timeline,
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
@@ -35,11 +37,17 @@ function wallValue(iso: string | null | undefined, zone: string | undefined): st
 }
 
 /** The partner's notice as a short badge and, beside it, when. */
-function statusOf(t: Translator, row: PartnerRow, zone: string | undefined): { status: string; label: string; detail?: string } {
+function statusOf(
+  t: Translator,
+  row: PartnerRow,
+  zone: string | undefined,
+  now: Date,
+): { status: string; label: string; detail?: ComponentChildren } {
   const n = row.notice
-  const when = (iso: string | null) => (iso ? formatTime(iso, zone) : '')
+  const when = (iso: string | null) => (iso ? formatTime(iso, zone, t.locale) : '')
+  const moment = (iso: string | null) => (iso ? <TeamTime iso={iso} zone={zone} t={t} now={now} /> : '')
   if (n?.state === 'acknowledged')
-    return { status: 'acknowledged', label: t('partners.notice.acknowledged'), detail: when(n.acknowledgedAt) }
+    return { status: 'acknowledged', label: t('partners.notice.acknowledged'), detail: moment(n.acknowledgedAt) }
   if (n?.state === 'sent')
     return {
       status: 'new',
@@ -49,7 +57,7 @@ function statusOf(t: Translator, row: PartnerRow, zone: string | undefined): { s
           ? t('partners.notice.sentReminded', { at: when(n.sentAt), n: n.reminders })
           : t('partners.notice.sent', { at: when(n.sentAt) }),
     }
-  if (n?.state === 'scheduled') return { status: 'fixing', label: t('partners.notice.scheduled'), detail: when(n.notifyAt) }
+  if (n?.state === 'scheduled') return { status: 'fixing', label: t('partners.notice.scheduled'), detail: moment(n.notifyAt) }
   if (row.excluded)
     return { status: 'rejected', label: t('partners.notice.excluded'), detail: row.excluded.label ?? row.excluded.program ?? '' }
   return { status: 'none', label: t('partners.notice.none') }
@@ -80,13 +88,16 @@ export function CoordinationPage({
   const { t } = ctx
   const a = view.advisory
   const base = `/w/${org.slug}/advisories/${a.ownId}`
-  const when = (iso: string | undefined | null) => (iso ? formatTime(iso, view.zone) : t('partners.release.none'))
+  // In a sentence: the organization's zone, named; on its own: also how far from now.
+  const when = (iso: string | undefined | null) => (iso ? formatTime(iso, view.zone, t.locale) : t('partners.release.none'))
+  const moment = (iso: string | undefined | null) =>
+    iso ? <TeamTime iso={iso} zone={view.zone} t={t} now={ctx.now} /> : t('partners.release.none')
   const works = role !== 'viewer' && !view.public
   const open = view.rows.filter((r) => !r.notice && !r.excluded)
   const partnerName = (id: unknown) => view.partnerNames.get(String(id)) ?? t('partners.formerPartner')
   const timeline = view.events.map((e) => ({
     at: e.at,
-    atLabel: formatTime(e.at, view.zone),
+    atLabel: moment(e.at),
     actor: byPartner.has(e.type)
       ? partnerName(e.data.partnerId)
       : e.actor_kind === 'user'
@@ -96,11 +107,11 @@ export function CoordinationPage({
       partner: partnerName(e.data.partnerId),
       at:
         e.type === 'advisory.merge_window_opened' && typeof e.data.from === 'string'
-          ? formatTime(e.data.from, view.zone)
+          ? when(e.data.from)
           : typeof e.data.at === 'string'
-            ? formatTime(e.data.at, view.zone)
+            ? when(e.data.at)
             : typeof e.data.for === 'string'
-              ? formatTime(e.data.for, view.zone)
+              ? when(e.data.for)
               : '',
       n: String(e.data.reminder ?? ''),
     }),
@@ -128,10 +139,10 @@ export function CoordinationPage({
         <Card title={t('partners.release.title')}>
           <KeyValue
             items={[
-              { label: t('partners.release.at'), value: when(a.releaseAt) },
+              { label: t('partners.release.at'), value: moment(a.releaseAt) },
               {
                 label: t('partners.release.partnersFrom'),
-                value: view.partnerNoticeFrom ? when(view.partnerNoticeFrom) : t('partners.release.noWindow'),
+                value: view.partnerNoticeFrom ? moment(view.partnerNoticeFrom) : t('partners.release.noWindow'),
               },
             ]}
           />
@@ -177,9 +188,9 @@ export function CoordinationPage({
                   },
                   {
                     label: t('partners.merge.window'),
-                    value: view.publicMergeFrom ? when(view.publicMergeFrom) : t('partners.merge.anyTime'),
+                    value: view.publicMergeFrom ? moment(view.publicMergeFrom) : t('partners.merge.anyTime'),
                   },
-                  { label: t('partners.merge.due'), value: when(a.releaseAt) },
+                  { label: t('partners.merge.due'), value: moment(a.releaseAt) },
                 ]}
               />
               {role !== 'viewer' && view.merge.state !== 'done' ? (
@@ -202,7 +213,7 @@ export function CoordinationPage({
               <HiddenInput name="_csrf" value={ctx.csrfToken} />
               <Table head={head} stack>
                 {view.rows.map((row) => {
-                  const s = statusOf(t, row, view.zone)
+                  const s = statusOf(t, row, view.zone, ctx.now)
                   const choosable = works && !row.notice && !row.excluded
                   return (
                     <tr key={row.partner.id}>
@@ -217,7 +228,7 @@ export function CoordinationPage({
                       </Cell>
                       <Cell label={head[1]}>{t(`partners.kind.${row.partner.kind}` as MessageKey)}</Cell>
                       <Cell label={head[2]} kind="nowrap">
-                        {a.releaseAt ? (row.earliest ? when(row.earliest) : t('partners.anyTime')) : '—'}
+                        {a.releaseAt ? (row.earliest ? moment(row.earliest) : t('partners.anyTime')) : '—'}
                       </Cell>
                       <Cell label={head[3]}>
                         <StatusBadge status={s.status} label={s.label} />

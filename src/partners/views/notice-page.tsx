@@ -1,7 +1,7 @@
 import { AdvisoryText } from '../../disclosure/index.js'
 import { Alert, Button, HiddenInput, Layout, PageHeader } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
+import { formatTimeWithUtc } from '../../i18n/format-time.js'
 import type { OpenedNotice } from '../use-cases/open-notice.js'
 
 /**
@@ -23,7 +23,7 @@ export function NoticePage({
   const { t } = ctx
   const a = opened.advisory
   const c = a.content
-  const release = a.releaseAt ? formatTime(a.releaseAt, opened.zone) : t('partners.release.none')
+  const release = a.releaseAt ? formatTimeWithUtc(t, a.releaseAt, opened.zone) : t('partners.release.none')
   return (
     <Layout
       title={`${a.ownId} · ${t('partners.page.title')}`}
@@ -38,7 +38,7 @@ export function NoticePage({
         {acknowledged ? <Alert tone="success">{t('partners.page.thanks')}</Alert> : null}
         <Alert tone="info">{t('partners.page.embargo', { partner: opened.partnerName, release })}</Alert>
         {opened.notice.state === 'acknowledged' ? (
-          <p>{t('partners.page.acknowledgedAt', { at: formatTime(opened.notice.acknowledgedAt ?? '', opened.zone) })}</p>
+          <p>{t('partners.page.acknowledgedAt', { at: formatTimeWithUtc(t, opened.notice.acknowledgedAt ?? '', opened.zone) })}</p>
         ) : (
           <form method="post" action={`/partner-notice/${token}`}>
             <HiddenInput name="_csrf" value={ctx.csrfToken} />

@@ -10,13 +10,13 @@ import {
   Markdown,
   PageHeader,
   RadioGroup,
+  TeamTime,
   TextArea,
   TextInput,
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
 import { renderMarkdown } from '../../http/views/markdown.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import type { Role } from '../../storage/schema.js'
 import type { CraContext } from '../load-case.js'
@@ -28,7 +28,7 @@ export type Done = 'marked' | 'measure' | 'saved' | 'filed'
 /** A report's CRA case: marking it, its clocks, the measure, links to each stage's form and to the notice to users. */
 export function CraCasePage({ ctx, role, c, now }: { ctx: PageContext; role: Role; c: CraContext; now: string }) {
   const { t } = ctx
-  const when = (iso: string) => formatTime(iso, c.timeZone)
+  const when = (iso: string) => <TeamTime iso={iso} zone={c.timeZone} t={t} now={ctx.now} />
   const base = `/w/${c.org.slug}/reports/${c.report.ref}/cra`
   const canWork = role !== 'viewer'
   const cra = c.craCase
@@ -74,12 +74,12 @@ export function CraCasePage({ ctx, role, c, now }: { ctx: PageContext; role: Rol
             <Card title={t(`cra.kind.${cra.kind}` as MessageKey)}>
               <KeyValue
                 items={[
-                  { label: t('cra.case.aware'), value: <time datetime={cra.awareAt}>{when(cra.awareAt)}</time> },
+                  { label: t('cra.case.aware'), value: when(cra.awareAt) },
                   ...(cra.kind === 'vulnerability'
                     ? [
                         {
                           label: t('cra.case.measure'),
-                          value: cra.measureAt ? <time datetime={cra.measureAt}>{when(cra.measureAt)}</time> : t('cra.case.measure.none'),
+                          value: cra.measureAt ? when(cra.measureAt) : t('cra.case.measure.none'),
                         },
                       ]
                     : []),
@@ -90,7 +90,7 @@ export function CraCasePage({ ctx, role, c, now }: { ctx: PageContext; role: Rol
               />
             </Card>
             <Card title={t('cra.case.clocks')}>
-              <CraClockTable ctx={ctx} kind={cra.kind} clocks={c.clocks} when={when} stageHref={(stage) => `${base}/${stage}`} />
+              <CraClockTable ctx={ctx} kind={cra.kind} clocks={c.clocks} zone={c.timeZone} stageHref={(stage) => `${base}/${stage}`} />
               <p class="text-muted">{t('cra.notSubmitted')}</p>
             </Card>
             {cra.kind === 'vulnerability' && canWork && !cra.filings['final-report'] ? (

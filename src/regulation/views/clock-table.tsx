@@ -1,6 +1,7 @@
 import type { CraClock, CraKind } from '../../domain/regulation/cra-clocks.js'
-import { Cell, Table } from '../../http/views/components/index.js'
+import { Cell, Table, TeamTime } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
+import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey } from '../../i18n/messages.js'
 
 /** The three Article 14 clocks of a case: stage, state, deadline (or what it waits for), the filing. */
@@ -8,13 +9,14 @@ export function CraClockTable({
   ctx,
   kind,
   clocks,
-  when,
+  zone,
   stageHref,
 }: {
   ctx: PageContext
   kind: CraKind
   clocks: CraClock[]
-  when: (iso: string) => string
+  /** The organization's zone (its policy's calendar). */
+  zone: string
   stageHref?: (stage: string) => string
 }) {
   const { t } = ctx
@@ -34,11 +36,13 @@ export function CraClockTable({
             {t(`cra.state.${c.state}` as MessageKey)}
           </Cell>
           <Cell label={head[2]}>
-            {c.dueAt ? <time datetime={c.dueAt}>{t('cra.due', { at: when(c.dueAt) })}</time> : t(`cra.waiting.${kind}` as MessageKey)}
+            {c.dueAt ? <TeamTime iso={c.dueAt} zone={zone} t={t} now={ctx.now} /> : t(`cra.waiting.${kind}` as MessageKey)}
             {c.filing ? (
               <>
                 <br />
-                <time datetime={c.filing.at}>{t('cra.filedAt', { at: when(c.filing.at), reference: c.filing.reference })}</time>
+                <time datetime={c.filing.at}>
+                  {t('cra.filedAt', { at: formatTime(c.filing.at, zone, t.locale), reference: c.filing.reference })}
+                </time>
               </>
             ) : null}
           </Cell>

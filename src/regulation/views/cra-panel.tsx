@@ -5,19 +5,7 @@ import type { CraPanelView } from '../load-panel.js'
 import { CraClockTable } from './clock-table.js'
 
 /** The CRA card on the team's report page: the case's clocks and a link to it, or the way to mark the report. */
-export function CraPanel({
-  ctx,
-  base,
-  panel,
-  canWork,
-  when,
-}: {
-  ctx: PageContext
-  base: string
-  panel: CraPanelView
-  canWork: boolean
-  when: (iso: string) => string
-}) {
+export function CraPanel({ ctx, base, panel, canWork }: { ctx: PageContext; base: string; panel: CraPanelView; canWork: boolean }) {
   const { t } = ctx
   return (
     <Card title={t('cra.title')}>
@@ -25,7 +13,7 @@ export function CraPanel({
         {panel.kind ? (
           <>
             <p>{t(`cra.kind.${panel.kind}` as MessageKey)}</p>
-            <CraClockTable ctx={ctx} kind={panel.kind} clocks={panel.clocks} when={when} />
+            <CraClockTable ctx={ctx} kind={panel.kind} clocks={panel.clocks} zone={panel.timeZone} />
             <ButtonLink href={`${base}/cra`}>{t('cra.panel.open')}</ButtonLink>
           </>
         ) : (

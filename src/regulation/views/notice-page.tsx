@@ -59,7 +59,11 @@ export function CraNoticePage({
             </Card>
             <Card title={t('cra.userNotice.channels')}>
               <div class="stack">
-                {sent.length === 0 ? <p>{t('cra.userNotice.notSent')}</p> : <AnnouncementStatusTable ctx={ctx} rows={sent} />}
+                {sent.length === 0 ? (
+                  <p>{t('cra.userNotice.notSent')}</p>
+                ) : (
+                  <AnnouncementStatusTable ctx={ctx} rows={sent} zone={c.timeZone} />
+                )}
                 {!notice.machineReadable ? (
                   <p class="text-muted">{t('cra.userNotice.notPublished')}</p>
                 ) : role !== 'viewer' ? (

@@ -1,4 +1,4 @@
-import { Alert, Cell, PageHeader, Table, WorkspaceLayout } from '../../http/views/components/index.js'
+import { Alert, Cell, PageHeader, Table, TeamTime, WorkspaceLayout } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
 import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey } from '../../i18n/messages.js'
@@ -22,7 +22,7 @@ export function CraOverviewPage({
   manufacturer: boolean
 }) {
   const { t } = ctx
-  const when = (iso: string) => formatTime(iso, timeZone)
+  const when = (iso: string) => formatTime(iso, timeZone, t.locale)
   const head = [
     t('cra.overview.report'),
     t('cra.overview.kind'),
@@ -54,7 +54,7 @@ export function CraOverviewPage({
                 </Cell>
                 <Cell label={head[1]}>{t(`cra.kind.${r.kind}` as MessageKey)}</Cell>
                 <Cell label={head[2]} kind="nowrap">
-                  <time datetime={r.awareAt}>{when(r.awareAt)}</time>
+                  <TeamTime iso={r.awareAt} zone={timeZone} t={t} now={ctx.now} />
                 </Cell>
                 {r.clocks.map((c, i) => (
                   <Cell key={c.stage} label={head[3 + i]}>

@@ -9,7 +9,8 @@ import type { StageView } from '../load-stage.js'
 export function CraPrintPage({ ctx, view }: { ctx: PageContext; view: StageView }) {
   const { t } = ctx
   const { exported: e, ctx: c, kind, stage } = view
-  const when = (iso: string) => formatTime(iso, c.timeZone)
+  // Printed, so no "in 3 days" that goes stale on paper: the moment in the organization's zone, named.
+  const when = (iso: string) => formatTime(iso, c.timeZone, t.locale)
   const title = `${t(`cra.stage.${stage}` as MessageKey)} · ${e.reference}`
   return (
     <Layout title={title} t={t}>

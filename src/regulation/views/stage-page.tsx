@@ -11,7 +11,6 @@ import {
   WorkspaceLayout,
 } from '../../http/views/components/index.js'
 import type { PageContext } from '../../http/views/page-context.js'
-import { formatTime } from '../../i18n/format-time.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import type { Role } from '../../storage/schema.js'
 import type { StageView } from '../load-stage.js'
@@ -21,7 +20,6 @@ import { CraClockTable } from './clock-table.js'
 export function CraStagePage({ ctx, role, view, now }: { ctx: PageContext; role: Role; view: StageView; now: string }) {
   const { t } = ctx
   const { ctx: c, kind, stage, exported } = view
-  const when = (iso: string) => formatTime(iso, c.timeZone)
   const base = `/w/${c.org.slug}/reports/${c.report.ref}/cra/${stage}`
   const canWork = role !== 'viewer'
   const clock = c.clocks.filter((k) => k.stage === stage)
@@ -35,7 +33,7 @@ export function CraStagePage({ ctx, role, view, now }: { ctx: PageContext; role:
           subtitle={`${c.report.ref} · ${t(`cra.kind.${kind}` as MessageKey)} · ${exported.article}`}
           actions={<a href={`/w/${c.org.slug}/reports/${c.report.ref}/cra`}>{t('cra.title')}</a>}
         />
-        <CraClockTable ctx={ctx} kind={kind} clocks={clock} when={when} />
+        <CraClockTable ctx={ctx} kind={kind} clocks={clock} zone={c.timeZone} />
         <Card title={stageName}>
           <form method="post" action={base} class="stack">
             <HiddenInput name="_csrf" value={ctx.csrfToken} />

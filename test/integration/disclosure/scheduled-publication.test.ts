@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { findPublishedAdvisory, runScheduledPublications } from '../../../src/disclosure/index.js'
 import { scheduleAdvisory } from '../../../src/disclosure/use-cases/schedule-advisory.js'
 import { unscheduleAdvisory } from '../../../src/disclosure/use-cases/unschedule-advisory.js'
-import { startTestApp, type TestApp } from '../../support/app.js'
+import { startTestApp, type TestApp, textOf } from '../../support/app.js'
 import { eachDialect, type FreshDatabase } from '../../support/databases.js'
 import { eventsOf, mailsFor, reportRow, reportViaApi } from '../policy/policy-support.js'
 import { draftFor, fixedReport, orgWithAdvisories, viewerOf } from './disclosure-support.js'
@@ -38,6 +38,11 @@ eachDialect('scheduled publication', (ctx) => {
     const past = await scheduleAdvisory(t.deps, org, ownId, '2026-11-20T09:00:00.000Z', viewerOf(alice))
     expect(!past.ok && past.error.code).toBe('ADVISORY_SCHEDULE_NOT_FUTURE')
     expect((await scheduleAdvisory(t.deps, org, ownId, '2026-11-21T09:00:00.000Z', viewerOf(alice))).ok).toBe(true)
+    // The team reads the time in the organization's zone (Alkemio: Amsterdam), named, not in UTC.
+    const team = t.browser()
+    await team.signIn(alice)
+    const advisoryPage = `/w/${org.slug}/advisories/${ownId}`
+    expect(textOf((await team.get(advisoryPage)).body)).toContain('Scheduled forSat, 21 Nov 2026, 10:00 CET (Europe/Amsterdam)')
 
     // Before its time nothing happens.
     expect(await runScheduledPublications(t.deps, new Date('2026-11-21T08:59:59.000Z'))).toEqual({ published: 0 })
@@ -54,6 +59,9 @@ eachDialect('scheduled publication', (ctx) => {
     expect(runs.reduce((sum, r) => sum + r.published, 0)).toBe(1)
     expect(await findPublishedAdvisory(t.deps.db, org.id, ownId)).toMatchObject({ state: 'published', publishedAt: at.toISOString() })
     expect((await reportRow(t, org, ref)).status).toBe('disclosed')
+    expect(textOf((await team.get(advisoryPage)).body)).toContain('Sat, 21 Nov 2026, 10:00 CET (Europe/Amsterdam)')
+    // The list's "updated" column too.
+    expect(textOf((await team.get(`/w/${org.slug}/advisories`)).body)).toMatch(/\d\d:\d\d CET \(Europe\/Amsterdam\)/)
     const events = await eventsOf(t, org, ref)
     expect(events.filter((e) => e.type === 'advisory.published')).toHaveLength(1)
     expect(events.filter((e) => e.type === 'report.status_changed' && e.data.to === 'disclosed')).toHaveLength(1)
@@ -72,6 +80,11 @@ eachDialect('scheduled publication', (ctx) => {
     const { ref } = await reportViaApi(t, org)
     const ownId = await draftFor(t, org, ref, alice)
     expect((await scheduleAdvisory(t.deps, org, ownId, '2026-11-21T09:00:00.000Z', viewerOf(alice))).ok).toBe(true)
+    // The team reads the time in the organization's zone (Alkemio: Amsterdam), named, not in UTC.
+    const team = t.browser()
+    await team.signIn(alice)
+    const advisoryPage = `/w/${org.slug}/advisories/${ownId}`
+    expect(textOf((await team.get(advisoryPage)).body)).toContain('Scheduled forSat, 21 Nov 2026, 10:00 CET (Europe/Amsterdam)')
     expect(await runScheduledPublications(t.deps, new Date('2026-11-21T10:00:00.000Z'))).toEqual({ published: 0 })
     const row = await t.deps.db
       .selectFrom('advisory')
@@ -98,6 +111,11 @@ eachDialect('scheduled publication', (ctx) => {
     const { ref } = await fixedReport(t, org, alice)
     const ownId = await draftFor(t, org, ref, alice)
     expect((await scheduleAdvisory(t.deps, org, ownId, '2026-11-21T09:00:00.000Z', viewerOf(alice))).ok).toBe(true)
+    // The team reads the time in the organization's zone (Alkemio: Amsterdam), named, not in UTC.
+    const team = t.browser()
+    await team.signIn(alice)
+    const advisoryPage = `/w/${org.slug}/advisories/${ownId}`
+    expect(textOf((await team.get(advisoryPage)).body)).toContain('Scheduled forSat, 21 Nov 2026, 10:00 CET (Europe/Amsterdam)')
     expect((await unscheduleAdvisory(t.deps, org, ownId, viewerOf(alice))).ok).toBe(true)
     expect(await runScheduledPublications(t.deps, new Date('2026-11-21T10:00:00.000Z'))).toEqual({ published: 0 })
     expect((await reportRow(t, org, ref)).status).toBe('fixed')

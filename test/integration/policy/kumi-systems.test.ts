@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest'
 import { verifyEventChain } from '../../../src/storage/repositories/event-repository.js'
-import { useTestApp } from '../../support/app.js'
+import { textOf, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { at, eventsOf, mailsFor, orgWithPreset, reportRow, reportViaApi, sweepAt } from './policy-support.js'
 
@@ -40,8 +40,10 @@ eachDialect('Kumi Systems policy', (ctx) => {
     expect(row.assignee_id).toBe(alice.id)
     expect((await eventsOf(t, org, ref)).map((e) => e.type)).toEqual(['report.received', 'report.assigned'])
     const shown = await (await as(alice)).get(page)
-    expect(shown.body).toContain('Thu, 10 Dec 2026, 23:59 CET (Europe/Vienna)')
-    expect(shown.body).toContain('3 business day(s) left')
+    // The clock says when, in the organization's zone (named), and how many business days are left.
+    const acknowledge = textOf(shown.body.match(/<tr[^>]*data-clock="acknowledge"[\s\S]*?<\/tr>/)?.[0] ?? '')
+    expect(acknowledge).toContain('Thu, 10 Dec 2026, 23:59 CET (Europe/Vienna) · in 3 business days')
+    expect(acknowledge).toContain('(3 business days)')
     // Acknowledged on Monday: the clock is met and the update cadence starts.
     at(t, '2026-12-07T09:00:00.000Z')
     expect((await (await as(alice)).submit(page, `${page}/status`, { to: 'acknowledged' })).statusCode).toBe(303)
@@ -61,7 +63,13 @@ eachDialect('Kumi Systems policy', (ctx) => {
 
     // Wednesday 16 December is the 7th business day: not yet.
     at(t, '2026-12-16T15:00:00.000Z')
-    expect((await reporter.get('/follow-up/escalate')).body).toContain('You can escalate from')
+    // The reporter, wherever they are, reads the organization's zone (named) and UTC.
+    expect(textOf((await reporter.get('/follow-up/escalate')).body)).toContain(
+      'You can escalate from Wed, 16 Dec 2026, 23:59 CET (Europe/Vienna) (Wed, 16 Dec 2026, 22:59 UTC)',
+    )
+    expect(textOf((await reporter.get('/follow-up')).body)).toContain(
+      'Fri, 4 Dec 2026, 15:30 CET (Europe/Vienna) (Fri, 4 Dec 2026, 14:30 UTC)',
+    )
     expect((await reporter.submit('/follow-up', '/follow-up/escalate', {})).statusCode).toBe(409)
 
     at(t, '2026-12-17T08:00:00.000Z')

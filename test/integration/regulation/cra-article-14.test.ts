@@ -14,7 +14,7 @@ import { setSecurityAddress } from '../../../src/mail/index.js'
 import { buildOutboundMail } from '../../../src/mail/outbound-mail.js'
 import { runCraSweep } from '../../../src/regulation/index.js'
 import { verifyEventChain } from '../../../src/storage/repositories/event-repository.js'
-import { type TestApp, useTestApp } from '../../support/app.js'
+import { type TestApp, textOf, useTestApp } from '../../support/app.js'
 import { eachDialect } from '../../support/databases.js'
 import { draftFor, fixedReport, viewerOf } from '../disclosure/disclosure-support.js'
 import { at, basePolicy, eventsOf, mailsFor, orgWithPolicy, reportViaApi } from '../policy/policy-support.js'
@@ -63,8 +63,9 @@ eachDialect('EU Cyber Resilience Act, Article 14', (ctx) => {
     expect(marked.headers.location).toBe(cra)
     const shown = await a.get(String(marked.headers.location))
     expect(shown.body).toContain('The report is marked; the clocks run from the moment of awareness.')
-    expect(shown.body).toContain('Due Sat, 5 Dec 2026, 17:00 CET (Europe/Vienna)')
-    expect(shown.body).toContain('Due Mon, 7 Dec 2026, 17:00 CET (Europe/Vienna)')
+    // Each deadline in the organization's zone, named, and how far away it is (now: Friday 17:10 in Vienna).
+    expect(textOf(shown.body)).toContain('Sat, 5 Dec 2026, 17:00 CET (Europe/Vienna) · in 24 hours')
+    expect(textOf(shown.body)).toContain('Mon, 7 Dec 2026, 17:00 CET (Europe/Vienna) · in 3 days')
     expect(shown.body).toContain('Starts when a corrective or mitigating measure is available')
     expect(shown.body).toContain('CANARY-EVIDENCE')
     // A second mark is refused; the report page shows the case.
@@ -76,7 +77,7 @@ eachDialect('EU Cyber Resilience Act, Article 14', (ctx) => {
     a = await as(alice)
     expect((await a.submit(cra, `${cra}/measure`, { measureAt: '2026-12-10T12:00' })).statusCode).toBe(303)
     const after = await a.get(cra)
-    expect(after.body).toContain('Due Thu, 24 Dec 2026, 12:00 CET (Europe/Vienna)')
+    expect(textOf(after.body)).toContain('Thu, 24 Dec 2026, 12:00 CET (Europe/Vienna) · in 14 days')
     expect(after.body).toContain('data-cra-stage="notification" data-state="overdue"')
     // A measure before the awareness, or in the future, is refused.
     expect((await a.submit(cra, `${cra}/measure`, { measureAt: '2026-12-03T12:00' })).statusCode).toBe(422)

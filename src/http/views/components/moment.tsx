@@ -18,9 +18,9 @@ export interface TeamTimeProps {
  * element's `datetime` and its tooltip.
  */
 export function TeamTime({ iso, zone, t, now, businessDays }: TeamTimeProps) {
-  const phrase = businessDays !== undefined ? businessDaysPhrase(t, businessDays) : relativeTime(iso, now, t.locale)
+  const phrase = businessDays !== undefined ? businessDaysPhrase(t, businessDays) : relativeTime(iso, now, t.locale, zone)
   return (
-    <time datetime={iso} title={`${utcTime(iso, t.locale)} UTC`}>
+    <time datetime={iso} title={t('time.utc', { utc: utcTime(iso, t.locale) })}>
       {formatTime(iso, zone, t.locale)}
       {phrase ? <span class="time__relative">{` · ${phrase}`}</span> : null}
     </time>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { cx } from './class-names.js'
 import { Icon } from './icons.js'
 import { Markdown } from './markdown-html.js'
@@ -8,7 +9,8 @@ export interface ThreadMessageProps {
   /** `internal`: seen by the team only; rendered with a tinted background and a labelled marker. */
   visibility: 'reporter' | 'internal'
   at: string
-  atLabel: string
+  /** The instant for the reader: text (wrapped in `<time>` here) or an element that is its own `<time>` (`<TeamTime>`, `<ReporterTime>`). */
+  atLabel: ComponentChildren
   /** Already-sanitized Markdown HTML. */
   html: string
   /** Text of the marker on internal notes, e.g. "Internal note — not visible to the reporter". */
@@ -31,9 +33,13 @@ export function ThreadMessage({ author, authorKind, visibility, at, atLabel, htm
       <header class="thread-message__header">
         <span class="thread-message__author">{author}</span>
         {authorKindLabel ? <span class="thread-message__kind">{authorKindLabel}</span> : null}
-        <time class="thread-message__time" dateTime={at}>
-          {atLabel}
-        </time>
+        {typeof atLabel === 'string' ? (
+          <time class="thread-message__time" dateTime={at}>
+            {atLabel}
+          </time>
+        ) : (
+          <span class="thread-message__time">{atLabel}</span>
+        )}
       </header>
       <Markdown html={html} />
     </article>

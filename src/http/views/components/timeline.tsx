@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact'
+
 export interface TimelineItem {
   /** ISO-8601 instant, for `<time datetime>`. */
   at: string
-  /** The same instant, formatted for the reader. */
-  atLabel: string
+  /** The same instant for the reader: text (wrapped in `<time>` here) or an element that is its own `<time>` (`<TeamTime>`). */
+  atLabel: ComponentChildren
   actor: string
   text: string
 }
@@ -18,9 +20,13 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
             <p class="timeline__text">
               <span class="timeline__actor">{item.actor}</span> {item.text}
             </p>
-            <time class="timeline__time" dateTime={item.at}>
-              {item.atLabel}
-            </time>
+            {typeof item.atLabel === 'string' ? (
+              <time class="timeline__time" dateTime={item.at}>
+                {item.atLabel}
+              </time>
+            ) : (
+              <span class="timeline__time">{item.atLabel}</span>
+            )}
           </div>
         </li>
       ))}
