@@ -75,7 +75,6 @@ export const policy: Translation<typeof english> = {
     'Nicht berechenbar: Der Kalender der Richtlinie hat zu wenige Werktage, um diese Frist festzulegen. Die Meldung bleibt erhalten; korrigieren Sie den Kalender (Werktage, Feiertage, Schließtage) in der Richtlinie.',
   'clock.due': 'Fällig',
   'clock.state': 'Status',
-  'clock.businessDaysLeft': '{count, plural, one {noch # Werktag} other {noch # Werktage}}',
   'clock.promise': 'Zusage',
   'clock.severity': 'Schweregrad',
   'clock.severity.none': 'Nicht gesetzt',

@@ -71,7 +71,6 @@ export const policy = {
     "Cannot be computed: the policy's calendar has too few working days to place this deadline. The report is kept; fix the calendar (working days, holidays, closures) in the policy.",
   'clock.due': 'Due',
   'clock.state': 'State',
-  'clock.businessDaysLeft': '{count, plural, one {# business day left} other {# business days left}}',
   'clock.promise': 'Promise',
   'clock.severity': 'Severity',
   'clock.severity.none': 'Not set',

@@ -75,7 +75,6 @@ export const policy: Translation<typeof english> = {
     'Kan niet worden berekend: de kalender van het beleid heeft te weinig werkdagen om deze deadline te plaatsen. De melding blijft bewaard; pas de kalender (werkdagen, feestdagen, sluitingsdagen) in het beleid aan.',
   'clock.due': 'Verloopt',
   'clock.state': 'Status',
-  'clock.businessDaysLeft': '{count, plural, one {nog # werkdag} other {nog # werkdagen}}',
   'clock.promise': 'Belofte',
   'clock.severity': 'Ernst',
   'clock.severity.none': 'Niet ingesteld',
