@@ -239,7 +239,7 @@ const description = `## Summary\n\nThe \`q\` parameter of /search is concatenate
 async function benchIntake(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
   const t = await freshTarget(dialect, 'intake')
   const setup = await openBenchApp(t)
-  await newOrg(setup)
+  const org = await newOrg(setup)
   const server = await serve(entry, t.url, t.dataDir)
   const run = crypto.randomBytes(3).toString('hex')
   let n = 0
@@ -286,6 +286,7 @@ async function benchIntake(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
     const found = await setup.deps.db
       .selectFrom('report')
       .select('ref')
+      .where('org_id', '=', org.id)
       .where('ref', 'in', acked.slice(i, i + 5000))
       .execute()
     for (const r of found) refs.add(r.ref)
