@@ -42,7 +42,7 @@ const knobs = {
   readSeconds: num('BENCH_READ_SECONDS', 4),
   /** Few connections, so client-observed latency is close to server time (no queueing in front). */
   readConnections: num('BENCH_READ_CONNECTIONS', 2),
-  /** `auto`: 1e4 and 1e5, plus 1e6 when seeding it is projected to take under `seedBudgetSeconds`. */
+  /** `auto`: 1e4 and 1e5, plus 1e6 when seeding it is projected to take under `seedBudgetSeconds`; `none`: the report page only. */
   queueSizes: env.BENCH_QUEUE_SIZES ?? 'auto',
   seedBudgetSeconds: num('BENCH_SEED_BUDGET_SECONDS', 180),
   dialects: (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as Dialect[],
@@ -317,6 +317,9 @@ const queueVariants = [
   { name: 'open, oldest', query: 'status=open&assignee=anyone&sort=oldest', due: false },
   { name: 'new, unassigned, oldest', query: 'status=new&assignee=none&sort=oldest', due: false },
   { name: 'open, what falls due first', query: 'status=open&assignee=anyone&sort=due', due: true },
+  // The queue's search (blind index): a word in a tenth of the titles, and a word of one report only.
+  { name: 'search a common word (1 in 10), open, newest', query: 'status=open&assignee=anyone&sort=newest&q=ssrf', due: false },
+  { name: 'search a rare word (1 report), any status', query: 'status=all&assignee=anyone&sort=newest&q=5000', due: false },
 ]
 
 async function readFigure(url: string, cookie: string): Promise<{ figure: LoadFigure; bytes: number }> {
@@ -426,11 +429,32 @@ async function benchReads(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
       `${Math.round(bytes / 1024)} KB of HTML; ${knobs.readConnections} conns`,
     )
     log(`report page [${dialect}]: p50 ${ms(figure.p50)} p99 ${ms(figure.p99)}, ${Math.round(bytes / 1024)} KB`)
+    // The whole thread on one page (`?thread=all`): every message decrypted and rendered as Markdown.
+    const all = await readFigure(`${server.baseUrl}/w/acme/reports/${made.value.ref}?thread=all`, cookie)
+    const allCeiling = await load({
+      url: `${ceiling.baseUrl}/html/${all.bytes}`,
+      connections: knobs.readConnections,
+      seconds: knobs.readSeconds,
+    })
+    httpRow(
+      `report page, ${knobs.threadLength}-message thread, ?thread=all`,
+      dialect,
+      'req/s',
+      all.figure,
+      allCeiling,
+      `${Math.round(all.bytes / 1024)} KB of HTML; ${knobs.readConnections} conns`,
+    )
+    log(`report page ?thread=all [${dialect}]: p50 ${ms(all.figure.p50)} p99 ${ms(all.figure.p99)}, ${Math.round(all.bytes / 1024)} KB`)
   }
 
   // Queue at growing sizes: each size extends the same data set.
   let seeded = 0
-  const explicit = knobs.queueSizes === 'auto' ? undefined : knobs.queueSizes.split(',').map((s) => Math.round(Number(s.trim())))
+  const explicit =
+    knobs.queueSizes === 'auto'
+      ? undefined
+      : knobs.queueSizes === 'none'
+        ? []
+        : knobs.queueSizes.split(',').map((s) => Math.round(Number(s.trim())))
   const sizes = explicit ?? [1e4, 1e5, 1e6]
   let seedRate = 0
   for (const size of sizes) {
