@@ -358,13 +358,16 @@ async function benchDueFinder(app: App, dialect: Dialect, size: number) {
   }
   times.sort((a, b) => a - b)
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? Number.NaN
-  if (!node) throw new Error('the finder ran no query')
-  const compiled = app.deps.db.getExecutor().compileQuery(node, createQueryId())
-  const explained = await app.deps.db.executeQuery<Record<string, unknown>>(
-    CompiledQuery.raw(`${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${compiled.sql}`, [...compiled.parameters]),
-  )
-  const plan =
-    dialect === 'sqlite'
+  // The finder runs across organizations (`acrossOrganizations` lifts every plugin, this capture too): then no plan.
+  const compiled = node ? app.deps.db.getExecutor().compileQuery(node, createQueryId()) : undefined
+  const explained = compiled
+    ? await app.deps.db.executeQuery<Record<string, unknown>>(
+        CompiledQuery.raw(`${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${compiled.sql}`, [...compiled.parameters]),
+      )
+    : { rows: [] as Record<string, unknown>[] }
+  const plan = !compiled
+    ? 'not captured (the finder lifts the query plugins)'
+    : dialect === 'sqlite'
       ? explained.rows.map((r) => String(r.detail)).join('; ')
       : explained.rows.map((r) => String(r['QUERY PLAN']).trim()).join('; ')
   const fmt = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0))
@@ -389,7 +392,7 @@ async function benchDueFinder(app: App, dialect: Dialect, size: number) {
     p99Ms: at(0.99),
     maxMs: times.at(-1),
     coldMs,
-    sql: compiled.sql,
+    sql: compiled?.sql ?? null,
     plan: explained.rows,
     loadAverage: os.loadavg(),
   })
