@@ -114,6 +114,69 @@ function printTable() {
   process.stdout.write(`\n${out.join('\n')}\n\n`)
 }
 
+/**
+ * Issue 15 item 3's targets, each with what this run measured, whether it is met and the figure's
+ * ratio to the ceiling measured in the same run. A target whose figure this run did not measure
+ * says so (another phase, size or dialect measures it).
+ */
+const targets: Array<{
+  name: string
+  dialect: Dialect
+  match: (f: Record<string, unknown>) => boolean
+  unit: 'subm/s' | 'p50'
+  bound: number
+}> = [
+  {
+    name: 'intake ≥ 1,000 durable subm/s',
+    dialect: 'sqlite',
+    match: (f) => String(f.figure).startsWith('intake'),
+    unit: 'subm/s',
+    bound: 1000,
+  },
+  {
+    name: 'intake ≥ 500 durable subm/s',
+    dialect: 'postgres',
+    match: (f) => String(f.figure).startsWith('intake'),
+    unit: 'subm/s',
+    bound: 500,
+  },
+  ...(['sqlite', 'postgres'] as const).map((dialect) => ({
+    name: 'report page, 1,000-message thread, p50 ≤ 50 ms',
+    dialect,
+    match: (f: Record<string, unknown>) => /^report page, \d+-message thread$/.test(String(f.figure)),
+    unit: 'p50' as const,
+    bound: 50,
+  })),
+  {
+    name: 'queue at 10^6, p50 ≤ 20 ms',
+    dialect: 'postgres',
+    match: (f) => String(f.figure) === 'queue page (50 rows) open, newest, 1e+6 reports',
+    unit: 'p50',
+    bound: 20,
+  },
+]
+
+function printTargets() {
+  const lines = ['| target | db | measured | met | ratio to ceiling (same run) |', '| --- | --- | --- | --- | --- |']
+  for (const t of targets) {
+    const f = figures.find((x) => x.dialect === t.dialect && t.match(x)) as { app: LoadFigure; ratio: number | null } | undefined
+    if (!f) {
+      lines.push(`| ${t.name} | ${t.dialect} | not measured in this run | – | – |`)
+      continue
+    }
+    const value = t.unit === 'subm/s' ? f.app.rps : f.app.p50
+    const met = t.unit === 'subm/s' ? value >= t.bound : value <= t.bound
+    const shown = t.unit === 'subm/s' ? `${Math.round(value)} subm/s` : `p50 ${ms(value)}`
+    lines.push(
+      `| ${t.name} | ${t.dialect} | ${shown} | ${met ? 'met' : 'MISSED'} | ${f.ratio === null ? '–' : `${(100 * f.ratio).toFixed(1)} %`} |`,
+    )
+  }
+  lines.push(
+    '| mail made into reports ≥ 200/s, plain and PGP/MIME | both | `npx tsx bench/mail-throughput.ts` (not part of this run) | – | – |',
+  )
+  process.stdout.write(`${lines.join('\n')}\n\n`)
+}
+
 // ---------- processes --------------------------------------------------------------------------
 const children = new Set<{ kill(): Promise<void> }>()
 const cleanups: Array<() => void | Promise<void>> = []
@@ -834,6 +897,7 @@ async function main() {
   await ceiling.stop()
 
   printTable()
+  printTargets()
   for (const n of notes) process.stdout.write(`note: ${n}\n`)
   const result = {
     when: new Date().toISOString(),
