@@ -53,13 +53,17 @@ async function row(databaseUrl: string, dialect: string): Promise<void> {
     EMBARGO_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
     EMBARGO_DATA_DIR: dataDir,
     EMBARGO_LOG_LEVEL: 'warn',
+    // C concurrent senders, all from loopback: the per-address limit (default 5) would refuse the rest.
+    EMBARGO_SMTP_MAX_PER_ADDRESS: String(C + 4),
   })
   const app = await openApp(config, { logDestination: quiet })
   const created = await createOrganization(app.deps, { slug: 'bench', name: 'Bench' })
   if (!created.ok) throw new Error('org')
   await setSecurityAddress(app.deps, created.value, { address: SECURITY, encryptionRequired: false })
   await generateOrgMailKey(app.deps, created.value)
-  const publicKey = (await app.deps.db.selectFrom('org_mail').select('public_key').executeTakeFirstOrThrow()).public_key!
+  const publicKey = (
+    await app.deps.db.selectFrom('org_mail').select('public_key').where('org_id', '=', created.value.id).executeTakeFirstOrThrow()
+  ).public_key!
   for (const encrypted of [false, true]) {
     // Storing and ingesting are measured apart: SQLite has one writer, so running both at once splits it.
     const inbound = await startInbound(app.deps, { smtp: { host: '127.0.0.1', port: 0 }, ingest: false })

@@ -15,7 +15,11 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export type Entry = 'dist' | 'tsx'
 
 export function cliCommand(entry: Entry): string[] {
-  return entry === 'dist' ? [path.join(repoRoot, 'dist/cli/index.js')] : ['--import', 'tsx', path.join(repoRoot, 'src/cli/index.ts')]
+  // `BENCH_SERVER_CPU_PROF=<dir>`: every process started here writes a V8 CPU profile there when it exits (not allowed in NODE_OPTIONS).
+  const profile = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : []
+  return entry === 'dist'
+    ? [...profile, path.join(repoRoot, 'dist/cli/index.js')]
+    : [...profile, '--import', 'tsx', path.join(repoRoot, 'src/cli/index.ts')]
 }
 
 export const distAvailable = (): boolean => fs.existsSync(path.join(repoRoot, 'dist/cli/index.js'))

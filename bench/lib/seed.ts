@@ -7,8 +7,10 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { cipherFor, type Deps } from '../../src/deps.js'
 import { reportStatuses } from '../../src/domain/report/report.js'
-import type { OrgCipher } from '../../src/storage/cipher.js'
+import { reportTokens } from '../../src/domain/search/tokens.js'
+import type { IndexingOrgCipher } from '../../src/storage/cipher.js'
 import { newId } from '../../src/storage/ids.js'
+import { fieldTexts, searchKey } from '../../src/storage/repositories/search-index-repository.js'
 import type { OrganizationRow } from '../../src/storage/schema.js'
 
 const components = ['search', 'login', 'profile', 'export', 'upload', 'billing', 'admin panel', 'API gateway', 'webhooks', 'SSO']
@@ -55,6 +57,9 @@ type ReportValues = Record<(typeof reportColumns)[number], string | null> & { ne
 /** Open reports get a due time when the schema has the clock columns (they landed with the clock engine). */
 const finalStatuses = new Set(['rejected', 'duplicate', 'closed'])
 type ReporterValues = Record<(typeof reporterColumns)[number], string | null>
+const tokenColumns = ['org_id', 'report_id', 'token'] as const
+/** The queue's blind index: one row per distinct token of a report (src/storage/repositories/search-index-repository.ts). */
+type TokenValues = Record<(typeof tokenColumns)[number], string>
 
 const day = 86_400_000
 /**
@@ -76,7 +81,9 @@ export const seedTarget = (databaseUrl: string): SeedTarget =>
     : { dialect: 'postgres', url: databaseUrl }
 
 interface Writer {
-  write(reporters: ReporterValues[], reports: ReportValues[]): Promise<void>
+  write(reporters: ReporterValues[], reports: ReportValues[], tokens: TokenValues[]): Promise<void>
+  /** Records that the organization's reports are indexed (`search_index_state`), as the first search's backfill would. */
+  markIndexed(orgId: string, at: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -113,13 +120,18 @@ function sqliteWriter(file: string, due: boolean): Writer {
   )
   const columns: Array<keyof ReportValues> = due ? [...reportColumns, 'next_due_at', 'wake_at'] : [...reportColumns]
   const insertReport = db.prepare(`insert into report (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`)
-  const batch = db.transaction((reporters: ReporterValues[], reports: ReportValues[]) => {
+  const insertToken = db.prepare('insert into report_search_token (org_id, report_id, token) values (?, ?, ?)')
+  const batch = db.transaction((reporters: ReporterValues[], reports: ReportValues[], tokens: TokenValues[]) => {
     for (const r of reporters) insertReporter.run(reporterColumns.map((c) => r[c]))
     for (const r of reports) insertReport.run(columns.map((c) => r[c] ?? null))
+    for (const t of tokens) insertToken.run(t.org_id, t.report_id, t.token)
   })
   return {
-    write: async (reporters, reports) => {
-      batch(reporters, reports)
+    write: async (reporters, reports, tokens) => {
+      batch(reporters, reports, tokens)
+    },
+    markIndexed: async (orgId, at) => {
+      db.prepare('insert into search_index_state (org_id, backfilled_at) values (?, ?) on conflict (org_id) do nothing').run(orgId, at)
     },
     close: async () => {
       db.close()
@@ -139,8 +151,9 @@ function postgresWriter(url: string, due: boolean): Writer {
       .join(', ')})`
   const reporterSql = unnest('reporter', reporterColumns)
   const reportSql = unnest('report', columns)
+  const tokenSql = unnest('report_search_token', tokenColumns)
   return {
-    write: async (reporters, reports) => {
+    write: async (reporters, reports, tokens) => {
       await connected
       await client.query('begin')
       await client.query(
@@ -151,7 +164,21 @@ function postgresWriter(url: string, due: boolean): Writer {
         reportSql,
         columns.map((c) => reports.map((r) => r[c] ?? null)),
       )
+      for (let i = 0; i < tokens.length; i += 100_000) {
+        const part = tokens.slice(i, i + 100_000)
+        await client.query(
+          tokenSql,
+          tokenColumns.map((c) => part.map((t) => t[c])),
+        )
+      }
       await client.query('commit')
+    },
+    markIndexed: async (orgId, at) => {
+      await connected
+      await client.query('insert into search_index_state (org_id, backfilled_at) values ($1, $2) on conflict (org_id) do nothing', [
+        orgId,
+        at,
+      ])
     },
     close: async () => {
       await connected
@@ -166,9 +193,12 @@ function postgresWriter(url: string, due: boolean): Writer {
  * Open reports (when the schema has the clock columns) fall due, and wake the scheduler, at a
  * moment spread over the 30 days after `seedDueBase`; final ones have neither.
  * Titles and fields are sealed with the organization's real data key and the same contexts as
- * `report-repository.ts` (the bench decrypts a sample through the repository to prove it).
+ * `report-repository.ts` (the bench decrypts a sample through the repository to prove it), and
+ * indexed for the queue's search as intake indexes them: the same tokens of the title, the fields
+ * and the reporter's address, under the organization's real blind-index key (`searchKey`). The
+ * organization is then marked as indexed, so a search does not start the backfill of old reports.
  */
-export async function seedReports(target: SeedTarget, cipher: OrgCipher, org: OrganizationRow, o: SeedOptions): Promise<void> {
+export async function seedReports(target: SeedTarget, cipher: IndexingOrgCipher, org: OrganizationRow, o: SeedOptions): Promise<void> {
   const due = await hasDueColumn(target)
   const writer = target.dialect === 'sqlite' ? sqliteWriter(target.file, due) : postgresWriter(target.url, due)
   const perTx = o.perTransaction ?? 20_000
@@ -178,6 +208,17 @@ export async function seedReports(target: SeedTarget, cipher: OrgCipher, org: Or
       const end = Math.min(start + perTx, o.from + o.count)
       const reporters: ReporterValues[] = []
       const reports: ReportValues[] = []
+      const tokens: TokenValues[] = []
+      // Most words recur from report to report: their keyed hashes are computed once per batch.
+      const hashes = new Map<string, string>()
+      const hashOf = (token: string) => {
+        let h = hashes.get(token)
+        if (h === undefined) {
+          h = searchKey(cipher, token)
+          hashes.set(token, h)
+        }
+        return h
+      }
       for (let i = start; i < end; i++) {
         const id = newId()
         const reporterId = newId()
@@ -187,7 +228,7 @@ export async function seedReports(target: SeedTarget, cipher: OrgCipher, org: Or
           id: reporterId,
           org_id: org.id,
           name_enc: named ? cipher.encrypt(`Reporter ${i}`, `reporter.name|${reporterId}`) : null,
-          email_enc: named ? cipher.encrypt(`reporter${i}@example.net`, `reporter.email|${reporterId}`) : null,
+          email_enc: named ? cipher.encrypt(email(i), `reporter.email|${reporterId}`) : null,
           created_at: at,
         })
         const title = `${kinds[i % kinds.length]} in ${components[(i * 7) % components.length]} (#${i})`
@@ -214,14 +255,19 @@ export async function seedReports(target: SeedTarget, cipher: OrgCipher, org: Or
           next_due_at: dueAt,
           wake_at: dueAt,
         })
+        for (const token of reportTokens([title, ...fieldTexts(fields)], named ? email(i) : null))
+          tokens.push({ org_id: org.id, report_id: id, token: hashOf(token) })
       }
-      await writer.write(reporters, reports)
+      await writer.write(reporters, reports, tokens)
       o.onProgress?.(end - o.from)
     }
+    await writer.markIndexed(org.id, new Date().toISOString())
   } finally {
     await writer.close()
   }
 }
+
+const email = (i: number) => `reporter${i}@example.net`
 
 /** Writes a thread of `count` messages (alternating reporter and responder, some internal) on one report. */
 export async function seedThread(deps: Deps, org: OrganizationRow, reportId: string, count: number, userId: string): Promise<void> {

@@ -4,15 +4,13 @@
  * fewest open reports (ties: the longest-standing member), recorded as a system assignment.
  */
 import { newEvent } from '../domain/events.js'
+import type { Policy } from '../domain/policy/schema.js'
 import { assignableMembersByLoad, assignUnheldReport } from '../storage/repositories/assignment-repository.js'
-import { policyOfVersion } from '../storage/repositories/policy-repository.js'
-import { readReportForClocks } from '../storage/repositories/report-clock-repository.js'
 import type { Unit } from '../storage/unit-of-work.js'
 
-export async function assignOnReceipt(u: Unit, reportId: string): Promise<void> {
-  const report = await readReportForClocks(u.tx, u.orgId, reportId)
-  if (!report || report.assignee_id) return
-  if ((await policyOfVersion(u.tx, u.orgId, report.policy_version_id))?.team?.assignment !== 'on-receipt') return
+/** `policy`: the one the report was just received under (receiveReport read it in the same commit). */
+export async function assignOnReceipt(u: Unit, reportId: string, policy: Policy | undefined): Promise<void> {
+  if (policy?.team?.assignment !== 'on-receipt') return
   const candidates = await assignableMembersByLoad(u.tx, u.orgId)
   const chosen = [...candidates].sort((a, b) => a.open - b.open)[0]
   if (!chosen) return

@@ -148,7 +148,11 @@ export async function startInbound(
   const queued = new Set<string>()
   let workers = 0
   let idleWaiters: (() => void)[] = []
-  const concurrency = deps.dialect === 'postgres' ? 4 : 1
+  // Several mails at once: on SQLite their units share the write queue's commits (one ingestion at
+  // a time gave each mail its own commit and fsync; 16 at once doubled plain mail, 105 → 200/s), and
+  // parsing and decrypting one mail overlaps the database work of the others. On PostgreSQL more
+  // than 4 only wait longer for the organization's locks (bench/mail-throughput.ts, bench/README.md).
+  const concurrency = deps.dialect === 'postgres' ? 4 : 16
   let ingesting = options.ingest !== false
   function enqueue(orgId: string, id: string) {
     if (!ingesting || queued.has(id)) return

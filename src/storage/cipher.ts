@@ -59,6 +59,7 @@ export interface IndexingOrgCipher extends OrgCipher {
 export class Keyring {
   readonly #master: Buffer
   readonly #orgKeys = new Map<string, Buffer>()
+  readonly #indexKeys = new Map<string, Buffer>()
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new CipherError('the master key must be 32 bytes')
@@ -79,12 +80,13 @@ export class Keyring {
       this.#orgKeys.set(cacheKey, key)
     }
     const dataKey = key
-    const indexKeys = new Map<string, Buffer>()
+    // Derived once per data key and purpose, not once per cipher (a cipher is made for every unit of work).
     const indexKey = (purpose: string): Buffer => {
-      let k = indexKeys.get(purpose)
+      const name = `${cacheKey}|${purpose}`
+      let k = this.#indexKeys.get(name)
       if (!k) {
         k = Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), `embargo|blind-index|${orgId}|${purpose}`, 32))
-        indexKeys.set(purpose, k)
+        this.#indexKeys.set(name, k)
       }
       return k
     }

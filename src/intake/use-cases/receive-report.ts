@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js'
 import { policyPrograms } from '../../domain/policy/programs.js'
+import type { Policy } from '../../domain/policy/schema.js'
 import type { Submission } from '../../domain/report/submission.js'
 import { formatReference } from '../../domain/report/submission.js'
 import { receive } from '../../domain/report/workflow.js'
@@ -9,7 +10,6 @@ import { reporterMail } from '../../storage/report-transition.js'
 import { saveReporterKey } from '../../storage/repositories/mail-repository.js'
 import { programRowFor } from '../../storage/repositories/organization-repository.js'
 import { currentPolicy } from '../../storage/repositories/policy-repository.js'
-import { stampReportPolicy } from '../../storage/repositories/report-clock-repository.js'
 import { insertReport, nextReferenceNumber, type ReportFields } from '../../storage/repositories/report-repository.js'
 import { insertReportAccess, insertReporter } from '../../storage/repositories/reporter-repository.js'
 import { fieldTexts, indexReportText } from '../../storage/repositories/search-index-repository.js'
@@ -26,9 +26,9 @@ export interface ReceivedReport {
 export type Channel = 'web' | 'api' | 'email' | 'external'
 
 /** The program row a report about the policy's program `slug` points at (written from the current policy when new). */
-async function programIdFor(u: Unit, orgId: string, slug: string | null): Promise<string | null> {
+async function programIdFor(u: Unit, orgId: string, policy: Policy | undefined, slug: string | null): Promise<string | null> {
   if (slug === null) return null
-  const program = policyPrograms((await currentPolicy(u.tx, orgId))?.policy).find((p) => p.slug === slug)
+  const program = policyPrograms(policy).find((p) => p.slug === slug)
   if (!program) return null
   return programRowFor(u.tx, orgId, { id: newId(), ...program, description: program.description ?? '', at: u.at })
 }
@@ -56,6 +56,8 @@ export async function receiveReport(
   const year = new Date(at).getUTCFullYear()
   const reportId = newId()
   const reporterId = newId()
+  // Received under the organization's current policy (read once, in the commit; its parsed form is cached per version): its clocks start now.
+  const current = await currentPolicy(u.tx, org.id)
   const ref = formatReference(org.ref_prefix, year, await nextReferenceNumber(u.tx, org.id, year))
   await insertReporter(u.tx, u.cipher, org.id, { id: reporterId, name: s.reporterName, email: s.reporterEmail }, at)
   // Given by the reporter themselves over the web or the API: confirmed, unlike a key attached to a mail.
@@ -65,7 +67,7 @@ export async function receiveReport(
     id: reportId,
     orgId: org.id,
     ref,
-    programId: await programIdFor(u, org.id, s.program),
+    programId: await programIdFor(u, org.id, current?.policy, s.program),
     reporterId,
     status: t.report.status,
     statusReason: null,
@@ -84,15 +86,14 @@ export async function receiveReport(
     assigneeId: null,
     receivedAt,
     updatedAt: at,
+    policyVersionId: current?.versionId ?? null,
   })
   // The queue's search: the blind index of the title, the text and the reporter's address, in the same commit.
   await indexReportText(u.tx, u.cipher, org.id, reportId, [s.title, ...fieldTexts(s)], s.reporterEmail)
   await insertReportAccess(u.tx, { tokenHash: hashSecret(followUpToken), orgId: org.id, reportId, createdAt: at })
-  // Received under the organization's current policy; its clocks start now.
-  await stampReportPolicy(u.tx, org.id, reportId)
   u.record(...t.events)
   const recipient = s.reporterEmail === null || options.acknowledge === false ? null : { email: s.reporterEmail, orgName: org.name }
   u.send(...reporterMail(t.messages, ref, recipient, { followUpUrl: followUpUrl(deps, followUpToken) }))
-  await assignOnReceipt(u, reportId)
+  await assignOnReceipt(u, reportId, current?.policy)
   return { reportId, reporterId, ref }
 }

@@ -3,6 +3,7 @@ import type { Executor, Tx } from '../db.js'
 import { isPostgres } from '../dialect.js'
 import { newId } from '../ids.js'
 import type { EventRow } from '../schema.js'
+import { commitScopeOf } from '../write-queue.js'
 
 export interface NewEvent {
   reportId: string | null
@@ -24,14 +25,30 @@ const chainHash = (prev: string, e: Omit<EventRow, 'hash' | 'prev_hash' | 'id'>)
  * Appends events to the organization's audit log. Each event carries the hash of the one before,
  * so an edit or a deletion anywhere breaks the chain (`verifyEventChain`). Must run inside the
  * transaction of the change it records; the organization row is locked so appends serialize.
+ *
+ * The chain's head (the organization's `event_seq`, `event_head`) is read once per commit and
+ * written once, just before it (`CommitScope`): the units of one SQLite group commit carry it from
+ * one to the next in memory instead of reading and rewriting the organization row for each. A
+ * unit that rolls back restores the head it found. Outside the write queue it is written at once.
  */
+interface ChainHead {
+  seq: number
+  head: string
+}
+
 export async function appendEvents(tx: Tx, orgId: string, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return
-  let query = tx.selectFrom('organization').select(['event_seq', 'event_head']).where('id', '=', orgId)
-  if (isPostgres(tx)) query = query.forNoKeyUpdate()
-  const head = await query.executeTakeFirstOrThrow()
-  let seq = Number(head.event_seq)
-  let prev = head.event_head
+  const scope = commitScopeOf(tx)
+  const key = `event-chain-head|${orgId}`
+  let known = scope?.get<ChainHead>(key)
+  if (!known) {
+    let query = tx.selectFrom('organization').select(['event_seq', 'event_head']).where('id', '=', orgId)
+    if (isPostgres(tx)) query = query.forNoKeyUpdate()
+    const row = await query.executeTakeFirstOrThrow()
+    known = { seq: Number(row.event_seq), head: row.event_head }
+  }
+  let seq = known.seq
+  let prev = known.head
   const rows: EventRow[] = []
   for (const e of events) {
     seq += 1
@@ -50,7 +67,16 @@ export async function appendEvents(tx: Tx, orgId: string, events: NewEvent[]): P
     prev = hash
   }
   await tx.insertInto('event').values(rows).execute()
-  await tx.updateTable('organization').set({ event_seq: seq, event_head: prev }).where('id', '=', orgId).execute()
+  if (!scope) {
+    await writeChainHead(tx, orgId, { seq, head: prev })
+    return
+  }
+  scope.set<ChainHead>(key, { seq, head: prev })
+  scope.beforeCommit(key, (t, value) => writeChainHead(t, orgId, value as ChainHead))
+}
+
+const writeChainHead = async (tx: Tx, orgId: string, h: ChainHead): Promise<void> => {
+  await tx.updateTable('organization').set({ event_seq: h.seq, event_head: h.head }).where('id', '=', orgId).execute()
 }
 
 export const listReportEvents = (db: Executor, orgId: string, reportId: string): Promise<EventRow[]> =>

@@ -103,17 +103,6 @@ export async function setReportLabels(tx: Tx, orgId: string, reportId: string, l
     .execute()
 }
 
-export async function stampReportPolicy(tx: Tx, orgId: string, reportId: string): Promise<void> {
-  const org = await tx.selectFrom('organization').select('policy_version_id').where('id', '=', orgId).executeTakeFirst()
-  if (!org?.policy_version_id) return
-  await tx
-    .updateTable('report')
-    .set({ policy_version_id: org.policy_version_id })
-    .where('org_id', '=', orgId)
-    .where('id', '=', reportId)
-    .execute()
-}
-
 /** The version of the policy a report runs under and the labels set on it (the report page's policy panel). */
 export async function findReportPolicyLabels(db: Executor, orgId: string, reportId: string) {
   const row = await db

@@ -41,7 +41,12 @@ const reasonContext = (id: string) => `report.status_reason|${id}`
 const sealReason = (cipher: OrgCipher, id: string, reason: string | null) =>
   reason === null ? null : cipher.encrypt(reason, reasonContext(id))
 
-export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredReport, 'version'>): Promise<void> {
+/** `policyVersionId`: the policy version the report is received under (its clocks run by it), when the organization has one. */
+export async function insertReport(
+  tx: Tx,
+  cipher: OrgCipher,
+  r: Omit<StoredReport, 'version'> & { policyVersionId?: string | null },
+): Promise<void> {
   await tx
     .insertInto('report')
     .values({
@@ -60,6 +65,7 @@ export async function insertReport(tx: Tx, cipher: OrgCipher, r: Omit<StoredRepo
       assignee_id: r.assigneeId,
       received_at: r.receivedAt,
       updated_at: r.updatedAt,
+      ...(r.policyVersionId ? { policy_version_id: r.policyVersionId } : {}),
     })
     .execute()
 }

@@ -43,19 +43,25 @@ eachDialect('write queue (group commit)', ({ useDatabase, dialect }) => {
 
   it.runIf(dialect === 'sqlite')('tells nobody "done" when the shared commit itself fails', async () => {
     const queue = new WriteQueue(database())
-    const outcomes = await Promise.allSettled([
-      queue.transaction(insertOrg('commit-0')), // flushes alone, while the next ones queue up
-      queue.transaction(insertOrg('commit-1')),
-      queue.transaction(async (tx) => {
-        // A foreign key checked only at COMMIT: the whole batch's commit fails.
-        await sql`pragma defer_foreign_keys = on`.execute(tx)
-        await tx
-          .insertInto('program')
-          .values({ id: newId(), org_id: 'no-such-org', slug: 'p', name: 'p', kind: 'other', created_at: 'x' })
-          .execute()
-      }),
-      queue.transaction(insertOrg('commit-3')),
-    ])
+    // The next three arrive while the first commit is under way, so they share the second commit.
+    const next: Promise<unknown>[] = []
+    const first = queue.transaction(async (tx) => {
+      next.push(
+        queue.transaction(insertOrg('commit-1')),
+        queue.transaction(async (tx) => {
+          // A foreign key checked only at COMMIT: the whole batch's commit fails.
+          await sql`pragma defer_foreign_keys = on`.execute(tx)
+          await tx
+            .insertInto('program')
+            .values({ id: newId(), org_id: 'no-such-org', slug: 'p', name: 'p', kind: 'other', created_at: 'x' })
+            .execute()
+        }),
+        queue.transaction(insertOrg('commit-3')),
+      )
+      return insertOrg('commit-0')(tx)
+    })
+    await first
+    const outcomes = await Promise.allSettled([first, ...next])
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected'])
     const stored = await database().db.selectFrom('organization').select('slug').where('slug', 'like', 'commit-%').execute()
     expect(stored.map((r) => r.slug)).toEqual(['commit-0'])
