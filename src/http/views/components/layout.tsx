@@ -1,6 +1,6 @@
 import type { ComponentChildren, VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
-import type { Translator } from '../../../i18n/messages.js'
+import { type Locale, supportedLocales, type Translator } from '../../../i18n/messages.js'
 import type { Flash as FlashMessage } from '../../flash.js'
 import type { PageLanguages } from '../page-context.js'
 import { cx } from './class-names.js'
@@ -121,6 +121,11 @@ export function Layout({ title, t, user, org, nav, csrfToken, signInHref, langua
   )
 }
 
+/** Each language named in itself ("Deutsch"), worked out once rather than on every page. */
+const autonyms = Object.fromEntries(
+  supportedLocales.map((l) => [l, new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l]),
+) as Record<Locale, string>
+
 /** Each language the page can be read in, named in itself ("Deutsch"), as a plain link: no JavaScript needed. */
 function LanguageLinks({ t, languages }: { t: Translator; languages: PageLanguages | undefined }) {
   if (!languages || languages.offered.length < 2) return null
@@ -135,7 +140,7 @@ function LanguageLinks({ t, languages }: { t: Translator; languages: PageLanguag
               hreflang={locale}
               aria-current={locale === languages.current ? 'true' : undefined}
             >
-              {new Intl.DisplayNames([locale], { type: 'language' }).of(locale)}
+              {autonyms[locale]}
             </a>
           </li>
         ))}
