@@ -25,8 +25,21 @@ import { acrossOrganizations } from '../src/storage/db.js'
 import { listReportsToWake } from '../src/storage/repositories/report-clock-repository.js'
 import { findReportByRef } from '../src/storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../src/storage/schema.js'
-import { appEnv, benchMasterKey, distAvailable, type Entry, freePort, type RunningApp, repoRoot, startApp } from './lib/app-process.js'
+import {
+  appEnv,
+  benchMasterKey,
+  distAvailable,
+  type Entry,
+  fdCountOf,
+  freePort,
+  type RunningApp,
+  repoRoot,
+  rssOf,
+  startApp,
+} from './lib/app-process.js'
+import { diffHeaps, heapChangeTable, summarizeHeap } from './lib/heap-summary.js'
 import { type LoadFigure, load } from './lib/load.js'
+import { runMixedTraffic, seedSoakOrg } from './lib/mixed-traffic.js'
 import { findOrStartPostgres, type PgServer } from './lib/pg-cluster.js'
 import { hasDueColumn, seedDueBase, seedReports, seedTarget, seedThread, seedYear } from './lib/seed.js'
 import { slowestPolicy } from './lib/slowest-policy.js'
@@ -51,7 +64,11 @@ const knobs = {
   /** Repetitions of the scheduler's "what is due" query at each queue size. */
   dueFinderRuns: num('BENCH_DUE_FINDER_RUNS', 50),
   startupRuns: num('BENCH_STARTUP_RUNS', 3),
-  /** Which parts run: a subset of startup,commit,intake,reads,sweep,policy. */
+  /** The soak (phase `soak`, not in the default set): its length, its warm-up, and how many clients send mixed traffic. */
+  soakMinutes: num('BENCH_SOAK_MINUTES', 30),
+  soakWarmupSeconds: num('BENCH_SOAK_WARMUP_SECONDS', 180),
+  soakClients: num('BENCH_SOAK_CLIENTS', 8),
+  /** Which parts run: a subset of startup,commit,intake,reads,sweep,policy,soak (the soak only when named). */
   phases: (env.BENCH_PHASES ?? 'startup,commit,intake,reads,sweep,policy').split(',').map((p) => p.trim()),
   /** File name under bench/results/. */
   output: env.BENCH_OUTPUT ?? 'latest.json',
@@ -174,6 +191,14 @@ function printTargets() {
   lines.push(
     '| mail made into reports ≥ 200/s, plain and PGP/MIME | both | `npx tsx bench/mail-throughput.ts` (not part of this run) | – | – |',
   )
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const soak = figures.find((x) => x.dialect === dialect && x.figure === 'soak') as SoakFigure | undefined
+    lines.push(
+      soak
+        ? `| soak: RSS growth after warm-up ≤ 10 % | ${dialect} | ${(100 * soak.growth).toFixed(1)} % over ${soak.minutes} min (${soak.requests} requests, ${soak.errors} errors) | ${soak.growth <= 0.1 && soak.errors === 0 ? 'met' : 'MISSED'} | – |`
+        : `| soak: RSS growth after warm-up ≤ 10 % | ${dialect} | not measured in this run (\`BENCH_PHASES=soak\`, ${knobs.soakMinutes} min) | – | – |`,
+    )
+  }
   process.stdout.write(`${lines.join('\n')}\n\n`)
 }
 
@@ -816,6 +841,152 @@ function clockSweepStatus(): string {
   return 'clock due-date columns exist in storage (the clock engine is landing concurrently)'
 }
 
+interface SoakFigure {
+  figure: 'soak'
+  dialect: Dialect
+  minutes: number
+  requests: number
+  errors: number
+  growth: number
+}
+
+/** Sends SIGUSR2 to a server started with `--heapsnapshot-signal=SIGUSR2` and waits for the file it writes. */
+async function heapSnapshot(app: RunningApp, dir: string): Promise<string> {
+  const before = new Set(fs.readdirSync(dir))
+  process.kill(app.pid, 'SIGUSR2')
+  const deadline = performance.now() + 600_000
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const written = fs.readdirSync(dir).find((f) => f.endsWith('.heapsnapshot') && !before.has(f))
+    if (!written) continue
+    // The server writes the snapshot on its main thread: once it answers again, the file is whole.
+    try {
+      const res = await fetch(`${app.baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) })
+      await res.arrayBuffer()
+      if (res.ok) return path.join(dir, written)
+    } catch {
+      // still writing
+    }
+  }
+  throw new Error('no heap snapshot within 10 minutes')
+}
+
+/**
+ * The soak: `knobs.soakMinutes` of mixed traffic (bench/lib/mixed-traffic.ts) against one server,
+ * its RSS sampled every 5 s, a heap snapshot halfway through the warm-up and one at the end (both
+ * while the traffic runs), and what grew between them by kind of object. The target: RSS growth after
+ * warm-up ≤ 10 %, and nothing in the heap that grows with requests.
+ */
+async function benchSoak(entry: Entry, dialect: Dialect) {
+  const t = await freshTarget(dialect, 'soak')
+  const app = await openBenchApp(t)
+  const soak = await seedSoakOrg(app.deps)
+  const heapDir = path.join(t.dataDir, 'heap')
+  fs.mkdirSync(heapDir, { recursive: true })
+  const server = await startApp(entry, appEnv({ databaseUrl: t.url, dataDir: t.dataDir }), {
+    nodeArgs: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapDir}`],
+  })
+  children.add(server)
+  const samples: Array<{ at: number; rss: number; fds: number }> = []
+  const sample = () => samples.push({ at: performance.now(), rss: rssOf(server.pid), fds: fdCountOf(server.pid) })
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+  const lastRss = () => median(samples.slice(-3).map((x) => x.rss))
+  sample()
+  const sampler = setInterval(sample, 5000)
+  let stop = false
+  const started = performance.now()
+  const traffic = runMixedTraffic(server.baseUrl, soak, { clients: knobs.soakClients, until: () => stop })
+  const until = async (ms: number) => {
+    while (performance.now() - started < ms) await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  try {
+    // The first snapshot halfway through the warm-up, the RSS baseline at its end: writing a snapshot
+    // takes memory (hundreds of MB of native allocations) that the allocator keeps for a while, so a
+    // baseline taken before it and compared with one after would count the snapshot as growth.
+    await until((knobs.soakWarmupSeconds * 1000) / 2)
+    const beforeSnapshotRss = lastRss()
+    log(`soak ${dialect}: first heap snapshot, RSS ${(beforeSnapshotRss / 2 ** 20).toFixed(0)} MB`)
+    const first = await heapSnapshot(server, heapDir)
+    await until(knobs.soakWarmupSeconds * 1000)
+    const warmRss = lastRss()
+    log(`soak ${dialect}: warm-up over, RSS ${(warmRss / 2 ** 20).toFixed(0)} MB`)
+    await until(knobs.soakMinutes * 60_000)
+    const endRss = lastRss()
+    log(`soak ${dialect}: ${knobs.soakMinutes} min over, RSS ${(endRss / 2 ** 20).toFixed(0)} MB; last heap snapshot`)
+    const last = await heapSnapshot(server, heapDir)
+    stop = true
+    const outcome = await traffic
+    clearInterval(sampler)
+    const before = summarizeHeap(first)
+    const after = summarizeHeap(last)
+    const { grew, shrank } = diffHeaps(before, after, 12)
+    const growth = (endRss - warmRss) / warmRss
+    const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`
+    const p99 = outcome.latencies[Math.floor(outcome.latencies.length * 0.99)] ?? Number.NaN
+    const p50 = outcome.latencies[Math.floor(outcome.latencies.length * 0.5)] ?? Number.NaN
+    const reports = await countRows(app, 'report')
+    const value = `RSS ${mb(samples[0]?.rss ?? 0)} at start, ${mb(beforeSnapshotRss)} before the first heap snapshot, ${mb(warmRss)} after warm-up (with it), ${mb(endRss)} at the end: ${growth >= 0 ? '+' : '−'}${mb(Math.abs(endRss - warmRss))}, ${(100 * growth).toFixed(1)} %; JS heap ${mb(before.bytes)} → ${mb(after.bytes)}`
+    const note = `${knobs.soakMinutes} min, ${knobs.soakClients} clients, ${outcome.total} requests (${JSON.stringify(outcome.counts)}), ${outcome.errorCount} errors${outcome.errors.length > 0 ? ` (first: ${outcome.errors.slice(0, 3).join('; ')})` : ''}; client p50 ${ms(p50)}, p99 ${ms(p99)}; peak RSS ${mb(Math.max(...samples.map((x) => x.rss)))}; fds ${samples[0]?.fds} → ${samples.at(-1)?.fds}; ${reports} reports stored (60 seeded + ${outcome.counts.submit} submitted)`
+    rows.push({
+      figure: 'soak: mixed traffic, RSS after warm-up',
+      dialect,
+      value,
+      p50: ms(p50),
+      p99: ms(p99),
+      ceiling: '–',
+      ratio: '–',
+      notes: note,
+    })
+    const figure: SoakFigure & Record<string, unknown> = {
+      figure: 'soak',
+      dialect,
+      minutes: knobs.soakMinutes,
+      requests: outcome.total,
+      errors: outcome.errorCount,
+      growth,
+      counts: outcome.counts,
+      rss: {
+        start: samples[0]?.rss,
+        beforeSnapshot: beforeSnapshotRss,
+        warm: warmRss,
+        end: endRss,
+        samples: samples.map((x) => [Math.round((x.at - started) / 1000), x.rss]),
+      },
+      heap: { before: { bytes: before.bytes, nodes: before.nodes }, after: { bytes: after.bytes, nodes: after.nodes }, grew, shrank },
+      reports,
+    }
+    figures.push(figure)
+    const report = [
+      `## Soak on ${dialect}`,
+      '',
+      value,
+      '',
+      note,
+      '',
+      `Heap snapshots: ${mb(before.fileBytes)} file, ${before.nodes} nodes, ${mb(before.bytes)} after warm-up; ${mb(after.fileBytes)} file, ${after.nodes} nodes, ${mb(after.bytes)} at the end.`,
+      '',
+      '### Grew most',
+      '',
+      heapChangeTable(grew),
+      '',
+      '### Shrank most',
+      '',
+      heapChangeTable(shrank),
+      '',
+    ].join('\n')
+    fs.mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true })
+    fs.writeFileSync(path.join(repoRoot, 'bench/results', `soak-${dialect}.md`), report)
+    log(`soak ${dialect}: ${value}; written bench/results/soak-${dialect}.md`)
+  } finally {
+    stop = true
+    clearInterval(sampler)
+    await traffic.catch(() => undefined)
+    await stopApp(server)
+    await app.close()
+    await t.drop()
+  }
+}
+
 async function machineFacts(): Promise<Record<string, unknown>> {
   const cpus = os.cpus()
   const sqlite = new SQLite(':memory:')
@@ -890,6 +1061,8 @@ async function main() {
   if (runs('reads')) for (const d of dialects) await timed(`reads ${d}`, () => benchReads(entry, d, ceiling))
   if (runs('sweep')) for (const d of dialects) await timed(`clock sweep ${d}`, () => benchClockSweep(d))
   if (runs('policy')) for (const d of dialects) await timed(`slowest policy ${d}`, () => benchSlowestPolicy(entry, d))
+  // Both databases at once: half an hour each would otherwise be an hour (the figure is memory, not speed).
+  if (runs('soak')) await timed('soak', async () => void (await Promise.all(dialects.map((d) => benchSoak(entry, d)))))
   notes.push(
     'queue sort "what falls due" (sort=due) is measured only when the schema has report.next_due_at (the clock engine landed during this work); the seeder then gives open reports a due time (next_due_at = wake_at) spread over the 30 days after a moment one year ahead, which the scheduler\'s finder is timed against, one minute in',
     'queue and report-page latency: autocannon, client-observed on loopback with few connections (≈ server time plus ~0.1 ms of loopback), signed-in session cookie',

@@ -86,11 +86,15 @@ export function runCli(entry: Entry, args: string[], env: NodeJS.ProcessEnv): Pr
 export async function startApp(
   entry: Entry,
   env: NodeJS.ProcessEnv,
-  { timeoutMs = 30_000, port }: { timeoutMs?: number; port?: number } = {},
+  {
+    timeoutMs = 30_000,
+    port,
+    nodeArgs = [],
+  }: { timeoutMs?: number; port?: number /** Options for node itself, e.g. `--heapsnapshot-signal=SIGUSR2`. */; nodeArgs?: string[] } = {},
 ): Promise<RunningApp> {
   const chosen = port ?? (await freePort())
   const started = performance.now()
-  const child = spawn(process.execPath, [...cliCommand(entry), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...cliCommand(entry), 'serve'], {
     cwd: repoRoot,
     env: { ...env, EMBARGO_PORT: String(chosen) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,12 +14,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { appEnv, fdCountOf, type RunningApp, rssOf, startApp } from '../../../bench/lib/app-process.js'
-import { addMember } from '../../../src/admin/use-cases/add-member.js'
-import { createOrganization } from '../../../src/admin/use-cases/create-organization.js'
+import { runMixedTraffic, seedSoakOrg } from '../../../bench/lib/mixed-traffic.js'
 import { openApp } from '../../../src/app.js'
-import { startSession } from '../../../src/auth/sessions.js'
 import { loadConfig } from '../../../src/config.js'
-import { submitReport } from '../../../src/intake/use-cases/submit-report.js'
 import { acrossOrganizations } from '../../../src/storage/db.js'
 import { eachDialect } from '../../support/databases.js'
 
@@ -47,111 +44,22 @@ eachDialect('soak: mixed traffic', (ctx) => {
       const setup = await openApp(loadConfig(env))
       let server: RunningApp | undefined
       try {
-        const created = await createOrganization(setup.deps, { slug: 'acme', name: 'ACME Corp' })
-        if (!created.ok) throw new Error(JSON.stringify(created.error))
-        const org = created.value
-        const member = await addMember(
-          setup.deps,
-          org.id,
-          { email: 'soak@example.org', name: 'Soak', password: 'correct horse battery staple', role: 'responder' },
-          null,
-        )
-        if (!member.ok) throw new Error(JSON.stringify(member.error))
-        const session = `embargo_session=${await startSession(setup.deps, member.value)}`
-        const refs: string[] = []
-        for (let i = 0; i < 60; i++) {
-          const r = await submitReport(
-            setup.deps,
-            org,
-            { title: `Seed ${i}`, description: `Seed report ${i}`, reporterEmail: 'r@example.net' },
-            'api',
-          )
-          if (!r.ok) throw new Error('seed')
-          refs.push(r.value.ref)
-        }
-
+        const soak = await seedSoakOrg(setup.deps)
         server = await startApp('tsx', env)
         running.add(server)
-        const base = server.baseUrl
-
-        // A CSRF token for the reply form: the token on the page plus its secret cookie.
-        const page = await fetch(`${base}/w/acme/reports/${refs[0]}`, { headers: { cookie: session } })
-        const html = await page.text()
-        const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
-        const csrfCookie = page.headers
-          .getSetCookie()
-          .map((c) => c.split(';')[0])
-          .find((c) => c?.startsWith('embargo_csrf='))
-        if (!csrf || !csrfCookie) throw new Error(`no CSRF token on the report page (${page.status})`)
-        const cookie = `${session}; ${csrfCookie}`
-
-        const counts = { queue: 0, report: 0, submit: 0, reply: 0 }
-        const errors: string[] = []
-        const latencies: number[] = []
-        let n = 0
         const deadline = performance.now() + seconds * 1000
-        const expectStatus = async (what: string, res: Response, ok: number) => {
-          await res.arrayBuffer()
-          if (res.status !== ok) errors.push(`${what}: ${res.status}`)
-        }
-        const client = async () => {
-          while (performance.now() < deadline) {
-            const roll = Math.random()
-            const ref = refs[Math.floor(Math.random() * refs.length)]
-            const started = performance.now()
-            try {
-              if (roll < 0.45) {
-                counts.queue++
-                const sort = Math.random() < 0.5 ? 'newest' : 'oldest'
-                await expectStatus('queue', await fetch(`${base}/w/acme/reports?status=open&sort=${sort}`, { headers: { cookie } }), 200)
-              } else if (roll < 0.8) {
-                counts.report++
-                await expectStatus('report page', await fetch(`${base}/w/acme/reports/${ref}`, { headers: { cookie } }), 200)
-              } else if (roll < 0.92) {
-                counts.submit++
-                const i = n++
-                const res = await fetch(`${base}/api/v1/orgs/acme/reports`, {
-                  method: 'POST',
-                  headers: { 'content-type': 'application/json' },
-                  body: JSON.stringify({
-                    title: `Soak ${i}`,
-                    description: `Found during the soak, number ${i}.`,
-                    reporterEmail: `s${i}@example.net`,
-                  }),
-                })
-                await expectStatus('submit', res, 201)
-              } else {
-                counts.reply++
-                const res = await fetch(`${base}/w/acme/reports/${ref}/messages`, {
-                  method: 'POST',
-                  redirect: 'manual',
-                  headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-                  body: new URLSearchParams({
-                    _csrf: csrf,
-                    body: `Reply ${n++}: thanks!`,
-                    visibility: Math.random() < 0.8 ? 'reporter' : 'internal',
-                  }).toString(),
-                })
-                await expectStatus('reply', res, 303)
-              }
-            } catch (error) {
-              errors.push(String(error))
-            }
-            latencies.push(performance.now() - started)
-          }
-        }
-
         const samples: Sample[] = []
         const pid = server.pid
         const sample = () => samples.push({ at: performance.now(), rss: rssOf(pid), fds: fdCountOf(pid) })
         sample()
         const sampler = setInterval(sample, 1000)
-        await Promise.all(Array.from({ length: clients }, client))
+        const { counts, total, errors, errorCount, latencies } = await runMixedTraffic(server.baseUrl, soak, {
+          clients,
+          until: () => performance.now() >= deadline,
+        })
         clearInterval(sampler)
         sample()
 
-        const total = counts.queue + counts.report + counts.submit + counts.reply
-        latencies.sort((a, b) => a - b)
         const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0
         // Warm-up: the first quarter (JIT, caches, V8 heap growing to its working size).
         const warm = samples.slice(Math.max(1, Math.floor(samples.length / 4)))
@@ -161,10 +69,10 @@ eachDialect('soak: mixed traffic', (ctx) => {
         const growth = (finalRss - baseline.rss) / baseline.rss
         const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`
         process.stderr.write(
-          `[soak ${ctx.dialect}] ${seconds} s, ${clients} clients: ${total} requests (${JSON.stringify(counts)}), ${(total / seconds).toFixed(0)} req/s, client p99 ${p99.toFixed(0)} ms, ${errors.length} errors; RSS ${mb(samples[0]!.rss)} at start, ${mb(baseline.rss)} after warm-up, ${mb(finalRss)} at end (${(growth * 100).toFixed(1)} %), peak ${mb(Math.max(...samples.map((s) => s.rss)))}; fds ${baseline.fds} → ${samples.at(-1)!.fds}\n`,
+          `[soak ${ctx.dialect}] ${seconds} s, ${clients} clients: ${total} requests (${JSON.stringify(counts)}), ${(total / seconds).toFixed(0)} req/s, client p99 ${p99.toFixed(0)} ms, ${errorCount} errors; RSS ${mb(samples[0]!.rss)} at start, ${mb(baseline.rss)} after warm-up, ${mb(finalRss)} at end (${(growth * 100).toFixed(1)} %), peak ${mb(Math.max(...samples.map((s) => s.rss)))}; fds ${baseline.fds} → ${samples.at(-1)!.fds}\n`,
         )
-        if (errors.length > 0) process.stderr.write(`[soak ${ctx.dialect}] server log (end):\n${server.output().slice(-3000)}\n`)
-        expect(errors.slice(0, 10), `${errors.length} errors`).toEqual([])
+        if (errorCount > 0) process.stderr.write(`[soak ${ctx.dialect}] server log (end):\n${server.output().slice(-3000)}\n`)
+        expect(errors.slice(0, 10), `${errorCount} errors`).toEqual([])
         expect(total).toBeGreaterThan(seconds * 5)
         expect(growth, 'RSS growth after warm-up').toBeLessThan(0.5)
         expect(samples.at(-1)!.fds, 'open descriptors').toBeLessThanOrEqual(Math.ceil(baseline.fds * 1.2) + 5)
