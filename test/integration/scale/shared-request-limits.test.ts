@@ -89,6 +89,21 @@ eachDialect('request rate limits shared by every process', (ctx) => {
     vi.useRealTimers()
   })
 
+  it.runIf(ctx.dialect === 'postgres')('counts that cannot be kept let the request through, and the log says so', async () => {
+    const [a] = apps()
+    const db = acrossOrganizations(a.deps.db)
+    await db.schema.alterTable('request_window').renameTo('request_window_away').execute()
+    try {
+      const from = '192.0.2.99'
+      for (let i = 0; i < limit + 2; i++) expect((await submit(a, from)).statusCode).toBe(201)
+      const failures = a.logs.filter((line) => line.includes('rate_limit.store_failed'))
+      // Logged once, not once per request.
+      expect(failures).toHaveLength(1)
+    } finally {
+      await db.schema.alterTable('request_window_away').renameTo('request_window').execute()
+    }
+  })
+
   it('the table of counts holds no client address, only keyed digests', async () => {
     const [a] = apps()
     const rows = await acrossOrganizations(a.deps.db).selectFrom('request_window').selectAll().execute()
