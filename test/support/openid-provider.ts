@@ -22,13 +22,19 @@ export interface ProviderClient {
 export interface TestOpenIdProvider {
   issuer: string
   accounts: Map<string, ProviderAccount>
+  /** How many times its metadata (`/.well-known/openid-configuration`) was asked for. */
+  readonly discoveries: number
   close(): Promise<void>
 }
 
 export async function startOpenIdProvider(clients: ProviderClient[]): Promise<TestOpenIdProvider> {
   const accounts = new Map<string, ProviderAccount>()
   let handler: http.RequestListener = (_req, res) => res.end()
-  const server = http.createServer((req, res) => handler(req, res))
+  let discoveries = 0
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/.well-known/openid-configuration')) discoveries++
+    handler(req, res)
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const provider = new Provider(issuer, {
@@ -58,6 +64,9 @@ export async function startOpenIdProvider(clients: ProviderClient[]): Promise<Te
   return {
     issuer,
     accounts,
+    get discoveries() {
+      return discoveries
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
