@@ -85,9 +85,9 @@ async function verifiedClaims(deps: Deps, org: OrganizationRow, settings: SsoSet
     return { ...claims, email: info.email, email_verified: info.email_verified, name: info.name } as Claims
   } catch (error) {
     deps.log.info({ event: 'sso.answer_refused', orgId: org.id, err: (error as Error).message }, 'identity provider answer refused')
-    // From here a rotated signing key or a moved endpoint looks like any other refused answer, so
-    // every failure drops the provider as discovered: the next attempt discovers it anew. That costs
-    // at most one discovery per failed sign-in, which is what every sign-in cost before the cache.
+    // From here a moved endpoint or a key the provider no longer signs with looks like any other
+    // refused answer, so every failure drops the provider as discovered: the next attempt discovers
+    // it anew. That costs at most one discovery per failed sign-in, what every sign-in cost before.
     forgetProvider(deps, settings)
     return null
   }

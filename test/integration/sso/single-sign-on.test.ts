@@ -409,6 +409,21 @@ eachDialect('single sign-on: the provider’s metadata kept for a while', (ctx) 
     }
   })
 
+  it('a provider that rotated its signing key still signs people in with the metadata kept', async () => {
+    const t = app()
+    const { org, op } = await orgWithOwnProvider(t, 'embargo-rotated')
+    try {
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      op.rotateSigningKey()
+      // The ID token of a code flow comes straight from the token endpoint (over the client's own
+      // authenticated request), checked claim by claim: the keys kept with the metadata are not asked.
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect(op.discoveries).toBe(1)
+    } finally {
+      await op.close()
+    }
+  })
+
   it('the provider’s metadata is fetched again once ten minutes have passed', async () => {
     const t = app()
     const { org, op } = await orgWithOwnProvider(t, 'embargo-aged')
