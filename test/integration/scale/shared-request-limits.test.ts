@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { acrossOrganizations } from '../../../src/storage/db.js'
+import { countRequest, pruneRequestWindows } from '../../../src/storage/repositories/request-window-repository.js'
 import { startTestApp, type TestApp } from '../../support/app.js'
 import { eachDialect, type FreshDatabase } from '../../support/databases.js'
 
@@ -116,5 +117,16 @@ eachDialect('request rate limits shared by every process', (ctx) => {
       expect(stored).not.toContain(Buffer.from(address).toString('hex'))
     }
     for (const row of rows) expect(row.key).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('windows that ended are dropped, live ones kept', async () => {
+    const [a] = apps()
+    const db = acrossOrganizations(a.deps.db)
+    await db.deleteFrom('request_window').execute()
+    const now = a.clock.now().getTime()
+    await countRequest(a.deps.db, 'e'.repeat(64), now - 120_000, 60_000) // ended a minute ago
+    await countRequest(a.deps.db, 'f'.repeat(64), now - 30_000, 60_000) // ends in 30 s
+    expect(await pruneRequestWindows(a.deps.db, now)).toBe(1)
+    expect(await db.selectFrom('request_window').select(['key', 'hits']).execute()).toEqual([{ key: 'f'.repeat(64), hits: 1 }])
   })
 })
