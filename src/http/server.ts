@@ -15,6 +15,7 @@ import { csrf } from './plugins/csrf.js'
 import { language } from './plugins/language.js'
 import { securityHeaders } from './plugins/security-headers.js'
 import { HttpProblem } from './problems.js'
+import { sharedRequestLimits } from './request-limits.js'
 import './request-context.js'
 import { renderPage } from './views/components/index.js'
 
@@ -55,7 +56,16 @@ export async function buildServer(deps: Deps, parts: WebParts): Promise<FastifyI
   await app.register(cookie, { hook: 'onRequest' })
   await app.register(formbody, { bodyLimit })
   await app.register(flash, { deps })
-  await app.register(rateLimit, { global: false })
+  await app.register(rateLimit, {
+    global: false,
+    // PostgreSQL: several `web` processes may share the database (docs/operations.md, "Roles"), so
+    // the counts live there too, or each process would give a client the whole limit again.
+    // SQLite: one process by design (same section; docs/scaling.md), so its memory sees every
+    // request already, and a write (a disk flush) per limited request would cost intake most of
+    // the throughput its group commit buys. A store that fails lets the request through and logs
+    // it (skipOnError): a flood control, not the security control (request-limits.ts says why).
+    ...(deps.dialect === 'postgres' ? { store: sharedRequestLimits(deps), skipOnError: true } : {}),
+  })
 
   app.decorateReply('page', function (this: import('fastify').FastifyReply, vnode: VNode, status = 200) {
     return this.code(status).type('text/html; charset=utf-8').send(renderPage(vnode))

@@ -216,6 +216,15 @@ export interface ThrottleFailureTable {
   at: string
 }
 
+export interface RequestWindowTable {
+  /** HMAC of the route and the client key (src/http/request-limits.ts): never the client address. */
+  key: string
+  /** When the current fixed window ends; a request at or after it starts a new one. */
+  ends_at: string
+  /** Requests counted in the current window. */
+  hits: number
+}
+
 export interface SetupTokenTable {
   token_hash: string
   created_at: string
@@ -542,6 +551,7 @@ export interface DB {
   mfa_recovery_code: MfaRecoveryCodeTable
   mfa_challenge: MfaChallengeTable
   throttle_failure: ThrottleFailureTable
+  request_window: RequestWindowTable
   api_token: ApiTokenTable
   org_sso: OrgSsoTable
   sso_identity: SsoIdentityTable

@@ -3,6 +3,7 @@
  * package with its development login form (any login name, any password), so tests and Chromium
  * sign in through real redirects. Accounts are keyed by the login name typed into its form.
  */
+import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Provider from 'oidc-provider'
@@ -22,42 +23,62 @@ export interface ProviderClient {
 export interface TestOpenIdProvider {
   issuer: string
   accounts: Map<string, ProviderAccount>
+  /** How many times its metadata (`/.well-known/openid-configuration`) was asked for. */
+  readonly discoveries: number
+  /** The provider replaces its signing key with a new one (another `kid`); what it serves is otherwise the same. */
+  rotateSigningKey(): void
   close(): Promise<void>
 }
 
 export async function startOpenIdProvider(clients: ProviderClient[]): Promise<TestOpenIdProvider> {
   const accounts = new Map<string, ProviderAccount>()
   let handler: http.RequestListener = (_req, res) => res.end()
-  const server = http.createServer((req, res) => handler(req, res))
+  let discoveries = 0
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/.well-known/openid-configuration')) discoveries++
+    handler(req, res)
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const provider = new Provider(issuer, {
-    clients: clients.map((c) => ({
-      client_id: c.clientId,
-      client_secret: c.clientSecret,
-      redirect_uris: [c.redirectUri],
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    })),
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    cookies: { keys: ['test-provider-cookie-key-0123456789'] },
-    features: { devInteractions: { enabled: true } },
-    async findAccount(_ctx: unknown, id: string) {
-      return {
-        accountId: id,
-        async claims() {
-          const a = accounts.get(id) ?? {}
-          return { sub: id, email: a.email, email_verified: a.emailVerified ?? false, name: a.name }
-        },
-      }
-    },
-  })
-  provider.on('server_error', (_ctx, error) => console.error('test provider error', error))
-  handler = provider.callback()
+  const build = (jwks?: { keys: crypto.JsonWebKey[] }) => {
+    const provider = new Provider(issuer, {
+      ...(jwks ? { jwks } : {}),
+      clients: clients.map((c) => ({
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+        redirect_uris: [c.redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      })),
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      cookies: { keys: ['test-provider-cookie-key-0123456789'] },
+      features: { devInteractions: { enabled: true } },
+      async findAccount(_ctx: unknown, id: string) {
+        return {
+          accountId: id,
+          async claims() {
+            const a = accounts.get(id) ?? {}
+            return { sub: id, email: a.email, email_verified: a.emailVerified ?? false, name: a.name }
+          },
+        }
+      },
+    })
+    provider.on('server_error', (_ctx, error) => console.error('test provider error', error))
+    handler = provider.callback()
+  }
+  build()
+  let rotations = 0
   return {
     issuer,
     accounts,
+    get discoveries() {
+      return discoveries
+    },
+    rotateSigningKey() {
+      const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+      build({ keys: [{ ...privateKey.export({ format: 'jwk' }), kid: `rotated-${++rotations}`, use: 'sig', alg: 'RS256' }] })
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -6,6 +6,7 @@ import { parseDomains } from '../../domain/sso/provider-claims.js'
 import { findSsoSettings, type SsoSettings, saveSsoSettings } from '../../storage/repositories/sso-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { runUnit } from '../../storage/unit-of-work.js'
+import { forgetProvider } from '../provider.js'
 
 export interface SsoForm {
   displayName: string
@@ -77,7 +78,7 @@ export async function configureSso(
     trustProviderMfa: form.trustProviderMfa,
     enabled: form.enabled,
   }
-  return runUnit(deps, org, async (u) => {
+  const saved = await runUnit(deps, org, async (u) => {
     await saveSsoSettings(u.tx, u.cipher, org.id, settings, u.at)
     u.record(
       newEvent('sso.configured', { kind: 'user', id: actorId }, u.at, null, {
@@ -89,4 +90,9 @@ export async function configureSso(
     )
     return ok(undefined)
   })
+  // The next sign-in discovers the provider anew. Other processes: at once for a changed issuer,
+  // client or secret (a new cache entry), within the cache's ten minutes for the same ones.
+  if (existing) forgetProvider(deps, existing)
+  forgetProvider(deps, settings)
+  return saved
 }

@@ -17,7 +17,7 @@ import {
 import { findMembership, findUserByEmail, findUserById, insertMembership, insertUser } from '../../storage/repositories/user-repository.js'
 import type { OrganizationRow } from '../../storage/schema.js'
 import { runUnit } from '../../storage/unit-of-work.js'
-import { callbackUrl, discoverProvider } from '../provider.js'
+import { callbackUrl, discoverProvider, forgetProvider } from '../provider.js'
 import type { SignInState } from '../sign-in-state.js'
 
 type Claims = client.IDToken
@@ -85,6 +85,10 @@ async function verifiedClaims(deps: Deps, org: OrganizationRow, settings: SsoSet
     return { ...claims, email: info.email, email_verified: info.email_verified, name: info.name } as Claims
   } catch (error) {
     deps.log.info({ event: 'sso.answer_refused', orgId: org.id, err: (error as Error).message }, 'identity provider answer refused')
+    // From here a moved endpoint or a key the provider no longer signs with looks like any other
+    // refused answer, so every failure drops the provider as discovered: the next attempt discovers
+    // it anew. That costs at most one discovery per failed sign-in, what every sign-in cost before.
+    forgetProvider(deps, settings)
     return null
   }
 }

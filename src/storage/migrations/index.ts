@@ -26,6 +26,7 @@ import * as notifications from './2026-12-02T1610-notifications.js'
 import * as replyTemplates from './2026-12-02T1620-reply-templates.js'
 import * as queueSearch from './2026-12-02T1630-queue-search.js'
 import * as throttleFailure from './2026-12-02T1650-throttle-failure.js'
+import * as requestWindow from './2026-12-02T2200-request-window.js'
 
 export type { MigrationKeys } from './2026-12-02T0720-sealed-names.js'
 
@@ -63,6 +64,7 @@ export function migrationsWith(keys: MigrationKeys): Record<string, Migration> {
     '2026-12-02T1620-reply-templates': replyTemplates,
     '2026-12-02T1630-queue-search': queueSearch,
     '2026-12-02T1650-throttle-failure': throttleFailure,
+    '2026-12-02T2200-request-window': requestWindow,
   }
 }
 

@@ -353,3 +353,90 @@ eachDialect('single sign-on with the organization’s OpenID Provider', (ctx) =>
     }
   })
 })
+
+/**
+ * Issue 15: the provider's metadata is fetched once and kept (ten minutes at most), not at every
+ * start and finish of a sign-in. An app of its own, so the sign-ins above do not use up the sign-in
+ * routes' request limits for these.
+ */
+eachDialect('single sign-on: the provider’s metadata kept for a while', (ctx) => {
+  const app = useTestApp(ctx, { ssoHttpIssuers: true })
+
+  /** An organization with a provider of its own, so its discoveries are counted from zero. */
+  async function orgWithOwnProvider(t: TestApp, clientId: string) {
+    const org = await t.given.org()
+    const redirect = new URL(`/o/${org.slug}/sso/callback`, t.deps.config.publicUrl).href
+    const op = await startOpenIdProvider([{ clientId, clientSecret: secretA, redirectUri: redirect }])
+    const admin = t.browser()
+    await admin.signIn(await t.given.member(org, 'admin'))
+    await configure(admin, org, op, { clientId, clientSecret: secretA })
+    const member = await t.given.member(org, 'responder')
+    op.accounts.set('erin', { email: member.email, emailVerified: true })
+    return { org, op, admin }
+  }
+
+  it('two sign-ins fetch the provider’s metadata once, not at every start and finish', async () => {
+    const t = app()
+    const { org, op } = await orgWithOwnProvider(t, 'embargo-cached')
+    try {
+      expect(op.discoveries).toBe(0)
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect(op.discoveries).toBe(1)
+    } finally {
+      await op.close()
+    }
+  })
+
+  it('saved settings, or a refused answer, make the next sign-in fetch the provider’s metadata again', async () => {
+    const t = app()
+    const { org, op, admin } = await orgWithOwnProvider(t, 'embargo-refreshed')
+    try {
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect(op.discoveries).toBe(1)
+      // The administrator saves the settings (the secret field left empty keeps the stored one).
+      await configure(admin, org, op, { clientId: 'embargo-refreshed', clientSecret: '' })
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect(op.discoveries).toBe(2)
+      // A refused answer (here a forged state) drops the metadata too: a rotated key is picked up.
+      const forged = await throughProvider(t, org.slug, 'erin')
+      forged.callback.searchParams.set('state', 'forged-state')
+      expect((await forged.browser.get(forged.callback.pathname + forged.callback.search)).statusCode).toBe(401)
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect(op.discoveries).toBe(3)
+    } finally {
+      await op.close()
+    }
+  })
+
+  it('a provider that rotated its signing key still signs people in with the metadata kept', async () => {
+    const t = app()
+    const { org, op } = await orgWithOwnProvider(t, 'embargo-rotated')
+    try {
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      op.rotateSigningKey()
+      // The ID token of a code flow comes straight from the token endpoint (over the client's own
+      // authenticated request), checked claim by claim: the keys kept with the metadata are not asked.
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect(op.discoveries).toBe(1)
+    } finally {
+      await op.close()
+    }
+  })
+
+  it('the provider’s metadata is fetched again once ten minutes have passed', async () => {
+    const t = app()
+    const { org, op } = await orgWithOwnProvider(t, 'embargo-aged')
+    try {
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      t.clock.advance(9 * 60 * 1000)
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect(op.discoveries).toBe(1)
+      t.clock.advance(60 * 1000)
+      expect((await signInWithProvider(t, org.slug, 'erin')).res.statusCode).toBe(303)
+      expect(op.discoveries).toBe(2)
+    } finally {
+      await op.close()
+    }
+  })
+})
