@@ -52,6 +52,8 @@ const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) :
 const knobs = {
   intakeSeconds: num('BENCH_INTAKE_SECONDS', 10),
   intakeConnections: num('BENCH_INTAKE_CONNECTIONS', 50),
+  /** Intake runs once per count: submissions to one organization, then spread evenly over that many (a CERT's instance). */
+  intakeOrgs: (env.BENCH_INTAKE_ORGS ?? '1,8').split(',').map((n) => Math.max(1, Math.round(Number(n)))),
   readSeconds: num('BENCH_READ_SECONDS', 4),
   /** Few connections, so client-observed latency is close to server time (no queueing in front). */
   readConnections: num('BENCH_READ_CONNECTIONS', 2),
@@ -146,14 +148,14 @@ const targets: Array<{
   {
     name: 'intake ≥ 1,000 durable subm/s',
     dialect: 'sqlite',
-    match: (f) => String(f.figure).startsWith('intake'),
+    match: (f) => String(f.figure).startsWith('intake') && !String(f.figure).includes('organizations'),
     unit: 'subm/s',
     bound: 1000,
   },
   {
     name: 'intake ≥ 500 durable subm/s',
     dialect: 'postgres',
-    match: (f) => String(f.figure).startsWith('intake'),
+    match: (f) => String(f.figure).startsWith('intake') && !String(f.figure).includes('organizations'),
     unit: 'subm/s',
     bound: 500,
   },
@@ -324,10 +326,21 @@ async function countRows(app: App, table: 'report' | 'outbox' | 'event'): Promis
 // ---------- figures ----------------------------------------------------------------------------
 const description = `## Summary\n\nThe \`q\` parameter of /search is concatenated into SQL.\n\n${'Steps and details that make a typical report about two kilobytes long. '.repeat(20)}`
 
-async function benchIntake(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
-  const t = await freshTarget(dialect, 'intake')
+/**
+ * Intake through the JSON API. With `orgCount` > 1 the submissions go to that many organizations in
+ * turn: one organization's submissions serialize on its reference counter and its event chain (both
+ * row locks on PostgreSQL), different organizations' do not.
+ */
+async function benchIntake(entry: Entry, dialect: Dialect, ceiling: Ceiling, orgCount = 1) {
+  const t = await freshTarget(dialect, `intake${orgCount}`)
   const setup = await openBenchApp(t)
   const org = await newOrg(setup)
+  const orgs = [org]
+  for (let k = 1; k < orgCount; k++) {
+    const more = await createOrganization(setup.deps, { slug: `org${k}`, name: `Organization ${k}` })
+    if (!more.ok) throw new Error(`org create: ${JSON.stringify(more.error)}`)
+    orgs.push(more.value)
+  }
   const server = await serve(entry, t.url, t.dataDir)
   const run = crypto.randomBytes(3).toString('hex')
   let n = 0
@@ -361,7 +374,10 @@ async function benchIntake(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
     seconds: knobs.intakeSeconds,
     headers: { 'content-type': 'application/json' },
     body: sample,
-    setupRequest: (request) => ({ ...request, body: bodyFor(n++) }),
+    setupRequest: (request) => {
+      const i = n++
+      return { ...request, path: `/api/v1/orgs/${orgs[i % orgs.length]?.slug}/reports`, body: bodyFor(i) }
+    },
     onResponse: (status, body) => {
       if (status >= 200 && status < 300) acked.push((JSON.parse(body) as { ref: string }).ref)
     },
@@ -370,17 +386,20 @@ async function benchIntake(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
   await new Promise((resolve) => setTimeout(resolve, 1500))
   const stored = (await countRows(setup, 'report')) - before
   const refs = new Set<string>()
-  for (let i = 0; i < acked.length; i += 5000) {
-    const found = await setup.deps.db
-      .selectFrom('report')
-      .select('ref')
-      .where('org_id', '=', org.id)
-      .where('ref', 'in', acked.slice(i, i + 5000))
-      .execute()
-    for (const r of found) refs.add(r.ref)
+  for (const o of orgs) {
+    const own = acked.filter((ref) => ref.startsWith(`${o.ref_prefix}-`))
+    for (let i = 0; i < own.length; i += 5000) {
+      const found = await setup.deps.db
+        .selectFrom('report')
+        .select('ref')
+        .where('org_id', '=', o.id)
+        .where('ref', 'in', own.slice(i, i + 5000))
+        .execute()
+      for (const r of found) refs.add(r.ref)
+    }
   }
   const missing = acked.filter((ref) => !refs.has(ref)).length
-  const outbox = (await countRows(setup, 'outbox')) - 1
+  const outbox = (await countRows(setup, 'outbox')) - 1 // the probe's acknowledgment
   const verdict = `acked ${acked.length} (${figure.ok2xx} 2xx seen), stored ${stored}, acked-but-missing ${missing}, stored-but-unacked ${stored - acked.length + missing} (in flight at stop), outbox rows ${outbox}; non-2xx ${figure.non2xx}, errors ${figure.errors}`
   await stopApp(server)
   log(`intake ceiling: same body, ${knobs.intakeConnections} connections × ${knobs.intakeSeconds} s`)
@@ -392,7 +411,15 @@ async function benchIntake(entry: Entry, dialect: Dialect, ceiling: Ceiling) {
     headers: { 'content-type': 'application/json' },
     body: sample,
   })
-  httpRow(`intake (JSON API, ${knobs.intakeConnections} conns, ${knobs.intakeSeconds} s)`, dialect, 'subm/s', figure, ceil, verdict)
+  const spread = orgCount > 1 ? `, ${orgCount} organizations` : ''
+  httpRow(
+    `intake (JSON API, ${knobs.intakeConnections} conns, ${knobs.intakeSeconds} s${spread})`,
+    dialect,
+    'subm/s',
+    figure,
+    ceil,
+    verdict,
+  )
   const last = figures.at(-1)
   if (last) Object.assign(last, { acked: acked.length, stored, ackedButMissing: missing, outbox })
   if (missing > 0) notes.push(`INTAKE [${dialect}]: ${missing} acknowledged submissions are missing from the database!`)
@@ -1057,7 +1084,9 @@ async function main() {
     if (entry === 'dist') await timed('startup tsx', () => benchStartup('tsx', 'sqlite'))
   }
   if (runs('commit')) for (const d of dialects) await timed(`commit ceiling ${d}`, () => benchCommitCeiling(d))
-  if (runs('intake')) for (const d of dialects) await timed(`intake ${d}`, () => benchIntake(entry, d, ceiling))
+  if (runs('intake'))
+    for (const d of dialects)
+      for (const orgCount of knobs.intakeOrgs) await timed(`intake ${d} ×${orgCount}`, () => benchIntake(entry, d, ceiling, orgCount))
   if (runs('reads')) for (const d of dialects) await timed(`reads ${d}`, () => benchReads(entry, d, ceiling))
   if (runs('sweep')) for (const d of dialects) await timed(`clock sweep ${d}`, () => benchClockSweep(d))
   if (runs('policy')) for (const d of dialects) await timed(`slowest policy ${d}`, () => benchSlowestPolicy(entry, d))
