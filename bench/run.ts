@@ -20,8 +20,10 @@ import { type App, openApp } from '../src/app.js'
 import { startSession } from '../src/auth/sessions.js'
 import { loadConfig } from '../src/config.js'
 import { cipherFor } from '../src/deps.js'
+import { intakePrograms } from '../src/domain/policy/programs.js'
 import { submitReport } from '../src/intake/use-cases/submit-report.js'
 import { acrossOrganizations } from '../src/storage/db.js'
+import { currentPolicy } from '../src/storage/repositories/policy-repository.js'
 import { listReportsToWake } from '../src/storage/repositories/report-clock-repository.js'
 import { findReportByRef } from '../src/storage/repositories/report-repository.js'
 import type { OrganizationRow } from '../src/storage/schema.js'
@@ -321,6 +323,14 @@ async function countRows(app: App, table: 'report' | 'outbox' | 'event'): Promis
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/** A policy with programs asks which one a report is about, and that program's fields: the first, answered. */
+async function aboutFirstProgram(app: App, org: OrganizationRow): Promise<{ program?: string; programFields?: Record<string, string> }> {
+  const program = intakePrograms((await currentPolicy(app.deps.db, org.id))?.policy)[0]
+  if (!program) return {}
+  const answer = (type: string) => (type === 'url' ? 'https://app.example.org/profile' : type === 'version' ? '2.4.1' : 'Firefox 133')
+  return { program: program.slug, programFields: Object.fromEntries(program.fields.map((f) => [f.key, answer(f.type)])) }
 }
 
 // ---------- figures ----------------------------------------------------------------------------
@@ -742,18 +752,21 @@ async function benchClockSweep(dialect: Dialect) {
     if (!preset) throw new Error('no seed policy preset found')
     const imported = await policy.importPolicy(app.deps, org, preset.source, preset.fileName, null)
     if (!imported.ok) throw new Error(`policy import: ${JSON.stringify(imported.error)}`)
+    const about = await aboutFirstProgram(app, org)
     const fill = performance.now()
     for (let i = 0; i < count; i += 20) {
-      await Promise.all(
+      const results = await Promise.all(
         Array.from({ length: Math.min(20, count - i) }, (_, j) =>
           submitReport(
             app!.deps,
             org,
-            { title: `sweep ${i + j}`, description: 'Clock sweep bench', reporterEmail: `s${i + j}@example.net` },
+            { title: `sweep ${i + j}`, description: 'Clock sweep bench', reporterEmail: `s${i + j}@example.net`, ...about },
             'api',
           ),
         ),
       )
+      const refused = results.find((r) => !r.ok)
+      if (refused && !refused.ok) throw new Error(`a sweep report was refused: ${JSON.stringify(refused.error).slice(0, 300)}`)
     }
     const fillSeconds = (performance.now() - fill) / 1000
     const later = new Date(Date.now() + 400 * 86_400_000)
@@ -816,12 +829,19 @@ async function benchSlowestPolicy(entry: Entry, dialect: Dialect) {
   }
   const server = await serve(entry, t.url, t.dataDir)
   let n = 0
-  const submission = (i: number) =>
-    JSON.stringify({ title: `policy bench ${i}`, description, reporterEmail: `p${i}@example.net`, creditPreference: 'anonymous' })
+  const about = { acme: await aboutFirstProgram(setup, orgs.preset), slowest: await aboutFirstProgram(setup, orgs.slowest) }
+  const submission = (slug: string, i: number) =>
+    JSON.stringify({
+      title: `policy bench ${i}`,
+      description,
+      reporterEmail: `p${i}@example.net`,
+      creditPreference: 'anonymous',
+      ...about[slug as keyof typeof about],
+    })
   const measure = async (slug: string, what: string) => {
     if (what === 'submission') {
       const url = `${server.baseUrl}/api/v1/orgs/${slug}/reports`
-      const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: submission(-1) })
+      const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: submission(slug, -1) })
       if (probe.status !== 201) throw new Error(`${slug} submission answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`)
       const figure = await load({
         url,
@@ -829,8 +849,8 @@ async function benchSlowestPolicy(entry: Entry, dialect: Dialect) {
         connections: knobs.readConnections,
         seconds: knobs.readSeconds,
         headers: { 'content-type': 'application/json' },
-        body: submission(-2),
-        setupRequest: (request) => ({ ...request, body: submission(n++) }),
+        body: submission(slug, -2),
+        setupRequest: (request) => ({ ...request, body: submission(slug, n++) }),
       })
       return { figure, bytes: 0 }
     }
@@ -1073,9 +1093,16 @@ async function main() {
   const ceiling = await startCeiling()
 
   const timings: Record<string, number> = {}
+  const failures: string[] = []
+  // A phase that fails is reported and the run goes on: the other phases' figures still print.
   const timed = async (name: string, fn: () => Promise<void>) => {
     const s = performance.now()
-    await fn()
+    try {
+      await fn()
+    } catch (error) {
+      failures.push(`${name}: ${String(error).slice(0, 500)}`)
+      log(`FAILED ${name}: ${String(error).slice(0, 500)}`)
+    }
     timings[name] = Math.round((performance.now() - s) / 1000)
   }
   const runs = (phase: string) => knobs.phases.includes(phase)
@@ -1100,6 +1127,8 @@ async function main() {
 
   printTable()
   printTargets()
+  for (const f of failures) process.stdout.write(`PHASE FAILED: ${f}\n`)
+  if (failures.length > 0) process.exitCode = 1
   for (const n of notes) process.stdout.write(`note: ${n}\n`)
   const result = {
     when: new Date().toISOString(),
@@ -1109,6 +1138,7 @@ async function main() {
     figures,
     notes,
     phaseSeconds: timings,
+    failures,
     totalSeconds: Math.round((performance.now() - t0) / 1000),
   }
   fs.mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true })
